@@ -1,0 +1,95 @@
+// Option catalogs: every option of every supported Flink version (facts only, from schemas/),
+// plus the Kubernetes operator's keys and the families of keys that plugins read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flinklint/version.hpp"
+
+namespace flinklint {
+
+enum class OptionType {
+    string_,
+    boolean,
+    integer,
+    long_,
+    float_,
+    double_,
+    duration,
+    memory_size,
+    enumeration,
+    map,
+    list_string,
+    list_map,
+    list_enum,
+    unknown,
+};
+
+std::string_view to_string(OptionType);
+
+struct OptionInfo {
+    std::string key;  // may hold placeholders: `metrics.reporter.<name>.port`
+    OptionType type = OptionType::unknown;
+    std::string default_value;  // as Flink's docs print it; empty when none
+    std::vector<std::string> enum_values;
+    std::vector<std::string> deprecated_keys;  // lookup order
+    std::vector<std::string> fallback_keys;    // checked before deprecated keys
+    bool documented = false;
+    bool deprecated = false;  // the option itself is @Deprecated
+    bool operator_option = false;  // kubernetes.operator.* / job.autoscaler.* from the operator
+};
+
+// What a written key is to a given Flink version.
+struct KeyLookup {
+    enum class Kind {
+        option,          // the key of an option
+        deprecated_alias,  // a deprecated key of `option` (still read when the option's key is absent)
+        fallback_alias,    // a fallback key of `option`
+        pattern,         // matches an option key with placeholders
+        pass_through,    // a family read by plugins/connectors (`s3.*`, `fs.azure.*`, ...)
+        unknown,
+    };
+    Kind kind = Kind::unknown;
+    const OptionInfo* option = nullptr;  // the option, for option/alias/pattern
+};
+
+class Catalog {
+public:
+    // The catalog for `version`: the nearest catalog version at or below it (1.16 uses 1.15).
+    static const Catalog& for_version(FlinkVersion version);
+
+    [[nodiscard]] FlinkVersion version() const { return version_; }
+    [[nodiscard]] const std::vector<OptionInfo>& options() const { return options_; }
+    [[nodiscard]] KeyLookup lookup(std::string_view key) const;
+    // The option whose key is exactly `key` (no alias resolution).
+    [[nodiscard]] const OptionInfo* find(std::string_view key) const;
+    // Up to `limit` real keys close to `key` (edit distance and dotted-segment similarity), best first.
+    [[nodiscard]] std::vector<std::string> suggest(std::string_view key, std::size_t limit = 3) const;
+
+    struct Impl;
+    Catalog(FlinkVersion version, std::vector<OptionInfo> options);
+    ~Catalog();
+    Catalog(const Catalog&) = delete;
+    Catalog& operator=(const Catalog&) = delete;
+
+private:
+    FlinkVersion version_;
+    std::vector<OptionInfo> options_;
+    Impl* impl_;  // indexes; owned
+};
+
+// A key that circulates in troubleshooting advice but never existed in any Flink version.
+struct InventedKey {
+    std::string_view key;
+    std::string_view advice;  // what to use instead
+};
+const InventedKey* find_invented_key(std::string_view key);
+
+// The newest catalog version (before `target`) that knows `key`, if `target` no longer does:
+// used to say "removed in 2.0".
+std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target);
+
+}  // namespace flinklint

@@ -1,0 +1,87 @@
+// Documents: what ingest makes of a file. One file can hold several Flink configurations
+// (a manifest with a FlinkDeployment and a ConfigMap) and several Kubernetes objects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flinklint/k8s.hpp"
+#include "flinklint/source.hpp"
+
+namespace flinklint {
+
+// How a value was written, which decides how Flink converts it.
+enum class ValueKind {
+    string,   // legacy value (always a raw string) or YAML string scalar (plain or quoted)
+    integer,  // YAML 1.2 core-schema int
+    floating, // YAML 1.2 core-schema float
+    boolean,  // YAML 1.2 core-schema bool (true/True/TRUE/false/...)
+    null,     // YAML null (`key:` or `key: ~`): Flink's YAML loader refuses the whole file
+    list,     // YAML sequence; `value` holds Flink's text form
+    map,      // YAML mapping that could not be flattened further (empty `{}`)
+};
+
+// One `key: value` as Flink sees it after flattening.
+struct ConfigEntry {
+    std::string key;    // flattened key: `taskmanager.memory.process.size`
+    std::string value;  // the string Flink reads (legacy: raw text, quotes kept; YAML: scalar text)
+    ValueKind kind = ValueKind::string;
+    bool quoted = false;  // written with quotes (YAML or legacy)
+    Span key_span;        // the key as written (for nested YAML: the innermost key segment)
+    Span value_span;      // the value as written, quotes included; empty span right after the key if none
+    Span entry_span;      // key through value plus trailing comment, excluding the line break
+    // For nested YAML: spans of every segment (outermost first); a flat key has one.
+    std::vector<Span> path_spans;
+};
+
+enum class ConfigFormat {
+    legacy,          // flink-conf.yaml: Flink's line parser
+    yaml,            // config.yaml: standard YAML, nested keys flattened
+    flink_deployment,  // spec.flinkConfiguration of a FlinkDeployment / FlinkSessionJob
+    compose_properties,  // FLINK_PROPERTIES of a docker-compose service (legacy lines)
+};
+
+// A malformed legacy line Flink skips with a warning, or a YAML problem Flink refuses.
+struct SyntaxIssue {
+    enum class Kind {
+        legacy_no_separator,  // no ": " on a non-comment line: Flink skips it
+        legacy_empty_key,     // ": value"
+        legacy_empty_value,   // "key: " (Flink skips it)
+        yaml_error,           // the YAML does not parse: Flink refuses the file
+        yaml_null_value,      // `key:` in config.yaml: Flink refuses the file
+        yaml_duplicate_key,   // same key twice in one mapping: Flink's YAML loader refuses the file
+        yaml_root_not_map,    // config.yaml whose root is not a mapping
+        resource_limit,       // nesting, aliases or size beyond flinklint's bounds
+    };
+    Kind kind;
+    Span span;
+    std::string message;
+};
+
+// One Flink configuration found in a file.
+struct ConfigDocument {
+    ConfigFormat format = ConfigFormat::legacy;
+    std::string origin;  // human label: "flink-conf.yaml", "FlinkDeployment basic-example", "ConfigMap flink-config/config.yaml"
+    std::vector<ConfigEntry> entries;  // in file order, duplicates kept (last one wins for legacy)
+    std::vector<SyntaxIssue> issues;
+    // For configs inside Kubernetes objects: index into ParsedFile::objects of the owner.
+    std::optional<std::size_t> owner_object;
+    // File name as Flink would see it (`flink-conf.yaml` or `config.yaml`), when known.
+    std::string file_name;
+    // Offsets of the embedded text are exact (literal block scalar or whole file): fixes allowed.
+    bool spans_exact = true;
+};
+
+enum class FileFormat { legacy, yaml, kubernetes, compose, unknown };
+
+struct ParsedFile {
+    SourcePtr source;
+    FileFormat format = FileFormat::unknown;
+    std::vector<ConfigDocument> configs;
+    std::vector<K8sObject> objects;
+    std::vector<SyntaxIssue> issues;  // file-level problems (YAML syntax error of a manifest)
+    std::string skip_reason;          // non-empty: not a Flink file; said only with --verbose
+};
+
+}  // namespace flinklint

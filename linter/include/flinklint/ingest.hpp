@@ -1,0 +1,30 @@
+// Ingest: bytes -> documents. Detects the format and runs the matching reader.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "flinklint/document.hpp"
+
+namespace flinklint {
+
+struct IngestOptions {
+    std::optional<FileFormat> forced_format;  // --format-of legacy|yaml|k8s
+    std::size_t max_nodes = 1'000'000;        // YAML nodes visited per file (alias bombs)
+    int max_depth = 64;                       // YAML nesting depth
+};
+
+// Never throws: every problem becomes a SyntaxIssue or a skip_reason.
+ParsedFile ingest(SourcePtr source, const IngestOptions& options = {});
+
+// The individual readers (also used for text embedded in ConfigMaps and compose files).
+// Legacy `flink-conf.yaml` lines, Flink's semantics; spans are offsets into `text`.
+struct LegacyParse {
+    std::vector<ConfigEntry> entries;
+    std::vector<SyntaxIssue> issues;
+};
+LegacyParse parse_legacy_config(std::string_view text);
+
+std::optional<FileFormat> parse_file_format(std::string_view name);  // legacy|yaml|k8s
+
+}  // namespace flinklint

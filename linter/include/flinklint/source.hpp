@@ -1,0 +1,59 @@
+// Source text with a line index: the one place that turns byte offsets into line:column.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flinklint {
+
+// Half-open byte range [begin, end) into a Source's text.
+struct Span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    [[nodiscard]] bool empty() const { return begin >= end; }
+    [[nodiscard]] std::size_t size() const { return end > begin ? end - begin : 0; }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+// 1-based line and column; columns count Unicode code points (invalid UTF-8 bytes count one each).
+struct Position {
+    int line = 1;
+    int column = 1;
+    friend bool operator==(const Position&, const Position&) = default;
+};
+
+class Source {
+public:
+    Source(std::string path, std::string text);
+
+    [[nodiscard]] const std::string& path() const { return path_; }
+    [[nodiscard]] const std::string& text() const { return text_; }
+    [[nodiscard]] std::string_view view(Span span) const;
+
+    // Line breaks are \n, \r\n and a lone \r, as Java's BufferedReader and YAML read them.
+    [[nodiscard]] std::size_t line_count() const { return line_starts_.size(); }
+    [[nodiscard]] Position position(std::size_t offset) const;
+    [[nodiscard]] std::size_t line_start(int line) const;
+    // Text of a line without its line break.
+    [[nodiscard]] std::string_view line_text(int line) const;
+    // Span of the whole line including its line break (for whole-line deletions).
+    [[nodiscard]] Span line_span_with_break(int line) const;
+    // Byte offset of a 1-based line and 1-based byte column (clamped to the line).
+    [[nodiscard]] std::size_t offset_of(int line, int byte_column) const;
+
+    [[nodiscard]] bool has_bom() const;
+    [[nodiscard]] bool uses_crlf() const;
+
+private:
+    std::string path_;
+    std::string text_;
+    std::vector<std::size_t> line_starts_;
+};
+
+using SourcePtr = std::shared_ptr<const Source>;
+
+}  // namespace flinklint

@@ -1,0 +1,70 @@
+#include "flinklint/source.hpp"
+
+#include <algorithm>
+
+namespace flinklint {
+
+Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') {
+            line_starts_.push_back(i + 1);
+        } else if (text_[i] == '\r') {
+            if (i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+            line_starts_.push_back(i + 1);
+        }
+    }
+}
+
+std::string_view Source::view(Span span) const {
+    const std::size_t begin = std::min(span.begin, text_.size());
+    const std::size_t end = std::clamp(span.end, begin, text_.size());
+    return std::string_view(text_).substr(begin, end - begin);
+}
+
+Position Source::position(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    int column = 1;
+    for (std::size_t i = line_starts_[line_index]; i < offset; ++i) {
+        // Count code points: continuation bytes 10xxxxxx do not start a character.
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
+    return {static_cast<int>(line_index) + 1, column};
+}
+
+std::size_t Source::line_start(int line) const {
+    if (line < 1) return 0;
+    const auto index = static_cast<std::size_t>(line - 1);
+    return index < line_starts_.size() ? line_starts_[index] : text_.size();
+}
+
+Span Source::line_span_with_break(int line) const {
+    const std::size_t begin = line_start(line);
+    const std::size_t end = line_start(line + 1);
+    return {begin, std::max(begin, end)};
+}
+
+std::string_view Source::line_text(int line) const {
+    Span span = line_span_with_break(line);
+    std::string_view text = view(span);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+std::size_t Source::offset_of(int line, int byte_column) const {
+    const std::size_t begin = line_start(line);
+    const std::size_t length = line_text(line).size();
+    const auto column = static_cast<std::size_t>(std::max(byte_column, 1) - 1);
+    return begin + std::min(column, length);
+}
+
+bool Source::has_bom() const { return text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0; }
+
+bool Source::uses_crlf() const {
+    const auto lf = text_.find('\n');
+    return lf != std::string::npos && lf > 0 && text_[lf - 1] == '\r';
+}
+
+}  // namespace flinklint
