@@ -2,6 +2,7 @@
 // plus the Kubernetes operator's keys and the families of keys that plugins read.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +29,15 @@ enum class OptionType {
     unknown,
 };
 
-std::string_view to_string(OptionType);
+std::string_view to_string(OptionType);          // Flink's docs spelling: "MemorySize", "List<String>"
+OptionType parse_option_type(std::string_view);  // inverse of to_string; `unknown` otherwise
+
+// Where the Kubernetes operator honours one of its keys.
+enum class OperatorScope {
+    none,           // not an operator key
+    resource,       // read per resource: effective in a FlinkDeployment's flinkConfiguration
+    operator_wide,  // read from the operator's own configuration only: no effect in a resource
+};
 
 struct OptionInfo {
     std::string key;  // may hold placeholders: `metrics.reporter.<name>.port`
@@ -38,22 +47,28 @@ struct OptionInfo {
     std::vector<std::string> deprecated_keys;  // lookup order
     std::vector<std::string> fallback_keys;    // checked before deprecated keys
     bool documented = false;
-    bool deprecated = false;  // the option itself is @Deprecated
+    bool deprecated = false;       // the option itself is @Deprecated
     bool operator_option = false;  // kubernetes.operator.* / job.autoscaler.* from the operator
+    OperatorScope operator_scope = OperatorScope::none;
+    // The key holds placeholders (`<name>`, `#`) and is only matched as a pattern.
+    [[nodiscard]] bool is_pattern() const;
 };
 
 // What a written key is to a given Flink version.
 struct KeyLookup {
     enum class Kind {
-        option,          // the key of an option
+        option,            // the key of an option
         deprecated_alias,  // a deprecated key of `option` (still read when the option's key is absent)
         fallback_alias,    // a fallback key of `option`
-        pattern,         // matches an option key with placeholders
-        pass_through,    // a family read by plugins/connectors (`s3.*`, `fs.azure.*`, ...)
+        pattern,           // matches an option key with placeholders
+        pass_through,      // a family read by plugins/connectors (`s3.*`, `fs.azure.*`, ...)
         unknown,
     };
     Kind kind = Kind::unknown;
-    const OptionInfo* option = nullptr;  // the option, for option/alias/pattern
+    // The option, for option/alias/pattern; for pass_through the catch-all row
+    // (`metrics.reporter.<name>.<parameter>`) when the family is declared in the catalog, else null.
+    const OptionInfo* option = nullptr;
+    [[nodiscard]] bool known() const { return kind != Kind::unknown; }
 };
 
 class Catalog {
@@ -78,8 +93,11 @@ public:
 private:
     FlinkVersion version_;
     std::vector<OptionInfo> options_;
-    Impl* impl_;  // indexes; owned
+    std::unique_ptr<const Impl> impl_;  // indexes into options_
 };
+
+// Parses one catalog file (schemas/*.tsv format); malformed lines are skipped.
+std::vector<OptionInfo> parse_catalog_tsv(std::string_view text);
 
 // A key that circulates in troubleshooting advice but never existed in any Flink version.
 struct InventedKey {

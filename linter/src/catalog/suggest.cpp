@@ -1,0 +1,143 @@
+// Did-you-mean: real keys close to an unknown one, by whole-key edit distance and by the shape of
+// the dotted segments (same segments reordered, one segment misspelled, one segment missing or extra).
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "catalog/catalog_index.hpp"
+#include "flinklint/text_util.hpp"
+
+namespace flinklint::catalog_detail {
+namespace {
+
+constexpr std::size_t kMaxSuggestKeyLength = 256;
+// Scores: lower is closer. Edit distances score 10 per edit.
+constexpr int kCaseOnly = 1;
+constexpr int kReordered = 12;
+constexpr int kMissingOrExtraSegment = 25;
+constexpr int kAliasPenalty = 3;  // a match through an alias ranks after an equally close real key
+constexpr int kFar = 1 << 20;
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+Histogram histogram(std::string_view text) {
+    Histogram h{};
+    for (char c : text) {
+        auto& bucket = h[static_cast<unsigned char>(c) % h.size()];
+        if (bucket < 255) ++bucket;
+    }
+    return h;
+}
+
+// A lower bound of the edit distance: each edit changes the character counts by at most two.
+std::size_t histogram_bound(const Histogram& a, const Histogram& b) {
+    std::size_t diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) diff += a[i] > b[i] ? a[i] - b[i] : b[i] - a[i];
+    return (diff + 1) / 2;
+}
+
+// Edits allowed over a whole key of this length.
+std::size_t whole_key_limit(std::size_t length) {
+    return std::min<std::size_t>(4, 1 + length / 10);
+}
+
+// `longer` is `shorter` with one segment added somewhere.
+bool one_segment_apart(const std::vector<std::string_view>& longer,
+                       const std::vector<std::string_view>& shorter) {
+    if (shorter.size() < 2 || longer.size() != shorter.size() + 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+    return std::equal(shorter.begin() + static_cast<std::ptrdiff_t>(i), shorter.end(),
+                      longer.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+}
+
+// Same number of segments, all equal but one, and that one a small edit away: its score.
+int one_segment_misspelled(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+    if (a.size() != b.size()) return kFar;
+    std::size_t differing = a.size();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == b[i]) continue;
+        if (differing != a.size()) return kFar;
+        differing = i;
+    }
+    if (differing == a.size()) return kFar;
+    const std::size_t limit =
+        std::max<std::size_t>(1, std::min(a[differing].size(), b[differing].size()) / 3);
+    const std::size_t d = edit_distance(a[differing], b[differing], limit);
+    return d <= limit ? static_cast<int>(10 * d) : kFar;
+}
+
+}  // namespace
+
+SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
+    auto add = [this](const OptionInfo& option, std::string_view spelling, int penalty) {
+        Candidate candidate;
+        candidate.key = option.key;
+        candidate.lowered = lower(spelling);
+        candidate.histogram = histogram(candidate.lowered);
+        candidate.penalty = penalty;
+        candidates_.push_back(std::move(candidate));
+    };
+    for (const OptionInfo& option : options) {
+        if (!option.documented || option.deprecated || option.is_pattern()) continue;
+        add(option, option.key, 0);
+        // A key close to a retired spelling (`state.savepoint.dir`) gets the option that reads it now.
+        for (const std::string& alias : option.fallback_keys) add(option, alias, kAliasPenalty);
+        for (const std::string& alias : option.deprecated_keys) add(option, alias, kAliasPenalty);
+    }
+    for (Candidate& candidate : candidates_) {  // views into the final strings
+        candidate.segments = split_segments(candidate.lowered);
+        candidate.sorted_segments = candidate.segments;
+        std::sort(candidate.sorted_segments.begin(), candidate.sorted_segments.end());
+    }
+}
+
+std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t limit) const {
+    std::vector<std::string> out;
+    if (key.empty() || key.size() > kMaxSuggestKeyLength || limit == 0) return out;
+    const std::string lowered = lower(key);
+    const std::vector<std::string_view> segments = split_segments(lowered);
+    std::vector<std::string_view> sorted_segments = segments;
+    std::sort(sorted_segments.begin(), sorted_segments.end());
+    const Histogram key_histogram = histogram(lowered);
+    const std::size_t edit_limit = whole_key_limit(lowered.size());
+
+    std::vector<std::tuple<int, std::size_t, std::string_view>> scored;  // score, length gap, key
+    for (const Candidate& candidate : candidates_) {
+        const std::size_t gap = lowered.size() > candidate.lowered.size()
+                                    ? lowered.size() - candidate.lowered.size()
+                                    : candidate.lowered.size() - lowered.size();
+        int score = kFar;
+        if (gap <= edit_limit && histogram_bound(key_histogram, candidate.histogram) <= edit_limit) {
+            const std::size_t d = edit_distance(lowered, candidate.lowered, edit_limit);
+            if (d == 0) {
+                if (key == candidate.key || candidate.penalty > 0) continue;  // the key itself is known
+                score = kCaseOnly;
+            } else if (d <= edit_limit) {
+                score = static_cast<int>(10 * d);
+            }
+        }
+        if (segments.size() == candidate.segments.size()) {
+            if (gap == 0 && score > kReordered && sorted_segments == candidate.sorted_segments)
+                score = kReordered;
+            if (score > 10) score = std::min(score, one_segment_misspelled(segments, candidate.segments));
+        } else if (score > kMissingOrExtraSegment && candidate.penalty == 0 &&
+                   (one_segment_apart(segments, candidate.segments) ||
+                    one_segment_apart(candidate.segments, segments))) {
+            score = kMissingOrExtraSegment;
+        }
+        if (score < kFar) scored.emplace_back(score + candidate.penalty, gap, candidate.key);
+    }
+    std::sort(scored.begin(), scored.end());
+    for (const auto& [score, gap, candidate] : scored) {
+        if (out.size() == limit) break;
+        if (std::find(out.begin(), out.end(), candidate) == out.end()) out.emplace_back(candidate);
+    }
+    return out;
+}
+
+}  // namespace flinklint::catalog_detail
