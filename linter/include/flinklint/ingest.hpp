@@ -9,7 +9,7 @@
 namespace flinklint {
 
 struct IngestOptions {
-    std::optional<FileFormat> forced_format;  // --format-of legacy|yaml|k8s
+    std::optional<FileFormat> forced_format;  // --format-of legacy|yaml|k8s|compose
     std::size_t max_nodes = 1'000'000;        // YAML nodes visited per file (alias bombs)
     int max_depth = 64;                       // YAML nesting depth
 };
@@ -25,6 +25,7 @@ struct LegacyParse {
 };
 LegacyParse parse_legacy_config(std::string_view text);
 
-std::optional<FileFormat> parse_file_format(std::string_view name);  // legacy|yaml|k8s
+// `legacy`, `yaml`, `k8s` (or `kubernetes`), `compose`; nullopt for anything else.
+std::optional<FileFormat> parse_file_format(std::string_view name);
 
 }  // namespace flinklint

@@ -1,0 +1,48 @@
+// docker-compose files: the FLINK_PROPERTIES environment variable of each service, which the
+// official image's entrypoint appends to the Flink configuration (legacy `key: value` lines).
+#include "ingest/readers.hpp"
+
+namespace flinklint::ingestion {
+namespace {
+
+constexpr std::string_view kVariable = "FLINK_PROPERTIES";
+
+void add_properties(ParsedFile& file, const EmbeddedText& embedded, const std::string& service,
+                    const YamlLimits& limits) {
+    ConfigDocument cd = read_embedded_config(embedded, ConfigFormat::legacy, limits);
+    cd.format = ConfigFormat::compose_properties;
+    cd.origin = "service " + service + " " + std::string(kVariable);
+    file.configs.push_back(std::move(cd));
+}
+
+void read_service(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
+                  const YamlLimits& limits) {
+    const std::string_view text = file.source->text();
+    const std::size_t environment = map_get(doc, spec, "environment");
+    // Map form: `FLINK_PROPERTIES: |`
+    if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
+        if (is_kind(doc, value, YNode::Kind::scalar))
+            add_properties(file, embedded_text(doc, value, text), service, limits);
+        return;
+    }
+    // List form: `- FLINK_PROPERTIES=...` (often a literal block starting with that line).
+    const std::string prefix = std::string(kVariable) + "=";
+    for_each_item(doc, environment, [&](std::size_t item) {
+        if (scalar_text(doc, item).rfind(prefix, 0) != 0) return;
+        add_properties(file, embedded_text(doc, item, text).drop_prefix(prefix.size()), service, limits);
+    });
+}
+
+}  // namespace
+
+void read_compose(ParsedFile& file, const YamlLimits& limits) {
+    const YamlStream stream = parse_yaml(file.source->text(), limits);
+    file.issues.insert(file.issues.end(), stream.issues.begin(), stream.issues.end());
+    for (const YDoc& doc : stream.docs) {
+        for_each_pair(doc, map_get(doc, doc.root, "services"), [&](std::size_t key, std::size_t spec) {
+            read_service(file, doc, scalar_text(doc, key), spec, limits);
+        });
+    }
+}
+
+}  // namespace flinklint::ingestion

@@ -1,0 +1,219 @@
+// Which reader a file needs: by name where Flink decides by name, otherwise by content.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "ingest/readers.hpp"
+#include "ingest/yaml_spans.hpp"
+
+namespace flinklint::ingestion {
+namespace {
+
+constexpr std::array<std::string_view, 22> kStrongPrefixes = {
+    "jobmanager.",
+    "taskmanager.",
+    "high-availability",
+    "parallelism.default",
+    "heartbeat.",
+    "blob.",
+    "akka.",
+    "pekko.",
+    "state.backend",
+    "state.checkpoint",
+    "state.savepoints",
+    "execution.checkpointing.",
+    "restart-strategy",
+    "env.java.",
+    "classloader.",
+    "slotmanager.",
+    "queryable-state.",
+    "rest.port",
+    "rest.address",
+    "rest.bind-port",
+    "metrics.reporter",
+    "execution.runtime-mode",
+};
+constexpr std::array<std::string_view, 22> kWeakPrefixes = {
+    "state.",      "execution.",
+    "rest.",       "metrics.",
+    "kubernetes.", "pipeline.",
+    "web.",        "security.",
+    "env.",        "fs.",
+    "s3.",         "table.",
+    "io.tmp.",     "cluster.",
+    "process.",    "historyserver.",
+    "yarn.",       "resourcemanager.",
+    "python.",     "client.",
+    "jobstore.",   "sql-gateway.",
+};
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+struct Line {
+    int indent = 0;
+    std::string_view content;  // without indentation; empty for blank and comment lines
+};
+
+std::vector<Line> content_lines(std::string_view t) {
+    std::vector<Line> lines;
+    for (std::size_t pos = 0; pos < t.size();) {
+        const std::size_t end = scan::line_end(t, pos);
+        std::size_t k = pos;
+        while (k < end && scan::is_blank(t[k])) ++k;
+        if (k < end && t[k] != '#') lines.push_back({static_cast<int>(k - pos), t.substr(k, end - k)});
+        if (end >= t.size()) break;
+        pos = scan::next_line(t, end);
+    }
+    return lines;
+}
+
+// `key: value` / `key:` split; nullopt when the line has no `: ` (or final `:`).
+struct KeyValue {
+    std::string_view key;
+    std::string_view value;
+};
+std::optional<KeyValue> split_key_value(std::string_view content) {
+    std::size_t colon = 0;
+    while ((colon = content.find(':', colon)) != std::string_view::npos) {
+        if (colon + 1 == content.size() || scan::is_blank(content[colon + 1])) break;
+        ++colon;
+    }
+    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+    std::string_view key = content.substr(0, colon);
+    while (!key.empty() && scan::is_blank(key.back())) key.remove_suffix(1);
+    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front())
+        key = key.substr(1, key.size() - 2);
+    std::string_view value = content.substr(colon + 1);
+    if (const std::size_t hash = value.find(" #"); hash != std::string_view::npos)
+        value = value.substr(0, hash);
+    if (!value.empty() && value.front() == '#') value = {};
+    while (!value.empty() && scan::is_blank(value.front())) value.remove_prefix(1);
+    while (!value.empty() && scan::is_blank(value.back())) value.remove_suffix(1);
+    return KeyValue{key, value};
+}
+
+bool has_top_level_key(std::string_view t, std::string_view key) {
+    for (const Line& line : content_lines(t)) {
+        if (line.indent != 0) continue;
+        const auto kv = split_key_value(line.content);
+        if (kv && kv->key == key) return true;
+    }
+    return false;
+}
+
+bool is_kubernetes(std::string_view t) {
+    return has_top_level_key(t, "apiVersion") && has_top_level_key(t, "kind");
+}
+
+bool is_compose(std::string_view t) {
+    if (!has_top_level_key(t, "services")) return false;
+    if (t.find("FLINK_PROPERTIES") != std::string_view::npos) return true;
+    for (const Line& line : content_lines(t)) {
+        const auto kv = split_key_value(line.content);
+        if (!kv || kv->key != "image") continue;
+        std::string lower(kv->value);
+        for (char& c : lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (lower.find("flink") != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string_view flink_file_name(std::string_view path) {
+    if (const std::size_t slash = path.find_last_of("/\\"); slash != std::string_view::npos)
+        path.remove_prefix(slash + 1);
+    if (const std::size_t flat = path.rfind("__"); flat != std::string_view::npos)
+        path.remove_prefix(flat + 2);
+    return path;
+}
+
+bool is_legacy_file_name(std::string_view name) {
+    return name == "flink-conf.yaml" || name == "flink-conf.yml";
+}
+bool is_yaml_file_name(std::string_view name) {
+    return name == "config.yaml" || name == "config.yml";
+}
+
+bool looks_like_flink_config(std::string_view text) {
+    std::vector<std::pair<int, std::string>> parents;  // indentation, flattened key
+    int strong = 0;
+    int weak = 0;
+    for (const Line& line : content_lines(text)) {
+        if (line.content.front() == '-' || line.content.front() == '[' || line.content.front() == '{')
+            continue;
+        const auto kv = split_key_value(line.content);
+        if (!kv || kv->key.find_first_of(" \t") != std::string_view::npos) continue;
+        while (!parents.empty() && parents.back().first >= line.indent) parents.pop_back();
+        const std::string key =
+            (parents.empty() ? std::string() : parents.back().second + ".") + std::string(kv->key);
+        if (kv->value.empty()) {
+            parents.emplace_back(line.indent, key);
+            continue;
+        }
+        bool matched = false;
+        for (std::string_view prefix : kStrongPrefixes) {
+            if (starts_with(key, prefix)) {
+                ++strong;
+                matched = true;
+                break;
+            }
+        }
+        if (matched) continue;
+        for (std::string_view prefix : kWeakPrefixes) {
+            if (starts_with(key, prefix)) {
+                ++weak;
+                break;
+            }
+        }
+    }
+    return strong >= 1 || weak >= 3;
+}
+
+bool is_flat_key_value_lines(std::string_view text) {
+    bool dotted = false;
+    bool previous_open = false;
+    int previous_indent = 0;
+    for (const Line& line : content_lines(text)) {
+        if (line.content.front() == '-' && (line.content.size() == 1 || scan::is_blank(line.content[1])))
+            return false;
+        if (previous_open && line.indent > previous_indent) return false;
+        const auto kv = split_key_value(line.content);
+        if (!kv) continue;
+        if (!kv->value.empty() && std::string_view("[{|>").find(kv->value.front()) != std::string_view::npos)
+            return false;
+        previous_open = kv->value.empty();
+        previous_indent = line.indent;
+        if (kv->key.find('.') != std::string_view::npos) dotted = true;
+    }
+    return dotted;
+}
+
+Detection detect_format(const Source& source, const IngestOptions& options) {
+    if (options.forced_format) return {*options.forced_format, {}};
+    std::string_view text = source.text();
+    if (text.find('\0') != std::string_view::npos) return {FileFormat::unknown, "binary content (NUL bytes)"};
+    if (source.has_bom()) text.remove_prefix(3);
+    const std::string_view name = flink_file_name(source.path());
+    // Flink reads conf/flink-conf.yaml with its line parser whatever it holds.
+    if (is_legacy_file_name(name)) return {FileFormat::legacy, {}};
+    if (first_invalid_utf8(text) != npos) {
+        if (is_yaml_file_name(name)) return {FileFormat::yaml, {}};  // the reader reports the bad byte
+        return {FileFormat::unknown, "not valid UTF-8 text"};
+    }
+    if (is_kubernetes(text)) return {FileFormat::kubernetes, {}};
+    if (is_yaml_file_name(name)) {
+        if (looks_like_flink_config(text)) return {FileFormat::yaml, {}};
+        return {FileFormat::unknown, "config.yaml without Flink options"};
+    }
+    if (is_compose(text)) return {FileFormat::compose, {}};
+    if (looks_like_flink_config(text))
+        return {is_flat_key_value_lines(text) ? FileFormat::legacy : FileFormat::yaml, {}};
+    return {FileFormat::unknown,
+            "no Flink configuration keys, no Kubernetes objects, no Flink compose services"};
+}
+
+}  // namespace flinklint::ingestion

@@ -1,0 +1,133 @@
+// Kubernetes manifests: every object of every document, and the Flink configurations inside them
+// (flinkConfiguration of operator resources, ConfigMap data, FLINK_PROPERTIES of containers).
+#include <charconv>
+
+#include "ingest/k8s_read.hpp"
+#include "ingest/readers.hpp"
+
+namespace flinklint::ingestion {
+namespace {
+
+bool is_workload(std::string_view kind) {
+    return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
+           kind == "Job";
+}
+
+std::optional<std::int64_t> to_int(const std::string& text) {
+    std::int64_t v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+class ManifestReader {
+public:
+    ManifestReader(ParsedFile& file, const YamlLimits& limits)
+        : file_(file), limits_(limits), text_(file.source->text()) {}
+
+    void document(const YDoc& doc) {
+        const std::size_t root = resolve(doc, doc.root);
+        if (root != npos && doc.nodes[root].kind == YNode::Kind::map) object(doc, root, true);
+    }
+
+private:
+    void object(const YDoc& doc, std::size_t map, bool top_level) {
+        K8sReader r(doc, limits_.max_nodes);
+        const std::string kind = scalar_text(doc, map_get(doc, map, "kind"));
+        if (kind == "List" && top_level) {
+            for_each_item(doc, map_get(doc, map, "items"), [&](std::size_t item) {
+                if (is_kind(doc, item, YNode::Kind::map)) object(doc, resolve(doc, item), false);
+            });
+            return;
+        }
+        if (kind.empty()) return;
+        K8sObject obj;
+        obj.api_version = scalar_text(doc, map_get(doc, map, "apiVersion"));
+        obj.kind = kind;
+        obj.name = r.located_at(map, {"metadata", "name"});
+        obj.namespace_ = scalar_text(doc, r.at(map, {"metadata", "namespace"}));
+        obj.labels = r.string_map(r.at(map, {"metadata", "labels"}));
+        obj.annotations = r.string_map(r.at(map, {"metadata", "annotations"}));
+        obj.span = doc.nodes[map].span;
+        const std::size_t spec = r.at(map, {"spec"});
+        std::vector<PropertiesRef> properties;
+        if (is_workload(kind)) {
+            obj.pod = r.pod(r.at(spec, {"template"}), properties);
+            if (const std::size_t replicas = r.at(spec, {"replicas"}); replicas != npos)
+                obj.replicas = to_int(scalar_text(doc, replicas));
+        } else if (kind == "CronJob") {
+            obj.pod = r.pod(r.at(spec, {"jobTemplate", "spec", "template"}), properties);
+        } else if (kind == "Pod") {
+            obj.pod = r.pod(map, properties);
+        } else if (kind == "Service") {
+            obj.service = r.service(spec);
+        } else if (kind == "ConfigMap") {
+            for (std::string_view section : {"data", "binaryData"})
+                for_each_pair(doc, map_get(doc, map, section), [&](std::size_t key, std::size_t) {
+                    obj.config_map_keys.push_back(scalar_text(doc, key));
+                });
+        } else if (kind == "FlinkDeployment" || kind == "FlinkSessionJob") {
+            obj.flink = r.flink_resource(spec, properties);
+        }
+
+        const std::size_t index = file_.objects.size();
+        const std::string label = kind + " " + obj.name.value;
+        std::vector<ConfigDocument> configs;
+        if (obj.flink) {
+            const std::size_t conf = r.at(spec, {"flinkConfiguration"});
+            if (is_kind(doc, conf, YNode::Kind::map)) {
+                ConfigRead read = flatten_map(doc, conf, text_, FlattenStyle::operator_config, limits_);
+                obj.flink->flink_configuration_nested = read.nested;
+                ConfigDocument cd;
+                cd.format = ConfigFormat::flink_deployment;
+                cd.origin = label;
+                cd.entries = std::move(read.entries);
+                cd.issues = std::move(read.issues);
+                configs.push_back(std::move(cd));
+            }
+        }
+        if (kind == "ConfigMap") {
+            for_each_pair(doc, map_get(doc, map, "data"), [&](std::size_t key, std::size_t value) {
+                const std::string name = scalar_text(doc, key);
+                EmbeddedText embedded = embedded_text(doc, value, text_);
+                const auto format = embedded_format(name, embedded.text);
+                if (!format) return;
+                ConfigDocument cd = read_embedded_config(embedded, *format, limits_);
+                cd.origin = "ConfigMap " + obj.name.value + "/" + name;
+                cd.file_name = name;
+                configs.push_back(std::move(cd));
+            });
+        }
+        for (const PropertiesRef& ref : properties) {
+            ConfigDocument cd =
+                read_embedded_config(embedded_text(doc, ref.value, text_), ConfigFormat::legacy, limits_);
+            cd.format = ConfigFormat::compose_properties;
+            cd.origin = label + " container " + ref.container + " FLINK_PROPERTIES";
+            configs.push_back(std::move(cd));
+        }
+        if (r.exhausted()) {
+            file_.issues.push_back({SyntaxIssue::Kind::resource_limit, obj.span,
+                                    "more YAML nodes than flinklint reads for one object (aliases?)"});
+        }
+        file_.objects.push_back(std::move(obj));
+        for (ConfigDocument& cd : configs) {
+            cd.owner_object = index;
+            file_.configs.push_back(std::move(cd));
+        }
+    }
+
+    ParsedFile& file_;
+    const YamlLimits& limits_;
+    std::string_view text_;
+};
+
+}  // namespace
+
+void read_kubernetes(ParsedFile& file, const YamlLimits& limits) {
+    const YamlStream stream = parse_yaml(file.source->text(), limits);
+    file.issues.insert(file.issues.end(), stream.issues.begin(), stream.issues.end());
+    ManifestReader reader(file, limits);
+    for (const YDoc& doc : stream.docs) reader.document(doc);
+}
+
+}  // namespace flinklint::ingestion

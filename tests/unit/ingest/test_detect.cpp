@@ -1,0 +1,138 @@
+// Format detection by name and content, forced formats, and docker-compose files.
+#include <gtest/gtest.h>
+
+#include "ingest_test_util.hpp"
+
+namespace flinklint {
+namespace {
+
+using testing::ingest_text;
+using testing::text_of;
+
+TEST(Detect, FlinkConfYamlIsLegacyWhateverItHolds) {
+    EXPECT_EQ(ingest_text("/opt/flink/conf/flink-conf.yaml", "taskmanager.numberOfTaskSlots: 2\n").format,
+              FileFormat::legacy);
+    // Nested YAML in a file named flink-conf.yaml: Flink <= 1.20 still reads it line by line.
+    const ParsedFile nested = ingest_text("flink-conf.yaml", "taskmanager:\n  numberOfTaskSlots: 2\n");
+    EXPECT_EQ(nested.format, FileFormat::legacy);
+    ASSERT_EQ(nested.configs.size(), 1u);
+    EXPECT_EQ(nested.configs[0].format, ConfigFormat::legacy);
+    EXPECT_EQ(nested.configs[0].file_name, "flink-conf.yaml");
+    // Corpora that flatten paths with `__` keep the file name after the last `__`.
+    EXPECT_EQ(ingest_text("owner__repo__conf__flink-conf.yaml", "a: b\n").format, FileFormat::legacy);
+}
+
+TEST(Detect, ConfigYamlWithFlinkKeys) {
+    EXPECT_EQ(ingest_text("conf/config.yaml", "jobmanager:\n  rpc:\n    address: localhost\n").format,
+              FileFormat::yaml);
+    const ParsedFile other = ingest_text("app/config.yaml", "server:\n  port: 80\nlogging: debug\n");
+    EXPECT_EQ(other.format, FileFormat::unknown);
+    EXPECT_FALSE(other.skip_reason.empty());
+}
+
+TEST(Detect, OtherNamesByContent) {
+    EXPECT_EQ(
+        ingest_text("flink.yaml", "jobmanager.rpc.address: jm\ntaskmanager.numberOfTaskSlots: 2\n").format,
+        FileFormat::legacy);
+    EXPECT_EQ(ingest_text("flink.yaml", "taskmanager:\n  numberOfTaskSlots: 2\n").format, FileFormat::yaml);
+    EXPECT_EQ(ingest_text("x.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n").format,
+              FileFormat::kubernetes);
+    EXPECT_EQ(ingest_text("docker-compose.yml", "services:\n  jm:\n    image: flink:1.20\n").format,
+              FileFormat::compose);
+}
+
+TEST(Detect, SkipsNonFlinkFiles) {
+    const ParsedFile workflow =
+        ingest_text(".github/workflows/ci.yml", "on: push\njobs:\n  build:\n    runs-on: ubuntu\n");
+    EXPECT_EQ(workflow.format, FileFormat::unknown);
+    EXPECT_TRUE(workflow.configs.empty());
+    const ParsedFile compose = ingest_text("docker-compose.yml", "services:\n  db:\n    image: postgres\n");
+    EXPECT_EQ(compose.format, FileFormat::unknown);
+    const ParsedFile binary =
+        ingest_text("flink.yaml", std::string("jobmanager.rpc.address: a\n\0\x01\x02", 30));
+    EXPECT_EQ(binary.format, FileFormat::unknown);
+    EXPECT_NE(binary.skip_reason.find("binary"), std::string::npos);
+    const ParsedFile latin1 = ingest_text("flink.yaml", "jobmanager.rpc.address: caf\xE9\n");
+    EXPECT_EQ(latin1.format, FileFormat::unknown);
+    EXPECT_NE(latin1.skip_reason.find("UTF-8"), std::string::npos);
+}
+
+TEST(Detect, StandardInputHasNoNameToGoBy) {
+    EXPECT_EQ(ingest_text("<stdin>", "jobmanager.rpc.address: jm\n").format, FileFormat::legacy);
+    EXPECT_EQ(ingest_text("-", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n").format,
+              FileFormat::kubernetes);
+    EXPECT_EQ(ingest_text("", "").format, FileFormat::unknown);
+}
+
+TEST(Detect, ForcedFormatWins) {
+    IngestOptions options;
+    options.forced_format = FileFormat::yaml;
+    EXPECT_EQ(ingest_text("flink-conf.yaml", "a:\n  b: 1\n", options).format, FileFormat::yaml);
+    options.forced_format = FileFormat::legacy;
+    const ParsedFile legacy = ingest_text("anything.txt", "a.b: 1\n", options);
+    EXPECT_EQ(legacy.format, FileFormat::legacy);
+    EXPECT_EQ(legacy.configs.at(0).entries.size(), 1u);
+}
+
+TEST(Detect, ParseFileFormat) {
+    EXPECT_EQ(parse_file_format("legacy"), FileFormat::legacy);
+    EXPECT_EQ(parse_file_format("yaml"), FileFormat::yaml);
+    EXPECT_EQ(parse_file_format("k8s"), FileFormat::kubernetes);
+    EXPECT_EQ(parse_file_format("compose"), FileFormat::compose);
+    EXPECT_EQ(parse_file_format("toml"), std::nullopt);
+}
+
+TEST(Compose, FlinkPropertiesInMapAndListForm) {
+    const ParsedFile file = ingest_text("docker-compose.yml",
+                                        "services:\n"
+                                        "  jobmanager:\n"
+                                        "    image: flink:1.20\n"
+                                        "    environment:\n"
+                                        "      - |\n"
+                                        "        FLINK_PROPERTIES=\n"
+                                        "        jobmanager.rpc.address: jobmanager\n"
+                                        "  taskmanager:\n"
+                                        "    image: flink:1.20\n"
+                                        "    environment:\n"
+                                        "      FLINK_PROPERTIES: |\n"
+                                        "        jobmanager.rpc.address: jobmanager\n"
+                                        "        taskmanager.numberOfTaskSlots: 2\n"
+                                        "  sql:\n"
+                                        "    image: flink:1.20\n"
+                                        "    environment:\n"
+                                        "      - \"FLINK_PROPERTIES=rest.address: jobmanager\"\n");
+    ASSERT_EQ(file.format, FileFormat::compose);
+    ASSERT_EQ(file.configs.size(), 3u);
+    for (const ConfigDocument& doc : file.configs) {
+        EXPECT_EQ(doc.format, ConfigFormat::compose_properties);
+        EXPECT_TRUE(doc.spans_exact) << doc.origin;
+        for (const ConfigEntry& e : doc.entries) EXPECT_EQ(text_of(file, e.key_span), e.key);
+    }
+    EXPECT_EQ(file.configs[0].origin, "service jobmanager FLINK_PROPERTIES");
+    ASSERT_EQ(file.configs[0].entries.size(), 1u);
+    EXPECT_EQ(file.source->position(file.configs[0].entries[0].key_span.begin), (Position{7, 9}));
+    ASSERT_EQ(file.configs[1].entries.size(), 2u);
+    EXPECT_EQ(text_of(file, file.configs[1].entries[1].value_span), "2");
+    ASSERT_EQ(file.configs[2].entries.size(), 1u);
+    EXPECT_EQ(text_of(file, file.configs[2].entries[0].value_span), "jobmanager");
+}
+
+TEST(Compose, MergeKeysBringTheEnvironmentIn) {
+    const ParsedFile file = ingest_text("compose.yaml",
+                                        "x-flink: &flink\n"
+                                        "  image: apache/flink:1.20\n"
+                                        "  environment:\n"
+                                        "    FLINK_PROPERTIES: |\n"
+                                        "      taskmanager.numberOfTaskSlots: 4\n"
+                                        "services:\n"
+                                        "  taskmanager:\n"
+                                        "    <<: *flink\n"
+                                        "    command: taskmanager\n");
+    ASSERT_EQ(file.format, FileFormat::compose);
+    ASSERT_EQ(file.configs.size(), 1u);
+    ASSERT_EQ(file.configs[0].entries.size(), 1u);
+    EXPECT_EQ(file.source->position(file.configs[0].entries[0].key_span.begin), (Position{5, 7}));
+}
+
+}  // namespace
+}  // namespace flinklint
