@@ -69,6 +69,9 @@ FS_LIMIT_ROWS = [("fs.<scheme>.limit.total", "Integer", "-1"),
                  ("fs.<scheme>.limit.stream-timeout", "Long", "0")]
 # ConfigConstants keys HadoopUtils still reads in 1.x (deprecated; not ConfigOptions).
 LEGACY_HDFS_KEYS = ["fs.hdfs.hadoopconf", "fs.hdfs.hdfsdefault", "fs.hdfs.hdfssite"]
+# Keys read only by the shell scripts of the distribution (bin/config.sh, bin/zookeeper.sh), not
+# declared as ConfigOptions in some versions: (key, type).
+SCRIPT_KEYS = [("env.java.home", "String"), ("zookeeper.heap.mb", "Integer")]
 
 
 def read_table(path):
@@ -152,6 +155,9 @@ def flink_rows(version, rows, tails):
     for key, typ, default in FS_LIMIT_ROWS:
         if key not in known:
             result.append([key, typ, default, "", "", "", "n", "n"])
+    for key, typ in SCRIPT_KEYS:
+        if key not in known:
+            result.append([key, typ, "(none)", "", "", "", "n", "n"])
     if version.startswith("1."):
         for key in LEGACY_HDFS_KEYS:
             if key not in known:

@@ -106,6 +106,16 @@ struct InventedKey {
 };
 const InventedKey* find_invented_key(std::string_view key);
 
+// A key older Flink versions (before the oldest catalog, 1.15) or tools around Flink wrote, which
+// current versions ignore; `history` says what it was, `advice` what to write now.
+struct RetiredKey {
+    std::string_view key;  // exact key, or a prefix ending in '.'
+    std::string_view history;
+    std::string_view advice;
+    bool written_by_tool = false;  // put there by an image or script, not by the user: info only
+};
+const RetiredKey* find_retired_key(std::string_view key);
+
 // The newest catalog version (before `target`) that knows `key`, if `target` no longer does:
 // used to say "removed in 2.0".
 std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target);

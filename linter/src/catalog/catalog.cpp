@@ -17,7 +17,7 @@ using catalog_detail::Pattern;
 // sources that forward them: the file system factories copy every key with these prefixes into the
 // Hadoop/SDK configuration; containerized.*.env.<VAR> become environment variables; the operator
 // gives each listener its own sub-configuration and layers per-namespace/per-version defaults.
-constexpr std::array<std::string_view, 13> kPassThroughPrefixes = {
+constexpr std::array<std::string_view, 14> kPassThroughPrefixes = {
     "s3.",
     "s3a.",
     "fs.s3a.",     // flink-s3-fs-hadoop S3FileSystemFactory
@@ -31,6 +31,7 @@ constexpr std::array<std::string_view, 13> kPassThroughPrefixes = {
     "containerized.taskmanager.env.",              // ResourceManagerOptions
     "kubernetes.operator.plugins.listeners.",      // operator ListenerUtils
     "kubernetes.operator.default-configuration.",  // operator FlinkConfigManager
+    "statefun.",  // Stateful Functions reads its settings from the Flink configuration
 };
 
 // Keys beyond this length are never Flink options; they are not worth a pattern scan.

@@ -1,1 +1,117 @@
-// placeholder: replaced as the layer is written
+// The command line: argument parsing with CLI11, dispatch to the subcommands.
+#include "cli/app.hpp"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "flinklint/ingest.hpp"
+
+namespace flinklint::cli {
+int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"flinklint: static analysis for Apache Flink configuration", "flinklint"};
+    app.set_version_flag("--version", std::string("flinklint ") + FLINKLINT_VERSION);
+    app.require_subcommand(1);
+
+    CheckOptions check;
+    std::string format = "text";
+    std::string fail_on;
+    std::string flink_version;
+    std::string format_of;
+    bool color = false;
+    bool no_color = false;
+    auto* check_cmd = app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
+    check_cmd->add_option("paths", check.paths, "Files or directories to check (`-` reads standard input)")
+        ->required();
+    check_cmd->add_option("--format", format, "Output format: text, json, sarif, github, junit, gitlab")
+        ->check([](const std::string& value) {
+            return parse_output_format(value) ? std::string() : "unknown format " + value;
+        });
+    check_cmd->add_option("--output,-o", check.output_file, "Write the report to FILE instead of stdout");
+    check_cmd->add_option("--fail-on", fail_on, "Lowest severity that fails the run: error, warning (default), info")
+        ->check([](const std::string& value) {
+            return parse_severity(value) ? std::string() : "expected error, warning or info";
+        });
+    check_cmd->add_option("--flink-version", flink_version, "Target Flink version (default: .flinklint.yaml, "
+                                                            "spec.flinkVersion, else 1.20)")
+        ->check([](const std::string& value) {
+            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
+        });
+    check_cmd->add_option("--config", check.config_path, "Use this .flinklint.yaml instead of the nearest one");
+    check_cmd->add_option("--format-of", format_of, "Read every file as: legacy, yaml or k8s")
+        ->check([](const std::string& value) {
+            return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
+        });
+    check_cmd->add_option("--stdin-filename", check.stdin_filename, "File name to report for `-`");
+    check_cmd->add_option("--jobs,-j", check.jobs, "Files checked in parallel (default: all cores)");
+    check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")->delimiter(',');
+    check_cmd->add_option("--max-file-size", check.max_file_size, "Files larger than this many bytes are not read");
+    check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
+    check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
+    check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
+    check_cmd->add_flag("--no-color", no_color, "Never colour the text output");
+
+    auto* rules_cmd = app.add_subcommand("rules", "List every rule");
+    std::string rules_format = "text";
+    rules_cmd->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+    std::string explain_rule;
+    auto* explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
+    explain_cmd->add_option("rule", explain_rule, "Rule id (FL101) or name (unknown-key)")->required();
+
+    MemoryCommandOptions memory;
+    std::string memory_version;
+    std::string memory_format = "text";
+    auto* memory_cmd = app.add_subcommand("memory", "Derive TaskManager and JobManager memory as Flink does");
+    memory_cmd->add_option("file", memory.file, "flink-conf.yaml, config.yaml or a Kubernetes manifest")
+        ->required();
+    memory_cmd->add_option("--process", memory.process, "taskmanager or jobmanager (default: both)")
+        ->check(CLI::IsMember({"taskmanager", "jobmanager"}));
+    memory_cmd->add_option("--mode", memory.mode, "standalone or active (default: manifests are active)")
+        ->check(CLI::IsMember({"standalone", "active"}));
+    memory_cmd->add_option("--flink-version", memory_version, "Target Flink version (default 1.20)")
+        ->check([](const std::string& value) {
+            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
+        });
+    memory_cmd->add_option("--format", memory_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        // Help for the subcommand that asked for it, else for the whole program.
+        const auto subcommands = app.get_subcommands();
+        out << (subcommands.empty() ? app.help() : subcommands.front()->help());
+        return kExitClean;
+    } catch (const CLI::CallForVersion&) {
+        out << "flinklint " << FLINKLINT_VERSION << "\n";
+        return kExitClean;
+    } catch (const CLI::ParseError& e) {
+        err << "flinklint: " << e.what() << "\n";
+        err << "Run `flinklint --help` for usage.\n";
+        return kExitUsage;
+    }
+
+    if (check_cmd->parsed()) {
+        check.format = *parse_output_format(format);
+        if (!fail_on.empty()) check.fail_on = parse_severity(fail_on);
+        if (!flink_version.empty()) check.flink_version = FlinkVersion::parse(flink_version);
+        if (!format_of.empty()) check.format_of = parse_file_format(format_of);
+        if (color) check.color = true;
+        if (no_color) check.color = false;
+        return run_check(check, out, err);
+    }
+    if (rules_cmd->parsed()) {
+        return run_rules_list(rules_format == "json", out);
+    }
+    if (explain_cmd->parsed()) return run_explain(explain_rule, out, err);
+    if (memory_cmd->parsed()) {
+        if (!memory_version.empty()) memory.flink_version = FlinkVersion::parse(memory_version);
+        memory.json = memory_format == "json";
+        return run_memory(memory, out, err);
+    }
+    return kExitUsage;
+}
+
+}  // namespace flinklint::cli

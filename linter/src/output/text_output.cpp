@@ -1,1 +1,226 @@
-// placeholder: replaced as the layer is written
+// Human output: `path:line:col: severity[ID name]: message`, the source line with a caret, help, summary.
+#include <algorithm>
+#include <array>
+#include <span>
+
+#include "output/output_internal.hpp"
+
+namespace flinklint::output {
+namespace {
+
+constexpr int kTabWidth = 4;
+
+struct Style {
+    bool on = false;
+    [[nodiscard]] std::string wrap(std::string_view code, std::string_view text) const {
+        if (!on) return std::string(text);
+        return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+    }
+};
+
+std::string_view severity_colour(Severity severity) {
+    switch (severity) {
+        case Severity::error:
+            return "1;31";
+        case Severity::warning:
+            return "1;33";
+        case Severity::info:
+            return "1;36";
+    }
+    return "1";
+}
+
+bool in_ranges(char32_t cp, std::span<const std::pair<char32_t, char32_t>> ranges) {
+    return std::ranges::any_of(ranges,
+                               [cp](const auto& range) { return cp >= range.first && cp <= range.second; });
+}
+
+// Terminal columns a printable code point takes: 0 for combining marks, 2 for East Asian wide.
+int display_width(char32_t cp) {
+    static constexpr std::array<std::pair<char32_t, char32_t>, 6> zero = {{{0x0300, 0x036F},
+                                                                           {0x200B, 0x200D},
+                                                                           {0x20D0, 0x20FF},
+                                                                           {0xFE00, 0xFE0F},
+                                                                           {0xFE20, 0xFE2F},
+                                                                           {0xFEFF, 0xFEFF}}};
+    static constexpr std::array<std::pair<char32_t, char32_t>, 12> wide = {{{0x1100, 0x115F},
+                                                                            {0x2E80, 0x303E},
+                                                                            {0x3041, 0x33FF},
+                                                                            {0x3400, 0x4DBF},
+                                                                            {0x4E00, 0x9FFF},
+                                                                            {0xA000, 0xA4CF},
+                                                                            {0xAC00, 0xD7A3},
+                                                                            {0xF900, 0xFAFF},
+                                                                            {0xFE30, 0xFE4F},
+                                                                            {0xFF00, 0xFF60},
+                                                                            {0xFFE0, 0xFFE6},
+                                                                            {0x1F300, 0x3FFFD}}};
+    if (in_ranges(cp, zero)) return 0;
+    return in_ranges(cp, wide) ? 2 : 1;
+}
+
+// Characters that would garble a terminal or reorder the line (Trojan Source) are shown as a symbol.
+bool is_hidden_control(char32_t cp) {
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
+}
+
+void append_visible(std::string& out, char32_t cp) {
+    if (cp < 0x20) {
+        append_utf8(out, static_cast<char32_t>(U'\u2400' + cp));  // Unicode control pictures: ␀ ... ␟
+    } else if (cp == 0x7F) {
+        append_utf8(out, U'\u2421');
+    } else if (is_hidden_control(cp)) {
+        append_utf8(out, U'\uFFFD');
+    } else {
+        append_utf8(out, cp);
+    }
+}
+
+// Message text without terminal escapes or stray control characters (newlines and tabs stay).
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t length = decode_utf8(text, i, cp);
+        if (cp == U'\n' || cp == U'\t' || !is_hidden_control(cp)) {
+            append_utf8(out, cp);
+        } else {
+            append_visible(out, cp);
+        }
+        i += length;
+    }
+    return out;
+}
+
+// A source line as displayed, with the display column of every byte boundary.
+struct RenderedLine {
+    std::string text;
+    std::vector<int> begin_column;  // column where a span starting at byte i starts
+    std::vector<int> end_column;    // column where a span ending at byte i ends
+};
+
+RenderedLine render_line(std::string_view line, std::size_t line_begin, const std::vector<Span>& masked) {
+    RenderedLine rendered;
+    rendered.begin_column.assign(line.size() + 1, 0);
+    rendered.end_column.assign(line.size() + 1, 0);
+    const auto masks = masked_ranges(line.size(), line_begin, masked);
+    auto next_mask = masks.begin();
+    int column = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t length = 0;
+        int width = 0;
+        if (next_mask != masks.end() && next_mask->first == i) {
+            length = next_mask->second - i;
+            width = static_cast<int>(kMask.size());
+            rendered.text.append(kMask);
+            ++next_mask;
+        } else {
+            char32_t cp = 0;
+            length = decode_utf8(line, i, cp);
+            if (next_mask != masks.end() && next_mask->first < i + length) {
+                length = 1;  // a mask starts inside this character: never print part of a secret
+                cp = U'\uFFFD';
+            }
+            if (cp == U'\t') {
+                width = kTabWidth - column % kTabWidth;
+                rendered.text.append(static_cast<std::size_t>(width), ' ');
+            } else {
+                width = is_hidden_control(cp) ? 1 : display_width(cp);
+                append_visible(rendered.text, cp);
+            }
+        }
+        // A span boundary inside a character (or a mask) widens to cover all of it.
+        for (std::size_t k = i; k < i + length; ++k) {
+            rendered.begin_column[k] = column;
+            rendered.end_column[k] = k == i ? column : column + width;
+        }
+        column += width;
+        i += length;
+    }
+    rendered.begin_column[line.size()] = column;
+    rendered.end_column[line.size()] = column;
+    return rendered;
+}
+
+void write_snippet(std::ostream& out, const Diagnostic& d, const Report& report, const Style& style) {
+    const Source& source = *d.source;
+    const std::size_t begin = std::min(d.span.begin, source.text().size());
+    const int line_number = source.position(begin).line;
+    const std::string_view line = source.line_text(line_number);
+    const std::size_t line_begin = source.line_start(line_number);
+
+    static const std::vector<Span> no_masks;
+    const auto found = report.masked.find(&source);
+    const RenderedLine rendered =
+        render_line(line, line_begin, found == report.masked.end() ? no_masks : found->second);
+
+    // Clip the span to the first line; an empty span still gets one caret.
+    const std::size_t first = std::min(begin - line_begin, line.size());
+    const std::size_t last =
+        std::clamp(d.span.end, line_begin + first, line_begin + line.size()) - line_begin;
+    const int start_column = rendered.begin_column[first];
+    const int width = std::max(1, rendered.end_column[last] - start_column);
+
+    const std::string number = std::to_string(line_number);
+    const std::string gutter(number.size(), ' ');
+    std::string carets = "^";
+    carets.append(static_cast<std::size_t>(width - 1), '~');
+    out << style.wrap("1;34", number + " |") << (rendered.text.empty() ? "" : " ") << rendered.text << '\n';
+    out << style.wrap("1;34", gutter + " |") << ' '
+        << std::string(static_cast<std::size_t>(start_column), ' ')
+        << style.wrap(severity_colour(d.severity), carets) << '\n';
+}
+
+std::string plural(std::size_t count, std::string_view word) {
+    std::string text = std::to_string(count) + " " + std::string(word);
+    if (count != 1) text += 's';
+    return text;
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const Report& report, const OutputOptions& options) {
+    const Style style{options.color};
+    std::array<std::size_t, 3> by_severity{};
+    std::size_t safe_fixes = 0;
+    std::size_t unsafe_fixes = 0;
+    for (const Diagnostic& d : report.diagnostics) {
+        const auto severity = static_cast<std::size_t>(d.severity);
+        if (severity < by_severity.size()) ++by_severity[severity];
+        if (d.fix) ++(d.fix->safety == FixSafety::safe ? safe_fixes : unsafe_fixes);
+
+        const std::string file = d.source ? printable(d.source->path()) : "<unknown>";
+        const std::string location =
+            file + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
+        const std::string tag =
+            std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]";
+        out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), printable(tag))
+            << ": " << printable(d.message) << '\n';
+        if (options.show_source && d.source) write_snippet(out, d, report, style);
+        if (!d.help.empty()) out << "  " << style.wrap("1;32", "help:") << ' ' << printable(d.help) << '\n';
+        out << '\n';
+    }
+
+    const std::size_t files = checked_file_count(report);
+    const std::size_t total = report.diagnostics.size();
+    if (total == 0) {
+        out << "No problems found in " << plural(files, "file") << ".\n";
+        return;
+    }
+    out << "Found " << plural(total, "problem") << " ("
+        << plural(by_severity[static_cast<std::size_t>(Severity::error)], "error") << ", "
+        << plural(by_severity[static_cast<std::size_t>(Severity::warning)], "warning") << ", "
+        << plural(by_severity[static_cast<std::size_t>(Severity::info)], "info") << ") in "
+        << plural(files, "file") << ".\n";
+    if (safe_fixes > 0) {
+        out << safe_fixes << " fixable with --fix";
+        if (unsafe_fixes > 0) out << " (" << unsafe_fixes << " more with --unsafe-fixes)";
+        out << ".\n";
+    } else if (unsafe_fixes > 0) {
+        out << unsafe_fixes << " fixable with --unsafe-fixes.\n";
+    }
+}
+
+}  // namespace flinklint::output

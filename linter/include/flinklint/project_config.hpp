@@ -1,0 +1,51 @@
+// .flinklint.yaml: the project's settings for flinklint.
+//
+//   flink-version: "1.20"
+//   fail-on: warning            # error | warning | info
+//   disable: [FL203, removed-key]
+//   severity: {FL101: error}
+//   ignore: ["vendor/**"]       # paths (globs, relative to this file) never checked
+//   per-path:
+//     - paths: ["legacy/**"]
+//       disable: [FL201]
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flinklint/diagnostic.hpp"
+#include "flinklint/expected.hpp"
+#include "flinklint/linter.hpp"
+#include "flinklint/version.hpp"
+
+namespace flinklint {
+
+struct PathOverride {
+    std::vector<std::string> globs;
+    std::set<std::string> disabled;  // rule ids
+};
+
+struct ProjectConfig {
+    std::optional<std::filesystem::path> file;  // where it was read from
+    std::filesystem::path root;                 // globs are relative to this directory
+    std::optional<FlinkVersion> flink_version;
+    std::optional<Severity> fail_on;
+    RuleSettings rules;
+    std::vector<std::string> ignore;
+    std::vector<PathOverride> per_path;
+
+    [[nodiscard]] bool ignored(const std::filesystem::path& path) const;
+    [[nodiscard]] bool disabled_for(const std::filesystem::path& path, const std::string& rule_id) const;
+};
+
+// Errors read "FILE:LINE:COL: message".
+Expected<ProjectConfig> load_project_config(const std::filesystem::path& file);
+// The nearest .flinklint.yaml from `start` up to the repository root (a directory with .git).
+std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& start);
+
+// Glob match on '/'-separated paths: `*` and `?` stay within a segment, `**` spans segments.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace flinklint

@@ -1,0 +1,56 @@
+// The subcommands behind the command line (app.cpp parses arguments into these options).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flinklint/diagnostic.hpp"
+#include "flinklint/document.hpp"
+#include "flinklint/output.hpp"
+#include "flinklint/version.hpp"
+
+namespace flinklint::cli {
+
+// Exit codes, as documented in README and docs/ci.md.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CheckOptions {
+    std::vector<std::string> paths;
+    OutputFormat format = OutputFormat::text;
+    std::optional<std::string> output_file;
+    std::optional<Severity> fail_on;
+    std::optional<FlinkVersion> flink_version;
+    std::optional<std::string> config_path;
+    std::optional<FileFormat> format_of;
+    std::string stdin_filename = "stdin.yaml";
+    unsigned jobs = 0;  // 0: all cores
+    bool verbose = false;
+    bool exit_zero = false;
+    std::optional<bool> color;  // unset: only on a terminal
+    std::uintmax_t max_file_size = 10u << 20;
+    std::vector<std::string> select_disable;  // --disable
+};
+
+int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+struct MemoryCommandOptions {
+    std::string file;
+    std::optional<std::string> process;  // taskmanager | jobmanager; unset: both
+    std::optional<std::string> mode;     // standalone | active; unset: from the file
+    std::optional<FlinkVersion> flink_version;
+    bool json = false;
+    std::optional<bool> color;
+};
+
+// `flinklint memory FILE`: exit 0 when Flink would accept the memory configuration, 1 when it
+// would refuse to start the process, 2 on usage errors.
+int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostream& err);
+int run_rules_list(bool json, std::ostream& out);
+int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
+
+}  // namespace flinklint::cli

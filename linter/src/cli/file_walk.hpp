@@ -1,0 +1,20 @@
+// Which files `flinklint check PATH...` reads.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace flinklint::cli {
+
+struct WalkResult {
+    std::vector<std::filesystem::path> files;  // sorted, unique
+    std::vector<std::string> errors;           // "PATH: reason" for paths given that cannot be read
+    std::vector<std::string> skipped;          // "PATH: reason", said with --verbose
+};
+
+// Files are taken as given; directories are walked for *.yaml / *.yml (hidden directories,
+// node_modules and symbolic links to directories are not entered).
+WalkResult collect_files(const std::vector<std::string>& paths);
+
+}  // namespace flinklint::cli

@@ -1,0 +1,196 @@
+#include "flinklint/project_config.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "flinklint/rule.hpp"
+
+namespace flinklint {
+namespace {
+
+std::string located(const std::filesystem::path& file, const YAML::Mark& mark, std::string_view message) {
+    return fmt::format("{}:{}:{}: {}", file.string(), mark.line + 1, mark.column + 1, message);
+}
+
+// A relative, '/'-separated path for glob matching; empty if `path` is outside `root`.
+std::string relative_to(const std::filesystem::path& path, const std::filesystem::path& root) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+    const auto relative = absolute.lexically_relative(root);
+    const std::string text = relative.generic_string();
+    if (text.empty() || text.starts_with("..")) return path.generic_string();
+    return text;
+}
+
+std::vector<std::string> string_list(const YAML::Node& node, const std::filesystem::path& file,
+                                     std::string& error) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+        out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+        for (const auto& item : node) {
+            if (!item.IsScalar()) {
+                error = located(file, item.Mark(), "expected a list of strings");
+                return {};
+            }
+            out.push_back(item.Scalar());
+        }
+    } else {
+        error = located(file, node.Mark(), "expected a string or a list of strings");
+    }
+    return out;
+}
+
+bool rule_ids(const YAML::Node& node, const std::filesystem::path& file, std::set<std::string>& ids,
+              std::string& error) {
+    const auto names = string_list(node, file, error);
+    if (!error.empty()) return false;
+    const auto unknown = resolve_rule_names(names, ids);
+    if (!unknown.empty()) {
+        error = located(file, node.Mark(), fmt::format("unknown rule `{}` (see `flinklint rules`)", unknown.front()));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+    // Iterative matcher with backtracking for `*` (segment) and `**` (any depth).
+    if (pattern.starts_with("**/") && glob_match(pattern.substr(3), path)) return true;
+    std::size_t p = 0;
+    std::size_t s = 0;
+    while (p < pattern.size()) {
+        if (pattern.compare(p, 2, "**") == 0) {
+            std::string_view rest = pattern.substr(p + 2);
+            if (rest.starts_with("/")) rest.remove_prefix(1);
+            for (std::size_t i = s; i <= path.size(); ++i) {
+                if ((i == s || path[i - 1] == '/' || rest.empty()) && glob_match(rest, path.substr(i))) return true;
+            }
+            return false;
+        }
+        if (pattern[p] == '*') {
+            for (std::size_t i = s; i <= path.size(); ++i) {
+                if (glob_match(pattern.substr(p + 1), path.substr(i))) return true;
+                if (i < path.size() && path[i] == '/') break;
+            }
+            return false;
+        }
+        if (s >= path.size()) return false;
+        if (pattern[p] != '?' && pattern[p] != path[s]) return false;
+        if (pattern[p] == '?' && path[s] == '/') return false;
+        ++p;
+        ++s;
+    }
+    // A directory pattern matches everything below it.
+    return s == path.size() || (s < path.size() && path[s] == '/');
+}
+
+bool ProjectConfig::ignored(const std::filesystem::path& path) const {
+    const std::string relative = relative_to(path, root);
+    for (const auto& glob : ignore) {
+        if (glob_match(glob, relative)) return true;
+    }
+    return false;
+}
+
+bool ProjectConfig::disabled_for(const std::filesystem::path& path, const std::string& rule_id) const {
+    if (per_path.empty()) return false;
+    const std::string relative = relative_to(path, root);
+    for (const auto& override_entry : per_path) {
+        if (override_entry.disabled.count(rule_id) == 0) continue;
+        for (const auto& glob : override_entry.globs) {
+            if (glob_match(glob, relative)) return true;
+        }
+    }
+    return false;
+}
+
+Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error{fmt::format("{}: cannot read the flinklint configuration", file.string())};
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    ProjectConfig config;
+    config.file = file;
+    std::error_code ec;
+    config.root = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec).parent_path(), ec);
+    YAML::Node root;
+    try {
+        root = YAML::Load(buffer.str());
+    } catch (const YAML::Exception& e) {
+        return Error{located(file, e.mark, e.msg)};
+    }
+    if (root.IsNull()) return config;
+    if (!root.IsMap()) return Error{located(file, root.Mark(), "the configuration must be a mapping")};
+    std::string error;
+    for (const auto& item : root) {
+        const std::string key = item.first.Scalar();
+        const YAML::Node& value = item.second;
+        if (key == "flink-version") {
+            config.flink_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
+            if (!config.flink_version) {
+                return Error{located(file, value.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
+            }
+        } else if (key == "fail-on") {
+            config.fail_on = parse_severity(value.IsScalar() ? value.Scalar() : "");
+            if (!config.fail_on) return Error{located(file, value.Mark(), "fail-on must be error, warning or info")};
+        } else if (key == "disable") {
+            if (!rule_ids(value, file, config.rules.disabled, error)) return Error{error};
+        } else if (key == "severity") {
+            if (!value.IsMap()) return Error{located(file, value.Mark(), "severity must map rule ids to levels")};
+            for (const auto& rule : value) {
+                const Rule* found = find_rule(rule.first.Scalar());
+                const auto level = parse_severity(rule.second.IsScalar() ? rule.second.Scalar() : "");
+                if (found == nullptr) {
+                    return Error{located(file, rule.first.Mark(), fmt::format("unknown rule `{}`", rule.first.Scalar()))};
+                }
+                if (!level) return Error{located(file, rule.second.Mark(), "severity must be error, warning or info")};
+                config.rules.severity[std::string(found->info.id)] = *level;
+            }
+        } else if (key == "ignore") {
+            config.ignore = string_list(value, file, error);
+            if (!error.empty()) return Error{error};
+        } else if (key == "per-path") {
+            if (!value.IsSequence()) return Error{located(file, value.Mark(), "per-path must be a list")};
+            for (const auto& entry : value) {
+                if (!entry.IsMap() || !entry["paths"]) {
+                    return Error{located(file, entry.Mark(), "each per-path entry needs `paths` and `disable`")};
+                }
+                PathOverride override_entry;
+                override_entry.globs = string_list(entry["paths"], file, error);
+                if (!error.empty()) return Error{error};
+                if (entry["disable"] && !rule_ids(entry["disable"], file, override_entry.disabled, error)) {
+                    return Error{error};
+                }
+                config.per_path.push_back(std::move(override_entry));
+            }
+        } else {
+            return Error{located(file, item.first.Mark(),
+                                 fmt::format("unknown setting `{}` (known: flink-version, fail-on, disable, "
+                                             "severity, ignore, per-path)",
+                                             key))};
+        }
+    }
+    return config;
+}
+
+std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& start) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::weakly_canonical(std::filesystem::absolute(start, ec), ec);
+    if (!std::filesystem::is_directory(dir, ec)) dir = dir.parent_path();
+    while (!dir.empty()) {
+        const auto candidate = dir / ".flinklint.yaml";
+        if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+        if (std::filesystem::exists(dir / ".git", ec)) break;  // the repository root ends the search
+        const auto parent = dir.parent_path();
+        if (parent == dir) break;
+        dir = parent;
+    }
+    return std::nullopt;
+}
+
+}  // namespace flinklint

@@ -1,0 +1,70 @@
+#include <algorithm>
+#include <cctype>
+
+#include "flinklint/model.hpp"
+
+namespace flinklint {
+
+FlinkConfig::FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, FlinkVersion version,
+                         VersionSource version_source, DeploymentMode mode)
+    : file_(&file),
+      doc_(&doc),
+      version_(version),
+      version_source_(version_source),
+      mode_(mode),
+      catalog_(&Catalog::for_version(version)) {
+    for (std::size_t i = 0; i < doc.entries.size(); ++i) {
+        const ConfigEntry& entry = doc.entries[i];
+        last_[entry.key] = i;
+        flat_[entry.key] = entry.value;
+    }
+}
+
+const K8sObject* FlinkConfig::owner() const {
+    if (!doc_->owner_object || *doc_->owner_object >= file_->objects.size()) return nullptr;
+    return &file_->objects[*doc_->owner_object];
+}
+
+const ConfigEntry* FlinkConfig::get(std::string_view key) const {
+    const auto it = last_.find(std::string(key));
+    return it == last_.end() ? nullptr : &doc_->entries[it->second];
+}
+
+const ConfigEntry* FlinkConfig::get_option(std::string_view option_key) const {
+    if (const ConfigEntry* entry = get(option_key)) return entry;
+    const OptionInfo* option = catalog_->find(option_key);
+    if (option == nullptr) return nullptr;
+    // Flink checks fallback keys before deprecated keys, each in declaration order.
+    for (const auto& key : option->fallback_keys) {
+        if (const ConfigEntry* entry = get(key)) return entry;
+    }
+    for (const auto& key : option->deprecated_keys) {
+        if (const ConfigEntry* entry = get(key)) return entry;
+    }
+    return nullptr;
+}
+
+std::optional<std::string> FlinkConfig::value(std::string_view option_key) const {
+    const ConfigEntry* entry = get_option(option_key);
+    if (entry == nullptr) return std::nullopt;
+    return entry->value;
+}
+
+bool FlinkConfig::is_legacy() const {
+    return doc_->format == ConfigFormat::legacy || doc_->format == ConfigFormat::compose_properties;
+}
+
+bool is_sensitive_key(std::string_view key) {
+    // GlobalConfiguration.isSensitive: case-insensitive substring match.
+    static constexpr std::string_view kMarkers[] = {"password", "secret",      "fs.azure.account.key",
+                                                    "apikey",   "auth-params", "service-key",
+                                                    "token",    "basic-auth",  "jaas.config",
+                                                    "http-headers"};
+    std::string lower(key);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::any_of(std::begin(kMarkers), std::end(kMarkers),
+                       [&](std::string_view marker) { return lower.find(marker) != std::string::npos; });
+}
+
+}  // namespace flinklint

@@ -1,0 +1,40 @@
+#include "flinklint/model.hpp"
+
+namespace flinklint {
+namespace {
+
+// Manifests run on Kubernetes, where Flink's active resource manager maps legacy heap keys to
+// process sizes; plain files are started by the bin/ scripts (standalone).
+DeploymentMode mode_of(const ParsedFile& file) {
+    return file.format == FileFormat::kubernetes ? DeploymentMode::active : DeploymentMode::standalone;
+}
+
+}  // namespace
+
+Model::Model(std::vector<ParsedFile> files, const ModelOptions& options) : files_(std::move(files)) {
+    for (const ParsedFile& file : files_) {
+        for (const K8sObject& object : file.objects) objects_.push_back({&file, &object});
+        for (const ConfigDocument& doc : file.configs) {
+            FlinkVersion version = kDefaultFlinkVersion;
+            VersionSource source = VersionSource::default_version;
+            if (options.cli_version) {
+                version = *options.cli_version;
+                source = VersionSource::command_line;
+            } else if (options.config_version) {
+                version = *options.config_version;
+                source = VersionSource::config_file;
+            } else if (doc.owner_object && *doc.owner_object < file.objects.size()) {
+                const K8sObject& owner = file.objects[*doc.owner_object];
+                if (owner.flink && owner.flink->flink_version) {
+                    if (auto parsed = FlinkVersion::parse(owner.flink->flink_version.value)) {
+                        version = *parsed;
+                        source = VersionSource::flink_deployment;
+                    }
+                }
+            }
+            configs_.emplace_back(file, doc, version, source, mode_of(file));
+        }
+    }
+}
+
+}  // namespace flinklint

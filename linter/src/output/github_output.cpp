@@ -1,0 +1,63 @@
+// GitHub Actions workflow commands: one `::error file=...::message` annotation per diagnostic.
+#include "output/output_internal.hpp"
+
+namespace flinklint::output {
+namespace {
+
+// GitHub's escaping (actions/toolkit, command.ts): data escapes % CR LF; properties also : and ,.
+std::string escape(std::string_view text, bool property) {
+    std::string escaped;
+    escaped.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '%':
+                escaped += "%25";
+                break;
+            case '\r':
+                escaped += "%0D";
+                break;
+            case '\n':
+                escaped += "%0A";
+                break;
+            case ':':
+                escaped += property ? "%3A" : ":";
+                break;
+            case ',':
+                escaped += property ? "%2C" : ",";
+                break;
+            default:
+                escaped += c;
+        }
+    }
+    return escaped;
+}
+
+std::string_view command(Severity severity) {
+    switch (severity) {
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::info:
+            return "notice";
+    }
+    return "warning";
+}
+
+}  // namespace
+
+void write_github(std::ostream& out, const Report& report, const OutputOptions& options) {
+    for (const Diagnostic& d : report.diagnostics) {
+        out << "::" << command(d.severity) << ' ';
+        if (d.source) {
+            out << "file=" << escape(relative_path(d.source->path(), options.base_dir), true) << ','
+                << "line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.end.line
+                << ",endColumn=" << d.end.column << ',';
+        }
+        out << "title=" << escape(d.rule_id + " " + d.rule_name, true) << "::" << escape(d.message, false);
+        if (!d.help.empty()) out << "%0Ahelp: " << escape(d.help, false);
+        out << '\n';
+    }
+}
+
+}  // namespace flinklint::output

@@ -1,0 +1,60 @@
+// Helpers shared by the output writers (not part of the public API).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "flinklint/output.hpp"
+
+namespace flinklint::output {
+
+// What a masked secret is printed as, whatever its length.
+inline constexpr std::string_view kMask = "******";
+
+// Project home page; empty until the public URL is settled (then SARIF gets informationUri and helpUri).
+inline constexpr std::string_view kProjectUri = "";
+
+void write_text(std::ostream& out, const Report& report, const OutputOptions& options);
+void write_json(std::ostream& out, const Report& report, const OutputOptions& options);
+void write_sarif(std::ostream& out, const Report& report, const OutputOptions& options);
+void write_github(std::ostream& out, const Report& report, const OutputOptions& options);
+void write_junit(std::ostream& out, const Report& report, const OutputOptions& options);
+void write_gitlab(std::ostream& out, const Report& report, const OutputOptions& options);
+
+// Masked byte ranges of one line, relative to the line, clipped, sorted and merged.
+std::vector<std::pair<std::size_t, std::size_t>> masked_ranges(std::size_t line_size, std::size_t line_begin,
+                                                               const std::vector<Span>& masked);
+
+// The diagnostic's file path, or "" when it has no source.
+std::string_view file_of(const Diagnostic& diagnostic);
+
+// `path` relative to `base` with forward slashes; unchanged (but normalised) when outside `base`.
+std::string relative_path(std::string_view path, const std::filesystem::path& base);
+
+// FNV-1a 64-bit, chainable through `hash`.
+inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = kFnvOffset);
+std::string hex16(std::uint64_t value);
+// Stable across runs and line moves: rule + file + key (the message when there is no key).
+std::string fingerprint(const Diagnostic& diagnostic, std::string_view file, std::size_t occurrence = 0);
+
+std::size_t checked_file_count(const Report& report);
+
+// Serialises without throwing on invalid UTF-8 (bad bytes become U+FFFD).
+std::string dump_json(const nlohmann::ordered_json& value);
+
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, char32_t code_point);
+
+// Decodes one code point at `text[i]`; returns its length in bytes (1 for an invalid byte, then
+// `code_point` is U+FFFD).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point);
+
+}  // namespace flinklint::output

@@ -1,0 +1,239 @@
+// SARIF 2.1.0, shaped for GitHub code scanning (docs: "SARIF support for code scanning").
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "output/output_internal.hpp"
+
+namespace flinklint::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct RuleEntry {
+    std::string id;
+    std::string name;
+    Category category = Category::schema;
+    Severity severity = Severity::warning;
+    std::string summary;
+    std::string doc;  // Markdown, may be empty
+};
+
+std::string_view level(Severity severity) {
+    switch (severity) {
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::info:
+            return "note";
+    }
+    return "warning";
+}
+
+// SARIF forbids nothing here, but GitHub rejects empty strings: fall back along the list.
+std::string first_non_empty(std::initializer_list<std::string_view> candidates) {
+    for (const std::string_view candidate : candidates) {
+        if (!candidate.empty()) return std::string(candidate);
+    }
+    return "flinklint";
+}
+
+struct Paragraph {
+    std::string heading;  // the heading it is under, lower case
+    std::string text;     // its lines joined by spaces
+};
+
+// The prose paragraphs of a Markdown page (code blocks skipped).
+std::vector<Paragraph> paragraphs(std::string_view markdown) {
+    std::vector<Paragraph> result;
+    std::string heading;
+    bool in_fence = false;
+    bool open = false;  // the last paragraph still takes lines
+    while (!markdown.empty()) {
+        const std::size_t newline = markdown.find('\n');
+        std::string_view line = markdown.substr(0, newline);
+        markdown.remove_prefix(newline == std::string_view::npos ? markdown.size() : newline + 1);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+        const std::size_t indent = line.find_first_not_of(' ');
+        const std::string_view trimmed = indent == std::string_view::npos ? "" : line.substr(indent);
+        if (trimmed.starts_with("```")) in_fence = !in_fence;
+        if (in_fence || trimmed.empty() || trimmed.starts_with("```") || trimmed.starts_with('#')) {
+            open = false;
+            if (!in_fence && trimmed.starts_with('#')) {
+                heading.clear();
+                for (const char c : trimmed.substr(trimmed.find_first_not_of('#')))
+                    heading += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+            continue;
+        }
+        if (open) {
+            result.back().text += ' ';
+        } else {
+            result.push_back({heading, ""});
+            open = true;
+        }
+        result.back().text += trimmed;
+    }
+    return result;
+}
+
+// The doc page's "What it checks" paragraph as plain text, or "" when the page has none.
+std::string full_description(std::string_view doc) {
+    const auto all = paragraphs(doc);
+    auto chosen = std::ranges::find_if(
+        all, [](const Paragraph& p) { return p.heading.find("what it") != std::string::npos; });
+    // Otherwise the first paragraph that is not the bold metadata line under the title.
+    if (chosen == all.end())
+        chosen = std::ranges::find_if(all, [](const Paragraph& p) { return !p.text.starts_with("**"); });
+    if (chosen == all.end()) return {};
+    std::string text;
+    for (const char c : chosen->text) {
+        if (c != '`') text += c;
+    }
+    return text;
+}
+
+// RFC 3986: keep unreserved characters and '/', percent-encode every other byte.
+std::string encode_uri_path(std::string_view path) {
+    static constexpr std::string_view hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool keep = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                          (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                          c == '/';
+        if (keep) {
+            encoded += c;
+        } else {
+            encoded += '%';
+            encoded += hex[byte >> 4];
+            encoded += hex[byte & 0xF];
+        }
+    }
+    return encoded;
+}
+
+Json artifact_location(std::string_view relative) {
+    if (relative.empty()) return {{"uri", "unknown"}, {"uriBaseId", "%SRCROOT%"}};
+    if (relative.front() == '/') return {{"uri", "file://" + encode_uri_path(relative)}};
+    return {{"uri", encode_uri_path(relative)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+Json rule_json(const RuleEntry& rule) {
+    const std::string summary = first_non_empty({rule.summary, rule.name, rule.id});
+    const std::string full = first_non_empty({full_description(rule.doc), summary});
+    Json json = Json::object();
+    json["id"] = rule.id;
+    if (!rule.name.empty()) json["name"] = rule.name;
+    json["shortDescription"] = {{"text", summary}};
+    json["fullDescription"] = {{"text", full}};
+    if (!kProjectUri.empty()) {
+        json["helpUri"] =
+            std::string(kProjectUri) + "/blob/main/docs/rules/" + encode_uri_path(rule.id) + ".md";
+    }
+    json["help"] = {{"text", first_non_empty({rule.doc, summary})},
+                    {"markdown", first_non_empty({rule.doc, summary})}};
+    json["defaultConfiguration"] = {{"level", level(rule.severity)}};
+    json["properties"] = {{"tags", Json::array({std::string(to_string(rule.category))})},
+                          {"documentation", "docs/rules/" + rule.id + ".md"}};
+    return json;
+}
+
+Json region_json(const Diagnostic& d) {
+    const int start_line = std::max(1, d.start.line);
+    const int start_column = std::max(1, d.start.column);
+    const int end_line = std::max(start_line, d.end.line);
+    const int end_column =
+        end_line == start_line ? std::max(start_column, d.end.column) : std::max(1, d.end.column);
+    return {{"startLine", start_line},
+            {"startColumn", start_column},
+            {"endLine", end_line},
+            {"endColumn", end_column}};
+}
+
+Json fixes_json(const Fix& fix, const Json& location) {
+    Json replacements = Json::array();
+    for (const Edit& edit : fix.edits) {
+        Json replacement = Json::object();
+        replacement["deletedRegion"] = {{"byteOffset", edit.begin},
+                                        {"byteLength", edit.end > edit.begin ? edit.end - edit.begin : 0}};
+        if (!edit.replacement.empty()) replacement["insertedContent"] = {{"text", edit.replacement}};
+        replacements.push_back(std::move(replacement));
+    }
+    Json json = Json::object();
+    if (!fix.description.empty()) json["description"] = {{"text", fix.description}};
+    Json change = Json::object();
+    change["artifactLocation"] = location;
+    change["replacements"] = std::move(replacements);
+    json["artifactChanges"] = Json::array();
+    json["artifactChanges"].push_back(std::move(change));
+    json["properties"] = {{"safety", fix.safety == FixSafety::safe ? "safe" : "unsafe"}};
+    Json fixes = Json::array();
+    fixes.push_back(std::move(json));
+    return fixes;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const Report& report, const OutputOptions& options) {
+    // Every registered rule, then any rule a diagnostic names that the registry does not know.
+    std::vector<RuleEntry> rules;
+    std::map<std::string, std::size_t, std::less<>> index;
+    for (const Rule& rule : all_rules()) {
+        const std::string id(rule.info.id);
+        if (id.empty() || index.contains(id)) continue;
+        index.emplace(id, rules.size());
+        rules.push_back({id, std::string(rule.info.name), rule.info.category, rule.info.default_severity,
+                         std::string(rule.info.summary), std::string(rule_doc(rule.info))});
+    }
+    for (const Diagnostic& d : report.diagnostics) {
+        const std::string id = first_non_empty({d.rule_id, "FL000"});
+        if (index.contains(id)) continue;
+        index.emplace(id, rules.size());
+        rules.push_back({id, d.rule_name, d.category, d.severity, d.rule_name, ""});
+    }
+
+    Json results = Json::array();
+    for (const Diagnostic& d : report.diagnostics) {
+        const std::string id = first_non_empty({d.rule_id, "FL000"});
+        const std::string file = relative_path(file_of(d), options.base_dir);
+        const Json location = artifact_location(file);
+        Json result = Json::object();
+        result["ruleId"] = id;
+        result["ruleIndex"] = index.at(id);
+        result["level"] = level(d.severity);
+        result["message"] = {{"text", first_non_empty({d.message, d.rule_name, id})}};
+        Json physical = Json::object();
+        physical["artifactLocation"] = location;
+        physical["region"] = region_json(d);
+        Json first_location = Json::object();
+        first_location["physicalLocation"] = std::move(physical);
+        result["locations"] = Json::array();
+        result["locations"].push_back(std::move(first_location));
+        result["partialFingerprints"] = {{"flinklint/v1", fingerprint(d, file)}};
+        if (d.fix && !d.fix->edits.empty()) result["fixes"] = fixes_json(*d.fix, location);
+        results.push_back(std::move(result));
+    }
+
+    Json driver = Json::object();
+    driver["name"] = "flinklint";
+    driver["semanticVersion"] = first_non_empty({options.tool_version, "0.0.0"});
+    if (!kProjectUri.empty()) driver["informationUri"] = std::string(kProjectUri);
+    driver["rules"] = Json::array();
+    for (const RuleEntry& rule : rules) driver["rules"].push_back(rule_json(rule));
+
+    Json run = Json::object();
+    run["tool"] = {{"driver", std::move(driver)}};
+    run["columnKind"] = "unicodeCodePoints";
+    run["results"] = std::move(results);
+
+    Json log = Json::object();
+    log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    log["version"] = "2.1.0";
+    log["runs"] = Json::array();
+    log["runs"].push_back(std::move(run));
+    out << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace flinklint::output

@@ -1,0 +1,30 @@
+// FL201 deprecated-key: a deprecated key of an option. Flink still reads it (with a warning in
+// the log) only while the option's own key is absent, and may drop it in a later version.
+#include <fmt/format.h>
+
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+
+void check_deprecated_key(const Model& model, Reporter& reporter) {
+    for (const FlinkConfig& config : model.configs()) {
+        for (const ConfigEntry& entry : config.entries()) {
+            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            if (lookup.kind != KeyLookup::Kind::deprecated_alias) continue;
+            const std::string& replacement = lookup.option->key;
+            const bool replacement_set = config.get(replacement) != nullptr;
+            Finding finding{
+                .source = config.source(), .span = entry.key_span,
+                .message = fmt::format("{} is deprecated in Flink {}: use {}", quoted(entry.key),
+                                       config.version().str(), quoted(replacement)),
+                .help = fmt::format("rename the key to {}", quoted(replacement)),
+                .key = entry.key};
+            // With the new key absent the rename keeps the meaning exactly; alias-conflict (FL105)
+            // covers the case where both are set.
+            if (!replacement_set) finding.fix = rename_key_fix(entry, config, replacement, FixSafety::safe);
+            reporter.report(std::move(finding));
+        }
+    }
+}
+
+}  // namespace flinklint::rules

@@ -1,0 +1,23 @@
+// FL203 deprecated-option: an option Flink itself marks @Deprecated (not an alias of a newer key).
+#include <fmt/format.h>
+
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+
+void check_deprecated_option(const Model& model, Reporter& reporter) {
+    for (const FlinkConfig& config : model.configs()) {
+        for (const ConfigEntry& entry : config.entries()) {
+            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            if (lookup.kind != KeyLookup::Kind::option || !lookup.option->deprecated) continue;
+            reporter.report({.source = config.source(), .span = entry.key_span,
+                             .message = fmt::format("{} is deprecated in Flink {} and may be removed in a later "
+                                                    "version",
+                                                    quoted(entry.key), config.version().str()),
+                             .help = "check the Flink release notes for what replaces it before upgrading",
+                             .key = entry.key});
+        }
+    }
+}
+
+}  // namespace flinklint::rules

@@ -1,0 +1,82 @@
+#include "flinklint/linter.hpp"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
+#include "flinklint/reporter.hpp"
+#include "flinklint/rule.hpp"
+#include "flinklint/suppression.hpp"
+
+namespace flinklint {
+
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
+    const std::string& path_a = a.source ? a.source->path() : a.rule_id;
+    const std::string& path_b = b.source ? b.source->path() : b.rule_id;
+    return std::tie(path_a, a.start.line, a.start.column, a.rule_id, a.message) <
+           std::tie(path_b, b.start.line, b.start.column, b.rule_id, b.message);
+}
+
+std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings) {
+    std::vector<Diagnostic> found;
+    Reporter reporter(found);
+    for (const Rule& rule : all_rules()) {
+        if (settings.disabled.count(std::string(rule.info.id)) != 0) continue;
+        reporter.set_rule(rule.info);
+        rule.check(model, reporter);
+    }
+
+    std::unordered_map<const Source*, Suppressions> suppressions;
+    for (const ParsedFile& file : model.files()) suppressions.emplace(file.source.get(), parse_suppressions(*file.source));
+
+    std::vector<Diagnostic> kept;
+    kept.reserve(found.size());
+    for (Diagnostic& diagnostic : found) {
+        const auto it = suppressions.find(diagnostic.source.get());
+        if (it != suppressions.end() &&
+            it->second.suppresses(diagnostic.start.line, diagnostic.rule_id, diagnostic.rule_name)) {
+            continue;
+        }
+        if (const auto override_it = settings.severity.find(diagnostic.rule_id); override_it != settings.severity.end()) {
+            diagnostic.severity = override_it->second;
+        }
+        kept.push_back(std::move(diagnostic));
+    }
+    std::stable_sort(kept.begin(), kept.end(), diagnostic_less);
+    // One finding per rule and place: nested configurations can surface the same entry twice.
+    kept.erase(std::unique(kept.begin(), kept.end(),
+                           [](const Diagnostic& a, const Diagnostic& b) {
+                               return a.source == b.source && a.span == b.span && a.rule_id == b.rule_id &&
+                                      a.message == b.message;
+                           }),
+               kept.end());
+    return kept;
+}
+
+std::map<const Source*, std::vector<Span>> secret_spans(const Model& model) {
+    std::map<const Source*, std::vector<Span>> spans;
+    for (const FlinkConfig& config : model.configs()) {
+        for (const ConfigEntry& entry : config.entries()) {
+            if (!entry.value_span.empty() && is_sensitive_key(entry.key)) {
+                spans[config.source().get()].push_back(entry.value_span);
+            }
+        }
+    }
+    return spans;
+}
+
+std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names, std::set<std::string>& ids) {
+    std::vector<std::string> unknown;
+    for (const auto& name : names) {
+        if (name == "all") {
+            for (const Rule& rule : all_rules()) ids.insert(std::string(rule.info.id));
+        } else if (const Rule* rule = find_rule(name)) {
+            ids.insert(std::string(rule->info.id));
+        } else {
+            unknown.push_back(name);
+        }
+    }
+    return unknown;
+}
+
+}  // namespace flinklint

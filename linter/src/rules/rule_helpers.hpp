@@ -1,0 +1,40 @@
+// Small helpers shared by rules: spans, fixes and message fragments.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "flinklint/catalog.hpp"
+#include "flinklint/document.hpp"
+#include "flinklint/model.hpp"
+#include "flinklint/reporter.hpp"
+#include "flinklint/values.hpp"
+
+namespace flinklint::rules {
+
+// `value` as it may be shown: masked when the key holds a secret.
+std::string shown_value(std::string_view key, std::string_view value);
+
+// "`a.b`" with backticks: keys and values in messages.
+std::string quoted(std::string_view text);
+
+// A Fix that renames a key as written. Nested YAML keys are renamed only when every path
+// segment is spelled the same in the new key (the edit touches the last segment alone);
+// nullopt when no exact edit exists.
+std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& config,
+                                  std::string_view new_key, FixSafety safety);
+
+// A Fix that deletes the whole line of an entry (legacy files and flat YAML keys only).
+std::optional<Fix> delete_entry_fix(const ConfigEntry& entry, const FlinkConfig& config, FixSafety safety);
+
+// A Fix that replaces the value as written.
+std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const FlinkConfig& config,
+                                     std::string replacement, FixSafety safety);
+
+// The span to report for a whole-file finding: the first line of the document.
+Span first_line_span(const Source& source);
+
+// Human description of where the config is: "FlinkDeployment my-job" or the file name.
+std::string where(const FlinkConfig& config);
+
+}  // namespace flinklint::rules

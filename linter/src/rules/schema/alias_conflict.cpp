@@ -1,0 +1,38 @@
+// FL105 alias-conflict: an option set under its own key and under a deprecated or fallback key.
+// Flink reads the option's own key and ignores the alias, which readers of the file rarely expect.
+#include <fmt/format.h>
+
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+
+void check_alias_conflict(const Model& model, Reporter& reporter) {
+    for (const FlinkConfig& config : model.configs()) {
+        for (const ConfigEntry& entry : config.entries()) {
+            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            if (lookup.kind != KeyLookup::Kind::deprecated_alias && lookup.kind != KeyLookup::Kind::fallback_alias) {
+                continue;
+            }
+            if (config.get(entry.key) != &entry) continue;  // report each alias once (its effective line)
+            const ConfigEntry* primary = config.get(lookup.option->key);
+            if (primary == nullptr) continue;
+            const Position primary_at = config.source()->position(primary->key_span.begin);
+            const bool same = primary->value == entry.value;
+            Finding finding{
+                .source = config.source(), .span = entry.key_span,
+                .message = same ? fmt::format("{} repeats {} (line {}) under an alias with the same value",
+                                              quoted(entry.key), quoted(lookup.option->key), primary_at.line)
+                                : fmt::format("{} is an alias of {}, which is also set (line {}): Flink uses {} "
+                                              "and ignores this value ({})",
+                                              quoted(entry.key), quoted(lookup.option->key), primary_at.line,
+                                              quoted(shown_value(primary->key, primary->value)),
+                                              quoted(shown_value(entry.key, entry.value))),
+                .help = fmt::format("remove {} and keep {}", quoted(entry.key), quoted(lookup.option->key)),
+                .key = entry.key};
+            if (same) finding.fix = delete_entry_fix(entry, config, FixSafety::safe);
+            reporter.report(std::move(finding));
+        }
+    }
+}
+
+}  // namespace flinklint::rules

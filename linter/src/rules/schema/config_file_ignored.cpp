@@ -1,0 +1,51 @@
+// FL106 config-file-ignored: a config file name the target Flink version does not load.
+// Flink <= 1.18 reads only flink-conf.yaml; 1.19 and 1.20 read flink-conf.yaml if present, else
+// config.yaml; 2.x reads only config.yaml.
+#include <fmt/format.h>
+
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+namespace {
+
+bool explicit_version(const FlinkConfig& config) {
+    return config.version_source() != VersionSource::default_version;
+}
+
+std::string version_origin(const FlinkConfig& config) {
+    switch (config.version_source()) {
+        case VersionSource::command_line: return "--flink-version";
+        case VersionSource::config_file: return ".flinklint.yaml";
+        case VersionSource::flink_deployment: return "spec.flinkVersion";
+        case VersionSource::default_version: return "the default";
+    }
+    return "the default";
+}
+
+}  // namespace
+
+void check_config_file_ignored(const Model& model, Reporter& reporter) {
+    for (const FlinkConfig& config : model.configs()) {
+        const std::string& name = config.doc().file_name;
+        const FlinkVersion version = config.version();
+        const Span span = config.entries().empty() ? first_line_span(*config.source())
+                                                   : config.entries().front().key_span;
+        if (name == "flink-conf.yaml" && version >= FlinkVersion{2, 0} && explicit_version(config)) {
+            reporter.report({.source = config.source(), .span = span,
+                             .message = fmt::format("Flink {} (from {}) reads only config.yaml: this "
+                                                    "flink-conf.yaml is ignored and every option keeps its "
+                                                    "default",
+                                                    version.str(), version_origin(config)),
+                             .help = "convert the file to config.yaml (Flink ships bin/migrate-config-file.sh "
+                                     "in 1.19 and 1.20)"});
+        } else if (name == "config.yaml" && version < FlinkVersion{1, 19} && explicit_version(config)) {
+            reporter.report({.source = config.source(), .span = span,
+                             .message = fmt::format("Flink {} (from {}) reads only flink-conf.yaml: this "
+                                                    "config.yaml is ignored",
+                                                    version.str(), version_origin(config)),
+                             .help = "name the file flink-conf.yaml and write flat `key: value` lines"});
+        }
+    }
+}
+
+}  // namespace flinklint::rules

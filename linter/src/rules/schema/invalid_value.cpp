@@ -1,0 +1,34 @@
+// FL102 invalid-value: a value the option's type rejects, exactly as Flink's converters do.
+#include <fmt/format.h>
+
+#include "flinklint/option_values.hpp"
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+
+void check_invalid_value(const Model& model, Reporter& reporter) {
+    for (const FlinkConfig& config : model.configs()) {
+        for (const ConfigEntry& entry : config.entries()) {
+            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            if (lookup.option == nullptr || lookup.kind == KeyLookup::Kind::pass_through) continue;
+            const OptionInfo& option = *lookup.option;
+            // Enum constants have their own rule with suggestions.
+            if (option.type == OptionType::enumeration) continue;
+            const auto problem =
+                check_option_value(option.type, option.enum_values, entry.value, entry.kind, config.version());
+            if (!problem) continue;
+            reporter.report(
+                {.source = config.source(), .span = entry.value_span.empty() ? entry.key_span : entry.value_span,
+                 .message = fmt::format("invalid value {} for {} ({} in Flink {}): {}",
+                                        quoted(shown_value(entry.key, entry.value)), quoted(entry.key),
+                                        to_string(option.type), config.version().str(), *problem),
+                 .help = option.default_value.empty()
+                             ? fmt::format("write a valid {}", to_string(option.type))
+                             : fmt::format("write a valid {} (the default is {})", to_string(option.type),
+                                           option.default_value),
+                 .key = entry.key});
+        }
+    }
+}
+
+}  // namespace flinklint::rules

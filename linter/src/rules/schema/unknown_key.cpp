@@ -1,0 +1,88 @@
+// FL101 unknown-key: a key no option of the target Flink version reads. Flink does not reject
+// unknown keys; it never reads them, so a typo silently leaves the default in place.
+#include <fmt/format.h>
+
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+namespace {
+
+// The first catalog version after `target` that knows `key`: the option is newer than the target.
+std::optional<FlinkVersion> first_version_knowing(std::string_view key, FlinkVersion target) {
+    for (const FlinkVersion version : kCatalogVersions) {
+        if (version <= target) continue;
+        if (Catalog::for_version(version).lookup(key).kind != KeyLookup::Kind::unknown) return version;
+    }
+    return std::nullopt;
+}
+
+std::string join_suggestions(const std::vector<std::string>& suggestions) {
+    std::string out;
+    for (std::size_t i = 0; i < suggestions.size(); ++i) {
+        if (i > 0) out += i + 1 == suggestions.size() ? " or " : ", ";
+        out += quoted(suggestions[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
+void check_unknown_key(const Model& model, Reporter& reporter) {
+    for (const FlinkConfig& config : model.configs()) {
+        const Catalog& catalog = config.catalog();
+        for (const ConfigEntry& entry : config.entries()) {
+            if (entry.key.empty()) continue;
+            if (catalog.lookup(entry.key).kind != KeyLookup::Kind::unknown) continue;
+            if (last_version_knowing(entry.key, config.version())) continue;  // FL202 removed-key says more
+
+            if (const InventedKey* invented = find_invented_key(entry.key)) {
+                reporter.report({.source = config.source(), .span = entry.key_span,
+                                 .message = fmt::format("{} has never been a Flink option (it circulates in "
+                                                        "troubleshooting advice); Flink ignores it",
+                                                        quoted(entry.key)),
+                                 .help = std::string(invented->advice), .key = entry.key});
+                continue;
+            }
+            if (const RetiredKey* retired = find_retired_key(entry.key)) {
+                reporter.report({.source = config.source(), .span = entry.key_span,
+                                 .message = fmt::format("{} {}; Flink {} ignores it", quoted(entry.key),
+                                                        retired->history, config.version().str()),
+                                 .help = std::string(retired->advice), .key = entry.key,
+                                 .severity = retired->written_by_tool ? std::optional(Severity::info)
+                                                                      : std::nullopt});
+                continue;
+            }
+            if (const auto newer = first_version_knowing(entry.key, config.version())) {
+                reporter.report(
+                    {.source = config.source(), .span = entry.key_span,
+                     .message = fmt::format("{} is an option only from Flink {} on: Flink {} ignores it",
+                                            quoted(entry.key), newer->str(), config.version().str()),
+                     .help = fmt::format("target Flink {} or later (--flink-version, .flinklint.yaml, "
+                                         "spec.flinkVersion), or remove the key",
+                                         newer->str()),
+                     .key = entry.key});
+                continue;
+            }
+            const std::vector<std::string> suggestions = catalog.suggest(entry.key);
+            Finding finding{.source = config.source(), .span = entry.key_span,
+                            .message = fmt::format("unknown key {}: Flink {} has no such option and ignores it "
+                                                   "silently",
+                                                   quoted(entry.key), config.version().str()),
+                            .key = entry.key};
+            if (!suggestions.empty()) {
+                finding.message += fmt::format("; did you mean {}?", join_suggestions(suggestions));
+                // Renaming is unsafe: the real option may change behaviour the job relied on.
+                if (config.get(suggestions.front()) == nullptr) {
+                    finding.fix = rename_key_fix(entry, config, suggestions.front(), FixSafety::unsafe);
+                }
+                finding.help = fmt::format("rename the key to {}", quoted(suggestions.front()));
+            } else {
+                finding.help = "check the spelling against the Flink documentation of this version, or remove "
+                               "the key";
+            }
+            reporter.report(std::move(finding));
+        }
+    }
+}
+
+}  // namespace flinklint::rules
