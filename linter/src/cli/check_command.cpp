@@ -202,6 +202,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     Report report;
     for (GroupResult& result : results) {
         report.files_checked += result.files.size();
+        for (auto& file : result.files) report.files.push_back(std::move(file));
         for (auto& diagnostic : result.diagnostics) report.diagnostics.push_back(std::move(diagnostic));
         for (auto& [source, spans] : result.masked) report.masked[source] = std::move(spans);
         for (auto& error : result.errors) errors.push_back(std::move(error));

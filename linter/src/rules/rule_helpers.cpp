@@ -73,6 +73,25 @@ Span first_line_span(const Source& source) {
     return {0, line.size()};
 }
 
+bool opens_nested_block(const Source& source, Span line_content) {
+    std::string_view text = source.view(line_content);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    if (text.empty() || text.back() != ':' || text.find(' ') != std::string_view::npos) return false;
+    const auto indent_of = [](std::string_view line) {
+        return line.find_first_not_of(" \t") == std::string_view::npos ? std::string_view::npos
+                                                                         : line.find_first_not_of(" \t");
+    };
+    const int line = source.position(line_content.begin).line;
+    const std::size_t own_indent = indent_of(source.line_text(line));
+    for (int next = line + 1; next <= static_cast<int>(source.line_count()); ++next) {
+        const std::string_view next_text = source.line_text(next);
+        const std::size_t indent = indent_of(next_text);
+        if (indent == std::string_view::npos || next_text[indent] == '#') continue;
+        return indent > own_indent;
+    }
+    return false;
+}
+
 std::string where(const FlinkConfig& config) {
     if (!config.doc().origin.empty()) return config.doc().origin;
     return config.source()->path();

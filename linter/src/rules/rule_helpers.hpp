@@ -34,6 +34,10 @@ std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const FlinkConfig
 // The span to report for a whole-file finding: the first line of the document.
 Span first_line_span(const Source& source);
 
+// A legacy line like `taskmanager:` followed by more indented lines: nested YAML written into a
+// file that Flink reads line by line.
+bool opens_nested_block(const Source& source, Span line_content);
+
 // Human description of where the config is: "FlinkDeployment my-job" or the file name.
 std::string where(const FlinkConfig& config);
 

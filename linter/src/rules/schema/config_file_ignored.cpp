@@ -22,6 +22,21 @@ std::string version_origin(const FlinkConfig& config) {
     return "the default";
 }
 
+// A flink-conf.yaml read together with `config`: a plain file in the same directory, or another
+// key of the same ConfigMap.
+const FlinkConfig* legacy_sibling(const Model& model, const FlinkConfig& config) {
+    for (const FlinkConfig& other : model.configs()) {
+        if (&other == &config || other.doc().file_name != "flink-conf.yaml") continue;
+        const bool both_files = !other.doc().owner_object && !config.doc().owner_object &&
+                                other.doc().format == ConfigFormat::legacy;
+        const bool same_config_map = other.doc().owner_object && config.doc().owner_object &&
+                                     &other.file() == &config.file() &&
+                                     *other.doc().owner_object == *config.doc().owner_object;
+        if (both_files || same_config_map) return &other;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 void check_config_file_ignored(const Model& model, Reporter& reporter) {
@@ -44,6 +59,15 @@ void check_config_file_ignored(const Model& model, Reporter& reporter) {
                                                     "config.yaml is ignored",
                                                     version.str(), version_origin(config)),
                              .help = "name the file flink-conf.yaml and write flat `key: value` lines"});
+        } else if (name == "config.yaml" && version >= FlinkVersion{1, 19} && version < FlinkVersion{2, 0}) {
+            if (const FlinkConfig* legacy = legacy_sibling(model, config)) {
+                reporter.report({.source = config.source(), .span = span,
+                                 .message = fmt::format("Flink {} reads flink-conf.yaml when it exists, so this "
+                                                        "config.yaml is ignored ({} is read instead)",
+                                                        version.str(), legacy->source()->path()),
+                                 .help = "keep one of the two files: config.yaml for new setups (migrate with "
+                                         "bin/migrate-config-file.sh), or flink-conf.yaml alone"});
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ void check_invalid_value(const Model& model, Reporter& reporter) {
             const OptionInfo& option = *lookup.option;
             // Enum constants have their own rule with suggestions.
             if (option.type == OptionType::enumeration) continue;
+            // `map.option.k: v` (nested YAML) is one entry of a Map option, read by prefix.
+            if (option.type == OptionType::map && entry.key != option.key) continue;
             const auto problem =
                 check_option_value(option.type, option.enum_values, entry.value, entry.kind, config.version());
             if (!problem) continue;

@@ -10,6 +10,7 @@ void check_empty_value(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const SyntaxIssue& issue : config.doc().issues) {
             if (issue.kind == SyntaxIssue::Kind::legacy_empty_value) {
+                if (opens_nested_block(*config.source(), issue.span)) continue;  // FL002 explains it
                 reporter.report({.source = config.source(), .span = issue.span,
                                  .message = "Flink skips this line: the value is empty, so the option keeps its "
                                             "default",
@@ -18,8 +19,8 @@ void check_empty_value(const Model& model, Reporter& reporter) {
                 const bool fatal = config.doc().format == ConfigFormat::yaml;
                 reporter.report(
                     {.source = config.source(), .span = issue.span,
-                     .message = fatal ? fmt::format("{}: a key without a value makes Flink's YAML loader refuse "
-                                                    "the whole config.yaml (\"Value must not be null\")",
+                     .message = fatal ? fmt::format("{}: Flink's YAML loader refuses the whole config.yaml "
+                                                    "(\"Value must not be null\")",
                                                     issue.message)
                                       : fmt::format("{}: the operator turns a null into the text \"null\", which "
                                                     "no option accepts",

@@ -4,38 +4,26 @@
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
-namespace {
-
-// `taskmanager:` alone on a line: someone wrote nested YAML into a file read line by line.
-bool looks_like_nested_yaml_parent(std::string_view line) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    return !line.empty() && line.back() == ':' && line.find(' ') == std::string_view::npos;
-}
-
-}  // namespace
 
 void check_malformed_line(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         if (!config.is_legacy()) continue;
         for (const SyntaxIssue& issue : config.doc().issues) {
             const std::string_view text = config.source()->view(issue.span);
-            if (issue.kind == SyntaxIssue::Kind::legacy_no_separator) {
-                if (looks_like_nested_yaml_parent(text)) {
-                    reporter.report(
-                        {.source = config.source(), .span = issue.span,
-                         .message = fmt::format("`{}` opens a nested YAML block, but this file is read by Flink's "
-                                                "line-based legacy parser: the line is skipped and the keys "
-                                                "below it lose this prefix",
-                                                text),
-                         .help = "write full dotted keys (`taskmanager.memory.process.size: 2g`), or name the "
-                                 "file config.yaml for Flink 1.19+ which reads standard YAML"});
-                } else {
-                    reporter.report(
-                        {.source = config.source(), .span = issue.span,
-                         .message = "Flink skips this line: it has no `: ` (colon followed by a space) between "
-                                    "key and value",
-                         .help = "write `key: value` with a space after the colon"});
-                }
+            if (opens_nested_block(*config.source(), issue.span)) {
+                reporter.report(
+                    {.source = config.source(), .span = issue.span,
+                     .message = fmt::format("`{}` opens a nested YAML block, but this file is read by Flink's "
+                                            "line-based legacy parser: the line is skipped and the keys below it "
+                                            "lose this prefix",
+                                            text),
+                     .help = "write full dotted keys (`taskmanager.memory.process.size: 2g`), or name the file "
+                             "config.yaml for Flink 1.19+ which reads standard YAML"});
+            } else if (issue.kind == SyntaxIssue::Kind::legacy_no_separator) {
+                reporter.report({.source = config.source(), .span = issue.span,
+                                 .message = "Flink skips this line: it has no `: ` (colon followed by a space) "
+                                            "between key and value",
+                                 .help = "write `key: value` with a space after the colon"});
             } else if (issue.kind == SyntaxIssue::Kind::legacy_empty_key) {
                 reporter.report({.source = config.source(), .span = issue.span,
                                  .message = "Flink skips this line: the key before `: ` is empty",
