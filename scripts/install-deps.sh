@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages flinklint needs to build and test. Does nothing when all are present.
+# Works as root; uses sudo otherwise.
+set -euo pipefail
+
+packages=(
+  build-essential cmake
+  libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3
+)
+# Extra packages for the full test suite (SARIF validator via npm, pre-commit integration test).
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(nodejs npm pre-commit git)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo_cmd=(sudo)
+fi
+echo "Installing: ${missing[*]}" >&2
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

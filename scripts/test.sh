@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds flinklint with warnings as errors and runs every test under ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --tests
+scripts/install-sarif-validator.sh || echo "SARIF validator not installed: its test will be skipped" >&2
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DFLINKLINT_WERROR=ON >/dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure -j"$(nproc)"
