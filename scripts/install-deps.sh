@@ -10,8 +10,11 @@ packages=(
   python3
 )
 # Extra packages for the full test suite (SARIF validator via npm, pre-commit integration test).
+# Tools found on PATH (however installed) are not installed again.
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(nodejs npm pre-commit git)
+  command -v npm >/dev/null || packages+=(nodejs npm)
+  command -v pre-commit >/dev/null || packages+=(pre-commit)
+  command -v git >/dev/null || packages+=(git)
 fi
 
 missing=()

@@ -3,10 +3,17 @@
 namespace flinklint {
 namespace {
 
-// Manifests run on Kubernetes, where Flink's active resource manager maps legacy heap keys to
-// process sizes; plain files are started by the bin/ scripts (standalone).
-DeploymentMode mode_of(const ParsedFile& file) {
-    return file.format == FileFormat::kubernetes ? DeploymentMode::active : DeploymentMode::standalone;
+// Native FlinkDeployments run Flink's active Kubernetes resource manager, which maps legacy heap
+// keys to process sizes; everything else (plain files, ConfigMaps, FLINK_PROPERTIES, the
+// operator's standalone mode) is started by the image's bin/*.sh scripts.
+DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
+    if (doc.format != ConfigFormat::flink_deployment || !doc.owner_object ||
+        *doc.owner_object >= file.objects.size()) {
+        return DeploymentMode::standalone;
+    }
+    const K8sObject& owner = file.objects[*doc.owner_object];
+    const bool standalone = owner.flink && owner.flink->mode && owner.flink->mode.value == "standalone";
+    return standalone ? DeploymentMode::standalone : DeploymentMode::active;
 }
 
 }  // namespace
@@ -32,7 +39,7 @@ Model::Model(std::vector<ParsedFile> files, const ModelOptions& options) : files
                     }
                 }
             }
-            configs_.emplace_back(file, doc, version, source, mode_of(file));
+            configs_.emplace_back(file, doc, version, source, mode_of(file, doc));
         }
     }
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 
 #include "flinklint/text_util.hpp"
@@ -26,7 +27,9 @@ std::string mib(std::uint64_t bytes) {
     return text + " MiB";
 }
 
-std::string mib_and_bytes(std::uint64_t bytes) { return fmt::format("{} ({} bytes)", mib(bytes), bytes); }
+std::string mib_and_bytes(std::uint64_t bytes) {
+    return fmt::format("{} ({} bytes)", mib(bytes), bytes);
+}
 
 std::string sizes_in_mib(std::string_view message) {
     // format_memory_size_human: three decimals, a binary unit, then the exact bytes.
@@ -36,8 +39,12 @@ std::string sizes_in_mib(std::string_view message) {
     auto last = text.cbegin();
     for (std::sregex_iterator it(text.begin(), text.end(), human), end; it != end; ++it) {
         out.append(last, text.cbegin() + it->position(0));
-        const std::uint64_t bytes = std::stoull((*it)[1].str());
-        out += mib_and_bytes(bytes);
+        const std::string digits = (*it)[1].str();
+        if (digits.size() <= 19) {
+            out += mib_and_bytes(std::stoull(digits));
+        } else {
+            out += it->str();
+        }
         last = text.cbegin() + it->position(0) + it->length(0);
     }
     out.append(last, text.cend());
@@ -90,24 +97,48 @@ std::string size_literal(const EffectiveConfig& effective, std::string_view key,
     return fmt::format("{}m", mebibytes);
 }
 
+std::optional<std::uint64_t> fractional_size_mib(std::string_view text) {
+    static const std::regex fractional(R"(^\s*([0-9]+\.[0-9]+)\s*([kmgt])?(?:ib?|b)?\s*$)", std::regex::icase);
+    std::smatch match;
+    const std::string copy(text);
+    constexpr std::size_t kLongest = 32;  // keeps std::stod within range
+    if (copy.size() > kLongest || !std::regex_match(copy, match, fractional)) return std::nullopt;
+    const double amount = std::stod(match[1].str());
+    const std::string unit = match[2].matched ? ascii_lower(match[2].str()) : "";
+    const double scale = unit == "t"   ? 1048576.0
+                         : unit == "g" ? 1024.0
+                         : unit == "m" ? 1.0
+                         : unit == "k" ? 1.0 / 1024
+                                       : 0;
+    const double mebibytes = amount * scale;
+    if (scale == 0 || !std::isfinite(mebibytes) || mebibytes < 1 || mebibytes > 1e12) return std::nullopt;
+    return static_cast<std::uint64_t>(std::llround(mebibytes));
+}
+
 bool sets_memory(const EffectiveConfig& effective, Process process) {
-    static constexpr std::string_view kTaskManagerKeys[] = {
-        "taskmanager.heap.size", "taskmanager.heap.mb", "taskmanager.network.memory.min",
-        "taskmanager.network.memory.max", "taskmanager.network.memory.fraction", "taskmanager.network.numberOfBuffers"};
+    static constexpr std::string_view kTaskManagerKeys[] = {"taskmanager.heap.size",
+                                                            "taskmanager.heap.mb",
+                                                            "taskmanager.network.memory.min",
+                                                            "taskmanager.network.memory.max",
+                                                            "taskmanager.network.memory.fraction",
+                                                            "taskmanager.network.numberOfBuffers"};
     static constexpr std::string_view kJobManagerKeys[] = {"jobmanager.heap.size", "jobmanager.heap.mb"};
     const std::string prefix = std::string(key_prefix(process)) + "memory.";
     for (const auto& [key, value] : effective.flat()) {
         (void)value;
-        const bool image_default = std::find(effective.image_defaults().begin(), effective.image_defaults().end(),
-                                             key) != effective.image_defaults().end();
+        const bool image_default =
+            std::find(effective.image_defaults().begin(), effective.image_defaults().end(), key) !=
+            effective.image_defaults().end();
         if (image_default) continue;
         if (key.rfind(prefix, 0) == 0) return true;
         if (process == Process::taskmanager &&
-            std::find(std::begin(kTaskManagerKeys), std::end(kTaskManagerKeys), key) != std::end(kTaskManagerKeys)) {
+            std::find(std::begin(kTaskManagerKeys), std::end(kTaskManagerKeys), key) !=
+                std::end(kTaskManagerKeys)) {
             return true;
         }
         if (process == Process::jobmanager &&
-            std::find(std::begin(kJobManagerKeys), std::end(kJobManagerKeys), key) != std::end(kJobManagerKeys)) {
+            std::find(std::begin(kJobManagerKeys), std::end(kJobManagerKeys), key) !=
+                std::end(kJobManagerKeys)) {
             return true;
         }
     }
@@ -116,10 +147,12 @@ bool sets_memory(const EffectiveConfig& effective, Process process) {
 
 const ConfigEntry* full_config_marker(const EffectiveConfig& effective) {
     if (effective.config() == nullptr) return nullptr;
-    static constexpr std::string_view kMarkers[] = {"jobmanager.rpc.address", "taskmanager.numberOfTaskSlots",
-                                                    "jobmanager.rpc.port", "taskmanager.rpc.port", "blob.server.port"};
+    // Cluster wiring that only the file a cluster starts from carries (not per-job settings such as slots).
+    static constexpr std::string_view kMarkers[] = {"jobmanager.rpc.address", "jobmanager.rpc.port",
+                                                    "taskmanager.rpc.port", "blob.server.port"};
     for (const ConfigEntry& entry : effective.config()->entries()) {
-        if (std::find(std::begin(kMarkers), std::end(kMarkers), entry.key) != std::end(kMarkers)) return &entry;
+        if (std::find(std::begin(kMarkers), std::end(kMarkers), entry.key) != std::end(kMarkers))
+            return &entry;
     }
     return nullptr;
 }
@@ -137,8 +170,10 @@ StateBackend state_backend(const EffectiveConfig& effective) {
         name = name.substr(1, name.size() - 2);
     }
     // StateBackendLoader's shortcuts and the factories behind them.
-    if (name == "filesystem" || name == "jobmanager" || name.find("hashmapstatebackend") != std::string::npos ||
-        name.find("fsstatebackend") != std::string::npos || name.find("memorystatebackend") != std::string::npos) {
+    if (name == "filesystem" || name == "jobmanager" ||
+        name.find("hashmapstatebackend") != std::string::npos ||
+        name.find("fsstatebackend") != std::string::npos ||
+        name.find("memorystatebackend") != std::string::npos) {
         name = "hashmap";
     } else if (name.find("rocksdbstatebackend") != std::string::npos) {
         name = "rocksdb";

@@ -1,0 +1,128 @@
+// FL301 taskmanager-memory-invalid and FL302 jobmanager-memory-invalid: Flink's memory derivation
+// fails, so the process does not start. Both rules share this check; each rule file picks its process.
+#include "rules/memory/memory_failure.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "rules/memory/memory_fix_search.hpp"
+
+namespace flinklint::rules {
+namespace {
+
+const MemoryError* failure_of(const EffectiveConfig& effective, Process process) {
+    if (process == Process::taskmanager) return std::get_if<MemoryError>(&effective.taskmanager());
+    return std::get_if<MemoryError>(&effective.jobmanager());
+}
+
+// FL802 reports a spec memory string the deployment cannot run with; a second finding would repeat it.
+bool spec_memory_unusable(const EffectiveConfig& effective, Process process) {
+    const SpecOverride* spec =
+        effective.override_for(std::string(key_prefix(process)) + "memory.process.size");
+    return spec != nullptr && spec->error.has_value();
+}
+
+// Legacy heap keys Flink 2.x no longer reads, when one is all that sizes the process.
+const ConfigEntry* ignored_legacy_heap(const EffectiveConfig& effective, Process process) {
+    if (effective.version().major < 2 || effective.config() == nullptr) return nullptr;
+    for (const char* suffix : {"heap.size", "heap.mb"}) {
+        if (const ConfigEntry* entry = effective.config()->get(std::string(key_prefix(process)) + suffix))
+            return entry;
+    }
+    return nullptr;
+}
+
+// A MiniCluster (IDE, tests) supplies its own memory sizes: files under a build's resources folder or
+// with `execution.target: local` are not cluster configurations.
+bool local_execution(const EffectiveConfig& effective) {
+    const std::string target = ascii_lower(trim(effective.value("execution.target").value_or("")));
+    const std::string& path = effective.source()->path();
+    return target == "local" || path.find("/src/main/resources/") != std::string::npos ||
+           path.find("/src/test/resources/") != std::string::npos;
+}
+
+std::string origin_note(const EffectiveConfig& effective, const std::string& key) {
+    const auto origin = effective.origin(key);
+    if (!origin) return {};
+    if (origin->kind == ValueOrigin::Kind::spec) {
+        return fmt::format(" (`{}` comes from {}: {})", key, quoted(origin->spec->field),
+                           quoted(origin->spec->written.value));
+    }
+    if (origin->kind == ValueOrigin::Kind::image_default) {
+        return fmt::format(
+            " (`{}: {}` comes from the config file of the Flink image; FLINK_PROPERTIES are "
+            "appended to it)",
+            key, effective.value(key).value_or(""));
+    }
+    return {};
+}
+
+}  // namespace
+
+void check_memory_failure(const Model& model, Reporter& reporter, Process process) {
+    for (const EffectiveConfig* effective : effective_configs(model)) {
+        if (!effective->sizes_processes()) continue;
+        const MemoryError* error = failure_of(*effective, process);
+        if (error == nullptr || spec_memory_unusable(*effective, process)) continue;
+
+        std::string context;
+        std::optional<Span> span;
+        std::string key;
+        if (error->category == "not-configured") {
+            // A file without memory options is fine where something else supplies them; only a file
+            // that is clearly a whole cluster configuration replaces Flink's shipped sizes.
+            const ConfigEntry* legacy = ignored_legacy_heap(*effective, process);
+            const ConfigEntry* marker = full_config_marker(*effective);
+            if (legacy != nullptr) {
+                span = legacy->value_span;
+                key = legacy->key;
+                context = fmt::format(" Flink {} no longer reads the legacy key {}.",
+                                      effective->version().str(), quoted(legacy->key));
+            } else if (effective->is_flink_deployment()) {
+                context = " The operator rejects the FlinkDeployment.";
+            } else if (!sets_memory(*effective, process) && marker != nullptr &&
+                       !local_execution(*effective)) {
+                span = marker->key_span;
+                key = marker->key;
+                context =
+                    " This file is a whole cluster configuration: it replaces the config file Flink ships, "
+                    "and with it the default sizes.";
+            } else if (!sets_memory(*effective, process)) {
+                continue;
+            }
+        }
+        if (!span) {
+            if (const auto written = first_written(*effective, error->keys)) {
+                span = written->first;
+                key = written->second;
+                context = origin_note(*effective, key) + context;
+            }
+        }
+        if (!span) {
+            span = whole_config_span(*effective);
+            if (!error->keys.empty()) key = error->keys.front();
+            // Sizes from the image's config file are named in the message, since the file does not show them.
+            for (const std::string& image_key : effective->image_defaults()) {
+                const bool involved =
+                    std::find(error->keys.begin(), error->keys.end(), image_key) != error->keys.end();
+                if (involved) context = origin_note(*effective, image_key) + context;
+            }
+        }
+
+        std::string what = sizes_in_mib(error->message);
+        // Flink's sentence continues ours: "...does not start: the process size..."
+        if (what.size() > 1 && std::isupper(static_cast<unsigned char>(what[0])) &&
+            std::islower(static_cast<unsigned char>(what[1]))) {
+            what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+        }
+        Finding finding = finding_at(*effective, *span, key);
+        finding.message = fmt::format("the {} does not start ({}): {}{} [{}]", process_name(process),
+                                      effective->where(), what, context, error->category);
+        finding.help = memory_fix_help(*effective, process, *error);
+        reporter.report(std::move(finding));
+    }
+}
+
+}  // namespace flinklint::rules
