@@ -54,7 +54,8 @@ void write_github(std::ostream& out, const Report& report, const OutputOptions& 
                 << "line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.end.line
                 << ",endColumn=" << d.end.column << ',';
         }
-        out << "title=" << escape(d.rule_id + " " + d.rule_name, true) << "::" << escape(d.message, false);
+        // The title is the rule id alone (what annotations are grouped by); the name leads the message.
+        out << "title=" << escape(d.rule_id, true) << "::" << escape(d.rule_name + ": " + d.message, false);
         if (!d.help.empty()) out << "%0Ahelp: " << escape(d.help, false);
         out << '\n';
     }

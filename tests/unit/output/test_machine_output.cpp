@@ -112,20 +112,19 @@ TEST(JsonOutput, EmptyReportAndInvalidUtf8) {
 TEST(GithubOutput, AnnotationsWithGithubEscaping) {
     EXPECT_EQ(
         render(OutputFormat::github, sample_report(), repo_options()),
-        "::error file=conf/flink-conf.yaml,line=1,col=1,endLine=1,endColumn=29,title=FL101 unknown-key::"
-        "Unknown option `taskmanager.numberOfTaskSlot`%0Ahelp: did you mean "
+        "::error file=conf/flink-conf.yaml,line=1,col=1,endLine=1,endColumn=29,title=FL101::"
+        "unknown-key: Unknown option `taskmanager.numberOfTaskSlot`%0Ahelp: did you mean "
         "`taskmanager.numberOfTaskSlots`?\n"
-        "::warning file=conf/flink-conf.yaml,line=2,col=1,endLine=2,endColumn=14,title=FL201 deprecated-key::"
-        "`state.backend` is deprecated%0Ahelp: use `state.backend.type`\n"
-        "::notice file=k8s/deploy%2C prod%3A1.yaml,line=3,col=8,endLine=3,endColumn=14,title=FL301 "
-        "odd-value::"
-        "value \"100%25\" is odd,%0Areally: <odd> & 'odd'\n");
+        "::warning file=conf/flink-conf.yaml,line=2,col=1,endLine=2,endColumn=14,title=FL201::"
+        "deprecated-key: `state.backend` is deprecated%0Ahelp: use `state.backend.type`\n"
+        "::notice file=k8s/deploy%2C prod%3A1.yaml,line=3,col=8,endLine=3,endColumn=14,title=FL301::"
+        "odd-value: value \"100%25\" is odd,%0Areally: <odd> & 'odd'\n");
     Report report;
     report.diagnostics.push_back(Diagnostic{});
     report.diagnostics[0].rule_id = "FL0";
     report.diagnostics[0].rule_name = "a:b,c";
     report.diagnostics[0].message = "m\r\n";
-    EXPECT_EQ(render(OutputFormat::github, report), "::warning title=FL0 a%3Ab%2Cc::m%0D%0A\n");
+    EXPECT_EQ(render(OutputFormat::github, report), "::warning title=FL0::a:b,c: m%0D%0A\n");
 }
 
 TEST(GitlabOutput, CodeQualityFields) {
