@@ -68,6 +68,7 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
         if (error == nullptr || spec_memory_unusable(*effective, process)) continue;
 
         std::string context;
+        std::optional<Severity> severity;
         std::optional<Span> span;
         std::string key;
         if (error->category == "not-configured") {
@@ -87,8 +88,10 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
                 span = marker->key_span;
                 key = marker->key;
                 context =
-                    " This file is a whole cluster configuration: it replaces the config file Flink ships, "
-                    "and with it the default sizes.";
+                    " If this file is mounted as the cluster's whole configuration, it replaces the config "
+                    "file Flink ships, and with it the default sizes.";
+                // Whether the file replaces Flink's own config is not visible here: say it, do not fail on it.
+                severity = Severity::warning;
             } else if (!sets_memory(*effective, process)) {
                 continue;
             }
@@ -121,6 +124,7 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
         finding.message = fmt::format("the {} does not start ({}): {}{} [{}]", process_name(process),
                                       effective->where(), what, context, error->category);
         finding.help = memory_fix_help(*effective, process, *error);
+        finding.severity = severity;
         reporter.report(std::move(finding));
     }
 }

@@ -1,6 +1,8 @@
 // FL106 config-file-ignored: a config file name the target Flink version does not load.
 // Flink <= 1.18 reads only flink-conf.yaml; 1.19 and 1.20 read flink-conf.yaml if present, else
 // config.yaml; 2.x reads only config.yaml.
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "rules/rule_helpers.hpp"
@@ -27,8 +29,11 @@ std::string version_origin(const FlinkConfig& config) {
 const FlinkConfig* legacy_sibling(const Model& model, const FlinkConfig& config) {
     for (const FlinkConfig& other : model.configs()) {
         if (&other == &config || other.doc().file_name != "flink-conf.yaml") continue;
+        // Flink looks for these exact names in its conf directory.
         const bool both_files = !other.doc().owner_object && !config.doc().owner_object &&
-                                other.doc().format == ConfigFormat::legacy;
+                                other.doc().format == ConfigFormat::legacy &&
+                                std::filesystem::path(other.source()->path()).filename() == "flink-conf.yaml" &&
+                                std::filesystem::path(config.source()->path()).filename() == "config.yaml";
         const bool same_config_map = other.doc().owner_object && config.doc().owner_object &&
                                      &other.file() == &config.file() &&
                                      *other.doc().owner_object == *config.doc().owner_object;
