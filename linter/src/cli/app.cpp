@@ -49,13 +49,19 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")->delimiter(',');
     check_cmd->add_option("--max-file-size", check.max_file_size, "Files larger than this many bytes are not read");
     check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
+    check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
+    check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
+    check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of writing them");
+    check_cmd->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file");
+    check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings in this baseline file");
     check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
     check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
     check_cmd->add_flag("--no-color", no_color, "Never colour the text output");
 
     auto* rules_cmd = app.add_subcommand("rules", "List every rule");
     std::string rules_format = "text";
-    rules_cmd->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    rules_cmd->add_option("--format", rules_format, "text, json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
 
     std::string explain_rule;
     auto* explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
@@ -103,7 +109,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return run_check(check, out, err);
     }
     if (rules_cmd->parsed()) {
-        return run_rules_list(rules_format == "json", out);
+        return run_rules_list(rules_format, out);
     }
     if (explain_cmd->parsed()) return run_explain(explain_rule, out, err);
     if (memory_cmd->parsed()) {

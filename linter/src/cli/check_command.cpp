@@ -1,122 +1,28 @@
 // `flinklint check`: files -> groups (one per directory) -> ingest -> model -> rules -> report.
+// With --fix / --diff each group goes through the fix loop first (cli/check_group.cpp); with
+// --baseline the findings a baseline records are left out of the report.
 #include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "cli/baseline.hpp"
+#include "cli/check_group.hpp"
 #include "cli/commands.hpp"
 #include "cli/file_walk.hpp"
-#include "flinklint/ingest.hpp"
+#include "cli/fix_files.hpp"
 #include "flinklint/linter.hpp"
-#include "flinklint/model.hpp"
 #include "flinklint/project_config.hpp"
 
 namespace flinklint::cli {
 namespace fs = std::filesystem;
 namespace {
-
-struct GroupResult {
-    std::vector<Diagnostic> diagnostics;
-    std::map<const Source*, std::vector<Span>> masked;
-    std::vector<std::string> errors;   // unreadable files: exit 2
-    std::vector<std::string> notes;    // --verbose
-    std::vector<std::string> files;    // files read
-};
-
-struct Input {
-    fs::path path;             // empty for stdin
-    std::string display_path;  // as shown in output
-};
-
-// Reads a file whole, refusing files above the size limit before reading them.
-std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t limit, std::string& error) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-        error = ec.message();
-        return std::nullopt;
-    }
-    if (size > limit) {
-        error = fmt::format("file is {} bytes, above the limit of {} bytes (--max-file-size)", size, limit);
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot open the file for reading";
-        return std::nullopt;
-    }
-    std::string bytes;
-    bytes.resize(static_cast<std::size_t>(size));
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return bytes;
-}
-
-ParsedFile too_large(SourcePtr source, const std::string& why) {
-    ParsedFile file;
-    file.source = std::move(source);
-    file.format = FileFormat::unknown;
-    file.issues.push_back({SyntaxIssue::Kind::resource_limit, Span{0, 0}, fmt::format("not checked: {}", why)});
-    return file;
-}
-
-void check_group(const std::vector<Input>& inputs, const std::string* stdin_text, const CheckOptions& options,
-                 const ProjectConfig& project, GroupResult& result) {
-    IngestOptions ingest_options;
-    ingest_options.forced_format = options.format_of;
-    std::vector<ParsedFile> parsed;
-    for (const Input& input : inputs) {
-        std::string error;
-        std::optional<std::string> bytes;
-        if (input.path.empty()) {
-            bytes = stdin_text != nullptr ? *stdin_text : std::string();
-        } else {
-            bytes = read_bytes(input.path, options.max_file_size, error);
-        }
-        if (!bytes) {
-            if (error.find("limit") != std::string::npos) {
-                parsed.push_back(too_large(std::make_shared<Source>(input.display_path, ""), error));
-                result.files.push_back(input.display_path);
-            } else {
-                result.errors.push_back(fmt::format("{}: {}", input.display_path, error));
-            }
-            continue;
-        }
-        auto source = std::make_shared<const Source>(input.display_path, std::move(*bytes));
-        ParsedFile file = ingest(source, ingest_options);
-        result.files.push_back(input.display_path);
-        if (!file.skip_reason.empty()) {
-            result.notes.push_back(fmt::format("{}: skipped: {}", input.display_path, file.skip_reason));
-            continue;
-        }
-        parsed.push_back(std::move(file));
-    }
-    if (parsed.empty()) return;
-
-    ModelOptions model_options;
-    model_options.cli_version = options.flink_version;
-    model_options.config_version = project.flink_version;
-    const Model model(std::move(parsed), model_options);
-    RuleSettings settings = project.rules;
-    resolve_rule_names(options.select_disable, settings.disabled);
-    for (Diagnostic& diagnostic : run_rules(model, settings)) {
-        if (diagnostic.source && project.disabled_for(diagnostic.source->path(), diagnostic.rule_id)) continue;
-        result.diagnostics.push_back(std::move(diagnostic));
-    }
-    auto masks = secret_spans(model);
-    for (const Diagnostic& diagnostic : result.diagnostics) {
-        if (!diagnostic.source) continue;
-        const auto it = masks.find(diagnostic.source.get());
-        if (it != masks.end()) result.masked[it->first] = it->second;
-    }
-}
 
 // Files of one directory form one deployment: cross-file rules see them together.
 std::vector<std::vector<Input>> group_by_directory(const std::vector<fs::path>& files) {
@@ -132,6 +38,69 @@ std::string read_stdin() {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     return buffer.str();
+}
+
+std::string count_of(std::size_t count, std::string_view word) {
+    return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+struct Totals {
+    std::size_t fixed_problems = 0;
+    std::size_t fixed_files = 0;
+    std::vector<std::pair<std::string, std::string>> diffs;
+    std::optional<std::string> fixed_stdin;
+    std::vector<std::string> errors;
+    std::vector<std::string> notes;
+    std::vector<std::string> warnings;
+};
+
+Report merge(std::vector<GroupResult>& results, Totals& totals) {
+    Report report;
+    for (GroupResult& result : results) {
+        report.files_checked += result.files.size();
+        for (auto& file : result.files) report.files.push_back(std::move(file));
+        for (auto& diagnostic : result.diagnostics) report.diagnostics.push_back(std::move(diagnostic));
+        for (auto& [source, spans] : result.masked) report.masked[source] = std::move(spans);
+        for (auto& error : result.errors) totals.errors.push_back(std::move(error));
+        for (auto& note : result.notes) totals.notes.push_back(std::move(note));
+        for (auto& warning : result.warnings) totals.warnings.push_back(std::move(warning));
+        for (auto& diff : result.diffs) totals.diffs.push_back(std::move(diff));
+        if (result.fixed_stdin) totals.fixed_stdin = std::move(result.fixed_stdin);
+        totals.fixed_problems += result.fixed_problems;
+        totals.fixed_files += result.fixed_files;
+    }
+    std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
+    std::sort(totals.diffs.begin(), totals.diffs.end());
+    return report;
+}
+
+// --write-baseline and --baseline; false (with a message) when a baseline cannot be read or written.
+bool apply_baseline(const CheckOptions& options, const ProjectConfig& project, Report& report, std::ostream& err) {
+    if (!options.baseline && !options.write_baseline) return true;
+    const fs::path root = baseline_root(project.root, project.file.has_value());
+    if (options.write_baseline) {
+        const std::string error =
+            write_baseline(*options.write_baseline, baseline_entries(report.diagnostics, root), FLINKLINT_VERSION);
+        if (!error.empty()) {
+            err << "flinklint: " << error << "\n";
+            return false;
+        }
+        err << "flinklint: recorded " << count_of(report.diagnostics.size(), "finding") << " in "
+            << *options.write_baseline << "\n";
+    }
+    if (options.baseline) {
+        auto known = read_baseline(*options.baseline);
+        if (!known) {
+            err << "flinklint: " << known.error() << "\n";
+            return false;
+        }
+        const std::size_t dropped = drop_baselined(report.diagnostics, std::move(known.value()), root);
+        if (dropped > 0) {
+            err << "flinklint: " << count_of(dropped, "finding") << " recorded in " << *options.baseline
+                << " not shown\n";
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -158,26 +127,27 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
 
     const bool use_stdin = options.paths.size() == 1 && options.paths.front() == "-";
     std::vector<std::vector<Input>> groups;
-    std::vector<std::string> errors;
-    std::vector<std::string> notes;
+    Totals totals;
     std::string stdin_text;
     if (use_stdin) {
         stdin_text = read_stdin();
         groups.push_back({Input{fs::path(), options.stdin_filename}});
     } else {
         WalkResult walked = collect_files(options.paths);
-        errors = std::move(walked.errors);
-        notes = std::move(walked.skipped);
+        totals.errors = std::move(walked.errors);
+        totals.notes = std::move(walked.skipped);
         std::vector<fs::path> files;
         for (auto& file : walked.files) {
             if (project.ignored(file)) {
-                notes.push_back(fmt::format("{}: ignored by {}", file.generic_string(), project.file->string()));
+                totals.notes.push_back(
+                    fmt::format("{}: ignored by {}", file.generic_string(), project.file->string()));
             } else {
                 files.push_back(std::move(file));
             }
         }
         groups = group_by_directory(files);
     }
+    const std::vector<fs::path> trees = options.fix ? fix_trees(project.root, options.paths) : std::vector<fs::path>{};
 
     // Groups are independent: check them on all cores.
     std::vector<GroupResult> results(groups.size());
@@ -185,7 +155,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     auto worker = [&] {
         for (std::size_t i = next++; i < groups.size(); i = next++) {
             try {
-                check_group(groups[i], use_stdin ? &stdin_text : nullptr, options, project, results[i]);
+                check_group(groups[i], use_stdin ? &stdin_text : nullptr, options, project, trees, results[i]);
             } catch (const std::exception& e) {
                 results[i].errors.push_back(fmt::format("{}: internal error: {}", groups[i].front().display_path,
                                                         e.what()));
@@ -199,22 +169,36 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     worker();
     for (auto& thread : threads) thread.join();
 
-    Report report;
-    for (GroupResult& result : results) {
-        report.files_checked += result.files.size();
-        for (auto& file : result.files) report.files.push_back(std::move(file));
-        for (auto& diagnostic : result.diagnostics) report.diagnostics.push_back(std::move(diagnostic));
-        for (auto& [source, spans] : result.masked) report.masked[source] = std::move(spans);
-        for (auto& error : result.errors) errors.push_back(std::move(error));
-        for (auto& note : result.notes) notes.push_back(std::move(note));
+    Report report = merge(results, totals);
+    const auto say_problems = [&] {
+        if (options.verbose) {
+            for (const auto& note : totals.notes) err << "flinklint: " << note << "\n";
+        }
+        for (const auto& warning : totals.warnings) err << "flinklint: warning: " << warning << "\n";
+        for (const auto& error : totals.errors) err << "flinklint: error: " << error << "\n";
+    };
+
+    // --diff: the diffs only (like ruff); exit 1 when there is something to fix.
+    if (options.diff) {
+        for (const auto& [path, diff] : totals.diffs) out << diff;
+        err << (totals.fixed_problems == 0
+                    ? std::string("No fixes available.\n")
+                    : fmt::format("Would fix {} in {}.\n", count_of(totals.fixed_problems, "problem"),
+                                  count_of(totals.fixed_files, "file")));
+        say_problems();
+        if (!totals.errors.empty()) return kExitUsage;
+        return totals.diffs.empty() || options.exit_zero ? kExitClean : kExitFindings;
     }
-    std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
+    // --fix on `-`: the fixed text goes to stdout, the report to stderr (like ruff).
+    const bool text_to_stdout = use_stdin && options.fix;
+    if (text_to_stdout) out << totals.fixed_stdin.value_or(stdin_text);
+    if (!apply_baseline(options, project, report, err)) return kExitUsage;
 
     OutputOptions output_options;
     output_options.tool_version = FLINKLINT_VERSION;
     output_options.base_dir = project.root;
     std::ofstream file_out;
-    std::ostream* sink = &out;
+    std::ostream* sink = text_to_stdout ? &err : &out;
     if (options.output_file) {
         file_out.open(*options.output_file, std::ios::binary | std::ios::trunc);
         if (!file_out) {
@@ -223,16 +207,19 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
         }
         sink = &file_out;
     }
-    output_options.color = options.color.value_or(!options.output_file && isatty(STDOUT_FILENO) != 0 &&
-                                                   options.format == OutputFormat::text);
+    output_options.color = options.color.value_or(!options.output_file && !text_to_stdout &&
+                                                   isatty(STDOUT_FILENO) != 0 && options.format == OutputFormat::text);
     write_report(options.format, *sink, report, output_options);
-
-    if (options.verbose) {
-        for (const auto& note : notes) err << "flinklint: " << note << "\n";
+    if (options.fix) {
+        // Machine formats stay parseable: the fix summary goes to stderr for them.
+        std::ostream& summary = options.format == OutputFormat::text ? *sink : err;
+        summary << "Fixed " << count_of(totals.fixed_problems, "problem") << " in "
+                << count_of(totals.fixed_files, "file") << ".\n";
     }
-    for (const auto& error : errors) err << "flinklint: error: " << error << "\n";
-    if (!errors.empty()) return kExitUsage;
-    if (options.exit_zero) return kExitClean;
+
+    say_problems();
+    if (!totals.errors.empty()) return kExitUsage;
+    if (options.exit_zero || options.write_baseline) return kExitClean;
     const Severity threshold = options.fail_on.value_or(project.fail_on.value_or(Severity::warning));
     const bool failing = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                                      [&](const Diagnostic& d) { return d.severity >= threshold; });

@@ -34,6 +34,11 @@ struct CheckOptions {
     std::optional<bool> color;  // unset: only on a terminal
     std::uintmax_t max_file_size = 10u << 20;
     std::vector<std::string> select_disable;  // --disable
+    bool fix = false;           // --fix: apply safe fixes
+    bool unsafe_fixes = false;  // --unsafe-fixes: with --fix or --diff, unsafe fixes too
+    bool diff = false;          // --diff: print the fixes as a unified diff, write nothing
+    std::optional<std::string> baseline;        // --baseline FILE: report only findings not in FILE
+    std::optional<std::string> write_baseline;  // --write-baseline FILE: record today's findings
 };
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
@@ -50,7 +55,7 @@ struct MemoryCommandOptions {
 // `flinklint memory FILE`: exit 0 when Flink would accept the memory configuration, 1 when it
 // would refuse to start the process, 2 on usage errors.
 int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostream& err);
-int run_rules_list(bool json, std::ostream& out);
+int run_rules_list(const std::string& format, std::ostream& out);  // text | json | markdown
 int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
 
 }  // namespace flinklint::cli

@@ -130,13 +130,13 @@ Json rule_json(const RuleEntry& rule) {
     json["fullDescription"] = {{"text", full}};
     if (!kProjectUri.empty()) {
         json["helpUri"] =
-            std::string(kProjectUri) + "/blob/main/docs/rules/" + encode_uri_path(rule.id) + ".md";
+            std::string(kProjectUri) + "/blob/main/docs/rules/" + encode_uri_path(rule.id + "-" + rule.name) + ".md";
     }
     json["help"] = {{"text", first_non_empty({rule.doc, summary})},
                     {"markdown", first_non_empty({rule.doc, summary})}};
     json["defaultConfiguration"] = {{"level", level(rule.severity)}};
     json["properties"] = {{"tags", Json::array({std::string(to_string(rule.category))})},
-                          {"documentation", "docs/rules/" + rule.id + ".md"}};
+                          {"documentation", "docs/rules/" + rule.id + "-" + rule.name + ".md"}};
     return json;
 }
 
