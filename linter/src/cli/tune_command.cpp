@@ -1,0 +1,151 @@
+// `flinklint tune --profile FILE`: a recommended configuration from declared hardware and workload
+// (tuner/, docs/tuning.md), as a report, an emitted config file, or edits of an existing config.
+#include <fmt/format.h>
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "flinklint/tuner/output.hpp"
+#include "flinklint/tuner/patch.hpp"
+#include "flinklint/tuner/tuner.hpp"
+
+namespace flinklint::cli {
+namespace {
+
+constexpr std::uintmax_t kMaxConfigSize = 10u << 20;
+
+struct TuneOptions {
+    std::string profile;
+    std::string format = "text";
+    std::optional<std::string> output;
+    std::optional<std::string> emit;
+    std::optional<std::string> patch;
+    bool diff = false;
+};
+
+struct Failure {
+    std::string message;
+};
+
+std::string read_file(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw Failure{fmt::format("{}: {}", path, ec.message())};
+    if (size > kMaxConfigSize)
+        throw Failure{fmt::format("{}: {} bytes, above the limit of {}", path, size, kMaxConfigSize)};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Failure{fmt::format("{}: cannot open the file", path)};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// Writes beside the target and renames over it, so a failed write never leaves half a file.
+// (To move onto the fix engine's atomic writer in linter/src/fix/ once it lands.)
+void write_file(const std::string& path, const std::string& text) {
+    const std::filesystem::path target(path);
+    const std::filesystem::path temporary =
+        target.parent_path() / fmt::format(".{}.flinklint-{}.tmp", target.filename().string(), ::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw Failure{fmt::format("{}: cannot write", path)};
+        out << text;
+        out.flush();
+        if (!out) throw Failure{fmt::format("{}: write failed", path)};
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(target, ec)) {
+        std::filesystem::permissions(temporary, std::filesystem::status(target, ec).permissions(), ec);
+    }
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw Failure{fmt::format("{}: cannot replace the file", path)};
+    }
+}
+
+void deliver(const TuneOptions& options, const std::string& text, std::ostream& out) {
+    if (options.output) {
+        write_file(*options.output, text);
+    } else {
+        out << text;
+    }
+}
+
+int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
+    try {
+        if (options.diff && !options.patch) throw Failure{"--diff needs --patch FILE"};
+        if (options.emit && options.patch) throw Failure{"use either --emit or --patch"};
+        const auto loaded = tuner::load_profile(options.profile);
+        if (const auto* errors = std::get_if<std::vector<tuner::ProfileError>>(&loaded)) {
+            for (const auto& error : *errors) err << error.str() << "\n";
+            return kExitUsage;
+        }
+        const auto tuned = tuner::tune(std::get<tuner::Profile>(loaded));
+        if (const auto* errors = std::get_if<std::vector<tuner::ProfileError>>(&tuned)) {
+            for (const auto& error : *errors) err << error.str() << "\n";
+            return kExitUsage;
+        }
+        const auto& tuning = std::get<tuner::Tuning>(tuned);
+
+        if (options.emit) {
+            const auto text = tuner::emit_config(tuning, *tuner::parse_emit_format(*options.emit));
+            if (!text) throw Failure{text.error()};
+            deliver(options, *text, out);
+            return kExitClean;
+        }
+        if (options.patch) {
+            auto source = std::make_shared<const Source>(*options.patch, read_file(*options.patch));
+            const auto patch = tuner::plan_patch(source, tuning);
+            if (!patch) throw Failure{fmt::format("{}: {}", *options.patch, patch.error())};
+            if (options.diff) {
+                deliver(options, tuner::unified_diff(*options.patch, source->text(), patch->edits), out);
+                return kExitClean;
+            }
+            if (!patch->edits.empty())
+                write_file(*options.patch, tuner::apply_edits(source->text(), patch->edits));
+            for (const std::string& note : patch->notes) out << *options.patch << ": " << note << "\n";
+            if (patch->edits.empty()) out << *options.patch << ": already as recommended\n";
+            return kExitClean;
+        }
+        deliver(options, tuner::render(tuning, *tuner::parse_report_format(options.format)), out);
+        return kExitClean;
+    } catch (const Failure& failure) {
+        err << "flinklint: " << failure.message << "\n";
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        err << "flinklint: " << options.profile << ": internal error: " << e.what() << "\n";
+        return kExitUsage;
+    }
+}
+
+}  // namespace
+
+// Registers `tune` on `app` and returns what runs it once the command line is parsed.
+std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App& app) {
+    auto options = std::make_shared<TuneOptions>();
+    auto* command =
+        app.add_subcommand("tune", "Recommend a Flink configuration from declared hardware and workload");
+    command->add_option("--profile", options->profile, "Tuner profile (YAML, see docs/tuning.md)")
+        ->required();
+    command->add_option("--format", options->format, "Report format: text, markdown, html or json")
+        ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
+    command->add_option("--output,-o", options->output, "Write the report, configuration or diff to FILE");
+    command
+        ->add_option("--emit", options->emit,
+                     "Write the configuration: flink-conf, config-yaml or flinkdeployment")
+        ->check(CLI::IsMember({"flink-conf", "config-yaml", "flinkdeployment"}));
+    command->add_option("--patch", options->patch, "Apply the recommended values to this configuration file");
+    command->add_flag("--diff", options->diff,
+                      "With --patch: print a unified diff instead of writing the file");
+    return [options](std::ostream& out, std::ostream& err) { return run_tune(*options, out, err); };
+}
+
+}  // namespace flinklint::cli
