@@ -52,8 +52,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
     check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
     check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of writing them");
-    check_cmd->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file");
-    check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings in this baseline file");
+    check_cmd->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file")
+        ->type_name("FILE");
+    check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings in this baseline file")
+        ->type_name("FILE");
     check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
     check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
     check_cmd->add_flag("--no-color", no_color, "Never colour the text output");
@@ -82,6 +84,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
         });
     memory_cmd->add_option("--format", memory_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+    // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
+    std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App & app);
+    const auto run_tune = add_tune_command(app);
 
     try {
         app.parse(argc, argv);
@@ -117,6 +123,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         memory.json = memory_format == "json";
         return run_memory(memory, out, err);
     }
+    if (app.got_subcommand("tune")) return run_tune(out, err);
     return kExitUsage;
 }
 

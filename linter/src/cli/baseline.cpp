@@ -61,12 +61,16 @@ fs::path baseline_root(const fs::path& project_root, bool has_project_file) {
     return cwd;
 }
 
-std::vector<BaselineEntry> baseline_entries(const std::vector<Diagnostic>& diagnostics, const fs::path& root) {
+std::vector<BaselineEntry> baseline_entries(const std::vector<Diagnostic>& diagnostics,
+                                            const fs::path& root) {
     std::vector<BaselineEntry> entries;
     std::map<std::string, std::size_t> seen;
     for (const Diagnostic& d : diagnostics) {
-        BaselineEntry entry{.rule = d.rule_id, .file = relative_file(d, root), .subject = subject_of(d),
-                            .line = d.start.line, .message = d.message};
+        BaselineEntry entry{.rule = d.rule_id,
+                            .file = relative_file(d, root),
+                            .subject = subject_of(d),
+                            .line = d.start.line,
+                            .message = d.message};
         const std::string identity = entry.rule + '\0' + entry.file + '\0' + entry.subject;
         entry.occurrence = seen[identity]++;
         entry.fingerprint = fnv1a_hex(identity + '\0' + std::to_string(entry.occurrence));
@@ -85,12 +89,16 @@ std::string write_baseline(const fs::path& file, const std::vector<BaselineEntry
     });
     // One finding per line, so that a baseline under version control diffs well.
     std::ostringstream out;
-    out << "{\"version\":1,\"tool\":" << Json(fmt::format("flinklint {}", tool_version)).dump() << ",\"findings\":[";
+    out << "{\"version\":1,\"tool\":" << Json(fmt::format("flinklint {}", tool_version)).dump()
+        << ",\"findings\":[";
     const char* separator = "\n";
     for (const BaselineEntry* entry : sorted) {
-        const Json json = {{"fingerprint", entry->fingerprint}, {"rule", entry->rule},
-                           {"file", entry->file},               {"key", entry->subject},
-                           {"occurrence", entry->occurrence},   {"line", entry->line},
+        const Json json = {{"fingerprint", entry->fingerprint},
+                           {"rule", entry->rule},
+                           {"file", entry->file},
+                           {"key", entry->subject},
+                           {"occurrence", entry->occurrence},
+                           {"line", entry->line},
                            {"message", entry->message}};
         out << separator << json.dump(-1, ' ', false, Json::error_handler_t::replace);
         separator = ",\n";
@@ -112,7 +120,8 @@ Expected<std::multiset<std::string>> read_baseline(const fs::path& file) {
     }
     if (!json.contains("version") || json["version"] != 1 || !json.contains("findings") ||
         !json["findings"].is_array()) {
-        return Error{fmt::format("{}: not a flinklint baseline (expected version 1 and findings)", file.string())};
+        return Error{
+            fmt::format("{}: not a flinklint baseline (expected version 1 and findings)", file.string())};
     }
     std::multiset<std::string> fingerprints;
     for (const Json& finding : json["findings"]) {

@@ -18,10 +18,10 @@ namespace flinklint::cli {
 struct BaselineEntry {
     std::string fingerprint;  // 16 hex digits
     std::string rule;
-    std::string file;  // relative to the root, '/'-separated
+    std::string file;     // relative to the root, '/'-separated
     std::string subject;  // the key, or the message with digits blanked
     std::size_t occurrence = 0;
-    int line = 0;  // informative only
+    int line = 0;         // informative only
     std::string message;  // informative only
 };
 

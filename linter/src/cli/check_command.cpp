@@ -75,12 +75,13 @@ Report merge(std::vector<GroupResult>& results, Totals& totals) {
 }
 
 // --write-baseline and --baseline; false (with a message) when a baseline cannot be read or written.
-bool apply_baseline(const CheckOptions& options, const ProjectConfig& project, Report& report, std::ostream& err) {
+bool apply_baseline(const CheckOptions& options, const ProjectConfig& project, Report& report,
+                    std::ostream& err) {
     if (!options.baseline && !options.write_baseline) return true;
     const fs::path root = baseline_root(project.root, project.file.has_value());
     if (options.write_baseline) {
-        const std::string error =
-            write_baseline(*options.write_baseline, baseline_entries(report.diagnostics, root), FLINKLINT_VERSION);
+        const std::string error = write_baseline(
+            *options.write_baseline, baseline_entries(report.diagnostics, root), FLINKLINT_VERSION);
         if (!error.empty()) {
             err << "flinklint: " << error << "\n";
             return false;
@@ -147,7 +148,8 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
         }
         groups = group_by_directory(files);
     }
-    const std::vector<fs::path> trees = options.fix ? fix_trees(project.root, options.paths) : std::vector<fs::path>{};
+    const std::vector<fs::path> trees =
+        options.fix ? fix_trees(project.root, options.paths) : std::vector<fs::path>{};
 
     // Groups are independent: check them on all cores.
     std::vector<GroupResult> results(groups.size());
@@ -155,10 +157,11 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     auto worker = [&] {
         for (std::size_t i = next++; i < groups.size(); i = next++) {
             try {
-                check_group(groups[i], use_stdin ? &stdin_text : nullptr, options, project, trees, results[i]);
+                check_group(groups[i], use_stdin ? &stdin_text : nullptr, options, project, trees,
+                            results[i]);
             } catch (const std::exception& e) {
-                results[i].errors.push_back(fmt::format("{}: internal error: {}", groups[i].front().display_path,
-                                                        e.what()));
+                results[i].errors.push_back(
+                    fmt::format("{}: internal error: {}", groups[i].front().display_path, e.what()));
             }
         }
     };
@@ -207,8 +210,9 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
         }
         sink = &file_out;
     }
-    output_options.color = options.color.value_or(!options.output_file && !text_to_stdout &&
-                                                   isatty(STDOUT_FILENO) != 0 && options.format == OutputFormat::text);
+    output_options.color =
+        options.color.value_or(!options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
+                               options.format == OutputFormat::text);
     write_report(options.format, *sink, report, output_options);
     if (options.fix) {
         // Machine formats stay parseable: the fix summary goes to stderr for them.

@@ -43,14 +43,16 @@ ParsedFile too_large(SourcePtr source, const std::string& why) {
     ParsedFile file;
     file.source = std::move(source);
     file.format = FileFormat::unknown;
-    file.issues.push_back({SyntaxIssue::Kind::resource_limit, Span{0, 0}, fmt::format("not checked: {}", why)});
+    file.issues.push_back(
+        {SyntaxIssue::Kind::resource_limit, Span{0, 0}, fmt::format("not checked: {}", why)});
     return file;
 }
 
 // What ingest found that makes a file unparsable (or no longer a Flink file): a fix must never add to it.
 std::size_t parse_errors(const ParsedFile& file) {
     const auto breaks = [](const SyntaxIssue& issue) {
-        return issue.kind == SyntaxIssue::Kind::yaml_error || issue.kind == SyntaxIssue::Kind::yaml_root_not_map ||
+        return issue.kind == SyntaxIssue::Kind::yaml_error ||
+               issue.kind == SyntaxIssue::Kind::yaml_root_not_map ||
                issue.kind == SyntaxIssue::Kind::resource_limit;
     };
     std::size_t count = file.skip_reason.empty() ? 0 : 1;
@@ -68,8 +70,8 @@ struct GroupFiles {
     std::vector<ParsedFile> unread;
 };
 
-GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin_text, const CheckOptions& options,
-                      GroupResult& result) {
+GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin_text,
+                      const CheckOptions& options, GroupResult& result) {
     GroupFiles files;
     for (const Input& input : inputs) {
         std::string error;
@@ -96,9 +98,9 @@ GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin
 }
 
 // Ingest, model and rules over one group's `sources`; `masks` and `notes` are filled when given.
-GroupLint lint_group(const GroupFiles& files, const std::vector<SourcePtr>& sources, const CheckOptions& options,
-                     const ProjectConfig& project, std::map<const Source*, std::vector<Span>>* masks,
-                     std::vector<std::string>* notes) {
+GroupLint lint_group(const GroupFiles& files, const std::vector<SourcePtr>& sources,
+                     const CheckOptions& options, const ProjectConfig& project,
+                     std::map<const Source*, std::vector<Span>>* masks, std::vector<std::string>* notes) {
     IngestOptions ingest_options;
     ingest_options.forced_format = options.format_of;
     GroupLint lint;
@@ -107,7 +109,8 @@ GroupLint lint_group(const GroupFiles& files, const std::vector<SourcePtr>& sour
         ParsedFile file = ingest(source, ingest_options);
         lint.parse_errors.push_back(parse_errors(file));
         if (!file.skip_reason.empty()) {
-            if (notes != nullptr) notes->push_back(fmt::format("{}: skipped: {}", source->path(), file.skip_reason));
+            if (notes != nullptr)
+                notes->push_back(fmt::format("{}: skipped: {}", source->path(), file.skip_reason));
             continue;
         }
         parsed.push_back(std::move(file));
@@ -122,7 +125,8 @@ GroupLint lint_group(const GroupFiles& files, const std::vector<SourcePtr>& sour
     RuleSettings settings = project.rules;
     resolve_rule_names(options.select_disable, settings.disabled);
     for (Diagnostic& diagnostic : run_rules(model, settings)) {
-        if (diagnostic.source && project.disabled_for(diagnostic.source->path(), diagnostic.rule_id)) continue;
+        if (diagnostic.source && project.disabled_for(diagnostic.source->path(), diagnostic.rule_id))
+            continue;
         lint.diagnostics.push_back(std::move(diagnostic));
     }
     if (masks != nullptr) {
@@ -153,8 +157,9 @@ std::vector<SourcePtr> fix_and_write(const GroupFiles& files, GroupLint lint, co
         const std::string& after = outcome.sources[i]->text();
         if (before == after) continue;  // never touch a file with nothing to fix
         if (options.diff) {
-            result.diffs.emplace_back(files.inputs[i].display_path,
-                                      unified_diff(files.inputs[i].display_path, before, after));
+            const std::string path =
+                fs::path(files.inputs[i].display_path).lexically_normal().generic_string();
+            result.diffs.emplace_back(path, unified_diff(path, before, after));
         } else if (files.inputs[i].path.empty()) {
             result.fixed_stdin = after;
         } else {
@@ -181,7 +186,8 @@ void check_group(const std::vector<Input>& inputs, const std::string* stdin_text
     GroupLint lint =
         lint_group(files, files.sources, options, project, fixing ? nullptr : &result.masked, &result.notes);
     if (fixing) {
-        const std::vector<SourcePtr> report_on = fix_and_write(files, std::move(lint), options, project, trees, result);
+        const std::vector<SourcePtr> report_on =
+            fix_and_write(files, std::move(lint), options, project, trees, result);
         lint = lint_group(files, report_on, options, project, &result.masked, nullptr);
     }
     result.diagnostics = std::move(lint.diagnostics);

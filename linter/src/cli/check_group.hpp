@@ -23,10 +23,10 @@ struct Input {
 struct GroupResult {
     std::vector<Diagnostic> diagnostics;
     std::map<const Source*, std::vector<Span>> masked;
-    std::vector<std::string> errors;    // unreadable files, failed writes: exit 2
-    std::vector<std::string> notes;     // --verbose
-    std::vector<std::string> warnings;  // always said: fixes refused, symlinks followed
-    std::vector<std::string> files;     // files read
+    std::vector<std::string> errors;                         // unreadable files, failed writes: exit 2
+    std::vector<std::string> notes;                          // --verbose
+    std::vector<std::string> warnings;                       // always said: fixes refused, symlinks followed
+    std::vector<std::string> files;                          // files read
     std::vector<std::pair<std::string, std::string>> diffs;  // --diff: path, unified diff
     std::optional<std::string> fixed_stdin;                  // --fix on `-`: the fixed text
     std::size_t fixed_problems = 0;

@@ -33,10 +33,10 @@ struct CheckOptions {
     bool exit_zero = false;
     std::optional<bool> color;  // unset: only on a terminal
     std::uintmax_t max_file_size = 10u << 20;
-    std::vector<std::string> select_disable;  // --disable
-    bool fix = false;           // --fix: apply safe fixes
-    bool unsafe_fixes = false;  // --unsafe-fixes: with --fix or --diff, unsafe fixes too
-    bool diff = false;          // --diff: print the fixes as a unified diff, write nothing
+    std::vector<std::string> select_disable;    // --disable
+    bool fix = false;                           // --fix: apply safe fixes
+    bool unsafe_fixes = false;                  // --unsafe-fixes: with --fix or --diff, unsafe fixes too
+    bool diff = false;                          // --diff: print the fixes as a unified diff, write nothing
     std::optional<std::string> baseline;        // --baseline FILE: report only findings not in FILE
     std::optional<std::string> write_baseline;  // --write-baseline FILE: record today's findings
 };

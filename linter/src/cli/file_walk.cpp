@@ -18,6 +18,20 @@ bool skipped_directory(const fs::path& path) {
     return (name.size() > 1 && name.front() == '.') || name == "node_modules";
 }
 
+// Why a path (given, or a symbolic link met in a walk) does not lead to a file.
+std::string missing_reason(const fs::path& path, const std::error_code& ec) {
+    if (ec == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";
+    std::error_code link_ec;
+    if (fs::is_symlink(fs::symlink_status(path, link_ec))) {
+        return fmt::format("dangling symbolic link (its target {} does not exist)",
+                           fs::read_symlink(path, link_ec).string());
+    }
+    return "no such file or directory";
+}
+
+// The iterator holds one open directory per level: deeper trees would run out of file descriptors.
+constexpr int kMaxDirectoryDepth = 128;
+
 void walk(const fs::path& root, WalkResult& result) {
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -25,17 +39,15 @@ void walk(const fs::path& root, WalkResult& result) {
         result.errors.push_back(fmt::format("{}: cannot read directory: {}", root.string(), ec.message()));
         return;
     }
+    fs::path last = root;
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-        if (ec) {
-            result.skipped.push_back(fmt::format("{}: {}", it->path().string(), ec.message()));
-            ec.clear();
-            continue;
-        }
         const fs::directory_entry& entry = *it;
+        last = entry.path();
         std::error_code status_ec;
         if (entry.is_symlink(status_ec)) {
             if (!entry.exists(status_ec)) {
-                result.skipped.push_back(fmt::format("{}: dangling symbolic link", entry.path().string()));
+                result.skipped.push_back(
+                    fmt::format("{}: {}", entry.path().string(), missing_reason(entry.path(), status_ec)));
                 continue;
             }
             if (entry.is_directory(status_ec)) {
@@ -44,10 +56,21 @@ void walk(const fs::path& root, WalkResult& result) {
             }
         }
         if (entry.is_directory(status_ec)) {
-            if (skipped_directory(entry.path())) it.disable_recursion_pending();
+            if (skipped_directory(entry.path())) {
+                it.disable_recursion_pending();
+            } else if (it.depth() + 1 >= kMaxDirectoryDepth) {
+                it.disable_recursion_pending();
+                result.skipped.push_back(fmt::format("{}: not entered: more than {} directory levels",
+                                                     entry.path().string(), kMaxDirectoryDepth));
+            }
             continue;
         }
         if (entry.is_regular_file(status_ec) && is_yaml_name(entry.path())) result.files.push_back(entry.path());
+    }
+    // An error ends the iteration (the iterator becomes the end): say so rather than check less silently.
+    if (ec) {
+        result.errors.push_back(
+            fmt::format("{}: directory walk stopped after {}: {}", root.string(), last.string(), ec.message()));
     }
 }
 
@@ -60,7 +83,7 @@ WalkResult collect_files(const std::vector<std::string>& paths) {
         std::error_code ec;
         const fs::file_status status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
-            result.errors.push_back(fmt::format("{}: no such file or directory", given));
+            result.errors.push_back(fmt::format("{}: {}", given, missing_reason(path, ec)));
         } else if (fs::is_directory(status)) {
             walk(path, result);
         } else if (fs::is_regular_file(status)) {

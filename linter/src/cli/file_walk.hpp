@@ -14,7 +14,7 @@ struct WalkResult {
 };
 
 // Files are taken as given; directories are walked for *.yaml / *.yml (hidden directories,
-// node_modules and symbolic links to directories are not entered).
+// node_modules, symbolic links to directories and levels beyond 128 are not entered).
 WalkResult collect_files(const std::vector<std::string>& paths);
 
 }  // namespace flinklint::cli

@@ -54,13 +54,15 @@ FixWrite write_fixed_file(const fs::path& path, std::string_view original, std::
     std::string via;
     if (fs::is_symlink(fs::symlink_status(path, ec))) {
         const fs::path resolved = fs::canonical(path, ec);
-        if (ec) return {FixWrite::Status::refused, fmt::format("{}: not fixed: a dangling symbolic link", path.string())};
+        if (ec)
+            return {FixWrite::Status::refused,
+                    fmt::format("{}: not fixed: a dangling symbolic link", path.string())};
         bool allowed = false;
         for (const fs::path& tree : trees) allowed = allowed || inside(resolved, tree);
         if (!allowed) {
             return {FixWrite::Status::refused,
-                    fmt::format("{}: not fixed: it is a symbolic link to {}, outside the checked tree", path.string(),
-                                resolved.string())};
+                    fmt::format("{}: not fixed: it is a symbolic link to {}, outside the checked tree",
+                                path.string(), resolved.string())};
         }
         target = resolved;
         via = fmt::format("{}: fixed {}, the target of this symbolic link", path.string(), resolved.string());
@@ -68,12 +70,12 @@ FixWrite write_fixed_file(const fs::path& path, std::string_view original, std::
     // Another program may have written the file while flinklint read it: never overwrite that.
     const std::optional<std::string> current = read_all(target);
     if (current && *current == fixed && !via.empty()) {
-        return {FixWrite::Status::already, fmt::format("{}: its target {} is already fixed", path.string(),
-                                                       target.string())};
+        return {FixWrite::Status::already,
+                fmt::format("{}: its target {} is already fixed", path.string(), target.string())};
     }
     if (!current || *current != original) {
-        return {FixWrite::Status::refused, fmt::format("{}: not fixed: the file changed while flinklint ran",
-                                                       path.string())};
+        return {FixWrite::Status::refused,
+                fmt::format("{}: not fixed: the file changed while flinklint ran", path.string())};
     }
     if (const auto error = write_file_atomically(target, fixed)) {
         return {FixWrite::Status::failed, fmt::format("{}: not fixed: {}", target.string(), *error)};

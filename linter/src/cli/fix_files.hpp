@@ -17,8 +17,8 @@ struct FixWrite {
 // Replaces `path` (as read: `original`) with `fixed`. A symlink is followed only to a target inside
 // one of `trees` (canonical directories: the project root and the paths checked), and the message
 // says so; otherwise it is refused. A file that changed since it was read is refused too.
-FixWrite write_fixed_file(const std::filesystem::path& path, std::string_view original, std::string_view fixed,
-                          const std::vector<std::filesystem::path>& trees);
+FixWrite write_fixed_file(const std::filesystem::path& path, std::string_view original,
+                          std::string_view fixed, const std::vector<std::filesystem::path>& trees);
 
 // The canonical directories `--fix` may write into: the project root and each path checked (a file's
 // directory for a file).

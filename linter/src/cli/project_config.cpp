@@ -58,35 +58,73 @@ bool rule_ids(const YAML::Node& node, const std::filesystem::path& file, std::se
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view path) {
-    // Iterative matcher with backtracking for `*` (segment) and `**` (any depth).
-    if (pattern.starts_with("**/") && glob_match(pattern.substr(3), path)) return true;
-    std::size_t p = 0;
-    std::size_t s = 0;
-    while (p < pattern.size()) {
-        if (pattern.compare(p, 2, "**") == 0) {
-            std::string_view rest = pattern.substr(p + 2);
-            if (rest.starts_with("/")) rest.remove_prefix(1);
-            for (std::size_t i = s; i <= path.size(); ++i) {
-                if ((i == s || path[i - 1] == '/' || rest.empty()) && glob_match(rest, path.substr(i))) return true;
-            }
-            return false;
-        }
-        if (pattern[p] == '*') {
-            for (std::size_t i = s; i <= path.size(); ++i) {
-                if (glob_match(pattern.substr(p + 1), path.substr(i))) return true;
-                if (i < path.size() && path[i] == '/') break;
-            }
-            return false;
-        }
-        if (s >= path.size()) return false;
-        if (pattern[p] != '?' && pattern[p] != path[s]) return false;
-        if (pattern[p] == '?' && path[s] == '/') return false;
-        ++p;
-        ++s;
+namespace {
+
+// Matches a suffix of the pattern against a suffix of the path, with backtracking for `*` (one
+// segment) and `**` (any depth). Failed (pattern, path) offsets are remembered: without that,
+// patterns like `**/**/**/**/x` take exponential time on deep paths.
+class GlobMatcher {
+public:
+    GlobMatcher(std::string_view pattern, std::string_view path) : pattern_(pattern), path_(path) {}
+
+    bool match(std::size_t p0, std::size_t s0) {
+        const std::size_t state = p0 * (path_.size() + 1) + s0;
+        if (failed_.empty()) failed_.assign((pattern_.size() + 1) * (path_.size() + 1), false);
+        if (failed_[state]) return false;
+        const bool matched = match_uncached(p0, s0);
+        if (!matched) failed_[state] = true;
+        return matched;
     }
-    // A directory pattern matches everything below it.
-    return s == path.size() || (s < path.size() && path[s] == '/');
+
+private:
+    bool match_uncached(std::size_t p, std::size_t s) {
+        const std::string_view pattern = pattern_;
+        const std::string_view path = path_;
+        if (pattern.compare(p, 3, "**/") == 0 && match(p + 3, s)) return true;
+        while (p < pattern.size()) {
+            if (pattern.compare(p, 2, "**") == 0) {
+                std::size_t rest = p + 2;
+                if (rest < pattern.size() && pattern[rest] == '/') ++rest;
+                for (std::size_t i = s; i <= path.size(); ++i) {
+                    if ((i == s || path[i - 1] == '/' || rest == pattern.size()) && match(rest, i)) return true;
+                }
+                return false;
+            }
+            if (pattern[p] == '*') {
+                for (std::size_t i = s; i <= path.size(); ++i) {
+                    if (match(p + 1, i)) return true;
+                    if (i < path.size() && path[i] == '/') break;
+                }
+                return false;
+            }
+            if (s >= path.size()) return false;
+            if (pattern[p] != '?' && pattern[p] != path[s]) return false;
+            if (pattern[p] == '?' && path[s] == '/') return false;
+            ++p;
+            ++s;
+        }
+        // A directory pattern matches everything below it.
+        return s == path.size() || (s < path.size() && path[s] == '/');
+    }
+
+    std::string_view pattern_;
+    std::string_view path_;
+    std::vector<bool> failed_;
+};
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+    if (pattern.find('*') == std::string_view::npos) {
+        // No backtracking needed: the common case stays allocation-free.
+        std::size_t p = 0;
+        for (; p < pattern.size(); ++p) {
+            if (p >= path.size()) return false;
+            if (pattern[p] == '?' ? path[p] == '/' : pattern[p] != path[p]) return false;
+        }
+        return p == path.size() || path[p] == '/';
+    }
+    return GlobMatcher(pattern, path).match(0, 0);
 }
 
 bool ProjectConfig::ignored(const std::filesystem::path& path) const {

@@ -144,12 +144,32 @@ RenderedLine render_line(std::string_view line, std::size_t line_begin, const st
     return rendered;
 }
 
+// Lines longer than this (minified YAML, megabyte lines) show a window around the span: the output
+// stays small and linear in the number of findings.
+constexpr std::size_t kSnippetBytes = 240;
+constexpr std::size_t kSnippetContext = 80;  // bytes kept before the span
+constexpr std::string_view kClipped = "...";
+
+bool utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 void write_snippet(std::ostream& out, const Diagnostic& d, const Report& report, const Style& style) {
     const Source& source = *d.source;
     const std::size_t begin = std::min(d.span.begin, source.text().size());
     const int line_number = source.position(begin).line;
-    const std::string_view line = source.line_text(line_number);
-    const std::size_t line_begin = source.line_start(line_number);
+    std::string_view line = source.line_text(line_number);
+    std::size_t line_begin = source.line_start(line_number);
+    std::string_view clipped_left;
+    std::string_view clipped_right;
+    if (line.size() > kSnippetBytes) {
+        std::size_t from = begin - line_begin > kSnippetContext ? begin - line_begin - kSnippetContext : 0;
+        while (from > 0 && utf8_continuation(line[from])) --from;
+        std::size_t to = std::min(line.size(), from + kSnippetBytes);
+        while (to < line.size() && utf8_continuation(line[to])) ++to;
+        if (from > 0) clipped_left = kClipped;
+        if (to < line.size()) clipped_right = kClipped;
+        line = line.substr(from, to - from);
+        line_begin += from;
+    }
 
     static const std::vector<Span> no_masks;
     const auto found = report.masked.find(&source);
@@ -160,14 +180,15 @@ void write_snippet(std::ostream& out, const Diagnostic& d, const Report& report,
     const std::size_t first = std::min(begin - line_begin, line.size());
     const std::size_t last =
         std::clamp(d.span.end, line_begin + first, line_begin + line.size()) - line_begin;
-    const int start_column = rendered.begin_column[first];
-    const int width = std::max(1, rendered.end_column[last] - start_column);
+    const int start_column = rendered.begin_column[first] + static_cast<int>(clipped_left.size());
+    const int width = std::max(1, rendered.end_column[last] - rendered.begin_column[first]);
 
     const std::string number = std::to_string(line_number);
     const std::string gutter(number.size(), ' ');
     std::string carets = "^";
     carets.append(static_cast<std::size_t>(width - 1), '~');
-    out << style.wrap("1;34", number + " |") << (rendered.text.empty() ? "" : " ") << rendered.text << '\n';
+    out << style.wrap("1;34", number + " |") << (rendered.text.empty() ? "" : " ") << clipped_left << rendered.text
+        << clipped_right << '\n';
     out << style.wrap("1;34", gutter + " |") << ' '
         << std::string(static_cast<std::size_t>(start_column), ' ')
         << style.wrap(severity_colour(d.severity), carets) << '\n';

@@ -29,7 +29,9 @@ void check_alias_conflict(const Model& model, Reporter& reporter) {
                                               quoted(shown_value(entry.key, entry.value))),
                 .help = fmt::format("remove {} and keep {}", quoted(entry.key), quoted(lookup.option->key)),
                 .key = entry.key};
-            if (same) finding.fix = delete_entry_fix(entry, config, FixSafety::safe);
+            // Removing the alias keeps what Flink reads; with a different value the alias may hold
+            // what was meant, so that removal is unsafe.
+            finding.fix = delete_entry_fix(entry, config, same ? FixSafety::safe : FixSafety::unsafe);
             reporter.report(std::move(finding));
         }
     }

@@ -52,10 +52,9 @@ void check_duplicate_key(const Model& model, Reporter& reporter) {
                                               quoted(shown_value(winner.key, winner.value)));
             }
             finding.help = "keep one line for the key";
-            // Removing the earlier line keeps what Flink reads today; if the values differ the
-            // earlier one may be what was meant, so that removal is unsafe.
-            finding.fix = delete_entry_fix(earlier, config,
-                                           same_value && !fatal ? FixSafety::safe : FixSafety::unsafe);
+            // Removing an exact repeat keeps what Flink reads (and lets config.yaml load at all); if
+            // the values differ the earlier one may be what was meant, so that removal is unsafe.
+            finding.fix = delete_entry_fix(earlier, config, same_value ? FixSafety::safe : FixSafety::unsafe);
             reporter.report(std::move(finding));
         }
     }

@@ -3,6 +3,7 @@
 
 #include "flinklint/option_values.hpp"
 #include "rules/rule_helpers.hpp"
+#include "rules/schema/value_spelling.hpp"
 
 namespace flinklint::rules {
 
@@ -19,16 +20,24 @@ void check_invalid_value(const Model& model, Reporter& reporter) {
             const auto problem =
                 check_option_value(option.type, option.enum_values, entry.value, entry.kind, config.version());
             if (!problem) continue;
-            reporter.report(
-                {.source = config.source(), .span = entry.value_span.empty() ? entry.key_span : entry.value_span,
-                 .message = fmt::format("invalid value {} for {} ({} in Flink {}): {}",
-                                        quoted(shown_value(entry.key, entry.value)), quoted(entry.key),
-                                        to_string(option.type), config.version().str(), *problem),
-                 .help = option.default_value.empty()
-                             ? fmt::format("write a valid {}", to_string(option.type))
-                             : fmt::format("write a valid {} (the default is {})", to_string(option.type),
-                                           option.default_value),
-                 .key = entry.key});
+            Finding finding{
+                .source = config.source(),
+                .span = entry.value_span.empty() ? entry.key_span : entry.value_span,
+                .message = fmt::format("invalid value {} for {} ({} in Flink {}): {}",
+                                       quoted(shown_value(entry.key, entry.value)), quoted(entry.key),
+                                       to_string(option.type), config.version().str(), *problem),
+                .help = option.default_value.empty()
+                            ? fmt::format("write a valid {}", to_string(option.type))
+                            : fmt::format("write a valid {} (the default is {})", to_string(option.type),
+                                          option.default_value),
+                .key = entry.key};
+            // The same value in a unit the option accepts (`2 min` -> `120000` ms, `2Gi` -> `2g`).
+            if (const auto respelling = exact_respelling(option, entry.value, config.version())) {
+                finding.fix = respell_value_fix(entry, config, *respelling);
+                finding.help =
+                    fmt::format("write {} ({})", quoted(respelling->value), respelling->explanation);
+            }
+            reporter.report(std::move(finding));
         }
     }
 }

@@ -1,8 +1,12 @@
 // FL101 unknown-key: a key no option of the target Flink version reads. Flink does not reject
 // unknown keys; it never reads them, so a typo silently leaves the default in place.
+#include <array>
+
 #include <fmt/format.h>
 
+#include "flinklint/option_values.hpp"
 #include "rules/rule_helpers.hpp"
+#include "rules/schema/value_spelling.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -12,6 +16,37 @@ std::optional<FlinkVersion> first_version_knowing(std::string_view key, FlinkVer
     for (const FlinkVersion version : kCatalogVersions) {
         if (version <= target) continue;
         if (Catalog::for_version(version).lookup(key).kind != KeyLookup::Kind::unknown) return version;
+    }
+    return std::nullopt;
+}
+
+// Invented keys whose writers meant a real option. Renaming is unsafe: the real option applies to
+// every heartbeat, not only the TaskManagers' as the invented name suggests.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kInventedReplacements = {{
+    {"cluster.taskmanager.heartbeat.interval", "heartbeat.interval"},
+    {"cluster.taskmanager.heartbeat.timeout", "heartbeat.timeout"},
+}};
+
+// Renames an invented key to its real option, respelling the value when the real option's type
+// needs it (`2 min` for heartbeat.timeout, a Long in milliseconds up to 1.19).
+std::optional<Fix> invented_key_fix(const ConfigEntry& entry, const FlinkConfig& config) {
+    for (const auto& [invented, real] : kInventedReplacements) {
+        if (entry.key != invented || config.get(real) != nullptr) continue;
+        const OptionInfo* option = config.catalog().find(real);
+        auto fix = rename_key_fix(entry, config, real, FixSafety::unsafe);
+        if (option == nullptr || !fix) return std::nullopt;
+        fix->description = fmt::format(
+            "rename to `{}`, which applies to every heartbeat (JobManager, ResourceManager and TaskManagers)", real);
+        if (check_option_value(option->type, option->enum_values, entry.value, entry.kind,
+                               config.version())) {
+            const auto respelling = exact_respelling(*option, entry.value, config.version());
+            const auto edit = respelling ? value_edit(entry, config, respelling->value) : std::nullopt;
+            if (!edit) return std::nullopt;
+            fix->edits.push_back(*edit);
+            fix->description +=
+                fmt::format(", and write `{}` ({})", respelling->value, respelling->explanation);
+        }
+        return fix;
     }
     return std::nullopt;
 }
@@ -40,7 +75,8 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                                  .message = fmt::format("{} has never been a Flink option (it circulates in "
                                                         "troubleshooting advice); Flink ignores it",
                                                         quoted(entry.key)),
-                                 .help = std::string(invented->advice), .key = entry.key});
+                                 .help = std::string(invented->advice), .key = entry.key,
+                                 .fix = invented_key_fix(entry, config)});
                 continue;
             }
             if (const RetiredKey* retired = find_retired_key(entry.key)) {

@@ -1,0 +1,64 @@
+// Applying fixes: byte-range edits on the original text, a re-lint loop to a fixed point, unified
+// diffs, and the atomic write that replaces a file. The yaml-cpp tree cannot round-trip a file, so
+// every fix is an edit of the bytes as written (comments, order, quoting, line endings stay).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flinklint/diagnostic.hpp"
+
+namespace flinklint {
+
+// Applies whole fixes in the order given. A fix is skipped when one of its edits overlaps an edit
+// already taken (two insertions at one offset overlap too), lies outside the text, or when every
+// edit of it would leave the text as it is.
+struct AppliedFixes {
+    std::string text;
+    std::vector<bool> applied;  // per fix given
+    std::size_t count = 0;      // fixes applied
+};
+AppliedFixes apply_fixes(std::string_view text, const std::vector<const Fix*>& fixes);
+
+// What the fix loop needs from a lint run over one group of files (the files a model sees together).
+struct GroupLint {
+    std::vector<Diagnostic> diagnostics;    // after suppressions and rule selection
+    std::vector<std::size_t> parse_errors;  // per source, in order: YAML errors ingest found
+};
+// Ingests and lints `sources` (same paths, possibly new texts) as one group.
+using GroupLinter = std::function<GroupLint(const std::vector<SourcePtr>& sources)>;
+
+struct FixOptions {
+    bool unsafe = false;  // apply unsafe fixes too
+    int max_rounds = 10;  // apply, re-lint, repeat at most this often
+};
+
+struct FixOutcome {
+    std::vector<SourcePtr> sources;  // the final texts, same order and paths as given
+    std::vector<std::size_t> fixed;  // fixes kept per source
+    GroupLint final_lint;            // the lint of the final texts
+    std::vector<std::string> notes;  // fixes dropped and why (said with --verbose)
+};
+
+// The fix loop: apply what does not overlap, re-lint, repeat until nothing applies (bounded by
+// max_rounds). A round that makes a file unparsable or raises an error-severity finding that was
+// not there before is undone and retried one fix at a time; a fix that still does so is dropped.
+FixOutcome fix_group(std::vector<SourcePtr> sources, GroupLint initial, const GroupLinter& lint,
+                     const FixOptions& options);
+
+// A git-style unified diff (`diff --git a/PATH b/PATH`, 3 lines of context) of two texts; empty
+// when they are equal. Lines keep their own line breaks; a missing final newline is marked.
+std::string unified_diff(std::string_view path, std::string_view before, std::string_view after);
+
+// Replaces the file at `path` with `bytes` atomically: a temporary file in the same directory,
+// fsync, the old file's mode (and owner when permitted), rename over `path`, fsync the directory.
+// `path` must not be a symlink (resolve it first). Returns an error message, or nullopt on success.
+// Tests simulate failures with FLINKLINT_FAULT_INJECT=write|rename|crash (read only here).
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace flinklint

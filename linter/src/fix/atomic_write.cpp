@@ -1,0 +1,118 @@
+// Replacing a file so that a reader (or a crash) sees either the old bytes or the new ones: a
+// temporary file beside it, fsync, rename, fsync of the directory.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "flinklint/fix.hpp"
+
+namespace flinklint {
+namespace {
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+// Test hook: which step to fail ("write", "rename" or "crash"); empty in normal runs.
+std::string_view injected_fault() {
+    const char* value = std::getenv("FLINKLINT_FAULT_INJECT");
+    return value != nullptr ? std::string_view(value) : std::string_view();
+}
+
+// Closes and deletes the temporary file unless it was renamed into place.
+class TempFile {
+public:
+    TempFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile() {
+        if (fd_ >= 0) ::close(fd_);
+        if (!path_.empty()) ::unlink(path_.c_str());
+    }
+    [[nodiscard]] int fd() const { return fd_; }
+    [[nodiscard]] const std::string& path() const { return path_; }
+    int close() {
+        const int rc = ::close(fd_);
+        fd_ = -1;
+        return rc;
+    }
+    void release() { path_.clear(); }
+
+private:
+    int fd_;
+    std::string path_;
+};
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return fmt::format("cannot stat the file: {}", errno_text());
+    if (S_ISLNK(info.st_mode)) return std::string("is a symbolic link: refusing to replace it");
+    if (!S_ISREG(info.st_mode)) return std::string("is not a regular file");
+    if (info.st_nlink > 1) {
+        return fmt::format("has {} hard links: replacing it would split them (fix it with --diff instead)",
+                           info.st_nlink);
+    }
+    if (::access(path.c_str(), W_OK) != 0) return std::string("is not writable: left as it is");
+
+    const std::filesystem::path dir =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string pattern = (dir / ("." + path.filename().string() + ".flinklint-XXXXXX")).string();
+    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
+    TempFile temp(fd, pattern);
+
+    const std::string_view fault = injected_fault();
+    if (fault == "write") {
+        (void)write_all(temp.fd(), bytes.substr(0, bytes.size() / 2));
+        return std::string(
+            "cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
+    }
+    if (!write_all(temp.fd(), bytes)) return fmt::format("cannot write the temporary file: {}", errno_text());
+    if (::fchmod(temp.fd(), info.st_mode & 07777) != 0) {
+        return fmt::format("cannot keep the file's mode: {}", errno_text());
+    }
+    // Keep the owner where we may (root fixing another user's file); otherwise the file is ours anyway.
+    if ((info.st_uid != ::geteuid() || info.st_gid != ::getegid()) &&
+        ::fchown(temp.fd(), info.st_uid, info.st_gid) != 0 && errno != EPERM) {
+        return fmt::format("cannot keep the file's owner: {}", errno_text());
+    }
+    if (::fsync(temp.fd()) != 0) return fmt::format("cannot flush the temporary file: {}", errno_text());
+    if (temp.close() != 0) return fmt::format("cannot close the temporary file: {}", errno_text());
+    if (fault == "rename") {
+        return std::string(
+            "cannot rename the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=rename)");
+    }
+    if (fault == "crash") std::_Exit(70);  // a crash between write and rename: the temporary file stays
+    if (::rename(temp.path().c_str(), path.c_str()) != 0) {
+        return fmt::format("cannot rename the temporary file over the file: {}", errno_text());
+    }
+    temp.release();
+    // The rename is durable only once the directory entry is on disk; the file is replaced either
+    // way, so a directory that cannot be synced (some file systems refuse) is not an error.
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        (void)::fsync(dir_fd);
+        ::close(dir_fd);
+    }
+    return std::nullopt;
+}
+
+}  // namespace flinklint

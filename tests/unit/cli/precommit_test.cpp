@@ -1,0 +1,125 @@
+// The hooks of .pre-commit-hooks.yaml driven by the real `pre-commit` program, offline: a temporary
+// hook repository holds this repository's manifest, a temporary project uses it through `git
+// commit`, and the built flinklint is found on PATH (language: system).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fix_test_support.hpp"
+#include "test_paths.hpp"
+
+namespace fs = std::filesystem;
+using namespace flinklint::testing;
+
+namespace {
+
+class PreCommit : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string output;
+        if (run_shell("command -v pre-commit && command -v git", root_.path(), output) != 0) {
+            GTEST_SKIP()
+                << "pre-commit or git is not on PATH (Debian: apt-get install pre-commit git): skipped";
+        }
+        fs::create_directories(root_.path() / "bin");
+        fs::create_directories(root_.path() / "home");
+        fs::create_symlink(flinklint_binary(), root_.path() / "bin" / "flinklint");
+
+        // The hook repository: this repository's manifest and wrappers, committed.
+        const fs::path hooks = root_.path() / "hooks";
+        fs::create_directories(hooks);
+        fs::copy_file(source_dir() / ".pre-commit-hooks.yaml", hooks / ".pre-commit-hooks.yaml");
+        fs::copy(source_dir() / "pre-commit-hooks", hooks / "pre-commit-hooks", fs::copy_options::recursive);
+        ASSERT_EQ(
+            sh("git init -q . && git add -A && git commit -q -m hooks && git rev-parse HEAD", hooks, output),
+            0)
+            << output;
+        while (!output.empty() && output.back() == '\n') output.pop_back();
+        hooks_rev_ = output.substr(output.size() >= 40 ? output.size() - 40 : 0);
+
+        project_ = root_.path() / "project";
+        fs::create_directories(project_);
+        ASSERT_EQ(sh("git init -q . && pre-commit install", project_, output), 0) << output;
+    }
+
+    // Runs `command` with the scratch HOME, pre-commit cache and the built flinklint first on PATH.
+    int sh(const std::string& command, const fs::path& dir, std::string& output) const {
+        const std::string env = "export HOME='" + (root_.path() / "home").string() + "' PRE_COMMIT_HOME='" +
+                                (root_.path() / "cache").string() + "' PATH='" +
+                                (root_.path() / "bin").string() +
+                                "':\"$PATH\" GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_COMMITTER_NAME=t && "
+                                "git config --global user.name test >/dev/null 2>&1; "
+                                "git config --global user.email test@example.com >/dev/null 2>&1; "
+                                "git config --global init.defaultBranch main >/dev/null 2>&1; ";
+        return run_shell(env + command, dir, output);
+    }
+
+    void use_hook(const std::string& id) const {
+        write(".pre-commit-config.yaml", "repos:\n  - repo: " + (root_.path() / "hooks").string() +
+                                             "\n    rev: " + hooks_rev_ + "\n    hooks:\n      - id: " + id +
+                                             "\n");
+    }
+
+    void write(const std::string& relative, const std::string& text) const {
+        fs::create_directories((project_ / relative).parent_path());
+        std::ofstream(project_ / relative, std::ios::binary | std::ios::trunc) << text;
+    }
+
+    int commit(std::string& output) const {
+        return sh("git add -A && git commit -m change", project_, output);
+    }
+
+    int commit_count() const {
+        std::string output;
+        if (sh("git rev-list --count HEAD", project_, output) != 0) return 0;
+        return std::stoi(output);
+    }
+
+    TempDir root_;
+    fs::path project_;
+    std::string hooks_rev_;
+};
+
+}  // namespace
+
+TEST_F(PreCommit, CheckHookRefusesABrokenConfigAndPassesACleanOne) {
+    use_hook("flinklint");
+    write("conf/flink-conf.yaml", "taskmanager.numberOfTaskSlot: 4\n");
+    write("deploy/values.yaml", "replicas: 3\n");  // not Flink: skipped by flinklint
+    std::string output;
+    EXPECT_NE(commit(output), 0) << output;
+    EXPECT_NE(output.find("FL101 unknown-key"), std::string::npos) << output;
+    EXPECT_NE(output.find("conf/flink-conf.yaml:1:1"), std::string::npos) << output;
+    EXPECT_EQ(commit_count(), 0);
+
+    write("conf/flink-conf.yaml", "taskmanager.numberOfTaskSlots: 4\n");
+    EXPECT_EQ(commit(output), 0) << output;
+    EXPECT_NE(output.find("flinklint"), std::string::npos);
+    EXPECT_NE(output.find("Passed"), std::string::npos) << output;
+    EXPECT_EQ(commit_count(), 1);
+}
+
+TEST_F(PreCommit, FixHookRewritesTheFileFailsOnceThenPasses) {
+    use_hook("flinklint-fix");
+    write("conf/flink-conf.yaml", "# state\nstate.backend.incremental: true\nparallelism.default: 2\n");
+    std::string output;
+    EXPECT_NE(commit(output), 0) << output;
+    EXPECT_NE(output.find("files were modified by this hook"), std::string::npos) << output;
+    EXPECT_NE(output.find("Fixed 1 problem in 1 file."), std::string::npos) << output;
+    EXPECT_EQ(read_file(project_ / "conf/flink-conf.yaml"),
+              "# state\nexecution.checkpointing.incremental: true\nparallelism.default: 2\n");
+    EXPECT_EQ(commit_count(), 0);
+
+    EXPECT_EQ(commit(output), 0) << output;
+    EXPECT_EQ(commit_count(), 1);
+}
+
+TEST_F(PreCommit, FixHookStillFailsOnWhatItCannotFix) {
+    use_hook("flinklint-fix");
+    write("conf/flink-conf.yaml", "taskmanager.numberOfTaskSlot: 4\n");  // the rename is unsafe
+    std::string output;
+    EXPECT_NE(commit(output), 0) << output;
+    EXPECT_NE(output.find("FL101"), std::string::npos) << output;
+    EXPECT_EQ(read_file(project_ / "conf/flink-conf.yaml"), "taskmanager.numberOfTaskSlot: 4\n");
+}
