@@ -12,6 +12,8 @@
 #include "flinklint/catalog.hpp"
 #include "flinklint/document.hpp"
 #include "flinklint/memory_model.hpp"
+#include "flinklint/profile_facts.hpp"
+#include "flinklint/thresholds.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint {
@@ -70,6 +72,8 @@ private:
 struct ModelOptions {
     std::optional<FlinkVersion> cli_version;
     std::optional<FlinkVersion> config_version;  // from .flinklint.yaml
+    Thresholds thresholds;                       // policy thresholds of the runtime rules
+    std::optional<ProfileFacts> profile;         // `check --profile FILE`: declared hardware and workload
 };
 
 class Model {
@@ -80,6 +84,9 @@ public:
 
     [[nodiscard]] const std::vector<ParsedFile>& files() const { return files_; }
     [[nodiscard]] const std::vector<FlinkConfig>& configs() const { return configs_; }
+    [[nodiscard]] const Thresholds& thresholds() const { return thresholds_; }
+    // What `--profile` declares; nullptr without a profile.
+    [[nodiscard]] const ProfileFacts* profile() const { return profile_ ? &*profile_ : nullptr; }
 
     // Every Kubernetes object of the group, with the file that holds it.
     struct ObjectRef {
@@ -97,6 +104,8 @@ private:
     std::vector<FlinkConfig> configs_;
     std::vector<ObjectRef> objects_;
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
+    Thresholds thresholds_;
+    std::optional<ProfileFacts> profile_;
 };
 
 // Keys whose values Flink masks in logs (GlobalConfiguration.isSensitive): never print their values.

@@ -18,7 +18,8 @@ DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
 
 }  // namespace
 
-Model::Model(std::vector<ParsedFile> files, const ModelOptions& options) : files_(std::move(files)) {
+Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
+    : files_(std::move(files)), thresholds_(options.thresholds), profile_(options.profile) {
     for (const ParsedFile& file : files_) {
         for (const K8sObject& object : file.objects) objects_.push_back({&file, &object});
         for (const ConfigDocument& doc : file.configs) {
