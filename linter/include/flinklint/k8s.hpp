@@ -71,6 +71,10 @@ struct PodSpecFacts {
     std::vector<Container> init_containers;
     std::vector<Volume> volumes;
     std::map<std::string, std::string> labels;  // pod template labels
+
+    // Pod template annotations, and `prometheus.io/port` among them (where Prometheus scrapes the pod).
+    std::map<std::string, std::string> annotations;
+    Located prometheus_port;
 };
 
 struct ServicePort {
@@ -85,6 +89,18 @@ struct ServiceFacts {
     Located type;  // ClusterIP (default) | NodePort | LoadBalancer | ExternalName
     std::map<std::string, std::string> selector;
     std::vector<ServicePort> ports;
+    bool load_balancer_source_ranges = false;  // spec.loadBalancerSourceRanges is set (non-empty)
+};
+
+// One backend of an Ingress (networking.k8s.io/v1 `service.{name,port}`, v1beta1 `serviceName/servicePort`).
+struct IngressBackend {
+    Located service_name;
+    Located service_port;  // number or name
+};
+
+struct IngressFacts {
+    std::vector<IngressBackend> backends;  // default backend and every rule path
+    bool tls = false;
 };
 
 // spec of a FlinkDeployment / FlinkSessionJob (operator CRDs), as written.
@@ -101,7 +117,9 @@ struct FlinkResourceFacts {
     Located savepoint_trigger_nonce, initial_savepoint_path;
     Located deployment_name;  // FlinkSessionJob
     bool has_ingress = false;
+    Span ingress_span;  // the `ingress` key of spec
     Located ingress_template;
+    std::map<std::string, std::string> ingress_annotations;
     std::vector<Located> log_configuration_keys;
     std::optional<PodSpecFacts> pod_template, jm_pod_template, tm_pod_template;
     // flinkConfiguration written as a nested object (operator >= 1.13) rather than a flat string map
@@ -119,6 +137,8 @@ struct K8sObject {
     std::optional<PodSpecFacts> pod;  // workloads
     std::optional<ServiceFacts> service;
     std::optional<FlinkResourceFacts> flink;
+    // Ingress objects
+    std::optional<IngressFacts> ingress;
     std::optional<std::int64_t> replicas;  // spec.replicas of a workload
     std::vector<std::string> config_map_keys;  // data keys of a ConfigMap
 };

@@ -61,6 +61,8 @@ private:
             obj.pod = r.pod(map, properties);
         } else if (kind == "Service") {
             obj.service = r.service(spec);
+        } else if (kind == "Ingress") {
+            obj.ingress = r.ingress(spec);
         } else if (kind == "ConfigMap") {
             for (std::string_view section : {"data", "binaryData"})
                 for_each_pair(doc, map_get(doc, map, section), [&](std::size_t key, std::size_t) {

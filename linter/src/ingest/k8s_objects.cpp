@@ -106,6 +106,8 @@ Volume K8sReader::volume(std::size_t map) {
 PodSpecFacts K8sReader::pod(std::size_t pod_template, std::vector<PropertiesRef>& properties) {
     PodSpecFacts facts;
     facts.labels = string_map(at(pod_template, {"metadata", "labels"}));
+    facts.annotations = string_map(at(pod_template, {"metadata", "annotations"}));
+    facts.prometheus_port = located_at(pod_template, {"metadata", "annotations", "prometheus.io/port"});
     const std::size_t spec = at(pod_template, {"spec"});
     for_each_item(doc_, at(spec, {"containers"}), [&](std::size_t c) {
         if (take()) facts.containers.push_back(container(c, properties));
@@ -129,6 +131,33 @@ ServiceFacts K8sReader::service(std::size_t spec) {
                                located_at(port, {"targetPort"}), located_at(port, {"nodePort"}),
                                located_at(port, {"protocol"})});
     });
+    for_each_item(doc_, at(spec, {"loadBalancerSourceRanges"}),
+                  [&](std::size_t) { facts.load_balancer_source_ranges = true; });
+    return facts;
+}
+
+IngressFacts K8sReader::ingress(std::size_t spec) {
+    IngressFacts facts;
+    const auto add = [&](std::size_t backend) {
+        if (backend == npos || !take()) return;
+        IngressBackend b;
+        if (at(backend, {"service"}) != npos) {  // networking.k8s.io/v1
+            b.service_name = located_at(backend, {"service", "name"});
+            b.service_port = located_at(backend, {"service", "port", "number"});
+            if (!b.service_port) b.service_port = located_at(backend, {"service", "port", "name"});
+        } else {  // extensions/v1beta1, networking.k8s.io/v1beta1
+            b.service_name = located_at(backend, {"serviceName"});
+            b.service_port = located_at(backend, {"servicePort"});
+        }
+        if (b.service_name) facts.backends.push_back(std::move(b));
+    };
+    add(at(spec, {"defaultBackend"}));
+    add(at(spec, {"backend"}));
+    for_each_item(doc_, at(spec, {"rules"}), [&](std::size_t rule) {
+        for_each_item(doc_, at(rule, {"http", "paths"}),
+                      [&](std::size_t path) { add(at(path, {"backend"})); });
+    });
+    for_each_item(doc_, at(spec, {"tls"}), [&](std::size_t) { facts.tls = true; });
     return facts;
 }
 
@@ -158,7 +187,11 @@ FlinkResourceFacts K8sReader::flink_resource(std::size_t spec, std::vector<Prope
     f.deployment_name = located_at(spec, {"deploymentName"});
     const std::size_t ingress = at(spec, {"ingress"});
     f.has_ingress = ingress != npos && !is_kind(doc_, ingress, YNode::Kind::null);
+    for_each_pair(doc_, spec, [&](std::size_t key, std::size_t) {
+        if (f.has_ingress && scalar_text(doc_, key) == "ingress") f.ingress_span = doc_.nodes[key].span;
+    });
     f.ingress_template = located_at(ingress, {"template"});
+    f.ingress_annotations = string_map(at(ingress, {"annotations"}));
     for_each_pair(doc_, at(spec, {"logConfiguration"}), [&](std::size_t key, std::size_t) {
         if (Located l = located(key)) f.log_configuration_keys.push_back(std::move(l));
     });

@@ -39,6 +39,7 @@ public:
     // A pod template or Pod: `{metadata: {labels}, spec: {containers, initContainers, volumes}}`.
     PodSpecFacts pod(std::size_t pod_template, std::vector<PropertiesRef>& properties);
     ServiceFacts service(std::size_t spec);
+    IngressFacts ingress(std::size_t spec);
     // spec of a FlinkDeployment / FlinkSessionJob (flink_configuration_nested is left to the caller).
     FlinkResourceFacts flink_resource(std::size_t spec, std::vector<PropertiesRef>& properties);
 

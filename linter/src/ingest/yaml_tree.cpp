@@ -226,10 +226,21 @@ YamlStream parse_yaml(std::string_view text, const YamlLimits& limits) {
         std::istringstream input(copy);
         try {
             YAML::Parser parser(input);
+            std::size_t previous_root = npos;
             while (true) {
                 YDoc doc;
                 TreeBuilder builder(doc, segment.begin, limits, node_count);
                 if (!parser.HandleNextDocument(builder)) break;
+                // yaml-cpp 0.7 returns the same empty document forever at a stray `,` (or `]`, `}`)
+                // outside a flow collection; the YAML spec and Flink's loader refuse it.
+                const std::size_t root = doc.root == npos ? npos : doc.nodes[doc.root].mark;
+                if (root != npos && root == previous_root) {
+                    const std::string at = root < text.size() ? " `" + std::string(1, text[root]) + "`" : "";
+                    stream.issues.push_back(
+                        {SyntaxIssue::Kind::yaml_error, {root, root}, "invalid YAML: unexpected character" + at});
+                    break;
+                }
+                previous_root = root;
                 doc.range = segment;
                 SpanPass(doc, text).run();
                 stream.docs.push_back(std::move(doc));

@@ -1,0 +1,64 @@
+// FL812 operator-flink-version-unsupported: a FlinkDeployment without `spec.flinkVersion`, or with a
+// version the operator does not run. The CRD (operator 1.15) accepts `v1_13` to `v2_2`; the validator
+// refuses anything below `v1_15` (FlinkVersion.isSupported).
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "rules/kubernetes/operator_support.hpp"
+
+namespace flinklint::rules {
+
+void check_operator_flink_version_unsupported(const Model& model, Reporter& reporter) {
+    static const std::regex spelling(R"(v([0-9]+)_([0-9]+))");
+    for (const OperatorResource& r : operator_resources(model)) {
+        if (!r.deployment()) continue;
+        const Located& version = r.spec().flink_version;
+        if (!version) {
+            Finding f = r.at(r.anchor(), "spec.flinkVersion");
+            f.message = fmt::format(
+                "the operator rejects {}: `spec.flinkVersion` is not set (\"Flink Version must "
+                "be defined\"); it also decides which option names the operator writes",
+                r.label());
+            f.help = "set `spec.flinkVersion` to the Flink version of the image, such as `v1_20` or `v2_0`";
+            reporter.report(std::move(f));
+            continue;
+        }
+        std::smatch m;
+        const std::string text = version.value;
+        Finding f = r.at(version.span, "spec.flinkVersion");
+        const auto parsed = FlinkVersion::parse(text);
+        if (!std::regex_match(text, m, spelling) || !parsed) {
+            f.message = fmt::format(
+                "{} is not a value of the FlinkDeployment CRD: the API server rejects the "
+                "resource (allowed: `v1_13` ... `v2_2`)",
+                quoted(text));
+            f.help = parsed && text.front() != 'v'
+                         ? fmt::format("write `v{}_{}`", parsed->major, parsed->minor)
+                         : std::string("write the version as `v<major>_<minor>`, such as `v1_20`");
+            reporter.report(std::move(f));
+            continue;
+        }
+        const FlinkVersion v = *parsed;
+        if (v < FlinkVersion{1, 15}) {
+            f.message = fmt::format(
+                "the operator rejects {}: Flink {} is not supported by this operator "
+                "version (1.15 and later are)",
+                r.label(), v.str());
+            f.help =
+                "upgrade the image and `spec.flinkVersion` to Flink 1.15 or later (take a savepoint first)";
+        } else if (v > FlinkVersion{2, 2}) {
+            f.severity = Severity::warning;
+            f.message = fmt::format(
+                "{} is not in the FlinkDeployment CRD of operator 1.15 (up to `v2_2`): the API "
+                "server rejects it unless a newer operator's CRD is installed",
+                quoted(text));
+            f.help = "check that the installed operator's CRD lists this version";
+        } else {
+            continue;
+        }
+        reporter.report(std::move(f));
+    }
+}
+
+}  // namespace flinklint::rules

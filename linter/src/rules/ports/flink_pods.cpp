@@ -1,0 +1,310 @@
+#include "rules/ports/flink_pods.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "flinklint/text_util.hpp"
+#include "rules/ports/pod_detail.hpp"
+#include "rules/rule_helpers.hpp"
+
+namespace flinklint::rules {
+
+namespace detail {
+
+bool same_namespace(std::string_view a, std::string_view b) {
+    return a.empty() || b.empty() || a == b;
+}
+
+std::vector<std::string_view> words(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = text.find_first_not_of(" \t\r\n\"';&|", i);
+        if (start == std::string_view::npos) break;
+        const std::size_t end = std::min(text.find_first_of(" \t\r\n\"';&|", start), text.size());
+        out.push_back(text.substr(start, end - start));
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::same_namespace;
+using detail::words;
+
+// What the container's command line starts: from its words, e.g. `taskmanager`, `bin/jobmanager.sh`,
+// `standalone-job`; flags (`-Dtaskmanager.resource-id=...`) are skipped.
+FlinkRole role_of_command(const Container& c, bool& application, bool& entrypoint, bool& other_process) {
+    std::vector<const Located*> parts;
+    for (const Located& l : c.command) parts.push_back(&l);
+    for (const Located& l : c.args) parts.push_back(&l);
+    FlinkRole role = FlinkRole::none;
+    for (const Located* part : parts) {
+        for (std::string_view word : words(part->value)) {
+            if (word.starts_with("-")) continue;
+            const std::string base =
+                ascii_lower(word.substr(word.rfind('/') == std::string_view::npos ? 0 : word.rfind('/') + 1));
+            if (base.find("docker-entrypoint") != std::string::npos) entrypoint = true;
+            if (role != FlinkRole::none || other_process) continue;
+            if (base.find("history") != std::string::npos || base.find("sql-gateway") != std::string::npos) {
+                other_process = true;
+            } else if (base.find("taskmanager") != std::string::npos ||
+                       base.find("taskexecutor") != std::string::npos) {
+                role = FlinkRole::taskmanager;
+            } else if (base.find("standalone-job") != std::string::npos ||
+                       base.find("applicationclusterentry") != std::string::npos) {
+                role = FlinkRole::jobmanager;
+                application = true;
+            } else if (base.find("jobmanager") != std::string::npos ||
+                       base.find("sessionclusterentry") != std::string::npos) {
+                role = FlinkRole::jobmanager;
+            }
+        }
+    }
+    // The image's entrypoint runs when the command is not overridden and the first argument is one of its
+    // verbs.
+    if (c.command.empty() && !c.args.empty()) {
+        const auto first = words(c.args.front().value);
+        if (!first.empty() && (first.front() == "jobmanager" || first.front() == "taskmanager" ||
+                               first.front() == "standalone-job"))
+            entrypoint = true;
+    }
+    return role;
+}
+
+FlinkRole role_of_name(std::string_view text) {
+    const std::string lower = ascii_lower(text);
+    if (lower.find("taskmanager") != std::string::npos) return FlinkRole::taskmanager;
+    if (lower.find("jobmanager") != std::string::npos) return FlinkRole::jobmanager;
+    return FlinkRole::none;
+}
+
+// `flink:1.20`, `apache/flink:2.0-java17`, `docker.io/library/flink@sha256:...`: the official image.
+bool official_image(std::string_view image, std::optional<FlinkVersion>& version) {
+    std::string_view name = image;
+    std::string_view tag;
+    if (const auto at = name.find('@'); at != std::string_view::npos) name = name.substr(0, at);
+    const auto slash = name.rfind('/');
+    if (const auto colon = name.rfind(':');
+        colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
+        tag = name.substr(colon + 1);
+        name = name.substr(0, colon);
+    }
+    const std::string_view last = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    if (last != "flink") return false;
+    const std::string_view prefix = slash == std::string_view::npos ? "" : name.substr(0, slash);
+    if (!(prefix.empty() || prefix == "apache" || prefix == "library" || prefix.ends_with("/apache") ||
+          prefix.ends_with("/library") || prefix == "docker.io" || prefix == "docker.io/library" ||
+          prefix == "docker.io/apache"))
+        return false;
+    // `1.20`, `1.20.1-scala_2.12-java11`, `2.0-java17`: major.minor at the start of the tag.
+    int major = 0, minor = 0;
+    const char* p = tag.data();
+    const char* end = tag.data() + tag.size();
+    auto r = std::from_chars(p, end, major);
+    if (r.ec == std::errc() && r.ptr < end && *r.ptr == '.') {
+        auto r2 = std::from_chars(r.ptr + 1, end, minor);
+        if (r2.ec == std::errc()) version = FlinkVersion{major, minor};
+    }
+    return true;
+}
+
+PodView workload_view(const Model& model, const Model::ObjectRef& ref) {
+    const K8sObject& object = *ref.object;
+    const PodSpecFacts& pod = *object.pod;
+    PodView view;
+    view.file = ref.file;
+    view.object = &object;
+    view.labels = pod.labels;
+    view.ns = object.namespace_;
+    view.replicas = object.replicas.value_or(1);
+    view.prometheus_port = pod.prometheus_port;
+    for (const Container& c : pod.containers) {
+        view.containers.push_back(&c);
+        for (const ContainerPort& p : c.ports) {
+            if (const auto n = port_number(p.container_port.value))
+                view.ports.push_back({p.name.value, *n, p.protocol ? p.protocol.value : "TCP", &c, &p});
+        }
+    }
+    for (const Container& c : pod.containers) {
+        bool application = false, entrypoint = false, other = false;
+        FlinkRole role = role_of_command(c, application, entrypoint, other);
+        if (other) continue;
+        std::optional<FlinkVersion> version;
+        const bool official = official_image(c.image.value, version);
+        const bool flinkish = official || ascii_lower(c.image.value).find("flink") != std::string::npos ||
+                              c.name.value == "flink-main-container";
+        if (role == FlinkRole::none && flinkish && pod.containers.size() == 1) {
+            const auto component = pod.labels.find("component");
+            if (component != pod.labels.end()) role = role_of_name(component->second);
+            if (role == FlinkRole::none) role = role_of_name(c.name.value);
+            if (role == FlinkRole::none) role = role_of_name(object.name.value);
+        }
+        if (role == FlinkRole::none) continue;
+        view.role = role;
+        view.main = &c;
+        view.application = application;
+        view.entrypoint = entrypoint;
+        view.official_image = official;
+        view.image_version = version;
+        for (const Probe& p : c.probes) view.probes.push_back(&p);
+        detail::link_config(model, *ref.file, pod, view);
+        break;
+    }
+    return view;
+}
+
+void add_flink_deployment_views(const Model& model, const Model::ObjectRef& ref, std::vector<PodView>& out) {
+    const K8sObject& object = *ref.object;
+    const FlinkResourceFacts& spec = *object.flink;
+    const bool native = !(spec.mode && spec.mode.value == "standalone");
+    for (FlinkRole role : {FlinkRole::jobmanager, FlinkRole::taskmanager}) {
+        PodView view;
+        view.file = ref.file;
+        view.object = &object;
+        view.ns = object.namespace_;
+        view.role = role;
+        view.operator_managed = true;
+        // Both modes fix blob, TaskManager RPC and REST ports (checkAndUpdatePortConfigOption).
+        view.native = true;
+        view.application = spec.has_job;
+        const bool jm = role == FlinkRole::jobmanager;
+        view.labels = {{"app", object.name.value},
+                       {"component", jm ? "jobmanager" : "taskmanager"},
+                       {"type", native ? "flink-native-kubernetes" : "flink-standalone-kubernetes"}};
+        const Located& replicas = jm ? spec.jm_replicas : spec.tm_replicas;
+        if (const auto n = port_number(replicas.value)) view.replicas = *n;
+        for (const auto* tmpl : {jm ? &spec.jm_pod_template : &spec.tm_pod_template, &spec.pod_template}) {
+            if (!tmpl->has_value()) continue;
+            for (const auto& [k, v] : (*tmpl)->labels) view.labels.emplace(k, v);
+            if (!view.prometheus_port) view.prometheus_port = (*tmpl)->prometheus_port;
+            for (const Container& c : (*tmpl)->containers) {
+                view.containers.push_back(&c);
+                for (const ContainerPort& p : c.ports)
+                    if (const auto n = port_number(p.container_port.value))
+                        view.ports.push_back(
+                            {p.name.value, *n, p.protocol ? p.protocol.value : "TCP", &c, &p});
+                if (c.name.value != "flink-main-container") continue;
+                if (view.main == nullptr) view.main = &c;
+                for (const Probe& p : c.probes) view.probes.push_back(&p);
+            }
+        }
+        if (const FlinkConfig* config =
+                detail::config_of(model, &object, "", ConfigFormat::flink_deployment)) {
+            view.config.files.push_back(config);
+            view.config.version = config->version();
+        } else if (spec.flink_version) {
+            view.config.version =
+                FlinkVersion::parse(spec.flink_version.value).value_or(kDefaultFlinkVersion);
+        }
+        view.config.known = true;
+        // Flink's native decorators add the container ports of the main container.
+        const Listeners listeners = flink_listeners(view);
+        for (const Listener& l : listeners.list) {
+            if (l.random || l.ranges.size() != 1 || l.ranges[0].first != l.ranges[0].last) continue;
+            const std::string name = l.key == "jobmanager.rpc.port"    ? "jobmanager-rpc"
+                                     : l.key == "blob.server.port"     ? "blobserver"
+                                     : l.key == "rest.bind-port"       ? "rest"
+                                     : l.key == "taskmanager.rpc.port" ? "taskmanager-rpc"
+                                                                       : "";
+            if (!name.empty()) view.ports.push_back({name, l.ranges[0].first, "TCP", view.main, nullptr});
+        }
+        out.push_back(std::move(view));
+    }
+}
+
+}  // namespace
+
+std::string_view role_name(FlinkRole role) {
+    switch (role) {
+        case FlinkRole::jobmanager:
+            return "JobManager";
+        case FlinkRole::taskmanager:
+            return "TaskManager";
+        case FlinkRole::none:
+            break;
+    }
+    return "pod";
+}
+
+std::string PodView::describe() const {
+    if (operator_managed)
+        return fmt::format("the {} pods of FlinkDeployment {}", role_name(role), object->name.value);
+    return fmt::format("{} {}", object->kind, object->name.value);
+}
+
+bool runs_native(const FlinkConfig& config) {
+    if (config.doc().format == ConfigFormat::flink_deployment) {
+        const K8sObject* owner = config.owner();
+        // The operator's standalone mode reads these ports with KubernetesUtils.parsePort too.
+        return owner != nullptr && owner->kind == "FlinkDeployment" && owner->flink.has_value();
+    }
+    const auto target = config.value("execution.target");
+    return target && ascii_lower(trim(*target)).starts_with("kubernetes-");
+}
+
+std::vector<PodView> pod_views(const Model& model) {
+    std::vector<PodView> views;
+    for (const Model::ObjectRef& ref : model.objects()) {
+        if (ref.object->pod) views.push_back(workload_view(model, ref));
+        if (ref.object->kind == "FlinkDeployment" && ref.object->flink)
+            add_flink_deployment_views(model, ref, views);
+    }
+    return views;
+}
+
+std::vector<const PodView*> selected_pods(const K8sObject& service, const std::vector<PodView>& pods) {
+    std::vector<const PodView*> out;
+    if (!service.service || service.service->selector.empty()) return out;
+    for (const PodView& pod : pods) {
+        if (!same_namespace(service.namespace_, pod.ns)) continue;
+        const bool all = std::all_of(service.service->selector.begin(), service.service->selector.end(),
+                                     [&](const auto& kv) {
+                                         const auto it = pod.labels.find(kv.first);
+                                         return it != pod.labels.end() && it->second == kv.second;
+                                     });
+        if (all) out.push_back(&pod);
+    }
+    // Of several deployments with the same labels, the ones in the Service's own namespace, then the
+    // ones written beside it, are those it was written for.
+    const auto narrow = [&out](auto&& keep) {
+        std::vector<const PodView*> kept;
+        for (const PodView* pod : out)
+            if (keep(*pod)) kept.push_back(pod);
+        if (!kept.empty()) out = std::move(kept);
+    };
+    if (!service.namespace_.empty()) narrow([&](const PodView& p) { return p.ns == service.namespace_; });
+    narrow([&](const PodView& p) {
+        return std::any_of(p.file->objects.begin(), p.file->objects.end(),
+                           [&](const K8sObject& o) { return &o == &service; });
+    });
+    return out;
+}
+
+std::optional<int> port_number(std::string_view text) {
+    text = trim(text);
+    int n = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+std::optional<int> resolve_port(const PodView& pod, std::string_view port, const Container* container) {
+    if (const auto n = port_number(port)) return n;
+    for (const PodPort& p : pod.ports)
+        if (p.name == port && (container == nullptr || p.container == container)) return p.number;
+    return std::nullopt;
+}
+
+std::string origin_text(const std::optional<SetValue>& set, std::string_view key, std::string_view fallback) {
+    if (!set) return std::string(fallback);
+    const std::string written = set->key == key ? std::string(key) : set->key;
+    return fmt::format("`{}: {}` in {}", written, shown_value(set->key, set->value), set->where);
+}
+
+}  // namespace flinklint::rules

@@ -1,0 +1,19 @@
+// Internals shared by flink_pods.cpp and flink_pod_config.cpp.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "rules/ports/flink_pods.hpp"
+
+namespace flinklint::rules::detail {
+
+bool same_namespace(std::string_view a, std::string_view b);  // an empty namespace matches any
+std::vector<std::string_view> words(std::string_view text);   // shell-ish words of a command line
+// The configuration of `owner` (a ConfigMap key `file_name`, or a FlinkDeployment's flinkConfiguration).
+const FlinkConfig* config_of(const Model& model, const K8sObject* owner, std::string_view file_name,
+                             ConfigFormat format);
+// Fills view.config and view.conf_files for the Flink container view.main of a workload's pod.
+void link_config(const Model& model, const ParsedFile& file, const PodSpecFacts& pod, PodView& view);
+
+}  // namespace flinklint::rules::detail
