@@ -8,6 +8,7 @@
 //   per-path:
 //     - paths: ["legacy/**"]
 //       disable: [FL201]
+//   thresholds: {heartbeat-min-timeout-ratio: 4}   # policy thresholds of the runtime rules
 #pragma once
 
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/expected.hpp"
 #include "flinklint/linter.hpp"
+#include "flinklint/thresholds.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint {
@@ -35,6 +37,7 @@ struct ProjectConfig {
     RuleSettings rules;
     std::vector<std::string> ignore;
     std::vector<PathOverride> per_path;
+    Thresholds thresholds;
 
     [[nodiscard]] bool ignored(const std::filesystem::path& path) const;
     [[nodiscard]] bool disabled_for(const std::filesystem::path& path, const std::string& rule_id) const;

@@ -56,6 +56,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("FILE");
     check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings in this baseline file")
         ->type_name("FILE");
+    check_cmd->add_option("--profile", check.profile,
+                          "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
+        ->type_name("FILE");
     check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
     check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
     check_cmd->add_flag("--no-color", no_color, "Never colour the text output");

@@ -15,6 +15,7 @@
 #include "cli/baseline.hpp"
 #include "cli/check_group.hpp"
 #include "cli/commands.hpp"
+#include "flinklint/tuner/profile.hpp"
 #include "cli/file_walk.hpp"
 #include "cli/fix_files.hpp"
 #include "flinklint/linter.hpp"
@@ -106,7 +107,17 @@ bool apply_baseline(const CheckOptions& options, const ProjectConfig& project, R
 
 }  // namespace
 
-int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
+    CheckOptions options = given;
+    if (options.profile) {
+        // --profile: the tuner's profile declares state size and bandwidth for the rules that need them.
+        const auto loaded = tuner::load_profile(*options.profile);
+        if (const auto* errors = std::get_if<std::vector<tuner::ProfileError>>(&loaded)) {
+            for (const auto& error : *errors) err << "flinklint: " << error.str() << "\n";
+            return kExitUsage;
+        }
+        options.profile_facts = tuner::profile_facts(std::get<tuner::Profile>(loaded));
+    }
     // Project configuration: --config, else the nearest .flinklint.yaml.
     ProjectConfig project;
     std::optional<fs::path> config_file;

@@ -121,6 +121,8 @@ GroupLint lint_group(const GroupFiles& files, const std::vector<SourcePtr>& sour
     ModelOptions model_options;
     model_options.cli_version = options.flink_version;
     model_options.config_version = project.flink_version;
+    model_options.thresholds = project.thresholds;
+    model_options.profile = options.profile_facts;
     const Model model(std::move(parsed), model_options);
     RuleSettings settings = project.rules;
     resolve_rule_names(options.select_disable, settings.disabled);

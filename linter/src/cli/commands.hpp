@@ -10,6 +10,7 @@
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/document.hpp"
 #include "flinklint/output.hpp"
+#include "flinklint/profile_facts.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint::cli {
@@ -39,6 +40,8 @@ struct CheckOptions {
     bool diff = false;                          // --diff: print the fixes as a unified diff, write nothing
     std::optional<std::string> baseline;        // --baseline FILE: report only findings not in FILE
     std::optional<std::string> write_baseline;  // --write-baseline FILE: record today's findings
+    std::optional<std::string> profile;         // --profile FILE: declared hardware and workload
+    std::optional<ProfileFacts> profile_facts;  // what run_check read from it
 };
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);

@@ -112,6 +112,43 @@ private:
     std::vector<bool> failed_;
 };
 
+// `thresholds:` keys are the Thresholds fields in kebab case.
+std::string read_thresholds(const YAML::Node& node, const std::filesystem::path& file, Thresholds& out) {
+    if (!node.IsMap()) return located(file, node.Mark(), "thresholds must map names to numbers");
+    for (const auto& item : node) {
+        const std::string name = item.first.Scalar();
+        const YAML::Node& value = item.second;
+        double number = 0;
+        try {
+            number = value.as<double>();
+        } catch (const YAML::Exception&) {
+            return located(file, value.Mark(), fmt::format("threshold `{}` must be a number", name));
+        }
+        if (!(number > 0)) return located(file, value.Mark(), fmt::format("threshold `{}` must be positive", name));
+        if (name == "heartbeat-min-timeout-ratio") {
+            out.heartbeat_min_timeout_ratio = number;
+        } else if (name == "heartbeat-min-interval-ms") {
+            out.heartbeat_min_interval_ms = static_cast<std::int64_t>(number);
+        } else if (name == "heartbeat-max-timeout-ms") {
+            out.heartbeat_max_timeout_ms = static_cast<std::int64_t>(number);
+        } else if (name == "checkpoint-min-timeout-fraction") {
+            out.checkpoint_min_timeout_fraction = number;
+        } else if (name == "checkpoint-upload-safety-factor") {
+            out.checkpoint_upload_safety_factor = number;
+        } else if (name == "large-state-per-taskmanager-bytes") {
+            out.large_state_per_taskmanager_bytes = static_cast<std::uint64_t>(number);
+        } else {
+            return located(file, item.first.Mark(),
+                           fmt::format("unknown threshold `{}` (known: heartbeat-min-timeout-ratio, "
+                                       "heartbeat-min-interval-ms, heartbeat-max-timeout-ms, "
+                                       "checkpoint-min-timeout-fraction, checkpoint-upload-safety-factor, "
+                                       "large-state-per-taskmanager-bytes)",
+                                       name));
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
@@ -206,10 +243,13 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
                 }
                 config.per_path.push_back(std::move(override_entry));
             }
+        } else if (key == "thresholds") {
+            error = read_thresholds(value, file, config.thresholds);
+            if (!error.empty()) return Error{error};
         } else {
             return Error{located(file, item.first.Mark(),
                                  fmt::format("unknown setting `{}` (known: flink-version, fail-on, disable, "
-                                             "severity, ignore, per-path)",
+                                             "severity, ignore, per-path, thresholds)",
                                              key))};
         }
     }

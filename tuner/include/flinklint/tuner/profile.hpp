@@ -120,3 +120,12 @@ ProfileResult load_profile(const std::string& path);
 ProfileError profile_error(const Profile& profile, std::string_view field, std::string message);
 
 }  // namespace flinklint::tuner
+
+#include "flinklint/profile_facts.hpp"
+
+namespace flinklint::tuner {
+
+// What `check --profile` hands the rules: the declared facts a configuration cannot tell.
+ProfileFacts profile_facts(const Profile& profile);
+
+}  // namespace flinklint::tuner
