@@ -9,12 +9,18 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
 )
-# Extra packages for the full test suite (SARIF validator via npm, pre-commit integration test).
+# Extra packages for the full test suite (SARIF validator via npm, pre-commit integration test,
+# headless Chromium for the HTML report of `flinklint tune`).
 # Tools found on PATH (however installed) are not installed again.
 if [[ "${1:-}" == "--tests" ]]; then
   command -v npm >/dev/null || packages+=(nodejs npm)
   command -v pre-commit >/dev/null || packages+=(pre-commit)
   command -v git >/dev/null || packages+=(git)
+  command -v chromium >/dev/null || packages+=(chromium)  # renders the tune HTML report in a test
+fi
+# The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang-14 libclang-rt-14-dev)
 fi
 
 missing=()

@@ -19,7 +19,8 @@ struct Span {
     friend bool operator==(const Span&, const Span&) = default;
 };
 
-// 1-based line and column; columns count Unicode code points (invalid UTF-8 bytes count one each).
+// 1-based line and column; columns count Unicode code points (invalid UTF-8 bytes count one each;
+// a leading byte order mark counts none).
 struct Position {
     int line = 1;
     int column = 1;
@@ -52,6 +53,11 @@ private:
     std::string path_;
     std::string text_;
     std::vector<std::size_t> line_starts_;
+    // Code points before every kBlock-th byte: position() counts at most one block, so many
+    // findings on a line of megabytes stay linear.
+    static constexpr std::size_t kBlock = 4096;
+    std::vector<std::size_t> block_code_points_;
+    [[nodiscard]] std::size_t code_points_before(std::size_t offset) const;
 };
 
 using SourcePtr = std::shared_ptr<const Source>;

@@ -4,6 +4,11 @@
 
 namespace flinklint {
 
+namespace {
+// Continuation bytes 10xxxxxx do not start a code point; invalid bytes count one each.
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i) {
@@ -14,6 +19,20 @@ Source::Source(std::string path, std::string text) : path_(std::move(path)), tex
             line_starts_.push_back(i + 1);
         }
     }
+    block_code_points_.reserve(text_.size() / kBlock + 1);
+    std::size_t code_points = 0;
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (i % kBlock == 0) block_code_points_.push_back(code_points);
+        code_points += starts_code_point(text_[i]) ? 1 : 0;
+    }
+    if (text_.size() % kBlock == 0) block_code_points_.push_back(code_points);
+}
+
+std::size_t Source::code_points_before(std::size_t offset) const {
+    const std::size_t block = offset / kBlock;
+    std::size_t count = block_code_points_[block];
+    for (std::size_t i = block * kBlock; i < offset; ++i) count += starts_code_point(text_[i]) ? 1 : 0;
+    return count;
 }
 
 std::string_view Source::view(Span span) const {
@@ -26,12 +45,10 @@ Position Source::position(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-    int column = 1;
-    for (std::size_t i = line_starts_[line_index]; i < offset; ++i) {
-        // Count code points: continuation bytes 10xxxxxx do not start a character.
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    }
-    return {static_cast<int>(line_index) + 1, column};
+    std::size_t column = 1 + code_points_before(offset) - code_points_before(line_starts_[line_index]);
+    // Editors do not show a byte order mark: the text after it starts at column 1.
+    if (line_index == 0 && has_bom()) column = offset >= 3 ? column - 1 : 1;
+    return {static_cast<int>(line_index) + 1, static_cast<int>(column)};
 }
 
 std::size_t Source::line_start(int line) const {

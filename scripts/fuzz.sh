@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang-14, ASan+UBSan) in build-fuzz and runs each for a bounded time.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); targets default to all
+#
+# Seeds are copied at run time from ../shared/corpus (when present), tests/rules fixtures and
+# tests/fuzz/seeds; what the fuzzer learns stays in build-fuzz/corpus/<target>. A crash, leak,
+# timeout or out-of-memory input is saved under build-fuzz/crashes/<target>/ and fails the run.
+# Environment: FUZZ_JOBS (build parallelism, default nproc), FLINKLINT_SHARED (default ../shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+seconds=60
+if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
+  seconds=$1
+  shift
+fi
+all_targets=(legacy yaml_ingest k8s values project_config pipeline fix profile)
+build=build-fuzz
+shared=${FLINKLINT_SHARED:-$root/../shared}
+
+scripts/install-deps.sh --fuzz
+if [[ ! -f $build/CMakeCache.txt ]]; then
+  CC=${CC:-clang-14} CXX=${CXX:-clang++-14} cmake -S . -B $build -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DFLINKLINT_FUZZ=ON >/dev/null
+fi
+cmake $build >/dev/null  # picks up targets whose sources appeared since the last configure
+
+# Only the targets that exist (fix and profile wait for their headers; see tests/fuzz/CMakeLists.txt).
+available=$(cmake --build $build --target help | sed -n 's/^\.\.\. fuzz_\([a-z0-9_]*\)$/\1/p' | grep -vx all || true)
+targets=()
+for target in "${@:-${all_targets[@]}}"; do
+  if grep -qx "$target" <<<"$available"; then
+    targets+=("$target")
+  elif [[ $# -gt 0 ]]; then
+    echo "fuzz.sh: no fuzz target '$target' (have: $(echo $available))" >&2
+    exit 2
+  fi
+done
+cmake --build $build -j"${FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
+
+# Where each target's seeds come from, and the largest input it is given.
+seed_sources() {
+  local rules="$root/tests/rules"
+  case $1 in
+    legacy | yaml_ingest) echo "$shared/corpus/conf $rules" ;;
+    k8s) echo "$shared/corpus/k8s $rules" ;;
+    pipeline | fix) echo "$shared/corpus/conf $shared/corpus/k8s $rules" ;;
+    values | project_config) echo "" ;;
+    profile) echo "$root/profiles" ;;
+  esac
+}
+max_len() {
+  case $1 in
+    values) echo 4096 ;;
+    project_config | profile) echo 16384 ;;
+    pipeline | fix) echo 32768 ;;
+    *) echo 65536 ;;
+  esac
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+failed=()
+summary=()
+for target in "${targets[@]}"; do
+  corpus=$build/corpus/$target
+  seeds=$build/seeds/$target
+  crashes=$build/crashes/$target
+  rm -rf "$seeds"
+  mkdir -p "$corpus" "$seeds" "$crashes"
+  for dir in $(seed_sources "$target") "$root/tests/fuzz/seeds/$target" "$root/tests/fuzz/regressions/$target"; do
+    [[ -d $dir ]] || continue
+    find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.txt' -o -name '*.conf' -o -name 'crash-*' \
+      -o -name '*.fixed' \) -print0 | while IFS= read -r -d '' file; do
+      cp "$file" "$seeds/$(echo "${file#$root/}" | tr '/' '_')"
+    done
+  done
+  dict=()
+  [[ -f tests/fuzz/dicts/$target.dict ]] && dict=(-dict="tests/fuzz/dicts/$target.dict")
+  log=$build/fuzz-$target.log
+  echo "== fuzz_$target: ${seconds}s, $(find "$seeds" -type f | wc -l) seeds, $(find "$corpus" -type f | wc -l) in corpus"
+  start=$(date +%s)
+  status=0
+  "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
+    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${dict[@]}" \
+    -artifact_prefix="$crashes/" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
+  elapsed=$(($(date +%s) - start))
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  summary+=("$(printf '%-16s %6ss %12s execs  exit %s' "$target" "$elapsed" "${execs:-?}" "$status")")
+  if [[ $status -ne 0 ]]; then
+    failed+=("$target")
+    echo "fuzz_$target failed (exit $status); input saved in $crashes/, log $log:" >&2
+    grep -m1 -A30 -E '^==[0-9]+==ERROR|runtime error|fuzz invariant failed|ALARM|out-of-memory|deadly signal' \
+      "$log" >&2 || tail -40 "$log" >&2
+  fi
+done
+
+echo "== fuzz summary (target, wall time, executions, exit status)"
+printf '%s\n' "${summary[@]}"
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "fuzz.sh: findings in: ${failed[*]}" >&2
+  exit 1
+fi

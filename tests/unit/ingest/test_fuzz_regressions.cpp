@@ -1,0 +1,50 @@
+// Inputs the fuzzers (tests/fuzz) found, kept as tests: each once crashed, hung or broke an invariant.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "ingest_test_util.hpp"
+#include "test_paths.hpp"
+
+namespace flinklint {
+namespace {
+
+using testing::ingest_text;
+using testing::read_file;
+using testing::source_dir;
+
+// fuzz_k8s: yaml-cpp 0.7 returns the same empty document forever at a `,` outside a flow
+// collection; 120 bytes made a million documents (seconds, hundreds of MB).
+TEST(FuzzRegressions, StrayCommaEndsTheStream) {
+    const std::string dir = (source_dir() / "tests/fuzz/regressions/k8s").string();
+    const std::string inputs[] = {
+        ",b\n",
+        "# x\n  ,b\n",
+        "- a\n, b",
+        read_file(dir + "/crash-stray-comma-timeout"),
+        read_file(dir + "/crash-stray-comma-slow-unit"),
+    };
+    for (const std::string& text : inputs) {
+        for (const FileFormat format : {FileFormat::yaml, FileFormat::kubernetes, FileFormat::compose}) {
+            IngestOptions options;
+            options.forced_format = format;
+            const auto start = std::chrono::steady_clock::now();
+            const ParsedFile file = ingest_text("config.yaml", text, options);
+            EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
+            bool refused = false;
+            for (const SyntaxIssue& issue : file.issues) {
+                refused |= issue.message.find("unexpected character `,`") != std::string::npos;
+            }
+            for (const ConfigDocument& doc : file.configs) {
+                for (const SyntaxIssue& issue : doc.issues) {
+                    refused |= issue.message.find("unexpected character `,`") != std::string::npos;
+                }
+            }
+            EXPECT_TRUE(refused) << text;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace flinklint
