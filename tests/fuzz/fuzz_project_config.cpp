@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (int i = 0; i < 60; ++i) path += "a/";
         return path + std::string(120, 'a') + ".yaml";
     }();
-    for (const std::string relative : {std::string("conf/flink-conf.yaml"), std::string("vendor/x.yaml"), deep}) {
+    for (const std::string& relative : {std::string("conf/flink-conf.yaml"), std::string("vendor/x.yaml"), deep}) {
         (void)config.ignored(root / relative);
         (void)config.disabled_for(root / relative, "FL101");
     }

@@ -211,7 +211,8 @@ std::string render(const Tuning& tuning, ReportFormat format) {
         case ReportFormat::html:
             return render_html(tuning);
         case ReportFormat::json:
-            return to_json(tuning).dump(2) + "\n";
+            // Profile text is echoed as written: invalid UTF-8 becomes U+FFFD instead of an exception.
+            return to_json(tuning).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     }
     return render_text(tuning);
 }

@@ -99,7 +99,8 @@ int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostr
                 json = want_tm ? memory_to_json(effective->taskmanager())
                                : memory_to_json(effective->jobmanager());
             }
-            out << json.dump(2) << "\n";
+            // Values are echoed as written: invalid UTF-8 becomes U+FFFD instead of an exception.
+            out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else {
             const bool color = options.color.value_or(isatty(STDOUT_FILENO) != 0);
             out << fmt::format("{}: Flink {}, {} mode\n\n", effective->where(), effective->version().str(),

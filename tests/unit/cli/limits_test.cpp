@@ -214,6 +214,15 @@ TEST(CliLimits, InvalidUtf8) {
     EXPECT_TRUE(at.count({2, 3}) || at.count({2, 4})) << legacy.out;
 }
 
+// `flinklint memory --format json` echoes values: invalid UTF-8 threw inside the JSON writer.
+TEST(CliLimits, InvalidUtf8InTheMemoryReport) {
+    Scratch s;
+    s.write("flink-conf.yaml", "taskmanager.memory.process.size: 17\xff" "28m\njobmanager.memory.process.size: 1600m\n");
+    const RunResult run = run_flinklint({"memory", "--format", "json", "flink-conf.yaml"}, s.dir().string());
+    EXPECT_NE(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(nlohmann::json::accept(run.out)) << run.out;
+}
+
 TEST(CliLimits, ByteOrderMarkDoesNotShiftColumns) {
     Scratch s;
     s.write("yaml/config.yaml", "\xEF\xBB\xBFtaskmanager.numberOfTaskSlot: 4\n");
