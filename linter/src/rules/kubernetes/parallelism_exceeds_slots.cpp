@@ -31,6 +31,7 @@ void check_flink_deployments(const Model& model, Reporter& reporter) {
         long long slots = 1;
         if (const ConfigEntry* e = option_entry(r.config, "taskmanager.numberOfTaskSlots"))
             if (const auto n = parse_java_long(trim(e->value))) slots = *n;
+        if (slots < 1) continue;  // a TaskManager with no slots does not start (FL301)
         if (*parallelism == *replicas * slots) continue;
         Finding f = r.at(spec.job_parallelism.span, "spec.job.parallelism");
         f.message = fmt::format(
