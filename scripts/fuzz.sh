@@ -6,7 +6,8 @@
 # Seeds are copied at run time from ../shared/corpus (when present), tests/rules fixtures and
 # tests/fuzz/seeds; what the fuzzer learns stays in build-fuzz/corpus/<target>. A crash, leak,
 # timeout or out-of-memory input is saved under build-fuzz/crashes/<target>/ and fails the run.
-# Environment: FUZZ_JOBS (build parallelism, default nproc), FLINKLINT_SHARED (default ../shared).
+# Environment: FUZZ_JOBS (build parallelism, default nproc), FUZZ_PARALLEL (targets run at once,
+# default 1), FLINKLINT_SHARED (default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -62,12 +63,9 @@ max_len() {
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-failed=()
-summary=()
-for target in "${targets[@]}"; do
-  corpus=$build/corpus/$target
-  seeds=$build/seeds/$target
-  crashes=$build/crashes/$target
+# Runs one target; its summary line goes to $build/summary-<target>, its log to $build/fuzz-<target>.log.
+run_target() {
+  local target=$1 corpus=$build/corpus/$1 seeds=$build/seeds/$1 crashes=$build/crashes/$1
   rm -rf "$seeds"
   mkdir -p "$corpus" "$seeds" "$crashes"
   for dir in $(seed_sources "$target") "$root/tests/fuzz/seeds/$target" "$root/tests/fuzz/regressions/$target"; do
@@ -77,27 +75,52 @@ for target in "${targets[@]}"; do
       cp "$file" "$seeds/$(echo "${file#$root/}" | tr '/' '_')"
     done
   done
-  dict=()
+  local dict=()
   [[ -f tests/fuzz/dicts/$target.dict ]] && dict=(-dict="tests/fuzz/dicts/$target.dict")
-  log=$build/fuzz-$target.log
+  local log=$build/fuzz-$target.log
   echo "== fuzz_$target: ${seconds}s, $(find "$seeds" -type f | wc -l) seeds, $(find "$corpus" -type f | wc -l) in corpus"
+  local start status=0
   start=$(date +%s)
-  status=0
-  "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
-    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${dict[@]}" \
-    -artifact_prefix="$crashes/" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
-  elapsed=$(($(date +%s) - start))
+  # `time` gives the CPU seconds the target really had when several share the cores.
+  { TIMEFORMAT='%U %S'; time "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" \
+      -max_len="$(max_len "$target")" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${dict[@]}" \
+      -artifact_prefix="$crashes/" "$corpus" "$seeds" >"$log" 2>&1; } 2>"$build/cpu-$target" || status=$?
+  local elapsed=$(($(date +%s) - start)) execs cpu
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  summary+=("$(printf '%-16s %6ss %12s execs  exit %s' "$target" "$elapsed" "${execs:-?}" "$status")")
+  cpu=$(awk '{printf "%.0f", $1 + $2}' "$build/cpu-$target" 2>/dev/null || echo '?')
+  printf '%-16s %6ss wall %6ss cpu %12s execs  exit %s\n' "$target" "$elapsed" "$cpu" "${execs:-?}" "$status" \
+    >"$build/summary-$target"
   if [[ $status -ne 0 ]]; then
-    failed+=("$target")
     echo "fuzz_$target failed (exit $status); input saved in $crashes/, log $log:" >&2
     grep -m1 -A30 -E '^==[0-9]+==ERROR|runtime error|fuzz invariant failed|ALARM|out-of-memory|deadly signal' \
       "$log" >&2 || tail -40 "$log" >&2
   fi
-done
+  return "$status"
+}
 
-echo "== fuzz summary (target, wall time, executions, exit status)"
+# FUZZ_PARALLEL targets run at once (default 1); each is a single-threaded libFuzzer process.
+parallel=${FUZZ_PARALLEL:-1}
+failed=()
+declare -A pid_target=()
+for target in "${targets[@]}"; do
+  rm -f "$build/summary-$target"
+  while [[ ${#pid_target[@]} -ge $parallel ]]; do
+    wait -n || true
+    for pid in "${!pid_target[@]}"; do kill -0 "$pid" 2>/dev/null || unset "pid_target[$pid]"; done
+  done
+  run_target "$target" &
+  pid_target[$!]=$target
+done
+for pid in "${!pid_target[@]}"; do
+  wait "$pid" || failed+=("${pid_target[$pid]}")
+done
+for target in "${targets[@]}"; do
+  [[ -f $build/summary-$target ]] || failed+=("$target")
+done
+summary=()
+for target in "${targets[@]}"; do summary+=("$(cat "$build/summary-$target" 2>/dev/null || echo "$target: no result")"); done
+
+echo "== fuzz summary (target, wall time, CPU time, executions, exit status)"
 printf '%s\n' "${summary[@]}"
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "fuzz.sh: findings in: ${failed[*]}" >&2
