@@ -1,5 +1,6 @@
 // Plans the edits that bring an existing configuration to the recommended values.
 #include "flinklint/tuner/patch.hpp"
+#include "flinklint/fix.hpp"
 
 #include <fmt/format.h>
 
@@ -318,18 +319,10 @@ Expected<Patch> plan_patch(const SourcePtr& source, const Tuning& tuning) {
     return Planner(*source, file, *doc, tuning).run();
 }
 
-std::string apply_edits(std::string_view text, const std::vector<Edit>& edits) {
-    std::string out;
-    std::size_t at = 0;
-    for (const Edit& edit : edits) {
-        if (edit.begin < at || edit.end < edit.begin || edit.end > text.size())
-            continue;  // overlapping: skip
-        out.append(text.substr(at, edit.begin - at));
-        out += edit.replacement;
-        at = edit.end;
-    }
-    out.append(text.substr(std::min(at, text.size())));
-    return out;
+std::string apply_patch(std::string_view text, const Patch& patch) {
+    Fix fix;
+    fix.edits = patch.edits;
+    return apply_fixes(text, {&fix}).text;
 }
 
 }  // namespace flinklint::tuner

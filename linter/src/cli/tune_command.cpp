@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "flinklint/fix.hpp"
 #include "flinklint/tuner/output.hpp"
 #include "flinklint/tuner/patch.hpp"
 #include "flinklint/tuner/tuner.hpp"
@@ -47,27 +48,24 @@ std::string read_file(const std::string& path) {
     return buffer.str();
 }
 
-// Writes beside the target and renames over it, so a failed write never leaves half a file.
-// (To move onto the fix engine's atomic writer in linter/src/fix/ once it lands.)
+// The fix engine's atomic write: a failed write never leaves half a file. A new file is created
+// empty first (the default mode, as any new file), then replaced like an existing one.
 void write_file(const std::string& path, const std::string& text) {
-    const std::filesystem::path target(path);
-    const std::filesystem::path temporary =
-        target.parent_path() / fmt::format(".{}.flinklint-{}.tmp", target.filename().string(), ::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Failure{fmt::format("{}: cannot write", path)};
-        out << text;
-        out.flush();
-        if (!out) throw Failure{fmt::format("{}: write failed", path)};
-    }
+    namespace fs = std::filesystem;
     std::error_code ec;
-    if (std::filesystem::exists(target, ec)) {
-        std::filesystem::permissions(temporary, std::filesystem::status(target, ec).permissions(), ec);
+    const bool link = fs::is_symlink(path, ec);  // sets ec when the file does not exist
+    ec.clear();
+    const fs::path target = link ? fs::canonical(path, ec) : fs::path(path);
+    if (ec) throw Failure{fmt::format("{}: {}", path, ec.message())};
+    bool created = false;
+    if (!fs::exists(target, ec)) {
+        ec.clear();
+        created = std::ofstream(target, std::ios::binary).good();
+        if (!created) throw Failure{fmt::format("{}: cannot create the file", path)};
     }
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw Failure{fmt::format("{}: cannot replace the file", path)};
+    if (const auto error = write_file_atomically(target, text)) {
+        if (created) fs::remove(target, ec);
+        throw Failure{fmt::format("{}: {}", path, *error)};
     }
 }
 
@@ -106,11 +104,12 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
             const auto patch = tuner::plan_patch(source, tuning);
             if (!patch) throw Failure{fmt::format("{}: {}", *options.patch, patch.error())};
             if (options.diff) {
-                deliver(options, tuner::unified_diff(*options.patch, source->text(), patch->edits), out);
+                deliver(options, unified_diff(*options.patch, source->text(), tuner::apply_patch(source->text(), *patch)),
+                        out);
                 return kExitClean;
             }
             if (!patch->edits.empty())
-                write_file(*options.patch, tuner::apply_edits(source->text(), patch->edits));
+                write_file(*options.patch, tuner::apply_patch(source->text(), *patch));
             for (const std::string& note : patch->notes) out << *options.patch << ": " << note << "\n";
             if (patch->edits.empty()) out << *options.patch << ": already as recommended\n";
             return kExitClean;

@@ -2,6 +2,7 @@
 // style, rival sizes are removed, a second run changes nothing; --diff shows exactly those edits.
 #include <gtest/gtest.h>
 
+#include "flinklint/fix.hpp"
 #include "flinklint/tuner/patch.hpp"
 #include "flinklint/tuner/tuner.hpp"
 #include "test_paths.hpp"
@@ -38,7 +39,8 @@ Patched patch(const std::string& path, const std::string& text, const Tuning& tu
         ADD_FAILURE() << planned.error();
         return {};
     }
-    return {apply_edits(text, planned->edits), unified_diff(path, text, planned->edits), *planned};
+    const std::string patched = apply_patch(text, *planned);
+    return {patched, flinklint::unified_diff(path, text, patched), *planned};
 }
 
 bool has_line(const std::string& text, const std::string& line) {
@@ -165,7 +167,8 @@ TEST(Patch, UnifiedDiffShowsTheEdits) {
     const Patched result = patch("flink-conf.yaml", before, t);
     EXPECT_EQ(
         result.diff,
-        "--- a/flink-conf.yaml\n+++ b/flink-conf.yaml\n@@ -8,7 +8,7 @@\n"
+        "diff --git a/flink-conf.yaml b/flink-conf.yaml\n--- a/flink-conf.yaml\n+++ b/flink-conf.yaml\n"
+        "@@ -8,7 +8,7 @@\n"
         " metrics.reporter.r8.port: 908\n metrics.reporter.r9.port: 909\n metrics.reporter.r10.port: 9010\n"
         "-parallelism.default: 8\n+parallelism.default: 80\n"
         " taskmanager.numberOfTaskSlots: 16\n pipeline.max-parallelism: 360\n taskmanager.memory.flink.size: "
@@ -173,15 +176,13 @@ TEST(Patch, UnifiedDiffShowsTheEdits) {
     EXPECT_EQ(patch("flink-conf.yaml", result.text, t).diff, "");
 }
 
-TEST(Patch, DiffOfAnAppendToAFileWithoutFinalNewline) {
-    EXPECT_EQ(unified_diff("f", "a: 1x", {{4, 5, "2"}}),
-              "--- a/f\n+++ b/f\n@@ -1,1 +1,1 @@\n-a: 1x\n\\ No newline at end of file\n+a: 12\n\\ No "
-              "newline at end of file\n");
-    EXPECT_EQ(unified_diff("f", "a: 1", {{4, 4, "\nb: 2\n"}}),
-              "--- a/f\n+++ b/f\n@@ -1,1 +1,2 @@\n-a: 1\n\\ No newline at end of file\n+a: 1\n+b: 2\n");
-    EXPECT_EQ(unified_diff("f", "a: 1\n", {{5, 5, "b: 2\n"}}),
-              "--- a/f\n+++ b/f\n@@ -1,1 +1,2 @@\n a: 1\n+b: 2\n");
-    EXPECT_EQ(apply_edits("a: 1", {{4, 4, "\nb: 2\n"}}), "a: 1\nb: 2\n");
+TEST(Patch, EditsAtTheEndOfAFileWithoutFinalNewline) {
+    Patch append;
+    append.edits = {{4, 4, "\nb: 2\n"}};
+    EXPECT_EQ(apply_patch("a: 1", append), "a: 1\nb: 2\n");
+    Patch replace;
+    replace.edits = {{4, 5, "2"}};
+    EXPECT_EQ(apply_patch("a: 1x", replace), "a: 12");
 }
 
 TEST(Patch, RefusesWhatItCannotEdit) {

@@ -22,10 +22,8 @@ struct Patch {
 // An error when the file holds no configuration that can be edited in place.
 Expected<Patch> plan_patch(const SourcePtr& source, const Tuning& tuning);
 
-// Applies sorted, non-overlapping edits. (To move onto the fix engine's atomic writer, linter/src/fix/.)
-std::string apply_edits(std::string_view text, const std::vector<Edit>& edits);
-
-// A unified diff (3 lines of context) between `text` and `text` with `edits` applied.
-std::string unified_diff(std::string_view path, std::string_view text, const std::vector<Edit>& edits);
+// `text` with the patch's edits applied, through the fix engine (flinklint/fix.hpp), which also
+// gives the unified diff and the atomic write.
+std::string apply_patch(std::string_view text, const Patch& patch);
 
 }  // namespace flinklint::tuner
