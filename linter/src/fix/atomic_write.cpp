@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 
@@ -19,10 +21,22 @@ std::string errno_text() {
     return std::strerror(errno);
 }
 
-// Test hook: which step to fail ("write", "rename" or "crash"); empty in normal runs.
-std::string_view injected_fault() {
+// Test hook, unset in normal runs: FLINKLINT_FAULT_INJECT=STEP fails STEP ("write", "rename" or
+// "crash") in every atomic write; STEP:N only in the Nth write that reaches STEP (from 1, counted
+// per process across threads), so a test can leave some files of a run fixed and others not.
+bool fault_at(std::string_view step) {
     const char* value = std::getenv("FLINKLINT_FAULT_INJECT");
-    return value != nullptr ? std::string_view(value) : std::string_view();
+    if (value == nullptr) return false;
+    const std::string_view spec(value);
+    const std::size_t colon = spec.find(':');
+    if (spec.substr(0, colon) != step) return false;
+    if (colon == std::string_view::npos) return true;
+    unsigned long nth = 0;
+    const std::string_view count = spec.substr(colon + 1);
+    const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), nth);
+    if (error != std::errc() || end != count.data() + count.size()) return false;
+    static std::atomic<unsigned long> reached{0};
+    return ++reached == nth;
 }
 
 // Closes and deletes the temporary file unless it was renamed into place.
@@ -79,8 +93,7 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
     if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
     TempFile temp(fd, pattern);
 
-    const std::string_view fault = injected_fault();
-    if (fault == "write") {
+    if (fault_at("write")) {
         (void)write_all(temp.fd(), bytes.substr(0, bytes.size() / 2));
         return std::string(
             "cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
@@ -96,11 +109,11 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
     }
     if (::fsync(temp.fd()) != 0) return fmt::format("cannot flush the temporary file: {}", errno_text());
     if (temp.close() != 0) return fmt::format("cannot close the temporary file: {}", errno_text());
-    if (fault == "rename") {
+    if (fault_at("rename")) {
         return std::string(
             "cannot rename the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=rename)");
     }
-    if (fault == "crash") std::_Exit(70);  // a crash between write and rename: the temporary file stays
+    if (fault_at("crash")) std::_Exit(70);  // a crash between write and rename: the temporary file stays
     if (::rename(temp.path().c_str(), path.c_str()) != 0) {
         return fmt::format("cannot rename the temporary file over the file: {}", errno_text());
     }
