@@ -61,6 +61,15 @@ max_len() {
   esac
 }
 
+# Seconds one input may take. The fixer re-lints a group once per round and once per fix it has to
+# try alone, which under ASan on a shared core can take a few seconds for a large file.
+timeout_of() {
+  case $1 in
+    fix | pipeline) echo 30 ;;
+    *) echo 10 ;;
+  esac
+}
+
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 # Runs one target; its summary line goes to $build/summary-<target>, its log to $build/fuzz-<target>.log.
@@ -83,7 +92,7 @@ run_target() {
   start=$(date +%s)
   # `time` gives the CPU seconds the target really had when several share the cores.
   { TIMEFORMAT='%U %S'; time "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" \
-      -max_len="$(max_len "$target")" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${dict[@]}" \
+      -max_len="$(max_len "$target")" -rss_limit_mb=2048 -timeout="$(timeout_of "$target")" -print_final_stats=1 "${dict[@]}" \
       -artifact_prefix="$crashes/" "$corpus" "$seeds" >"$log" 2>&1; } 2>"$build/cpu-$target" || status=$?
   local elapsed=$(($(date +%s) - start)) execs cpu
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
