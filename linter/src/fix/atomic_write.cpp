@@ -9,9 +9,12 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <random>
 
 #include <fmt/format.h>
 
+#include "fix/temp_registry.hpp"
 #include "flinklint/fix.hpp"
 
 namespace flinklint {
@@ -39,16 +42,44 @@ bool fault_at(std::string_view step) {
     return ++reached == nth;
 }
 
-// Closes and deletes the temporary file unless it was renamed into place.
+// A new temporary file `dir/.NAME.flinklint-XXXXXX`, closed and deleted unless it was renamed into
+// place. Its path is registered for the signal handlers (fix/temp_registry.hpp) before the file is
+// created, so there is no moment when it exists unregistered.
 class TempFile {
 public:
-    TempFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
     ~TempFile() {
         if (fd_ >= 0) ::close(fd_);
         if (!path_.empty()) ::unlink(path_.c_str());
+        fix_detail::release_temp(slot_);
     }
+
+    // Like mkostemp(3) (mode 0600, exclusive create), with the registration first.
+    static std::unique_ptr<TempFile> create(const std::filesystem::path& beside) {
+        static constexpr std::string_view kLetters =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        const std::filesystem::path dir =
+            beside.has_parent_path() ? beside.parent_path() : std::filesystem::path(".");
+        const std::string prefix = (dir / ("." + beside.filename().string() + ".flinklint-")).string();
+        std::random_device entropy;
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            std::string path = prefix;
+            for (int i = 0; i < 6; ++i) path += kLetters[entropy() % kLetters.size()];
+            const int slot = fix_detail::register_temp(path.c_str());
+            const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd >= 0) return std::unique_ptr<TempFile>(new TempFile(fd, std::move(path), slot));
+            const int error = errno;
+            fix_detail::release_temp(slot);
+            if (error != EEXIST) {
+                errno = error;
+                return nullptr;
+            }
+        }
+        errno = EEXIST;
+        return nullptr;
+    }
+
     [[nodiscard]] int fd() const { return fd_; }
     [[nodiscard]] const std::string& path() const { return path_; }
     int close() {
@@ -56,11 +87,18 @@ public:
         fd_ = -1;
         return rc;
     }
-    void release() { path_.clear(); }
+    // After the rename: the path now names the user's file.
+    void release() {
+        fix_detail::release_temp(slot_);
+        slot_ = -1;
+        path_.clear();
+    }
 
 private:
+    TempFile(int fd, std::string path, int slot) : fd_(fd), path_(std::move(path)), slot_(slot) {}
     int fd_;
     std::string path_;
+    int slot_;
 };
 
 bool write_all(int fd, std::string_view bytes) {
@@ -88,10 +126,9 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
 
     const std::filesystem::path dir =
         path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string pattern = (dir / ("." + path.filename().string() + ".flinklint-XXXXXX")).string();
-    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
-    TempFile temp(fd, pattern);
+    const std::unique_ptr<TempFile> made = TempFile::create(path);
+    if (!made) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
+    TempFile& temp = *made;
 
     if (fault_at("write")) {
         (void)write_all(temp.fd(), bytes.substr(0, bytes.size() / 2));
