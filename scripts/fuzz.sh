@@ -7,7 +7,8 @@
 # tests/fuzz/seeds; what the fuzzer learns stays in build-fuzz/corpus/<target>. A crash, leak,
 # timeout or out-of-memory input is saved under build-fuzz/crashes/<target>/ and fails the run.
 # Environment: FUZZ_JOBS (build parallelism, default nproc), FUZZ_PARALLEL (targets run at once,
-# default 1), FLINKLINT_SHARED (default ../shared).
+# default 1), FUZZ_TIMEOUT (seconds per input, default 10, 30 for fix and pipeline; raise it when the
+# cores are shared, since the limit is wall time), FLINKLINT_SHARED (default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -64,6 +65,7 @@ max_len() {
 # Seconds one input may take. The fixer re-lints a group once per round and once per fix it has to
 # try alone, which under ASan on a shared core can take a few seconds for a large file.
 timeout_of() {
+  [[ -n ${FUZZ_TIMEOUT:-} ]] && { echo "$FUZZ_TIMEOUT"; return; }
   case $1 in
     fix | pipeline) echo 30 ;;
     *) echo 10 ;;
