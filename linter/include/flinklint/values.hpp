@@ -48,6 +48,15 @@ Expected<std::vector<std::pair<std::string, std::string>>> parse_map(std::string
 // Port specs as NetUtils reads them: `6123`, `50100-50200`, `50100-50200,50300`.
 Expected<std::vector<PortRange>> parse_port_ranges(std::string_view text);
 
+// A Kubernetes quantity as the API server reads it (`512Mi`, `1.5G`, `2e9`, `100m`), exactly as written
+// (no trimming): the number with its sign, and the suffix (binary `Ki`..`Ei`, decimal `n u m k M G T P E`
+// or an exponent `e3`/`E+3`; empty when none). nullopt when it is not a quantity.
+struct KubernetesQuantity {
+    std::string_view number;  // `+1.5`, `.5`, `2.`
+    std::string_view suffix;
+};
+std::optional<KubernetesQuantity> parse_kubernetes_quantity(std::string_view text);
+
 // Flink's printing of sizes and durations, for messages: `64 mb`, `1.750gb (1879048192 bytes)`, `10 s`.
 std::string format_memory_size(std::uint64_t bytes);            // MemorySize.toString
 std::string format_memory_size_human(std::uint64_t bytes);      // MemorySize.toHumanReadableString

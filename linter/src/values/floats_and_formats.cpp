@@ -1,5 +1,5 @@
 // Float.parseFloat / Double.parseDouble (the grammar in Spirit X3, the rounding by std::from_chars),
-// and Flink's printing of memory sizes and durations.
+// Kubernetes quantities, and Flink's printing of memory sizes and durations.
 #include <boost/spirit/home/x3.hpp>
 #include <charconv>
 #include <cmath>
@@ -169,6 +169,21 @@ Expected<float> parse_java_float(std::string_view text) {
 
 Expected<double> parse_java_double(std::string_view text) {
     return parse_java_floating<double>(text, "a Double");
+}
+
+std::optional<KubernetesQuantity> parse_kubernetes_quantity(std::string_view text) {
+    KubernetesQuantity out;
+    const auto digit = x3::char_('0', '9');
+    const auto number = -x3::char_("+-") >> ((+digit >> -('.' >> *digit)) | ('.' >> +digit));
+    // Ordered choice without backtracking into it: the exponent before `E`, `Ei` before `E`.
+    const auto suffix = (x3::char_("eE") >> -x3::char_("+-") >> +digit) | (x3::char_("KMGTPE") >> 'i') |
+                        x3::char_("numkMGTPE");
+    const char* first = text.data();
+    const char* const last = text.data() + text.size();
+    const bool ok =
+        x3::parse(first, last, x3::raw[number][capture(out.number)] >> -x3::raw[suffix][capture(out.suffix)]);
+    if (!ok || first != last) return std::nullopt;
+    return out;
 }
 
 std::int64_t JavaDuration::millis() const {

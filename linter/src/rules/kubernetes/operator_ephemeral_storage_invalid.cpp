@@ -4,21 +4,18 @@
 // Memory strings are FL802's; a memory the configuration cannot derive is FL301/FL302's.
 #include <fmt/format.h>
 
-#include <regex>
-
+#include "flinklint/values.hpp"
 #include "rules/kubernetes/operator_support.hpp"
 
 namespace flinklint::rules {
 
 void check_operator_ephemeral_storage_invalid(const Model& model, Reporter& reporter) {
-    static const std::regex quantity(
-        R"(^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$)");
     for (const OperatorResource& r : operator_resources(model)) {
         if (!r.deployment()) continue;
         for (const auto& [field, path] :
              {std::pair{&r.spec().ephemeral_jm, "spec.jobManager.resource.ephemeralStorage"},
               std::pair{&r.spec().ephemeral_tm, "spec.taskManager.resource.ephemeralStorage"}}) {
-            if (!*field || std::regex_match(field->value, quantity)) continue;
+            if (!*field || parse_kubernetes_quantity(field->value)) continue;
             Finding f = r.at(field->span, path);
             f.message = fmt::format("the operator rejects {}: {} {} is not a Kubernetes quantity", r.label(),
                                     quoted(path), quoted(field->value));

@@ -3,14 +3,28 @@
 // refuses anything below `v1_15` (FlinkVersion.isSupported).
 #include <fmt/format.h>
 
-#include <regex>
+#include <algorithm>
 
 #include "rules/kubernetes/operator_support.hpp"
 
 namespace flinklint::rules {
+namespace {
+
+bool all_digits(std::string_view text) {
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The CRD's spelling `v<major>_<minor>`, digits only.
+bool crd_spelling(std::string_view text) {
+    const std::size_t underscore = text.find('_');
+    return text.starts_with('v') && underscore != std::string_view::npos &&
+           all_digits(text.substr(1, underscore - 1)) && all_digits(text.substr(underscore + 1));
+}
+
+}  // namespace
 
 void check_operator_flink_version_unsupported(const Model& model, Reporter& reporter) {
-    static const std::regex spelling(R"(v([0-9]+)_([0-9]+))");
     for (const OperatorResource& r : operator_resources(model)) {
         if (!r.deployment()) continue;
         const Located& version = r.spec().flink_version;
@@ -24,11 +38,10 @@ void check_operator_flink_version_unsupported(const Model& model, Reporter& repo
             reporter.report(std::move(f));
             continue;
         }
-        std::smatch m;
-        const std::string text = version.value;
+        const std::string& text = version.value;
         Finding f = r.at(version.span, "spec.flinkVersion");
         const auto parsed = FlinkVersion::parse(text);
-        if (!std::regex_match(text, m, spelling) || !parsed) {
+        if (!crd_spelling(text) || !parsed) {
             f.message = fmt::format(
                 "{} is not a value of the FlinkDeployment CRD: the API server rejects the "
                 "resource (allowed: `v1_13` ... `v2_2`)",

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <regex>
 
 #include "flinklint/operator_memory.hpp"
+#include "flinklint/values.hpp"
 #include "rules/memory/memory_support.hpp"
 
 namespace flinklint::rules {
@@ -16,17 +16,15 @@ namespace {
 // The bytes of `text` as a Kubernetes quantity exactly as written (no normalising); nullopt when
 // Kubernetes would reject it.
 std::optional<long double> kubernetes_bytes(std::string_view text) {
-    static const std::regex quantity(
-        R"(^([+-]?[0-9]+(?:\.[0-9]*)?|[+-]?\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$)");
-    std::cmatch match;
-    const std::string copy(text);
     constexpr std::size_t kLongest = 64;  // keeps std::stold within range; longer amounts are not sizes
-    if (copy.size() > kLongest || !std::regex_match(copy.c_str(), match, quantity)) return std::nullopt;
-    const long double amount = std::stold(match[1].str());
-    const std::string suffix = match[2].matched ? match[2].str() : "";
+    if (text.size() > kLongest) return std::nullopt;
+    const auto quantity = parse_kubernetes_quantity(text);
+    if (!quantity) return std::nullopt;
+    const long double amount = std::stold(std::string(quantity->number));
+    const std::string_view suffix = quantity->suffix;
     if (suffix.empty()) return amount;
     if (suffix.front() == 'e' || suffix.front() == 'E')
-        return amount * std::pow(10.0L, std::stold(suffix.substr(1)));
+        return amount * std::pow(10.0L, std::stold(std::string(suffix.substr(1))));
     if (suffix.size() == 2) {
         const std::string_view binary = "KMGTPE";
         return amount * std::pow(2.0L, 10.0L * static_cast<long double>(binary.find(suffix.front()) + 1));

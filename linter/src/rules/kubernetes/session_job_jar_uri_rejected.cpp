@@ -5,7 +5,8 @@
 // site-local (private), any-local or multicast. A FlinkDeployment's jarURI is not checked this way.
 #include <fmt/format.h>
 
-#include <regex>
+#include <algorithm>
+#include <array>
 
 #include "flinklint/text_util.hpp"
 #include "rules/kubernetes/operator_support.hpp"
@@ -13,14 +14,61 @@
 namespace flinklint::rules {
 namespace {
 
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// The first two numbers of a dotted IPv4 literal of four 1-3 digit numbers.
+std::optional<std::array<int, 2>> ipv4_prefix(std::string_view text) {
+    std::array<int, 4> parts{};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const bool last = i + 1 == parts.size();
+        const std::size_t end = last ? text.size() : text.find('.');
+        if (end == std::string_view::npos) return std::nullopt;
+        const std::string_view digits = text.substr(0, end);
+        if (digits.empty() || digits.size() > 3 || !std::all_of(digits.begin(), digits.end(), is_digit))
+            return std::nullopt;
+        parts[i] = std::stoi(std::string(digits));
+        if (!last) text.remove_prefix(end + 1);
+    }
+    return std::array{parts[0], parts[1]};
+}
+
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_scheme_char(char c) {
+    return is_letter(c) || is_digit(c) || c == '+' || c == '.' || c == '-';
+}
+
+// `scheme:[//authority]path[?query][#fragment]` as the former regex
+// `^([A-Za-z][A-Za-z0-9+.-]*):(//([^/?#]*))?([^?#]*)(\?[^#]*)?(#.*)?$` split it (its `.` refused
+// line breaks in the fragment).
+struct UriParts {
+    std::string_view scheme;
+    std::string_view authority;  // empty without `//`
+};
+std::optional<UriParts> split_uri(std::string_view text) {
+    const std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+    const std::string_view scheme = text.substr(0, colon);
+    if (!is_letter(scheme.front()) || !std::all_of(scheme.begin(), scheme.end(), is_scheme_char))
+        return std::nullopt;
+    const std::string_view rest = text.substr(colon + 1);
+    if (const std::size_t hash = rest.find('#');
+        hash != std::string_view::npos && rest.find_first_of("\r\n", hash) != std::string_view::npos)
+        return std::nullopt;
+    UriParts parts{scheme, {}};
+    if (rest.starts_with("//")) parts.authority = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+    return parts;
+}
+
 // InetAddress.isLoopback/LinkLocal/SiteLocal/AnyLocal/Multicast for literal addresses and localhost.
 std::optional<std::string> restricted_host(const std::string& host) {
-    static const std::regex ipv4(R"(^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$)");
-    std::smatch m;
     const std::string lower = ascii_lower(host);
     if (lower == "localhost" || lower.ends_with(".localhost")) return "a loopback address";
-    if (std::regex_match(lower, m, ipv4)) {
-        const int a = std::stoi(m[1].str()), b = std::stoi(m[2].str());
+    if (const auto ipv4 = ipv4_prefix(lower)) {
+        const auto [a, b] = *ipv4;
         if (a == 127) return "a loopback address";
         if (a == 0) return "the any-local address";
         if (a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168))
@@ -40,7 +88,6 @@ std::optional<std::string> restricted_host(const std::string& host) {
 }  // namespace
 
 void check_session_job_jar_uri_rejected(const Model& model, Reporter& reporter) {
-    static const std::regex uri(R"(^([A-Za-z][A-Za-z0-9+.-]*):(//([^/?#]*))?([^?#]*)(\?[^#]*)?(#.*)?$)");
     for (const OperatorResource& r : operator_resources(model)) {
         if (r.deployment() || !r.spec().has_job) continue;
         const Located& jar = r.spec().job_jar_uri;
@@ -51,7 +98,6 @@ void check_session_job_jar_uri_rejected(const Model& model, Reporter& reporter) 
             "`kubernetes.operator.user.artifacts.allowed-schemes` in the operator's own configuration (not "
             "in "
             "this resource)";
-        std::smatch m;
         const std::string text(trim(jar.value));
         if (text.find_first_of(" \t\"<>\\^`{|}") != std::string::npos) {
             f.message =
@@ -59,7 +105,8 @@ void check_session_job_jar_uri_rejected(const Model& model, Reporter& reporter) 
             reporter.report(std::move(f));
             continue;
         }
-        if (!std::regex_match(text, m, uri)) {
+        const auto uri = split_uri(text);
+        if (!uri) {
             f.message = fmt::format(
                 "the operator rejects {}: jarURI {} has no scheme (\"jarURI must include a "
                 "scheme\")",
@@ -67,7 +114,7 @@ void check_session_job_jar_uri_rejected(const Model& model, Reporter& reporter) 
             reporter.report(std::move(f));
             continue;
         }
-        const std::string scheme = ascii_lower(m[1].str());
+        const std::string scheme = ascii_lower(uri->scheme);
         if (scheme != "https") {
             f.message = fmt::format(
                 "the operator rejects {} with its default allowlist: jarURI scheme `{}` is not "
@@ -76,7 +123,7 @@ void check_session_job_jar_uri_rejected(const Model& model, Reporter& reporter) 
             reporter.report(std::move(f));
             continue;
         }
-        std::string host = m[3].str();
+        std::string host(uri->authority);
         if (const auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
         if (!host.starts_with("["))
             host = host.substr(0, host.find(':'));

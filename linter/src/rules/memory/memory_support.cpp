@@ -4,11 +4,53 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include "flinklint/text_util.hpp"
 
 namespace flinklint::rules {
+
+namespace {
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_word_char(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+std::size_t digits_at(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end < text.size() && is_digit(text[end])) ++end;
+    return end - pos;
+}
+
+// format_memory_size_human's `1.750gb (1879048192 bytes)` at `pos` (a word start): its length and the
+// bytes' digits, or length 0.
+std::pair<std::size_t, std::string_view> human_size_at(std::string_view text, std::size_t pos) {
+    std::size_t at = pos + digits_at(text, pos);
+    if (at == pos || at >= text.size() || text[at] != '.' || digits_at(text, at + 1) != 3) return {0, {}};
+    at += 4;
+    const std::string_view unit = text.substr(at, 2);
+    if (unit != "kb" && unit != "mb" && unit != "gb" && unit != "tb") return {0, {}};
+    at += 2;
+    if (text.substr(at, 2) != " (") return {0, {}};
+    at += 2;
+    const std::size_t digits = digits_at(text, at);
+    if (digits == 0 || text.substr(at + digits, 7) != " bytes)") return {0, {}};
+    return {at + digits + 7 - pos, text.substr(at, digits)};
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
 
 std::string_view process_name(Process process) {
     return process == Process::taskmanager ? "TaskManager" : "JobManager";
@@ -33,21 +75,22 @@ std::string mib_and_bytes(std::uint64_t bytes) {
 
 std::string sizes_in_mib(std::string_view message) {
     // format_memory_size_human: three decimals, a binary unit, then the exact bytes.
-    static const std::regex human(R"(\b[0-9]+\.[0-9]{3}(?:kb|mb|gb|tb) \(([0-9]+) bytes\))");
     std::string out;
-    const std::string text(message);
-    auto last = text.cbegin();
-    for (std::sregex_iterator it(text.begin(), text.end(), human), end; it != end; ++it) {
-        out.append(last, text.cbegin() + it->position(0));
-        const std::string digits = (*it)[1].str();
+    std::size_t copied = 0;
+    for (std::size_t pos = 0; pos < message.size(); ++pos) {
+        if (pos > 0 && is_word_char(message[pos - 1])) continue;  // only at a word's start
+        const auto [length, digits] = human_size_at(message, pos);
+        if (length == 0) continue;
+        out.append(message.substr(copied, pos - copied));
         if (digits.size() <= 19) {
-            out += mib_and_bytes(std::stoull(digits));
+            out += mib_and_bytes(std::stoull(std::string(digits)));
         } else {
-            out += it->str();
+            out.append(message.substr(pos, length));
         }
-        last = text.cbegin() + it->position(0) + it->length(0);
+        copied = pos + length;
+        pos = copied - 1;
     }
-    out.append(last, text.cend());
+    out.append(message.substr(copied));
     return out;
 }
 
@@ -98,18 +141,28 @@ std::string size_literal(const EffectiveConfig& effective, std::string_view key,
 }
 
 std::optional<std::uint64_t> fractional_size_mib(std::string_view text) {
-    static const std::regex fractional(R"(^\s*([0-9]+\.[0-9]+)\s*([kmgt])?(?:ib?|b)?\s*$)", std::regex::icase);
-    std::smatch match;
-    const std::string copy(text);
+    // `<digits>.<digits>`, then a unit `k`/`m`/`g`/`t` with `i`, `ib` or `b` optional (any case),
+    // spaces around.
     constexpr std::size_t kLongest = 32;  // keeps std::stod within range
-    if (copy.size() > kLongest || !std::regex_match(copy, match, fractional)) return std::nullopt;
-    const double amount = std::stod(match[1].str());
-    const std::string unit = match[2].matched ? ascii_lower(match[2].str()) : "";
-    const double scale = unit == "t"   ? 1048576.0
-                         : unit == "g" ? 1024.0
-                         : unit == "m" ? 1.0
-                         : unit == "k" ? 1.0 / 1024
-                                       : 0;
+    if (text.size() > kLongest) return std::nullopt;
+    std::string_view rest = trim_spaces(text);
+    const std::size_t whole = digits_at(rest, 0);
+    if (whole == 0 || whole >= rest.size() || rest[whole] != '.') return std::nullopt;
+    const std::size_t fraction = digits_at(rest, whole + 1);
+    if (fraction == 0) return std::nullopt;
+    const double amount = std::stod(std::string(rest.substr(0, whole + 1 + fraction)));
+    const std::string unit = ascii_lower(trim_spaces(rest.substr(whole + 1 + fraction)));
+    std::string_view tail = unit;
+    double scale = 0;
+    if (!tail.empty()) {
+        scale = tail.front() == 't'   ? 1048576.0
+                : tail.front() == 'g' ? 1024.0
+                : tail.front() == 'm' ? 1.0
+                : tail.front() == 'k' ? 1.0 / 1024
+                                      : 0;
+        if (scale != 0) tail.remove_prefix(1);
+    }
+    if (!tail.empty() && tail != "i" && tail != "ib" && tail != "b") return std::nullopt;
     const double mebibytes = amount * scale;
     if (scale == 0 || !std::isfinite(mebibytes) || mebibytes < 1 || mebibytes > 1e12) return std::nullopt;
     return static_cast<std::uint64_t>(std::llround(mebibytes));
