@@ -119,5 +119,7 @@ const RetiredKey* find_retired_key(std::string_view key);
 // The newest catalog version (before `target`) that knows `key`, if `target` no longer does:
 // used to say "removed in 2.0".
 std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target);
+// The first catalog version after `target` that knows `key`: the option is newer than the target.
+std::optional<FlinkVersion> first_version_knowing(std::string_view key, FlinkVersion target);
 
 }  // namespace flinklint

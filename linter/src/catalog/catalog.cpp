@@ -1,4 +1,5 @@
-// Catalog: the options of one Flink version plus the operator's keys, indexed for hash lookups.
+// Catalog: the options of one Flink version plus the operator's keys, and the per-version key
+// indexes that say which versions know a key.
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -11,98 +12,20 @@
 namespace flinklint {
 namespace {
 
-using catalog_detail::Pattern;
+using catalog_detail::AliasRow;
+using catalog_detail::IndexRow;
+using catalog_detail::KeyIndex;
+using catalog_detail::TsvRow;
 
-// Families whose sub-keys Flink hands on unchecked, so any sub-key is valid. Each was read in the
-// sources that forward them: the file system factories copy every key with these prefixes into the
-// Hadoop/SDK configuration; containerized.*.env.<VAR> become environment variables; the operator
-// gives each listener its own sub-configuration and layers per-namespace/per-version defaults.
-constexpr std::array<std::string_view, 14> kPassThroughPrefixes = {
-    "s3.",
-    "s3a.",
-    "fs.s3a.",     // flink-s3-fs-hadoop S3FileSystemFactory
-    "presto.s3.",  // flink-s3-fs-presto S3FileSystemFactory
-    "fs.azure.",
-    "azure.",  // flink-azure-fs-hadoop AbstractAzureFSFactory
-    "gs.",
-    "fs.gs.",   // flink-gs-fs-hadoop GSFileSystemFactory
-    "fs.oss.",  // flink-oss-fs-hadoop OSSFileSystemFactory
-    "containerized.master.env.",
-    "containerized.taskmanager.env.",              // ResourceManagerOptions
-    "kubernetes.operator.plugins.listeners.",      // operator ListenerUtils
-    "kubernetes.operator.default-configuration.",  // operator FlinkConfigManager
-    "statefun.",  // Stateful Functions reads its settings from the Flink configuration
-};
+constexpr std::size_t kVersionCount = std::size(kCatalogVersions);
 
-// Keys beyond this length are never Flink options; they are not worth a pattern scan.
-constexpr std::size_t kMaxKeyLength = 1024;
-
-bool better_alias_target(const OptionInfo& candidate, const OptionInfo& current) {
-    const bool candidate_live = candidate.documented && !candidate.deprecated;
-    const bool current_live = current.documented && !current.deprecated;
-    return candidate_live && !current_live;
-}
-
-void add_alias(Catalog::Impl& impl, std::string_view alias, const OptionInfo& option, KeyLookup::Kind kind) {
-    if (alias == option.key) return;
-    auto [it, inserted] = impl.aliases.try_emplace(alias, Catalog::Impl::Alias{&option, kind});
-    if (!inserted && better_alias_target(option, *it->second.option)) it->second = {&option, kind};
-    if (option.type == OptionType::map) impl.map_options.try_emplace(alias, &option);
-}
-
-void add_pattern(Catalog::Impl& impl, const OptionInfo& option) {
-    Pattern pattern;
-    pattern.option = &option;
-    pattern.segments = catalog_detail::split_segments(option.key);
-    for (std::size_t i = 0; i < pattern.segments.size(); ++i) {
-        const std::string_view segment = pattern.segments[i];
-        if (catalog_detail::is_open_placeholder(segment)) {
-            pattern.open = i + 1 == pattern.segments.size();
-            if (!pattern.open) return;  // an open placeholder only makes sense at the end
-        } else if (!catalog_detail::is_placeholder(segment)) {
-            ++pattern.literals;
-        }
+// The catalog version used for `version`: the nearest at or below it (the oldest below that).
+std::size_t version_slot(FlinkVersion version) {
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < kVersionCount; ++i) {
+        if (kCatalogVersions[i] <= version) index = i;
     }
-    if (pattern.literals == 0) return;  // `<parameter>` alone would match everything
-    const std::string_view first = pattern.segments.front();
-    if (catalog_detail::is_placeholder(first)) {
-        impl.leading_placeholder_patterns.push_back(std::move(pattern));
-    } else {
-        impl.patterns[first].push_back(std::move(pattern));
-    }
-}
-
-bool matches(const Pattern& pattern, const std::vector<std::string_view>& segments) {
-    const std::size_t fixed = pattern.open ? pattern.segments.size() - 1 : pattern.segments.size();
-    if (pattern.open ? segments.size() <= fixed : segments.size() != fixed) return false;
-    for (std::size_t i = 0; i < fixed; ++i) {
-        const std::string_view want = pattern.segments[i];
-        if (catalog_detail::is_placeholder(want) ? segments[i].empty() : want != segments[i]) return false;
-    }
-    for (std::size_t i = fixed; i < segments.size(); ++i) {
-        if (segments[i].empty()) return false;
-    }
-    return true;
-}
-
-// The most specific pattern matching `key`: most literal segments, then closed before open.
-const Pattern* best_pattern(const Catalog::Impl& impl, std::string_view key) {
-    const auto group = impl.patterns.find(key.substr(0, key.find('.')));
-    if (group == impl.patterns.end() && impl.leading_placeholder_patterns.empty()) return nullptr;
-    const std::vector<std::string_view> segments = catalog_detail::split_segments(key);
-    const Pattern* best = nullptr;
-    auto consider = [&](const std::vector<Pattern>& patterns) {
-        for (const Pattern& pattern : patterns) {
-            if (!matches(pattern, segments)) continue;
-            if (best == nullptr || pattern.literals > best->literals ||
-                (pattern.literals == best->literals && best->open && !pattern.open)) {
-                best = &pattern;
-            }
-        }
-    };
-    if (group != impl.patterns.end()) consider(group->second);
-    consider(impl.leading_placeholder_patterns);
-    return best;
+    return index;
 }
 
 std::string catalog_file_name(FlinkVersion version) {
@@ -116,47 +39,124 @@ std::string_view embedded_catalog(std::string_view name) {
     return {};
 }
 
-const std::vector<OptionInfo>& operator_options() {
-    static const std::vector<OptionInfo> options = parse_catalog_tsv(embedded_catalog("operator.tsv"));
-    return options;
+bool by_key(const TsvRow& a, const TsvRow& b) {
+    return a.key < b.key;
+}
+
+// Sorted by key, stably; the generated files already are, so this is one linear check.
+void sort_by_key(std::vector<TsvRow>::iterator first, std::vector<TsvRow>::iterator last) {
+    if (!std::is_sorted(first, last, by_key)) std::stable_sort(first, last, by_key);
+}
+
+const std::vector<TsvRow>& operator_rows() {
+    static const std::vector<TsvRow> rows =
+        catalog_detail::scan_catalog_tsv(embedded_catalog("operator.tsv"));
+    return rows;
+}
+
+// A version's rows sorted by key: its own file plus the operator's keys (the operator reads them
+// from the same configuration, whatever the Flink version) that the file lacks. Views into the
+// embedded files, so nothing is copied until a Catalog needs OptionInfo rows.
+std::vector<TsvRow> catalog_rows(FlinkVersion version) {
+    std::vector<TsvRow> rows = catalog_detail::scan_catalog_tsv(embedded_catalog(catalog_file_name(version)));
+    sort_by_key(rows.begin(), rows.end());
+    const auto flink_rows = static_cast<std::ptrdiff_t>(rows.size());
+    rows.reserve(rows.size() + operator_rows().size());
+    for (const TsvRow& row : operator_rows()) {
+        if (!std::binary_search(rows.begin(), rows.begin() + flink_rows, row, by_key)) rows.push_back(row);
+    }
+    // Merging two sorted runs gives what a stable sort of the concatenation gives, in linear time.
+    sort_by_key(rows.begin() + flink_rows, rows.end());
+    std::inplace_merge(rows.begin(), rows.begin() + flink_rows, rows.end(), by_key);
+    return rows;
+}
+
+// The key index of `count` rows in catalog order, described by `key_of(i)`, `flags(i)` (Map, live)
+// and `for_each_alias(i, add)`.
+template <class KeyOf, class Flags, class Aliases>
+KeyIndex make_key_index(std::size_t count, KeyOf key_of, Flags flags, Aliases for_each_alias) {
+    std::vector<IndexRow> rows;
+    std::vector<AliasRow> aliases;
+    rows.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto id = static_cast<std::uint32_t>(i);
+        const auto [map, live] = flags(i);
+        const std::string_view key = key_of(i);
+        rows.push_back({key, id, map, live});
+        for_each_alias(i, [&](std::string_view alias, KeyLookup::Kind kind) {
+            if (alias != key) aliases.push_back({alias, id, kind, map, live});
+        });
+    }
+    return KeyIndex(std::move(rows), std::move(aliases));
+}
+
+KeyIndex index_of_rows(const std::vector<TsvRow>& rows) {
+    return make_key_index(
+        rows.size(), [&](std::size_t i) { return rows[i].key; },
+        [&](std::size_t i) {
+            return std::pair{parse_option_type(rows[i].type) == OptionType::map,
+                             rows[i].documented && !rows[i].deprecated};
+        },
+        [&](std::size_t i, auto&& add) {
+            catalog_detail::for_each_listed(
+                rows[i].fallback_keys, [&](std::string_view a) { add(a, KeyLookup::Kind::fallback_alias); });
+            catalog_detail::for_each_listed(rows[i].deprecated_keys, [&](std::string_view a) {
+                add(a, KeyLookup::Kind::deprecated_alias);
+            });
+        });
+}
+
+KeyIndex index_of_options(const std::vector<OptionInfo>& options) {
+    return make_key_index(
+        options.size(), [&](std::size_t i) { return std::string_view(options[i].key); },
+        [&](std::size_t i) {
+            return std::pair{options[i].type == OptionType::map,
+                             options[i].documented && !options[i].deprecated};
+        },
+        [&](std::size_t i, auto&& add) {
+            for (const std::string& alias : options[i].fallback_keys)
+                add(alias, KeyLookup::Kind::fallback_alias);
+            for (const std::string& alias : options[i].deprecated_keys)
+                add(alias, KeyLookup::Kind::deprecated_alias);
+        });
 }
 
 std::unique_ptr<Catalog> build_catalog(FlinkVersion version) {
-    std::vector<OptionInfo> options = parse_catalog_tsv(embedded_catalog(catalog_file_name(version)));
-    // The operator reads its keys from the same configuration, whatever the Flink version.
-    std::vector<std::string_view> flink_keys;
-    for (const OptionInfo& option : options) flink_keys.push_back(option.key);
-    std::sort(flink_keys.begin(), flink_keys.end());
-    std::vector<OptionInfo> extra;
-    for (const OptionInfo& option : operator_options()) {
-        if (!std::binary_search(flink_keys.begin(), flink_keys.end(), option.key)) extra.push_back(option);
-    }
-    options.insert(options.end(), std::make_move_iterator(extra.begin()),
-                   std::make_move_iterator(extra.end()));
-    std::stable_sort(options.begin(), options.end(),
-                     [](const OptionInfo& a, const OptionInfo& b) { return a.key < b.key; });
+    const std::vector<TsvRow> rows = catalog_rows(version);
+    std::vector<OptionInfo> options;
+    options.reserve(rows.size());
+    for (const TsvRow& row : rows) options.push_back(catalog_detail::to_option(row));
     return std::make_unique<Catalog>(version, std::move(options));
+}
+
+bool known_in(FlinkVersion version, std::string_view key) {
+    return catalog_detail::version_key_index(version).lookup(key).kind != KeyLookup::Kind::unknown;
 }
 
 }  // namespace
 
-Catalog::Impl::Impl(const std::vector<OptionInfo>& options) : suggestions(options) {
-    for (const OptionInfo& option : options) {
-        exact.try_emplace(option.key, &option);
-        if (option.is_pattern()) {
-            add_pattern(*this, option);
-        } else if (option.type == OptionType::map) {
-            map_options.try_emplace(option.key, &option);
-        }
-    }
-    // Aliases after all keys, so a better target (documented, not deprecated) can win deterministically.
-    for (const OptionInfo& option : options) {
-        for (const std::string& key : option.fallback_keys)
-            add_alias(*this, key, option, KeyLookup::Kind::fallback_alias);
-        for (const std::string& key : option.deprecated_keys) {
-            add_alias(*this, key, option, KeyLookup::Kind::deprecated_alias);
-        }
-    }
+namespace catalog_detail {
+
+const KeyIndex& version_key_index(FlinkVersion version) {
+    static std::array<std::once_flag, kVersionCount> built;
+    static std::array<const KeyIndex*, kVersionCount> indexes{};  // never destroyed, like the catalogs
+    const std::size_t slot = version_slot(version);
+    std::call_once(built[slot], [slot] {
+        indexes[slot] = new KeyIndex(index_of_rows(catalog_rows(kCatalogVersions[slot])));
+    });
+    return *indexes[slot];
+}
+
+}  // namespace catalog_detail
+
+Catalog::Impl::Impl(const std::vector<OptionInfo>& options)
+    : keys(index_of_options(options)), options_(options) {}
+
+const catalog_detail::SuggestIndex& Catalog::Impl::suggestions() const {
+    // Built on the first unknown key only: most checks never need it.
+    std::call_once(suggest_once_,
+                   [this] { suggest_index_ = std::make_unique<catalog_detail::SuggestIndex>(options_); });
+    return *suggest_index_;
 }
 
 Catalog::Catalog(FlinkVersion version, std::vector<OptionInfo> options)
@@ -165,63 +165,45 @@ Catalog::Catalog(FlinkVersion version, std::vector<OptionInfo> options)
 Catalog::~Catalog() = default;
 
 const Catalog& Catalog::for_version(FlinkVersion version) {
-    constexpr std::size_t count = std::size(kCatalogVersions);
-    static std::array<std::once_flag, count> built;
-    static std::array<std::unique_ptr<Catalog>, count> catalogs;
-    std::size_t index = 0;  // older than the oldest catalog: use the oldest
-    for (std::size_t i = 0; i < count; ++i) {
-        if (kCatalogVersions[i] <= version) index = i;
-    }
-    std::call_once(built[index], [index] { catalogs[index] = build_catalog(kCatalogVersions[index]); });
-    return *catalogs[index];
+    static std::array<std::once_flag, kVersionCount> built;
+    // Never destroyed: freeing every row at exit cost more than a small check's whole run.
+    static std::array<Catalog*, kVersionCount> catalogs{};
+    const std::size_t slot = version_slot(version);
+    std::call_once(built[slot], [slot] { catalogs[slot] = build_catalog(kCatalogVersions[slot]).release(); });
+    return *catalogs[slot];
 }
 
 const OptionInfo* Catalog::find(std::string_view key) const {
-    const auto it = impl_->exact.find(key);
-    return it == impl_->exact.end() ? nullptr : it->second;
+    const auto id = impl_->keys.find(key);
+    return id ? &options_[*id] : nullptr;
 }
 
 KeyLookup Catalog::lookup(std::string_view key) const {
-    const Impl& impl = *impl_;
-    const OptionInfo* exact = find(key);
-    // A retired key that is also declared on its own (taskmanager.network.memory.min) is reported
-    // as the alias of the option that reads it now.
-    if (exact != nullptr && exact->documented && !exact->deprecated) return {KeyLookup::Kind::option, exact};
-    if (const auto it = impl.aliases.find(key); it != impl.aliases.end()) {
-        return {it->second.kind, it->second.option};
-    }
-    if (exact != nullptr) return {KeyLookup::Kind::option, exact};
-    if (key.empty() || key.size() > kMaxKeyLength) return {};
-
-    if (const Pattern* pattern = best_pattern(impl, key)) {
-        // An open tail (`<parameter>`, `<key>`) is a family Flink forwards unchecked.
-        return {pattern->open ? KeyLookup::Kind::pass_through : KeyLookup::Kind::pattern, pattern->option};
-    }
-    for (std::size_t dot = key.rfind('.'); dot != std::string_view::npos && dot > 0;
-         dot = key.rfind('.', dot - 1)) {
-        if (dot + 1 == key.size()) continue;
-        if (const auto it = impl.map_options.find(key.substr(0, dot)); it != impl.map_options.end()) {
-            return {KeyLookup::Kind::pattern, it->second};
-        }
-    }
-    for (std::string_view prefix : kPassThroughPrefixes) {
-        if (key.size() > prefix.size() && key.starts_with(prefix))
-            return {KeyLookup::Kind::pass_through, nullptr};
-    }
-    return {};
+    const auto hit = impl_->keys.lookup(key);
+    return {hit.kind, hit.id ? &options_[*hit.id] : nullptr};
 }
 
 std::vector<std::string> Catalog::suggest(std::string_view key, std::size_t limit) const {
-    return impl_->suggestions.suggest(key, limit);
+    return impl_->suggestions().suggest(key, limit);
 }
 
+// Other versions are asked through their key indexes alone: an unknown key asks every version, and
+// building each version's Catalog for that cost more than the whole rest of a check.
 std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target) {
     const Catalog& current = Catalog::for_version(target);
     if (current.lookup(key).known()) return std::nullopt;
-    for (std::size_t i = std::size(kCatalogVersions); i-- > 0;) {
+    for (std::size_t i = kVersionCount; i-- > 0;) {
         const FlinkVersion version = kCatalogVersions[i];
         if (version >= current.version()) continue;
-        if (Catalog::for_version(version).lookup(key).known()) return version;
+        if (known_in(version, key)) return version;
+    }
+    return std::nullopt;
+}
+
+std::optional<FlinkVersion> first_version_knowing(std::string_view key, FlinkVersion target) {
+    for (const FlinkVersion version : kCatalogVersions) {
+        if (version <= target) continue;
+        if (known_in(version, key)) return version;
     }
     return std::nullopt;
 }

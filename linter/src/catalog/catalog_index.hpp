@@ -1,11 +1,14 @@
-// The indexes a Catalog builds over its options: hash maps for lookup, a candidate list for suggest.
+// The indexes over a catalog's rows: sorted views for lookup, a candidate list for suggest.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "catalog/catalog_internal.hpp"
@@ -26,44 +29,92 @@ public:
     [[nodiscard]] std::vector<std::string> suggest(std::string_view key, std::size_t limit) const;
 
 private:
+    // Spellings and segments live in two flat arrays (one allocation each, not three per candidate).
     struct Candidate {
-        std::string_view key;  // the option to suggest, as declared
-        std::string lowered;   // the spelling compared: the key or one of its aliases
+        std::string_view key;      // the option to suggest, as declared
+        std::string_view lowered;  // the spelling compared: the key or one of its aliases (in text_)
         int penalty = 0;
-        std::vector<std::string_view> segments;  // of `lowered`
-        std::vector<std::string_view> sorted_segments;
+        std::uint32_t segments = 0;  // offset into segments_: `count` segments, then the same sorted
+        std::uint32_t count = 0;
         Histogram histogram{};
     };
+    [[nodiscard]] std::span<const std::string_view> segments(const Candidate& c) const {
+        return std::span(segments_).subspan(c.segments, c.count);
+    }
+    [[nodiscard]] std::span<const std::string_view> sorted_segments_of(const Candidate& c) const {
+        return std::span(segments_).subspan(c.segments + c.count, c.count);
+    }
+    std::string text_;
+    std::vector<std::string_view> segments_;
     std::vector<Candidate> candidates_;
+};
+
+// What lookup needs of one row: views into text that outlives the index (the embedded files or
+// the Catalog's own OptionInfo strings).
+struct IndexRow {
+    std::string_view key;
+    std::uint32_t id = 0;  // the row's position among the rows given
+    bool map = false;      // a Map-typed option: `<key>.<k>` sets entry `k`
+    bool live = false;     // documented and not deprecated: preferred as an alias target
+};
+struct AliasRow {
+    std::string_view alias;
+    std::uint32_t id = 0;  // the row that lists the alias, whose flags follow
+    KeyLookup::Kind kind = KeyLookup::Kind::deprecated_alias;
+    bool map = false;
+    bool live = false;
 };
 
 // An option key with placeholders, split into segments.
 struct Pattern {
     std::vector<std::string_view> segments;
-    const OptionInfo* option = nullptr;
+    std::uint32_t id = 0;
     std::size_t literals = 0;  // segments that must match exactly: more is more specific
     bool open = false;         // ends with `<key>`/`<param>`/`<parameter>`: one or more segments
 };
+
+// Key lookup over sorted arrays: building it is a few sorts of views, no per-key allocation, which
+// matters because every check builds one (and an unknown key builds one per catalog version).
+class KeyIndex {
+public:
+    // `rows` in catalog order (the first of equal keys wins), `aliases` in the order the rows list
+    // them (fallback keys before deprecated keys), without those spelled like their own row's key.
+    KeyIndex(std::vector<IndexRow> rows, std::vector<AliasRow> aliases);
+
+    struct Hit {
+        KeyLookup::Kind kind = KeyLookup::Kind::unknown;
+        std::optional<std::uint32_t> id;  // none for unknown keys and prefix-only pass-through families
+    };
+    [[nodiscard]] Hit lookup(std::string_view key) const;
+    [[nodiscard]] std::optional<std::uint32_t> find(std::string_view key) const;
+
+private:
+    [[nodiscard]] const Pattern* best_pattern(std::string_view key) const;
+
+    std::vector<IndexRow> rows_;     // by key, stably
+    std::vector<AliasRow> aliases_;  // by alias, one per alias: the best target
+    std::vector<Pattern> patterns_;  // catalog order; those starting with a placeholder are apart
+    std::vector<Pattern> leading_placeholder_patterns_;
+    std::vector<std::pair<std::string_view, std::uint32_t>> map_keys_;  // by key, the first one each
+};
+
+// The index of one catalog version's rows as the files list them, without building the Catalog.
+const KeyIndex& version_key_index(FlinkVersion version);
 
 }  // namespace flinklint::catalog_detail
 
 namespace flinklint {
 
 struct Catalog::Impl {
-    struct Alias {
-        const OptionInfo* option = nullptr;
-        KeyLookup::Kind kind = KeyLookup::Kind::deprecated_alias;
-    };
-    std::unordered_map<std::string_view, const OptionInfo*> exact;
-    std::unordered_map<std::string_view, Alias> aliases;
-    // Patterns by their first segment; those starting with a placeholder are kept apart.
-    std::unordered_map<std::string_view, std::vector<catalog_detail::Pattern>> patterns;
-    std::vector<catalog_detail::Pattern> leading_placeholder_patterns;
-    // Map-typed options (and their aliases): `<map key>.<k>` sets entry `k`.
-    std::unordered_map<std::string_view, const OptionInfo*> map_options;
-    catalog_detail::SuggestIndex suggestions;
-
     explicit Impl(const std::vector<OptionInfo>& options);
+    [[nodiscard]] const catalog_detail::SuggestIndex& suggestions() const;
+
+    catalog_detail::KeyIndex keys;
+
+private:
+    const std::vector<OptionInfo>& options_;
+    mutable std::once_flag suggest_once_;
+    mutable std::unique_ptr<const catalog_detail::SuggestIndex> suggest_index_;
 };
 
 }  // namespace flinklint

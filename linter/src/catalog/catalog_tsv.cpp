@@ -25,24 +25,24 @@ constexpr std::array<std::pair<OptionType, std::string_view>, 14> kTypeNames = {
     {OptionType::unknown, "?"},
 }};
 
-std::vector<std::string_view> split(std::string_view text, char sep) {
-    std::vector<std::string_view> out;
+// The cells of one line, reusing `out`'s storage (the parse allocates nothing per line for cells).
+void split_cells(std::string_view line, std::vector<std::string_view>& out) {
+    out.clear();
     std::size_t start = 0;
     while (true) {
-        const std::size_t end = text.find(sep, start);
-        out.push_back(
-            text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) return out;
+        const std::size_t end = line.find('\t', start);
+        if (end == std::string_view::npos) {
+            out.push_back(line.substr(start));
+            return;
+        }
+        out.push_back(line.substr(start, end - start));
         start = end + 1;
     }
 }
 
 std::vector<std::string> split_list(std::string_view cell) {
     std::vector<std::string> out;
-    if (cell.empty()) return out;
-    for (std::string_view part : split(cell, '|')) {
-        if (!part.empty()) out.emplace_back(part);
-    }
+    catalog_detail::for_each_listed(cell, [&out](std::string_view part) { out.emplace_back(part); });
     return out;
 }
 
@@ -99,46 +99,70 @@ OptionType parse_option_type(std::string_view text) {
 }
 
 bool OptionInfo::is_pattern() const {
-    for (std::string_view segment : catalog_detail::split_segments(key)) {
-        if (catalog_detail::is_placeholder(segment) || catalog_detail::is_open_placeholder(segment))
-            return true;
-    }
-    return false;
+    return catalog_detail::key_is_pattern(key);
 }
 
-std::vector<OptionInfo> parse_catalog_tsv(std::string_view text) {
-    std::vector<OptionInfo> options;
+namespace catalog_detail {
+
+std::vector<TsvRow> scan_catalog_tsv(std::string_view text) {
+    std::vector<TsvRow> rows;
     Columns columns;
     bool have_header = false;
-    for (std::string_view line : split(text, '\n')) {
+    std::vector<std::string_view> cells;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
-        const std::vector<std::string_view> cells = split(line, '\t');
+        split_cells(line, cells);
         if (!have_header) {
             columns.assign(cells);
             have_header = columns.key >= 0;
             continue;
         }
-        const std::string_view key = cell(cells, columns.key);
-        if (key.empty()) continue;
-        OptionInfo option;
-        option.key = std::string(key);
-        option.type = parse_option_type(cell(cells, columns.type));
-        const std::string_view default_value = cell(cells, columns.default_value);
-        if (default_value != "(none)") option.default_value = std::string(default_value);
-        option.enum_values = split_list(cell(cells, columns.enum_values));
-        option.deprecated_keys = split_list(cell(cells, columns.deprecated_keys));
-        option.fallback_keys = split_list(cell(cells, columns.fallback_keys));
-        option.documented = cell(cells, columns.documented) == "y";
-        option.deprecated = cell(cells, columns.deprecated) == "y";
-        const std::string_view scope = cell(cells, columns.scope);
-        if (!scope.empty()) {
-            option.operator_option = true;
-            option.operator_scope =
-                scope == "operator" ? OperatorScope::operator_wide : OperatorScope::resource;
-        }
-        options.push_back(std::move(option));
+        TsvRow row;
+        row.key = cell(cells, columns.key);
+        if (row.key.empty()) continue;
+        row.type = cell(cells, columns.type);
+        row.default_value = cell(cells, columns.default_value);
+        row.enum_values = cell(cells, columns.enum_values);
+        row.deprecated_keys = cell(cells, columns.deprecated_keys);
+        row.fallback_keys = cell(cells, columns.fallback_keys);
+        row.documented = cell(cells, columns.documented) == "y";
+        row.deprecated = cell(cells, columns.deprecated) == "y";
+        row.scope = cell(cells, columns.scope);
+        rows.push_back(row);
     }
+    return rows;
+}
+
+OptionInfo to_option(const TsvRow& row) {
+    OptionInfo option;
+    option.key = std::string(row.key);
+    option.type = parse_option_type(row.type);
+    if (row.default_value != "(none)") option.default_value = std::string(row.default_value);
+    option.enum_values = split_list(row.enum_values);
+    option.deprecated_keys = split_list(row.deprecated_keys);
+    option.fallback_keys = split_list(row.fallback_keys);
+    option.documented = row.documented;
+    option.deprecated = row.deprecated;
+    if (!row.scope.empty()) {
+        option.operator_option = true;
+        option.operator_scope =
+            row.scope == "operator" ? OperatorScope::operator_wide : OperatorScope::resource;
+    }
+    return option;
+}
+
+}  // namespace catalog_detail
+
+std::vector<OptionInfo> parse_catalog_tsv(std::string_view text) {
+    const std::vector<catalog_detail::TsvRow> rows = catalog_detail::scan_catalog_tsv(text);
+    std::vector<OptionInfo> options;
+    options.reserve(rows.size());
+    for (const catalog_detail::TsvRow& row : rows) options.push_back(catalog_detail::to_option(row));
     return options;
 }
 

@@ -1,4 +1,4 @@
-// Key segments, placeholders and the bounded edit distance used by lookup and suggest.
+// Key segments and placeholders, used by lookup and suggest.
 #include <algorithm>
 #include <array>
 
@@ -6,18 +6,23 @@
 
 namespace flinklint::catalog_detail {
 
-std::vector<std::string_view> split_segments(std::string_view key) {
-    std::vector<std::string_view> segments;
+void append_segments(std::string_view key, std::vector<std::string_view>& out) {
     std::size_t start = 0;
     while (true) {
         const std::size_t dot = key.find('.', start);
         if (dot == std::string_view::npos) {
-            segments.push_back(key.substr(start));
-            return segments;
+            out.push_back(key.substr(start));
+            return;
         }
-        segments.push_back(key.substr(start, dot - start));
+        out.push_back(key.substr(start, dot - start));
         start = dot + 1;
     }
+}
+
+std::vector<std::string_view> split_segments(std::string_view key) {
+    std::vector<std::string_view> segments;
+    append_segments(key, segments);
+    return segments;
 }
 
 bool is_open_placeholder(std::string_view segment) {
@@ -28,6 +33,15 @@ bool is_placeholder(std::string_view segment) {
     if (segment == "#") return true;
     return segment.size() > 2 && segment.front() == '<' && segment.back() == '>' &&
            !is_open_placeholder(segment);
+}
+
+bool key_is_pattern(std::string_view key) {
+    // Placeholders are `<...>` or `#` segments: most keys have neither character and need no split.
+    if (key.find('<') == std::string_view::npos && key.find('#') == std::string_view::npos) return false;
+    for (std::string_view segment : split_segments(key)) {
+        if (is_placeholder(segment) || is_open_placeholder(segment)) return true;
+    }
+    return false;
 }
 
 }  // namespace flinklint::catalog_detail

@@ -2,6 +2,7 @@
 // the dotted segments (same segments reordered, one segment misspelled, one segment missing or extra).
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <tuple>
 
 #include "catalog/catalog_index.hpp"
@@ -45,9 +46,10 @@ std::size_t whole_key_limit(std::size_t length) {
     return std::min<std::size_t>(4, 1 + length / 10);
 }
 
+using Segments = std::span<const std::string_view>;
+
 // `longer` is `shorter` with one segment added somewhere.
-bool one_segment_apart(const std::vector<std::string_view>& longer,
-                       const std::vector<std::string_view>& shorter) {
+bool one_segment_apart(Segments longer, Segments shorter) {
     if (shorter.size() < 2 || longer.size() != shorter.size() + 1) return false;
     std::size_t i = 0;
     while (i < shorter.size() && longer[i] == shorter[i]) ++i;
@@ -56,7 +58,7 @@ bool one_segment_apart(const std::vector<std::string_view>& longer,
 }
 
 // Same number of segments, all equal but one, and that one a small edit away: its score.
-int one_segment_misspelled(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+int one_segment_misspelled(Segments a, Segments b) {
     if (a.size() != b.size()) return kFar;
     std::size_t differing = a.size();
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -74,25 +76,41 @@ int one_segment_misspelled(const std::vector<std::string_view>& a, const std::ve
 }  // namespace
 
 SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
-    auto add = [this](const OptionInfo& option, std::string_view spelling, int penalty) {
-        Candidate candidate;
-        candidate.key = option.key;
-        candidate.lowered = lower(spelling);
-        candidate.histogram = histogram(candidate.lowered);
-        candidate.penalty = penalty;
-        candidates_.push_back(std::move(candidate));
+    struct Spelling {
+        const OptionInfo* option;
+        std::string_view text;
+        int penalty;
     };
+    std::vector<Spelling> spellings;
+    std::size_t total = 0;
     for (const OptionInfo& option : options) {
         if (!option.documented || option.deprecated || option.is_pattern()) continue;
-        add(option, option.key, 0);
+        spellings.push_back({&option, option.key, 0});
         // A key close to a retired spelling (`state.savepoint.dir`) gets the option that reads it now.
-        for (const std::string& alias : option.fallback_keys) add(option, alias, kAliasPenalty);
-        for (const std::string& alias : option.deprecated_keys) add(option, alias, kAliasPenalty);
+        for (const std::string& alias : option.fallback_keys)
+            spellings.push_back({&option, alias, kAliasPenalty});
+        for (const std::string& alias : option.deprecated_keys)
+            spellings.push_back({&option, alias, kAliasPenalty});
     }
-    for (Candidate& candidate : candidates_) {  // views into the final strings
-        candidate.segments = split_segments(candidate.lowered);
-        candidate.sorted_segments = candidate.segments;
-        std::sort(candidate.sorted_segments.begin(), candidate.sorted_segments.end());
+    for (const Spelling& spelling : spellings) total += spelling.text.size();
+    text_.reserve(total);  // never grows below, so the views into it stay valid
+    candidates_.reserve(spellings.size());
+    for (const Spelling& spelling : spellings) {
+        const std::size_t start = text_.size();
+        for (char c : spelling.text) text_ += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        Candidate candidate;
+        candidate.key = spelling.option->key;
+        candidate.lowered = std::string_view(text_).substr(start);
+        candidate.histogram = histogram(candidate.lowered);
+        candidate.penalty = spelling.penalty;
+        const std::size_t first = segments_.size();
+        append_segments(candidate.lowered, segments_);
+        const std::size_t count = segments_.size() - first;
+        candidate.segments = static_cast<std::uint32_t>(first);
+        candidate.count = static_cast<std::uint32_t>(count);
+        for (std::size_t i = 0; i < count; ++i) segments_.push_back(segments_[first + i]);
+        std::sort(segments_.end() - static_cast<std::ptrdiff_t>(count), segments_.end());
+        candidates_.push_back(candidate);
     }
 }
 
@@ -100,14 +118,15 @@ std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t
     std::vector<std::string> out;
     if (key.empty() || key.size() > kMaxSuggestKeyLength || limit == 0) return out;
     const std::string lowered = lower(key);
-    const std::vector<std::string_view> segments = split_segments(lowered);
-    std::vector<std::string_view> sorted_segments = segments;
+    const std::vector<std::string_view> key_segments = split_segments(lowered);
+    std::vector<std::string_view> sorted_segments = key_segments;
     std::sort(sorted_segments.begin(), sorted_segments.end());
     const Histogram key_histogram = histogram(lowered);
     const std::size_t edit_limit = whole_key_limit(lowered.size());
 
     std::vector<std::tuple<int, std::size_t, std::string_view>> scored;  // score, length gap, key
     for (const Candidate& candidate : candidates_) {
+        const Segments candidate_segments = segments(candidate);
         const std::size_t gap = lowered.size() > candidate.lowered.size()
                                     ? lowered.size() - candidate.lowered.size()
                                     : candidate.lowered.size() - lowered.size();
@@ -121,13 +140,14 @@ std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t
                 score = static_cast<int>(10 * d);
             }
         }
-        if (segments.size() == candidate.segments.size()) {
-            if (gap == 0 && score > kReordered && sorted_segments == candidate.sorted_segments)
+        if (key_segments.size() == candidate_segments.size()) {
+            if (gap == 0 && score > kReordered &&
+                std::ranges::equal(sorted_segments, sorted_segments_of(candidate)))
                 score = kReordered;
-            if (score > 10) score = std::min(score, one_segment_misspelled(segments, candidate.segments));
+            if (score > 10) score = std::min(score, one_segment_misspelled(key_segments, candidate_segments));
         } else if (score > kMissingOrExtraSegment && candidate.penalty == 0 &&
-                   (one_segment_apart(segments, candidate.segments) ||
-                    one_segment_apart(candidate.segments, segments))) {
+                   (one_segment_apart(key_segments, candidate_segments) ||
+                    one_segment_apart(candidate_segments, key_segments))) {
             score = kMissingOrExtraSegment;
         }
         if (score < kFar) scored.emplace_back(score + candidate.penalty, gap, candidate.key);

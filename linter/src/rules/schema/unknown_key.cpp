@@ -11,15 +11,6 @@
 namespace flinklint::rules {
 namespace {
 
-// The first catalog version after `target` that knows `key`: the option is newer than the target.
-std::optional<FlinkVersion> first_version_knowing(std::string_view key, FlinkVersion target) {
-    for (const FlinkVersion version : kCatalogVersions) {
-        if (version <= target) continue;
-        if (Catalog::for_version(version).lookup(key).kind != KeyLookup::Kind::unknown) return version;
-    }
-    return std::nullopt;
-}
-
 // Invented keys whose writers meant a real option. Renaming is unsafe: the real option applies to
 // every heartbeat, not only the TaskManagers' as the invented name suggests.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kInventedReplacements = {{
