@@ -122,15 +122,7 @@ KeyIndex index_of_options(const std::vector<OptionInfo>& options) {
 }
 
 std::unique_ptr<Catalog> build_catalog(FlinkVersion version) {
-    const std::vector<TsvRow> rows = catalog_rows(version);
-    std::vector<OptionInfo> options;
-    options.reserve(rows.size());
-    for (const TsvRow& row : rows) options.push_back(catalog_detail::to_option(row));
-    return std::make_unique<Catalog>(version, std::move(options));
-}
-
-bool known_in(FlinkVersion version, std::string_view key) {
-    return catalog_detail::version_key_index(version).lookup(key).kind != KeyLookup::Kind::unknown;
+    return std::make_unique<Catalog>(version, catalog_detail::to_options(catalog_rows(version)));
 }
 
 }  // namespace
@@ -187,23 +179,82 @@ std::vector<std::string> Catalog::suggest(std::string_view key, std::size_t limi
     return impl_->suggestions().suggest(key, limit);
 }
 
-// Other versions are asked through their key indexes alone: an unknown key asks every version, and
-// building each version's Catalog for that cost more than the whole rest of a check.
+namespace {
+
+// Whether the reference catalog's own file declares a key of the operator's (none does today).
+bool declares_operator_keys(const Catalog& reference) {
+    static std::array<std::once_flag, kVersionCount> checked;
+    static std::array<bool, kVersionCount> declares{};
+    const std::size_t slot = version_slot(reference.version());
+    std::call_once(checked[slot], [&reference, slot] {
+        for (const TsvRow& row : operator_rows()) {
+            const OptionInfo* option = reference.find(row.key);
+            declares[slot] = declares[slot] || (option != nullptr && !option->operator_option);
+        }
+    });
+    return declares[slot];
+}
+
+bool is_operator_key(std::string_view key) {
+    static const std::vector<std::string_view> keys = [] {
+        std::vector<std::string_view> out;
+        for (const TsvRow& row : operator_rows()) out.push_back(row.key);
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return std::binary_search(keys.begin(), keys.end(), key);
+}
+
+// The key index of what `version` knows beyond `reference`: for a key the reference does not know,
+// only rows of `version` that differ from the reference's can know it (lookup only ever asks whether
+// some row matches), and a line diff of the two files finds those rows without scanning every
+// line's cells. Where the operator's rows differ between the two, it is the whole version's index.
+const KeyIndex& index_beyond(FlinkVersion version, const Catalog& reference) {
+    static std::array<std::array<std::once_flag, kVersionCount>, kVersionCount> built;
+    static std::array<std::array<const KeyIndex*, kVersionCount>, kVersionCount> indexes{};
+    const std::size_t slot = version_slot(version);
+    const std::size_t reference_slot = version_slot(reference.version());
+    std::call_once(built[slot][reference_slot], [&] {
+        const auto rows =
+            catalog_detail::rows_not_in(embedded_catalog(catalog_file_name(kCatalogVersions[slot])),
+                                        embedded_catalog(catalog_file_name(reference.version())));
+        const bool operator_rows_differ = !rows || declares_operator_keys(reference) ||
+                                          std::any_of(rows->begin(), rows->end(), [](const TsvRow& row) {
+                                              return is_operator_key(row.key);
+                                          });
+        indexes[slot][reference_slot] = operator_rows_differ ? &catalog_detail::version_key_index(version)
+                                                             : new KeyIndex(index_of_rows(*rows));
+    });
+    return *indexes[slot][reference_slot];
+}
+
+bool knows(const KeyIndex& index, std::string_view key) {
+    return index.lookup(key).kind != KeyLookup::Kind::unknown;
+}
+
+}  // namespace
+
+// Other versions are asked without building their catalogs: an unknown key asks every version, and
+// building each one's Catalog for that cost more than the whole rest of a check.
 std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target) {
     const Catalog& current = Catalog::for_version(target);
     if (current.lookup(key).known()) return std::nullopt;
     for (std::size_t i = kVersionCount; i-- > 0;) {
         const FlinkVersion version = kCatalogVersions[i];
         if (version >= current.version()) continue;
-        if (known_in(version, key)) return version;
+        if (knows(index_beyond(version, current), key)) return version;
     }
     return std::nullopt;
 }
 
 std::optional<FlinkVersion> first_version_knowing(std::string_view key, FlinkVersion target) {
+    const Catalog& reference = Catalog::for_version(target);
+    const bool reference_knows = reference.lookup(key).known();
     for (const FlinkVersion version : kCatalogVersions) {
         if (version <= target) continue;
-        if (known_in(version, key)) return version;
+        const KeyIndex& index =
+            reference_knows ? catalog_detail::version_key_index(version) : index_beyond(version, reference);
+        if (knows(index, key)) return version;
     }
     return std::nullopt;
 }

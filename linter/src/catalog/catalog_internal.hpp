@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -17,7 +18,10 @@ struct TsvRow {
 };
 // The rows in file order; malformed lines are skipped.
 std::vector<TsvRow> scan_catalog_tsv(std::string_view text);
-OptionInfo to_option(const TsvRow& row);
+// The rows of `text` whose line `reference` (a file with the same header) lacks; nullopt when the
+// headers differ.
+std::optional<std::vector<TsvRow>> rows_not_in(std::string_view text, std::string_view reference);
+std::vector<OptionInfo> to_options(const std::vector<TsvRow>& rows);
 
 // Calls `fn` with each non-empty entry of a list cell (`a|b`).
 template <class Fn>
