@@ -5,6 +5,7 @@
 #include <iterator>
 #include <mutex>
 #include <string>
+#include <unordered_set>
 
 #include "catalog/catalog_index.hpp"
 #include "flinklint/embedded.hpp"
@@ -196,13 +197,12 @@ bool declares_operator_keys(const Catalog& reference) {
 }
 
 bool is_operator_key(std::string_view key) {
-    static const std::vector<std::string_view> keys = [] {
-        std::vector<std::string_view> out;
-        for (const TsvRow& row : operator_rows()) out.push_back(row.key);
-        std::sort(out.begin(), out.end());
+    static const std::unordered_set<std::string_view> keys = [] {
+        std::unordered_set<std::string_view> out;
+        for (const TsvRow& row : operator_rows()) out.insert(row.key);
         return out;
     }();
-    return std::binary_search(keys.begin(), keys.end(), key);
+    return keys.contains(key);
 }
 
 // The key index of what `version` knows beyond `reference`: for a key the reference does not know,

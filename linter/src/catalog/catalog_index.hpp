@@ -34,15 +34,12 @@ private:
         std::string_view key;      // the option to suggest, as declared
         std::string_view lowered;  // the spelling compared: the key or one of its aliases (in text_)
         int penalty = 0;
-        std::uint32_t segments = 0;  // offset into segments_: `count` segments, then the same sorted
+        std::uint32_t segments = 0;  // offset into segments_
         std::uint32_t count = 0;
         Histogram histogram{};
     };
     [[nodiscard]] std::span<const std::string_view> segments(const Candidate& c) const {
         return std::span(segments_).subspan(c.segments, c.count);
-    }
-    [[nodiscard]] std::span<const std::string_view> sorted_segments_of(const Candidate& c) const {
-        return std::span(segments_).subspan(c.segments + c.count, c.count);
     }
     std::string text_;
     std::vector<std::string_view> segments_;

@@ -1,7 +1,6 @@
 // Did-you-mean: real keys close to an unknown one, by whole-key edit distance and by the shape of
 // the dotted segments (same segments reordered, one segment misspelled, one segment missing or extra).
 #include <algorithm>
-#include <cctype>
 #include <span>
 #include <tuple>
 
@@ -19,10 +18,9 @@ constexpr int kMissingOrExtraSegment = 25;
 constexpr int kAliasPenalty = 3;  // a match through an alias ranks after an equally close real key
 constexpr int kFar = 1 << 20;
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+// ASCII only, like ascii_lower and std::tolower in the C locale flinklint runs in, but inline.
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 Histogram histogram(std::string_view text) {
@@ -97,7 +95,9 @@ SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
     candidates_.reserve(spellings.size());
     for (const Spelling& spelling : spellings) {
         const std::size_t start = text_.size();
-        for (char c : spelling.text) text_ += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        text_.append(spelling.text);
+        std::transform(text_.begin() + static_cast<std::ptrdiff_t>(start), text_.end(),
+                       text_.begin() + static_cast<std::ptrdiff_t>(start), [](char c) { return lower(c); });
         Candidate candidate;
         candidate.key = spelling.option->key;
         candidate.lowered = std::string_view(text_).substr(start);
@@ -105,11 +105,8 @@ SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
         candidate.penalty = spelling.penalty;
         const std::size_t first = segments_.size();
         append_segments(candidate.lowered, segments_);
-        const std::size_t count = segments_.size() - first;
         candidate.segments = static_cast<std::uint32_t>(first);
-        candidate.count = static_cast<std::uint32_t>(count);
-        for (std::size_t i = 0; i < count; ++i) segments_.push_back(segments_[first + i]);
-        std::sort(segments_.end() - static_cast<std::ptrdiff_t>(count), segments_.end());
+        candidate.count = static_cast<std::uint32_t>(segments_.size() - first);
         candidates_.push_back(candidate);
     }
 }
@@ -117,7 +114,7 @@ SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
 std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t limit) const {
     std::vector<std::string> out;
     if (key.empty() || key.size() > kMaxSuggestKeyLength || limit == 0) return out;
-    const std::string lowered = lower(key);
+    const std::string lowered = ascii_lower(key);
     const std::vector<std::string_view> key_segments = split_segments(lowered);
     std::vector<std::string_view> sorted_segments = key_segments;
     std::sort(sorted_segments.begin(), sorted_segments.end());
@@ -125,6 +122,7 @@ std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t
     const std::size_t edit_limit = whole_key_limit(lowered.size());
 
     std::vector<std::tuple<int, std::size_t, std::string_view>> scored;  // score, length gap, key
+    std::vector<std::string_view> sorted_candidate;  // sorted only when the reordering test needs it
     for (const Candidate& candidate : candidates_) {
         const Segments candidate_segments = segments(candidate);
         const std::size_t gap = lowered.size() > candidate.lowered.size()
@@ -141,9 +139,11 @@ std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t
             }
         }
         if (key_segments.size() == candidate_segments.size()) {
-            if (gap == 0 && score > kReordered &&
-                std::ranges::equal(sorted_segments, sorted_segments_of(candidate)))
-                score = kReordered;
+            if (gap == 0 && score > kReordered) {
+                sorted_candidate.assign(candidate_segments.begin(), candidate_segments.end());
+                std::sort(sorted_candidate.begin(), sorted_candidate.end());
+                if (sorted_candidate == sorted_segments) score = kReordered;
+            }
             if (score > 10) score = std::min(score, one_segment_misspelled(key_segments, candidate_segments));
         } else if (score > kMissingOrExtraSegment && candidate.penalty == 0 &&
                    (one_segment_apart(key_segments, candidate_segments) ||
