@@ -1,8 +1,9 @@
-// Output formats: one writer per format, all reading the same Report.
+// Output formats: one writer per format, fed a report whole or a part at a time.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -35,6 +36,30 @@ struct OutputOptions {
 };
 
 void write_report(OutputFormat format, std::ostream& out, const Report& report, const OutputOptions& options);
+
+// A piece of a report: the findings of some files, complete. Parts arrive in report order, so the
+// diagnostics of all parts, one part after the other, are sorted as Report::diagnostics is.
+struct ReportPart {
+    std::vector<Diagnostic> diagnostics;
+    std::map<const Source*, std::vector<Span>> masked;
+    std::vector<std::string> files;  // checked, in order
+};
+
+// Writes a report as its parts arrive, so that a caller can free a part's sources once it is added.
+// Text, JSON, GitHub and GitLab stream. SARIF streams its results into a temporary file (its rule
+// table, which comes first, also lists rules that only a diagnostic names). JUnit (the counts open
+// the document) keeps the diagnostics, without their sources' text, and writes at finish().
+class ReportWriter {
+public:
+    virtual ~ReportWriter() = default;
+    virtual void begin() {}
+    virtual void add(ReportPart part) = 0;
+    // `files_checked` counts when it is above the number of files the parts listed.
+    virtual void finish(std::size_t files_checked) = 0;
+};
+
+std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
+                                                 const OutputOptions& options);
 
 // Masks the secret ranges of `line` (which starts at byte `line_begin` of `source`).
 std::string mask_secrets(std::string_view line, std::size_t line_begin, const std::vector<Span>& masked);

@@ -1,4 +1,6 @@
 // GitHub Actions workflow commands: one `::error file=...::message` annotation per diagnostic.
+#include <memory>
+
 #include "output/output_internal.hpp"
 
 namespace flinklint::output {
@@ -44,21 +46,38 @@ std::string_view command(Severity severity) {
     return "warning";
 }
 
+class GithubWriter final : public ReportWriter {
+public:
+    GithubWriter(std::ostream& out, const OutputOptions& options) : out_(&out), options_(options) {}
+
+    void add(ReportPart part) override {
+        std::ostream& out = *out_;
+        for (const Diagnostic& d : part.diagnostics) {
+            out << "::" << command(d.severity) << ' ';
+            if (d.source) {
+                out << "file=" << escape(relative_path(d.source->path(), options_.base_dir), true) << ','
+                    << "line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.end.line
+                    << ",endColumn=" << d.end.column << ',';
+            }
+            // The title is the rule id alone (what annotations are grouped by); the name leads the message.
+            out << "title=" << escape(d.rule_id, true)
+                << "::" << escape(d.rule_name + ": " + d.message, false);
+            if (!d.help.empty()) out << "%0Ahelp: " << escape(d.help, false);
+            out << '\n';
+        }
+    }
+
+    void finish(std::size_t /*files_checked*/) override {}
+
+private:
+    std::ostream* out_;
+    OutputOptions options_;
+};
+
 }  // namespace
 
-void write_github(std::ostream& out, const Report& report, const OutputOptions& options) {
-    for (const Diagnostic& d : report.diagnostics) {
-        out << "::" << command(d.severity) << ' ';
-        if (d.source) {
-            out << "file=" << escape(relative_path(d.source->path(), options.base_dir), true) << ','
-                << "line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.end.line
-                << ",endColumn=" << d.end.column << ',';
-        }
-        // The title is the rule id alone (what annotations are grouped by); the name leads the message.
-        out << "title=" << escape(d.rule_id, true) << "::" << escape(d.rule_name + ": " + d.message, false);
-        if (!d.help.empty()) out << "%0Ahelp: " << escape(d.help, false);
-        out << '\n';
-    }
+std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const OutputOptions& options) {
+    return std::make_unique<GithubWriter>(out, options);
 }
 
 }  // namespace flinklint::output

@@ -1,6 +1,7 @@
 // GitLab Code Quality report: a JSON array of Code Climate issues.
 #include <algorithm>
-#include <map>
+#include <memory>
+#include <unordered_map>
 
 #include "output/output_internal.hpp"
 
@@ -33,32 +34,49 @@ std::string_view category(Category category) {
     }
 }
 
+class GitlabWriter final : public ReportWriter {
+public:
+    GitlabWriter(std::ostream& out, const OutputOptions& options) : out_(&out), options_(options) {}
+
+    void begin() override { *out_ << '['; }
+
+    void add(ReportPart part) override {
+        for (const Diagnostic& d : part.diagnostics) {
+            const std::string file = relative_path(file_of(d), options_.base_dir);
+            const std::string base = fingerprint(d, file);
+            const std::size_t occurrence = seen_[std::stoull(base, nullptr, 16)]++;
+
+            const int begin_line = std::max(1, d.start.line);
+            Json issue = Json::object();
+            issue["type"] = "issue";
+            issue["description"] = d.rule_id + " " + d.rule_name + ": " + d.message;
+            issue["check_name"] = d.rule_id;
+            issue["categories"] = Json::array({category(d.category)});
+            issue["fingerprint"] = occurrence == 0 ? base : fingerprint(d, file, occurrence);
+            issue["severity"] = gitlab_severity(d.severity);
+            issue["location"] = {
+                {"path", file},
+                {"lines", {{"begin", begin_line}, {"end", std::max(begin_line, d.end.line)}}}};
+            *out_ << (any_ ? ",\n" : "\n") << dump_json(issue);
+            any_ = true;
+        }
+    }
+
+    void finish(std::size_t /*files_checked*/) override { *out_ << (any_ ? "\n]\n" : "]\n"); }
+
+private:
+    std::ostream* out_;
+    OutputOptions options_;
+    // GitLab keeps one issue per fingerprint: repeated findings get a numbered fingerprint. Keyed by
+    // the 64-bit fingerprint itself, the map stays small on large runs.
+    std::unordered_map<std::uint64_t, std::size_t> seen_;
+    bool any_ = false;
+};
+
 }  // namespace
 
-void write_gitlab(std::ostream& out, const Report& report, const OutputOptions& options) {
-    // GitLab keeps one issue per fingerprint: repeated findings get a numbered fingerprint.
-    std::map<std::string, std::size_t> seen;
-    out << '[';
-    const char* separator = "\n";
-    for (const Diagnostic& d : report.diagnostics) {
-        const std::string file = relative_path(file_of(d), options.base_dir);
-        const std::string base = fingerprint(d, file);
-        const std::size_t occurrence = seen[base]++;
-
-        const int begin_line = std::max(1, d.start.line);
-        Json issue = Json::object();
-        issue["type"] = "issue";
-        issue["description"] = d.rule_id + " " + d.rule_name + ": " + d.message;
-        issue["check_name"] = d.rule_id;
-        issue["categories"] = Json::array({category(d.category)});
-        issue["fingerprint"] = occurrence == 0 ? base : fingerprint(d, file, occurrence);
-        issue["severity"] = gitlab_severity(d.severity);
-        issue["location"] = {{"path", file},
-                             {"lines", {{"begin", begin_line}, {"end", std::max(begin_line, d.end.line)}}}};
-        out << separator << dump_json(issue);
-        separator = ",\n";
-    }
-    out << (report.diagnostics.empty() ? "]\n" : "\n]\n");
+std::unique_ptr<ReportWriter> gitlab_writer(std::ostream& out, const OutputOptions& options) {
+    return std::make_unique<GitlabWriter>(out, options);
 }
 
 }  // namespace flinklint::output

@@ -1,5 +1,7 @@
 // Machine output: one JSON document, one diagnostic per line so that reports diff well.
+#include <algorithm>
 #include <array>
+#include <memory>
 
 #include "output/output_internal.hpp"
 
@@ -37,24 +39,43 @@ Json diagnostic_json(const Diagnostic& d) {
     return json;
 }
 
+// The array is written a diagnostic at a time; the summary closes the document.
+class JsonWriter final : public ReportWriter {
+public:
+    explicit JsonWriter(std::ostream& out) : out_(&out) {}
+
+    void begin() override { *out_ << "{\"version\":1,\"diagnostics\":["; }
+
+    void add(ReportPart part) override {
+        files_ += part.files.size();
+        for (const Diagnostic& d : part.diagnostics) {
+            const auto severity = static_cast<std::size_t>(d.severity);
+            if (severity < counts_.size()) ++counts_[severity];
+            *out_ << (any_ ? ",\n" : "\n") << dump_json(diagnostic_json(d));
+            any_ = true;
+        }
+    }
+
+    void finish(std::size_t files_checked) override {
+        if (any_) *out_ << '\n';
+        const Json summary = {{"files", std::max(files_checked, files_)},
+                              {"errors", counts_[static_cast<std::size_t>(Severity::error)]},
+                              {"warnings", counts_[static_cast<std::size_t>(Severity::warning)]},
+                              {"infos", counts_[static_cast<std::size_t>(Severity::info)]}};
+        *out_ << "],\"summary\":" << dump_json(summary) << "}\n";
+    }
+
+private:
+    std::ostream* out_;
+    std::array<std::size_t, 3> counts_{};
+    std::size_t files_ = 0;
+    bool any_ = false;
+};
+
 }  // namespace
 
-void write_json(std::ostream& out, const Report& report, const OutputOptions& /*options*/) {
-    std::array<std::size_t, 3> counts{};
-    out << "{\"version\":1,\"diagnostics\":[";
-    const char* separator = "\n";
-    for (const Diagnostic& d : report.diagnostics) {
-        const auto severity = static_cast<std::size_t>(d.severity);
-        if (severity < counts.size()) ++counts[severity];
-        out << separator << dump_json(diagnostic_json(d));
-        separator = ",\n";
-    }
-    if (!report.diagnostics.empty()) out << '\n';
-    const Json summary = {{"files", checked_file_count(report)},
-                          {"errors", counts[static_cast<std::size_t>(Severity::error)]},
-                          {"warnings", counts[static_cast<std::size_t>(Severity::warning)]},
-                          {"infos", counts[static_cast<std::size_t>(Severity::info)]}};
-    out << "],\"summary\":" << dump_json(summary) << "}\n";
+std::unique_ptr<ReportWriter> json_writer(std::ostream& out) {
+    return std::make_unique<JsonWriter>(out);
 }
 
 }  // namespace flinklint::output

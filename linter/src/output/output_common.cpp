@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
+#include <memory>
 
 #include "output/output_internal.hpp"
 
@@ -24,28 +26,70 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
     return std::nullopt;
 }
 
-void write_report(OutputFormat format, std::ostream& out, const Report& report,
-                  const OutputOptions& options) {
+namespace {
+
+// JUnit writes nothing before it has the whole report (the counts open the document). It keeps the
+// diagnostics, each pointing at a source that holds its path only (it prints no source text): memory
+// grows with the findings, not with the bytes checked.
+class Collector final : public ReportWriter {
+public:
+    using Write = void (*)(std::ostream&, const Report&, const OutputOptions&);
+    Collector(Write write, std::ostream& out, const OutputOptions& options)
+        : write_(write), out_(&out), options_(options) {}
+
+    void add(ReportPart part) override {
+        std::map<const Source*, SourcePtr> path_only;
+        for (Diagnostic& d : part.diagnostics) {
+            if (d.source) {
+                SourcePtr& stripped = path_only[d.source.get()];
+                if (!stripped) stripped = std::make_shared<const Source>(d.source->path(), "");
+                d.source = stripped;
+            }
+            report_.diagnostics.push_back(std::move(d));
+        }
+        for (std::string& file : part.files) report_.files.push_back(std::move(file));
+    }
+
+    void finish(std::size_t files_checked) override {
+        report_.files_checked = files_checked;
+        write_(*out_, report_, options_);
+    }
+
+private:
+    Write write_;
+    std::ostream* out_;
+    OutputOptions options_;
+    Report report_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
+                                                 const OutputOptions& options) {
     switch (format) {
         case OutputFormat::text:
-            output::write_text(out, report, options);
-            return;
+            return output::text_writer(out, options);
         case OutputFormat::json:
-            output::write_json(out, report, options);
-            return;
-        case OutputFormat::sarif:
-            output::write_sarif(out, report, options);
-            return;
+            return output::json_writer(out);
         case OutputFormat::github:
-            output::write_github(out, report, options);
-            return;
-        case OutputFormat::junit:
-            output::write_junit(out, report, options);
-            return;
+            return output::github_writer(out, options);
         case OutputFormat::gitlab:
-            output::write_gitlab(out, report, options);
-            return;
+            return output::gitlab_writer(out, options);
+        case OutputFormat::sarif:
+            return output::sarif_writer(out, options);
+        case OutputFormat::junit:
+            return std::make_unique<Collector>(&output::write_junit, out, options);
     }
+    return output::text_writer(out, options);
+}
+
+void write_report(OutputFormat format, std::ostream& out, const Report& report,
+                  const OutputOptions& options) {
+    // A copy: whole reports come from tests and small callers; `check` streams its parts.
+    const auto writer = make_report_writer(format, out, options);
+    writer->begin();
+    writer->add(ReportPart{report.diagnostics, report.masked, report.files});
+    writer->finish(report.files_checked);
 }
 
 std::string mask_secrets(std::string_view line, std::size_t line_begin, const std::vector<Span>& masked) {
@@ -133,10 +177,6 @@ std::string fingerprint(const Diagnostic& diagnostic, std::string_view file, std
         hash = fnv1a(std::to_string(occurrence), hash);
     }
     return hex16(hash);
-}
-
-std::size_t checked_file_count(const Report& report) {
-    return std::max(report.files_checked, report.files.size());
 }
 
 std::string dump_json(const nlohmann::ordered_json& value) {

@@ -21,12 +21,14 @@ inline constexpr std::string_view kMask = "******";
 // Project home page; empty until the public URL is settled (then SARIF gets informationUri and helpUri).
 inline constexpr std::string_view kProjectUri = "";
 
-void write_text(std::ostream& out, const Report& report, const OutputOptions& options);
-void write_json(std::ostream& out, const Report& report, const OutputOptions& options);
-void write_sarif(std::ostream& out, const Report& report, const OutputOptions& options);
-void write_github(std::ostream& out, const Report& report, const OutputOptions& options);
+// The streaming formats.
+std::unique_ptr<ReportWriter> text_writer(std::ostream& out, const OutputOptions& options);
+std::unique_ptr<ReportWriter> json_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const OutputOptions& options);
+std::unique_ptr<ReportWriter> gitlab_writer(std::ostream& out, const OutputOptions& options);
+std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const OutputOptions& options);
+// JUnit needs the whole report (make_report_writer collects the parts for it).
 void write_junit(std::ostream& out, const Report& report, const OutputOptions& options);
-void write_gitlab(std::ostream& out, const Report& report, const OutputOptions& options);
 
 // Masked byte ranges of one line, relative to the line, clipped, sorted and merged.
 std::vector<std::pair<std::size_t, std::size_t>> masked_ranges(std::size_t line_size, std::size_t line_begin,
@@ -44,8 +46,6 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = kFnvOffset);
 std::string hex16(std::uint64_t value);
 // Stable across runs and line moves: rule + file + key (the message when there is no key).
 std::string fingerprint(const Diagnostic& diagnostic, std::string_view file, std::size_t occurrence = 0);
-
-std::size_t checked_file_count(const Report& report);
 
 // Serialises without throwing on invalid UTF-8 (bad bytes become U+FFFD).
 std::string dump_json(const nlohmann::ordered_json& value);

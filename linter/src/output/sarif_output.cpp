@@ -1,7 +1,11 @@
 // SARIF 2.1.0, shaped for GitHub code scanning (docs: "SARIF support for code scanning").
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdio>
 #include <map>
+#include <memory>
+#include <stdexcept>
 
 #include "output/output_internal.hpp"
 
@@ -174,66 +178,144 @@ Json fixes_json(const Fix& fix, const Json& location) {
     return fixes;
 }
 
+Json result_json(const Diagnostic& d, std::size_t rule_index, const OutputOptions& options) {
+    const std::string id = first_non_empty({d.rule_id, "FL000"});
+    const std::string file = relative_path(file_of(d), options.base_dir);
+    const Json location = artifact_location(file);
+    Json result = Json::object();
+    result["ruleId"] = id;
+    result["ruleIndex"] = rule_index;
+    result["level"] = level(d.severity);
+    result["message"] = {{"text", first_non_empty({d.message, d.rule_name, id})}};
+    Json physical = Json::object();
+    physical["artifactLocation"] = location;
+    physical["region"] = region_json(d);
+    Json first_location = Json::object();
+    first_location["physicalLocation"] = std::move(physical);
+    result["locations"] = Json::array();
+    result["locations"].push_back(std::move(first_location));
+    result["partialFingerprints"] = {{"flinklint/v1", fingerprint(d, file)}};
+    if (d.fix && !d.fix->edits.empty()) result["fixes"] = fixes_json(*d.fix, location);
+    return result;
+}
+
+std::string pretty(const Json& value) {
+    return value.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+// Where the results go until the rule table, which comes first, is complete: a temporary file, so
+// that memory does not grow with them (in memory when no temporary file can be made).
+class Spill {
+public:
+    Spill() : file_(std::tmpfile()) {}
+    ~Spill() {
+        if (file_ != nullptr) std::fclose(file_);
+    }
+    Spill(const Spill&) = delete;
+    Spill& operator=(const Spill&) = delete;
+
+    void write(std::string_view text) {
+        if (file_ == nullptr) {
+            memory_ += text;
+        } else if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
+            throw std::runtime_error("cannot write the SARIF results to a temporary file");
+        }
+    }
+
+    void copy_to(std::ostream& out) {
+        if (file_ == nullptr) {
+            out << memory_;
+            return;
+        }
+        std::rewind(file_);
+        std::array<char, 1 << 16> buffer{};
+        for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0;)
+            out.write(buffer.data(), static_cast<std::streamsize>(n));
+        if (std::ferror(file_) != 0) throw std::runtime_error("cannot read back the SARIF results");
+    }
+
+private:
+    std::FILE* file_;
+    std::string memory_;
+};
+
+// Results as they come; the log around them at finish(). The bytes are those of one dump(2) of the
+// whole log: each result is dumped alone and indented to its depth.
+class SarifWriter final : public ReportWriter {
+public:
+    SarifWriter(std::ostream& out, const OutputOptions& options) : out_(&out), options_(options) {
+        // Every registered rule, then any rule a diagnostic names that the registry does not know.
+        for (const Rule& rule : all_rules()) {
+            const std::string id(rule.info.id);
+            if (id.empty() || index_.contains(id)) continue;
+            index_.emplace(id, rules_.size());
+            rules_.push_back({id, std::string(rule.info.name), rule.info.category, rule.info.default_severity,
+                              std::string(rule.info.summary), std::string(rule_doc(rule.info))});
+        }
+    }
+
+    void add(ReportPart part) override {
+        for (const Diagnostic& d : part.diagnostics) {
+            const std::string id = first_non_empty({d.rule_id, "FL000"});
+            const auto [it, added] = index_.emplace(id, rules_.size());
+            if (added) rules_.push_back({id, d.rule_name, d.category, d.severity, d.rule_name, ""});
+            std::string text = results_ == 0 ? "" : ",\n";
+            for (const char c : pretty(result_json(d, it->second, options_))) {
+                if (text.empty() || text.back() == '\n') text.append(kResultIndent, ' ');
+                text += c;
+            }
+            spill_.write(text);
+            ++results_;
+        }
+    }
+
+    void finish(std::size_t /*files_checked*/) override {
+        Json driver = Json::object();
+        driver["name"] = "flinklint";
+        driver["semanticVersion"] = first_non_empty({options_.tool_version, "0.0.0"});
+        if (!kProjectUri.empty()) driver["informationUri"] = std::string(kProjectUri);
+        driver["rules"] = Json::array();
+        for (const RuleEntry& rule : rules_) driver["rules"].push_back(rule_json(rule));
+
+        Json run = Json::object();
+        run["tool"] = {{"driver", std::move(driver)}};
+        run["columnKind"] = "unicodeCodePoints";
+        run["results"] = Json::array();
+
+        Json log = Json::object();
+        log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+        log["version"] = "2.1.0";
+        log["runs"] = Json::array();
+        log["runs"].push_back(std::move(run));
+        // The one "results" key (keys inside strings have their quotes escaped) is where they go.
+        const std::string skeleton = pretty(log);
+        constexpr std::string_view kEmpty = "\"results\": []";
+        const std::size_t at = skeleton.rfind(kEmpty);
+        std::ostream& out = *out_;
+        out << skeleton.substr(0, at + kEmpty.size() - 1);
+        if (results_ > 0) {
+            out << '\n';
+            spill_.copy_to(out);
+            out << '\n' << std::string(kResultIndent - 2, ' ');
+        }
+        out << skeleton.substr(at + kEmpty.size() - 1) << '\n';
+    }
+
+private:
+    static constexpr std::size_t kResultIndent = 8;  // log, runs, run, results: four levels of two
+
+    std::ostream* out_;
+    OutputOptions options_;
+    std::vector<RuleEntry> rules_;
+    std::map<std::string, std::size_t, std::less<>> index_;
+    Spill spill_;
+    std::size_t results_ = 0;
+};
+
 }  // namespace
 
-void write_sarif(std::ostream& out, const Report& report, const OutputOptions& options) {
-    // Every registered rule, then any rule a diagnostic names that the registry does not know.
-    std::vector<RuleEntry> rules;
-    std::map<std::string, std::size_t, std::less<>> index;
-    for (const Rule& rule : all_rules()) {
-        const std::string id(rule.info.id);
-        if (id.empty() || index.contains(id)) continue;
-        index.emplace(id, rules.size());
-        rules.push_back({id, std::string(rule.info.name), rule.info.category, rule.info.default_severity,
-                         std::string(rule.info.summary), std::string(rule_doc(rule.info))});
-    }
-    for (const Diagnostic& d : report.diagnostics) {
-        const std::string id = first_non_empty({d.rule_id, "FL000"});
-        if (index.contains(id)) continue;
-        index.emplace(id, rules.size());
-        rules.push_back({id, d.rule_name, d.category, d.severity, d.rule_name, ""});
-    }
-
-    Json results = Json::array();
-    for (const Diagnostic& d : report.diagnostics) {
-        const std::string id = first_non_empty({d.rule_id, "FL000"});
-        const std::string file = relative_path(file_of(d), options.base_dir);
-        const Json location = artifact_location(file);
-        Json result = Json::object();
-        result["ruleId"] = id;
-        result["ruleIndex"] = index.at(id);
-        result["level"] = level(d.severity);
-        result["message"] = {{"text", first_non_empty({d.message, d.rule_name, id})}};
-        Json physical = Json::object();
-        physical["artifactLocation"] = location;
-        physical["region"] = region_json(d);
-        Json first_location = Json::object();
-        first_location["physicalLocation"] = std::move(physical);
-        result["locations"] = Json::array();
-        result["locations"].push_back(std::move(first_location));
-        result["partialFingerprints"] = {{"flinklint/v1", fingerprint(d, file)}};
-        if (d.fix && !d.fix->edits.empty()) result["fixes"] = fixes_json(*d.fix, location);
-        results.push_back(std::move(result));
-    }
-
-    Json driver = Json::object();
-    driver["name"] = "flinklint";
-    driver["semanticVersion"] = first_non_empty({options.tool_version, "0.0.0"});
-    if (!kProjectUri.empty()) driver["informationUri"] = std::string(kProjectUri);
-    driver["rules"] = Json::array();
-    for (const RuleEntry& rule : rules) driver["rules"].push_back(rule_json(rule));
-
-    Json run = Json::object();
-    run["tool"] = {{"driver", std::move(driver)}};
-    run["columnKind"] = "unicodeCodePoints";
-    run["results"] = std::move(results);
-
-    Json log = Json::object();
-    log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-    log["version"] = "2.1.0";
-    log["runs"] = Json::array();
-    log["runs"].push_back(std::move(run));
-    out << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const OutputOptions& options) {
+    return std::make_unique<SarifWriter>(out, options);
 }
 
 }  // namespace flinklint::output

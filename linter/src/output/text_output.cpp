@@ -1,6 +1,8 @@
 // Human output: `path:line:col: severity[ID name]: message`, the source line with a caret, help, summary.
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
 #include <span>
 
 #include "output/output_internal.hpp"
@@ -152,7 +154,8 @@ constexpr std::string_view kClipped = "...";
 
 bool utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-void write_snippet(std::ostream& out, const Diagnostic& d, const Report& report, const Style& style) {
+void write_snippet(std::ostream& out, const Diagnostic& d,
+                   const std::map<const Source*, std::vector<Span>>& masked, const Style& style) {
     const Source& source = *d.source;
     const std::size_t begin = std::min(d.span.begin, source.text().size());
     const int line_number = source.position(begin).line;
@@ -172,9 +175,9 @@ void write_snippet(std::ostream& out, const Diagnostic& d, const Report& report,
     }
 
     static const std::vector<Span> no_masks;
-    const auto found = report.masked.find(&source);
+    const auto found = masked.find(&source);
     const RenderedLine rendered =
-        render_line(line, line_begin, found == report.masked.end() ? no_masks : found->second);
+        render_line(line, line_begin, found == masked.end() ? no_masks : found->second);
 
     // Clip the span to the first line; an empty span still gets one caret.
     const std::size_t first = std::min(begin - line_begin, line.size());
@@ -200,48 +203,70 @@ std::string plural(std::size_t count, std::string_view word) {
     return text;
 }
 
+// Each finding as it comes; the counts for the summary line at the end.
+class TextWriter final : public ReportWriter {
+public:
+    TextWriter(std::ostream& out, const OutputOptions& options) : out_(&out), options_(options) {}
+
+    void add(ReportPart part) override {
+        std::ostream& out = *out_;
+        const Style style{options_.color};
+        files_ += part.files.size();
+        for (const Diagnostic& d : part.diagnostics) {
+            const auto severity = static_cast<std::size_t>(d.severity);
+            if (severity < by_severity_.size()) ++by_severity_[severity];
+            if (d.fix) ++(d.fix->safety == FixSafety::safe ? safe_fixes_ : unsafe_fixes_);
+            ++total_;
+
+            const std::string file = d.source ? printable(d.source->path()) : "<unknown>";
+            const std::string location =
+                file + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
+            const std::string tag =
+                std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]";
+            out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), printable(tag))
+                << ": " << printable(d.message) << '\n';
+            if (options_.show_source && d.source) write_snippet(out, d, part.masked, style);
+            if (!d.help.empty())
+                out << "  " << style.wrap("1;32", "help:") << ' ' << printable(d.help) << '\n';
+            out << '\n';
+        }
+    }
+
+    void finish(std::size_t files_checked) override {
+        std::ostream& out = *out_;
+        const std::size_t files = std::max(files_checked, files_);
+        if (total_ == 0) {
+            out << "No problems found in " << plural(files, "file") << ".\n";
+            return;
+        }
+        out << "Found " << plural(total_, "problem") << " ("
+            << plural(by_severity_[static_cast<std::size_t>(Severity::error)], "error") << ", "
+            << plural(by_severity_[static_cast<std::size_t>(Severity::warning)], "warning") << ", "
+            << plural(by_severity_[static_cast<std::size_t>(Severity::info)], "info") << ") in "
+            << plural(files, "file") << ".\n";
+        if (safe_fixes_ > 0) {
+            out << safe_fixes_ << " fixable with --fix";
+            if (unsafe_fixes_ > 0) out << " (" << unsafe_fixes_ << " more with --unsafe-fixes)";
+            out << ".\n";
+        } else if (unsafe_fixes_ > 0) {
+            out << unsafe_fixes_ << " fixable with --unsafe-fixes.\n";
+        }
+    }
+
+private:
+    std::ostream* out_;
+    OutputOptions options_;
+    std::array<std::size_t, 3> by_severity_{};
+    std::size_t total_ = 0;
+    std::size_t safe_fixes_ = 0;
+    std::size_t unsafe_fixes_ = 0;
+    std::size_t files_ = 0;
+};
+
 }  // namespace
 
-void write_text(std::ostream& out, const Report& report, const OutputOptions& options) {
-    const Style style{options.color};
-    std::array<std::size_t, 3> by_severity{};
-    std::size_t safe_fixes = 0;
-    std::size_t unsafe_fixes = 0;
-    for (const Diagnostic& d : report.diagnostics) {
-        const auto severity = static_cast<std::size_t>(d.severity);
-        if (severity < by_severity.size()) ++by_severity[severity];
-        if (d.fix) ++(d.fix->safety == FixSafety::safe ? safe_fixes : unsafe_fixes);
-
-        const std::string file = d.source ? printable(d.source->path()) : "<unknown>";
-        const std::string location =
-            file + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
-        const std::string tag =
-            std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]";
-        out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), printable(tag))
-            << ": " << printable(d.message) << '\n';
-        if (options.show_source && d.source) write_snippet(out, d, report, style);
-        if (!d.help.empty()) out << "  " << style.wrap("1;32", "help:") << ' ' << printable(d.help) << '\n';
-        out << '\n';
-    }
-
-    const std::size_t files = checked_file_count(report);
-    const std::size_t total = report.diagnostics.size();
-    if (total == 0) {
-        out << "No problems found in " << plural(files, "file") << ".\n";
-        return;
-    }
-    out << "Found " << plural(total, "problem") << " ("
-        << plural(by_severity[static_cast<std::size_t>(Severity::error)], "error") << ", "
-        << plural(by_severity[static_cast<std::size_t>(Severity::warning)], "warning") << ", "
-        << plural(by_severity[static_cast<std::size_t>(Severity::info)], "info") << ") in "
-        << plural(files, "file") << ".\n";
-    if (safe_fixes > 0) {
-        out << safe_fixes << " fixable with --fix";
-        if (unsafe_fixes > 0) out << " (" << unsafe_fixes << " more with --unsafe-fixes)";
-        out << ".\n";
-    } else if (unsafe_fixes > 0) {
-        out << unsafe_fixes << " fixable with --unsafe-fixes.\n";
-    }
+std::unique_ptr<ReportWriter> text_writer(std::ostream& out, const OutputOptions& options) {
+    return std::make_unique<TextWriter>(out, options);
 }
 
 }  // namespace flinklint::output
