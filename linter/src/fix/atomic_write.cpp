@@ -68,7 +68,14 @@ public:
             for (int i = 0; i < 6; ++i) path += kLetters[entropy() % kLetters.size()];
             const int slot = fix_detail::register_temp(path.c_str());
             const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-            if (fd >= 0) return std::unique_ptr<TempFile>(new TempFile(fd, std::move(path), slot));
+            if (fd >= 0) {
+                auto made = std::unique_ptr<TempFile>(new TempFile(fd, std::move(path), slot));
+                if (!fix_detail::temp_created(slot)) {
+                    errno = EINTR;
+                    return nullptr;  // the destructor removes the file
+                }
+                return made;
+            }
             const int error = errno;
             fix_detail::release_temp(slot);
             if (error != EEXIST) {

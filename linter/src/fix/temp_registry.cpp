@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <cstring>
+#include <ctime>
 #include <unistd.h>
 
 #include <array>
@@ -17,20 +18,38 @@ namespace {
 constexpr std::size_t kSlots = 64;       // at most this many writes in flight (one per thread)
 constexpr std::size_t kPathBytes = 4096;  // PATH_MAX on Linux
 
-enum State : int { kFree = 0, kFilling = 1, kLive = 2 };
+// kOpening: registered, its open(2) may be under way in another thread; kLive: the file exists.
+enum State : int { kFree = 0, kFilling = 1, kOpening = 2, kLive = 3 };
 
 struct Slot {
     std::atomic<int> state{kFree};
     std::array<char, kPathBytes> path{};
 };
 std::array<Slot, kSlots> slots;
+std::atomic<bool> dying{false};
 static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads these atomics");
 
 constexpr std::array kSignals = {SIGINT, SIGTERM, SIGHUP};
 
+bool any_opening() {
+    for (const Slot& slot : slots) {
+        if (slot.state.load(std::memory_order_acquire) == kOpening) return true;
+    }
+    return false;
+}
+
 extern "C" void remove_temps_and_reraise(int signal) {
+    dying.store(true);
+    // Another thread may be inside open(2) for a registered path: give it up to 50 ms to finish,
+    // so that its file exists when it is removed (if this thread itself was interrupted there,
+    // the wait just runs out).
+    for (int i = 0; i < 50 && any_opening(); ++i) {
+        const timespec millisecond{0, 1'000'000};
+        ::nanosleep(&millisecond, nullptr);
+    }
     for (Slot& slot : slots) {
-        if (slot.state.load(std::memory_order_acquire) == kLive) ::unlink(slot.path.data());
+        const int state = slot.state.load(std::memory_order_acquire);
+        if (state == kOpening || state == kLive) ::unlink(slot.path.data());
     }
     std::signal(signal, SIG_DFL);
     std::raise(signal);
@@ -59,10 +78,15 @@ int register_temp(const char* path) {
         int expected = kFree;
         if (!slots[i].state.compare_exchange_strong(expected, kFilling, std::memory_order_acquire)) continue;
         std::memcpy(slots[i].path.data(), path, length + 1);
-        slots[i].state.store(kLive, std::memory_order_release);
+        slots[i].state.store(kOpening, std::memory_order_release);
         return static_cast<int>(i);
     }
     return -1;
+}
+
+bool temp_created(int slot) {
+    if (slot >= 0) slots[static_cast<std::size_t>(slot)].state.store(kLive, std::memory_order_release);
+    return !dying.load();
 }
 
 void release_temp(int slot) {

@@ -12,6 +12,9 @@ namespace flinklint::fix_detail {
 // case the file is simply not cleaned up on a signal. Installs the signal handlers on first use,
 // only for signals whose disposition is still the default.
 int register_temp(const char* path);
+// After open(2) created the file: false when a signal handler is already removing temporary files
+// (the caller deletes its own file then, since the process is about to die).
+bool temp_created(int slot);
 void release_temp(int slot);
 
 }  // namespace flinklint::fix_detail
