@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -14,13 +13,14 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string fnv1a_hex(std::string_view data) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+
+std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = kFnvOffset) {
     for (const char c : data) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 0x100000001b3ULL;
     }
-    return fmt::format("{:016x}", hash);
+    return hash;
 }
 
 // Messages name line numbers ("set again on line 12") and sizes: blank the digits.
@@ -61,19 +61,21 @@ fs::path baseline_root(const fs::path& project_root, bool has_project_file) {
     return cwd;
 }
 
-std::vector<BaselineEntry> baseline_entries(const std::vector<Diagnostic>& diagnostics,
-                                            const fs::path& root) {
+std::vector<BaselineEntry> BaselineNumbering::entries(const std::vector<Diagnostic>& diagnostics) {
     std::vector<BaselineEntry> entries;
-    std::map<std::string, std::size_t> seen;
+    entries.reserve(diagnostics.size());
     for (const Diagnostic& d : diagnostics) {
         BaselineEntry entry{.rule = d.rule_id,
-                            .file = relative_file(d, root),
+                            .file = relative_file(d, root_),
                             .subject = subject_of(d),
                             .line = d.start.line,
                             .message = d.message};
         const std::string identity = entry.rule + '\0' + entry.file + '\0' + entry.subject;
-        entry.occurrence = seen[identity]++;
-        entry.fingerprint = fnv1a_hex(identity + '\0' + std::to_string(entry.occurrence));
+        const std::uint64_t identity_hash = fnv1a(identity);
+        entry.occurrence = seen_[identity_hash]++;
+        // The hash of identity + '\0' + occurrence, continued from the identity's.
+        entry.fingerprint = fmt::format(
+            "{:016x}", fnv1a(std::string(1, '\0') + std::to_string(entry.occurrence), identity_hash));
         entries.push_back(std::move(entry));
     }
     return entries;
@@ -133,9 +135,8 @@ Expected<std::multiset<std::string>> read_baseline(const fs::path& file) {
     return fingerprints;
 }
 
-std::size_t drop_baselined(std::vector<Diagnostic>& diagnostics, std::multiset<std::string> known,
-                           const fs::path& root) {
-    const std::vector<BaselineEntry> entries = baseline_entries(diagnostics, root);
+std::size_t drop_baselined(std::vector<Diagnostic>& diagnostics, const std::vector<BaselineEntry>& entries,
+                           std::multiset<std::string>& known) {
     std::vector<Diagnostic> kept;
     std::size_t dropped = 0;
     for (std::size_t i = 0; i < diagnostics.size(); ++i) {

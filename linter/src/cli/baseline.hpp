@@ -5,9 +5,12 @@
 // Format: docs/ci.md.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
@@ -29,9 +32,20 @@ struct BaselineEntry {
 // repository root (nearest .git), else the working directory.
 std::filesystem::path baseline_root(const std::filesystem::path& project_root, bool has_project_file);
 
-// One entry per diagnostic, in the diagnostics' order.
-std::vector<BaselineEntry> baseline_entries(const std::vector<Diagnostic>& diagnostics,
-                                            const std::filesystem::path& root);
+// Numbers findings with the same rule, file and subject across calls: a streamed `check` hands its
+// diagnostics over a part at a time, in report order.
+class BaselineNumbering {
+public:
+    explicit BaselineNumbering(std::filesystem::path root) : root_(std::move(root)) {}
+    // One entry per diagnostic, in the diagnostics' order.
+    std::vector<BaselineEntry> entries(const std::vector<Diagnostic>& diagnostics);
+
+private:
+    std::filesystem::path root_;
+    // Keyed by the 64-bit hash of rule, file and subject (the fingerprints are such hashes anyway): a
+    // count per finding stays small on large runs.
+    std::unordered_map<std::uint64_t, std::size_t> seen_;
+};
 
 // Writes the baseline JSON; returns an error message or "".
 std::string write_baseline(const std::filesystem::path& file, const std::vector<BaselineEntry>& entries,
@@ -40,9 +54,9 @@ std::string write_baseline(const std::filesystem::path& file, const std::vector<
 // The fingerprints a baseline file records.
 Expected<std::multiset<std::string>> read_baseline(const std::filesystem::path& file);
 
-// Drops the diagnostics the baseline records (each recorded fingerprint matches once); returns how
-// many were dropped.
-std::size_t drop_baselined(std::vector<Diagnostic>& diagnostics, std::multiset<std::string> known,
-                           const std::filesystem::path& root);
+// Drops the diagnostics the baseline records (each recorded fingerprint matches once, and is taken
+// out of `known`); `entries` are the diagnostics' own. Returns how many were dropped.
+std::size_t drop_baselined(std::vector<Diagnostic>& diagnostics, const std::vector<BaselineEntry>& entries,
+                           std::multiset<std::string>& known);
 
 }  // namespace flinklint::cli

@@ -15,9 +15,11 @@
 
 namespace flinklint::cli {
 
+// Strings rather than a std::filesystem::path (which keeps each of its names apart): a large tree's
+// file list stays small.
 struct Input {
-    std::filesystem::path path;  // empty for stdin
-    std::string display_path;    // as shown in output
+    std::string path;          // as walked (native); empty for stdin
+    std::string display_path;  // as shown in output
 };
 
 struct GroupResult {
