@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "flinklint/text_util.hpp"
 #include "flinklint/tuner/output.hpp"
 #include "flinklint/tuner/units.hpp"
 
@@ -76,11 +77,11 @@ std::string flink_deployment(const Tuning& tuning) {
     text += "  flinkConfiguration:\n";
     grouped(tuning, true, [&](const Recommendation& r, const std::string& group) {
         if (!group.empty()) text += fmt::format("    # {}\n", group);
-        text += fmt::format("    {}: {}\n", r.key, yaml_quoted(r.value));
+        text += fmt::format("    {}: {}\n", r.key, yaml_double_quoted(r.value));
     });
     const auto resource = [&](std::string_view name, std::uint64_t memory, double cpu) {
         text += fmt::format("  {}:\n    resource:\n      memory: {}\n      cpu: {}\n", name,
-                            yaml_quoted(fmt::format("{}Mi", memory / kMiB)), plain_number(cpu));
+                            yaml_double_quoted(fmt::format("{}Mi", memory / kMiB)), plain_number(cpu));
     };
     resource("jobManager", p.jm_memory, p.jm_cpu_cores);
     resource("taskManager", p.tm_memory, p.tm_cpu_cores);
@@ -112,31 +113,8 @@ bool plain_safe(std::string_view value) {
 
 }  // namespace
 
-std::string yaml_quoted(std::string_view value) {
-    std::string out = "\"";
-    for (const char c : value) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out + "\"";
-}
-
 std::string yaml_scalar(std::string_view value) {
-    return plain_safe(value) ? std::string(value) : yaml_quoted(value);
+    return plain_safe(value) ? std::string(value) : yaml_double_quoted(value);
 }
 
 std::optional<EmitFormat> parse_emit_format(std::string_view name) {

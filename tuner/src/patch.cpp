@@ -31,10 +31,6 @@ const ConfigDocument* pick(const ParsedFile& file) {
     return file.configs.empty() ? nullptr : &file.configs.front();
 }
 
-bool quoted_text(std::string_view text) {
-    return text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front();
-}
-
 // Keys that size the same thing another way: the recommended key replaces them.
 std::vector<std::string_view> superseded_by(std::string_view key) {
     if (key == "taskmanager.memory.process.size" || key == "taskmanager.memory.flink.size" ||
@@ -115,7 +111,7 @@ private:
     // The value as this file writes it.
     std::string written(const std::string& value, std::string_view original) const {
         if (legacy_) return value;
-        if (quoted_text(original) || (deployment_ && original.empty())) return yaml_quoted(value);
+        if (is_quoted(original) || (deployment_ && original.empty())) return yaml_double_quoted(value);
         return yaml_scalar(value);
     }
 
@@ -223,7 +219,7 @@ private:
             const auto after = parse_operator_memory(value);
             if (before && after && *before == *after) return;
         }
-        const std::string replacement = quoted_text(original) ? yaml_quoted(value) : yaml_scalar(value);
+        const std::string replacement = is_quoted(original) ? yaml_double_quoted(value) : yaml_scalar(value);
         patch_.edits.push_back(Edit{field.span.begin, field.span.end, replacement});
         patch_.notes.push_back(fmt::format("changed `{}`: {} -> {}", path, field.value, value));
     }

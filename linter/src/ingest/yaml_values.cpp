@@ -3,7 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
+
+#include "flinklint/text_util.hpp"
 
 namespace flinklint::ingestion {
 namespace {
@@ -157,36 +158,7 @@ std::string flow_scalar(std::string_view s) {
         for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
         return out + "'";
     }
-    out = "\"";
-    for (char c : s) {
-        switch (c) {
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    char hex[8];
-                    std::snprintf(hex, sizeof hex, "\\x%02X",
-                                  static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += hex;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    return yaml_double_quoted(s);
 }
 
 }  // namespace

@@ -49,11 +49,7 @@ std::optional<Setting> find_setting(const EffectiveConfig& effective,
 }
 
 std::string_view unquoted(std::string_view text) {
-    text = trim(text);
-    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front()) {
-        text = text.substr(1, text.size() - 2);
-    }
-    return text;
+    return strip_quotes(trim(text));
 }
 
 OptionType option_type(const EffectiveConfig& effective, std::string_view option_key) {

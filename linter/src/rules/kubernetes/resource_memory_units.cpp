@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "flinklint/operator_memory.hpp"
+#include "flinklint/text_util.hpp"
 #include "flinklint/values.hpp"
 #include "rules/memory/memory_support.hpp"
 
@@ -61,10 +62,7 @@ std::optional<Fix> replace_scalar(const Source& source, Span span, const std::st
     const std::string_view written = source.view(span);
     if (written.empty()) return std::nullopt;
     Edit edit{span.begin, span.end, replacement};
-    if (written.size() >= 2 && (written.front() == '"' || written.front() == '\'') &&
-        written.back() == written.front()) {
-        edit = Edit{span.begin + 1, span.end - 1, replacement};
-    }
+    if (is_quoted(written)) edit = Edit{span.begin + 1, span.end - 1, replacement};
     // Unsafe: operators before 1.7 pass the string to Flink unchanged, and Flink rejects `Gi`.
     return Fix{FixSafety::unsafe, fmt::format("write `{}`", replacement), {edit}};
 }

@@ -198,8 +198,7 @@ std::string static_help(const EffectiveConfig& effective, Process process, const
     }
     if (category == "invalid-memory-size" && !error.keys.empty()) {
         const std::string text = written_text(effective, error.keys.front());
-        if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
-            text.back() == text.front()) {
+        if (is_quoted(text)) {
             return "remove the quotes: flink-conf.yaml keeps them as part of the value";
         }
         if (const auto whole = fractional_size_mib(text)) {

@@ -218,10 +218,7 @@ StateBackend state_backend(const EffectiveConfig& effective) {
     if (backend.entry == nullptr) backend.entry = config.get("state.backend.type");
     if (backend.entry == nullptr) backend.entry = config.get("state.backend");
     if (backend.entry == nullptr) return backend;
-    std::string name = ascii_lower(trim(backend.entry->value));
-    if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') && name.back() == name.front()) {
-        name = name.substr(1, name.size() - 2);
-    }
+    std::string name = ascii_lower(strip_quotes(trim(backend.entry->value)));
     // StateBackendLoader's shortcuts and the factories behind them.
     if (name == "filesystem" || name == "jobmanager" ||
         name.find("hashmapstatebackend") != std::string::npos ||

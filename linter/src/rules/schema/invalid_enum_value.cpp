@@ -50,10 +50,7 @@ void check_invalid_enum_value(const Model& model, Reporter& reporter) {
                                        quoted(shown_value(entry.key, entry.value)), quoted(entry.key),
                                        config.version().str(), list_constants(option.enum_values)),
                 .key = entry.key};
-            std::string_view bare = entry.value;
-            if (bare.size() >= 2 && (bare.front() == '"' || bare.front() == '\'') && bare.back() == bare.front()) {
-                bare = bare.substr(1, bare.size() - 2);
-            }
+            const std::string_view bare = strip_quotes(entry.value);
             if (auto suggestion = closest_constant(bare, option.enum_values)) {
                 finding.help = fmt::format("did you mean `{}`?", *suggestion);
                 finding.fix = replace_value_fix(entry, config, *suggestion, FixSafety::unsafe);

@@ -132,10 +132,7 @@ std::optional<Edit> value_edit(const ConfigEntry& entry, const FlinkConfig& conf
     if (entry.quoted && !config.is_legacy()) {
         // Keep YAML's quotes (and so the scalar's type): replace what is between them.
         const std::string_view written = config.source()->view(span);
-        if (written.size() < 2 || (written.front() != '"' && written.front() != '\'') ||
-            written.back() != written.front()) {
-            return std::nullopt;
-        }
+        if (!is_quoted(written)) return std::nullopt;
         span = {span.begin + 1, span.end - 1};
     }
     return Edit{span.begin, span.end, std::move(text)};

@@ -27,9 +27,7 @@ bool names_a_reference(std::string_view key) {
 // `${VAR}` (expanded by the image's entrypoint or by the application), `$(VAR)` (Kubernetes), template
 // placeholders (`{{ .Values.x }}`, `<password>`), masked values.
 bool is_reference(std::string_view value) {
-    value = trim(value);
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
-        value = trim(value.substr(1, value.size() - 2));
+    value = trim(strip_quotes(trim(value)));
     if (value.empty()) return true;
     if (value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
         value.find("{{") != std::string_view::npos || (value.starts_with("$") && value.size() > 1))

@@ -31,9 +31,8 @@ std::string render(const Tuning& tuning, ReportFormat format);
 // file (flink-conf.yaml from 2.0, config.yaml before 1.19).
 Expected<std::string> emit_config(const Tuning& tuning, EmitFormat format);
 
-// A YAML scalar for `value`: plain when YAML reads it back as the same text or number, else double-quoted.
+// A YAML scalar for `value`: plain when YAML reads it back as the same text or number, else
+// double-quoted (flinklint::yaml_double_quoted, also where flinkConfiguration needs strings).
 std::string yaml_scalar(std::string_view value);
-// Always double-quoted (flinkConfiguration of operators up to 1.12 accepts strings only).
-std::string yaml_quoted(std::string_view value);
 
 }  // namespace flinklint::tuner
