@@ -48,8 +48,7 @@ std::string read_file(const std::string& path) {
     return buffer.str();
 }
 
-// The fix engine's atomic write: a failed write never leaves half a file. A new file is created
-// empty first (the default mode, as any new file), then replaced like an existing one.
+// The fix engine's atomic write: a failed write never leaves half a file (new files included).
 void write_file(const std::string& path, const std::string& text) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -57,16 +56,8 @@ void write_file(const std::string& path, const std::string& text) {
     ec.clear();
     const fs::path target = link ? fs::canonical(path, ec) : fs::path(path);
     if (ec) throw Failure{fmt::format("{}: {}", path, ec.message())};
-    bool created = false;
-    if (!fs::exists(target, ec)) {
-        ec.clear();
-        created = std::ofstream(target, std::ios::binary).good();
-        if (!created) throw Failure{fmt::format("{}: cannot create the file", path)};
-    }
-    if (const auto error = write_file_atomically(target, text)) {
-        if (created) fs::remove(target, ec);
+    if (const auto error = write_file_atomically(target, text, IfMissing::create))
         throw Failure{fmt::format("{}: {}", path, *error)};
-    }
 }
 
 void deliver(const TuneOptions& options, const std::string& text, std::ostream& out) {
@@ -104,12 +95,13 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
             const auto patch = tuner::plan_patch(source, tuning);
             if (!patch) throw Failure{fmt::format("{}: {}", *options.patch, patch.error())};
             if (options.diff) {
-                deliver(options, unified_diff(*options.patch, source->text(), tuner::apply_patch(source->text(), *patch)),
-                        out);
+                deliver(
+                    options,
+                    unified_diff(*options.patch, source->text(), tuner::apply_patch(source->text(), *patch)),
+                    out);
                 return kExitClean;
             }
-            if (!patch->edits.empty())
-                write_file(*options.patch, tuner::apply_patch(source->text(), *patch));
+            if (!patch->edits.empty()) write_file(*options.patch, tuner::apply_patch(source->text(), *patch));
             for (const std::string& note : patch->notes) out << *options.patch << ": " << note << "\n";
             if (patch->edits.empty()) out << *options.patch << ": already as recommended\n";
             return kExitClean;

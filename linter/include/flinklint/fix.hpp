@@ -57,10 +57,14 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 
 // Replaces the file at `path` with `bytes` atomically: a temporary file in the same directory,
 // fsync, the old file's mode (and owner when permitted), rename over `path`, fsync the directory.
-// `path` must not be a symlink (resolve it first). Returns an error message, or nullopt on success.
+// `path` must not be a symlink (resolve it first). A missing file is an error, unless `if_missing`
+// is `create`: then it is created the same way, with the mode of any new file (0666 less the
+// umask). Returns an error message, or nullopt on success.
 // SIGINT, SIGTERM and SIGHUP remove the temporary files in flight before the process dies.
 // Tests simulate failures with FLINKLINT_FAULT_INJECT=write|rename|crash[:N] (read only here; :N
 // fails only the Nth write that reaches that step).
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+enum class IfMissing { fail, create };
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                                                 IfMissing if_missing = IfMissing::fail);
 
 }  // namespace flinklint

@@ -55,8 +55,8 @@ public:
         fix_detail::release_temp(slot_);
     }
 
-    // Like mkostemp(3) (mode 0600, exclusive create), with the registration first.
-    static std::unique_ptr<TempFile> create(const std::filesystem::path& beside) {
+    // Like mkostemp(3) (exclusive create, `mode` less the umask), with the registration first.
+    static std::unique_ptr<TempFile> create(const std::filesystem::path& beside, mode_t mode) {
         static constexpr std::string_view kLetters =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         const std::filesystem::path dir =
@@ -67,7 +67,7 @@ public:
             std::string path = prefix;
             for (int i = 0; i < 6; ++i) path += kLetters[entropy() % kLetters.size()];
             const int slot = fix_detail::register_temp(path.c_str());
-            const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
             if (fd >= 0) {
                 auto made = std::unique_ptr<TempFile>(new TempFile(fd, std::move(path), slot));
                 if (!fix_detail::temp_created(slot)) {
@@ -120,20 +120,28 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                                                 IfMissing if_missing) {
     struct stat info {};
-    if (::lstat(path.c_str(), &info) != 0) return fmt::format("cannot stat the file: {}", errno_text());
-    if (S_ISLNK(info.st_mode)) return std::string("is a symbolic link: refusing to replace it");
-    if (!S_ISREG(info.st_mode)) return std::string("is not a regular file");
-    if (info.st_nlink > 1) {
-        return fmt::format("has {} hard links: replacing it would split them (fix it with --diff instead)",
-                           info.st_nlink);
+    const bool exists = ::lstat(path.c_str(), &info) == 0;
+    if (!exists && (errno != ENOENT || if_missing == IfMissing::fail))
+        return fmt::format("cannot stat the file: {}", errno_text());
+    if (exists) {
+        if (S_ISLNK(info.st_mode)) return std::string("is a symbolic link: refusing to replace it");
+        if (!S_ISREG(info.st_mode)) return std::string("is not a regular file");
+        if (info.st_nlink > 1) {
+            return fmt::format(
+                "has {} hard links: replacing it would split them (fix it with --diff instead)",
+                info.st_nlink);
+        }
+        if (::access(path.c_str(), W_OK) != 0) return std::string("is not writable: left as it is");
     }
-    if (::access(path.c_str(), W_OK) != 0) return std::string("is not writable: left as it is");
 
     const std::filesystem::path dir =
         path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    const std::unique_ptr<TempFile> made = TempFile::create(path);
+    // An existing file's mode is set once the bytes are written; the temporary file stays private
+    // until then. A new file gets the mode any new file gets (0666 less the umask).
+    const std::unique_ptr<TempFile> made = TempFile::create(path, exists ? 0600 : 0666);
     if (!made) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
     TempFile& temp = *made;
 
@@ -143,11 +151,11 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
             "cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
     }
     if (!write_all(temp.fd(), bytes)) return fmt::format("cannot write the temporary file: {}", errno_text());
-    if (::fchmod(temp.fd(), info.st_mode & 07777) != 0) {
+    if (exists && ::fchmod(temp.fd(), info.st_mode & 07777) != 0) {
         return fmt::format("cannot keep the file's mode: {}", errno_text());
     }
     // Keep the owner where we may (root fixing another user's file); otherwise the file is ours anyway.
-    if ((info.st_uid != ::geteuid() || info.st_gid != ::getegid()) &&
+    if (exists && (info.st_uid != ::geteuid() || info.st_gid != ::getegid()) &&
         ::fchown(temp.fd(), info.st_uid, info.st_gid) != 0 && errno != EPERM) {
         return fmt::format("cannot keep the file's owner: {}", errno_text());
     }

@@ -202,6 +202,26 @@ TEST(AtomicWrite, ReplacesContentAndKeepsMode) {
     EXPECT_EQ(list_dir(dir.path()), "flink-conf.yaml\n");  // no temporary file left
 }
 
+// A file that does not exist yet (tune --output, --patch of a new file) is created the same way,
+// with the mode any new file gets.
+TEST(AtomicWrite, CreatesANewFileWithTheUmaskMode) {
+    const TempDir dir;
+    const fs::path file = dir.path() / "report.html";
+    const mode_t mask = ::umask(022);
+    EXPECT_TRUE(
+        write_file_atomically(file, "<html/>\n").has_value());  // by default a missing file is an error
+    const auto error = write_file_atomically(file, "<html/>\n", IfMissing::create);
+    ::umask(mask);
+    ASSERT_FALSE(error.has_value()) << *error;
+    EXPECT_EQ(read_file(file), "<html/>\n");
+    EXPECT_EQ(
+        fs::status(file).permissions() & fs::perms::all,
+        fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    EXPECT_EQ(list_dir(dir.path()), "report.html\n");
+    EXPECT_TRUE(
+        write_file_atomically(dir.path() / "missing-dir" / "x.yaml", "a\n", IfMissing::create).has_value());
+}
+
 TEST(AtomicWrite, RefusesSymlinksAndHardLinks) {
     const TempDir dir;
     const fs::path file = dir.write("real.yaml", "a\n");
