@@ -81,7 +81,10 @@ KeyIndex make_key_index(std::size_t count, KeyOf key_of, Flags flags, Aliases fo
     rows.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
         const auto id = static_cast<std::uint32_t>(i);
-        const auto [map, live] = flags(i);
+        // Plain locals, not a structured binding: clang 14 cannot capture bindings in a lambda.
+        const std::pair<bool, bool> map_and_live = flags(i);
+        const bool map = map_and_live.first;
+        const bool live = map_and_live.second;
         const std::string_view key = key_of(i);
         rows.push_back({key, id, map, live});
         for_each_alias(i, [&](std::string_view alias, KeyLookup::Kind kind) {
