@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         kCatalogVersions[provider.ConsumeIntegralInRange<std::size_t>(0, std::size(kCatalogVersions) - 1)];
     const std::string input = provider.ConsumeRemainingBytesAsString();
     const std::string_view text = input;
-    static const std::vector<std::string> constants = {"EXACTLY_ONCE", "AT_LEAST_ONCE", "a"};
+    static const std::vector<std::string_view> constants = {"EXACTLY_ONCE", "AT_LEAST_ONCE", "a"};
 
     if (const auto bytes = parse_memory_size(text)) {
         FUZZ_CHECK(*bytes <= 9223372036854775807ULL);

@@ -125,7 +125,7 @@ private:
         if (const ConfigEntry* entry = find(key)) return entry;
         if (const OptionInfo* option = Catalog::for_version(tuning_.profile.version).find(key)) {
             for (const auto* keys : {&option->fallback_keys, &option->deprecated_keys}) {
-                for (const std::string& alias : *keys) {
+                for (const std::string_view alias : *keys) {
                     if (const ConfigEntry* entry = find(alias)) return entry;
                 }
             }

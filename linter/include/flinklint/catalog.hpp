@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,13 +40,15 @@ enum class OperatorScope {
     operator_wide,  // read from the operator's own configuration only: no effect in a resource
 };
 
+// One option as the catalog declares it. The catalogs are tables compiled into the binary (see
+// linter/tools/catalog_gen), so every view here lives as long as the program.
 struct OptionInfo {
-    std::string key;  // may hold placeholders: `metrics.reporter.<name>.port`
+    std::string_view key;  // may hold placeholders: `metrics.reporter.<name>.port`
     OptionType type = OptionType::unknown;
-    std::string default_value;  // as Flink's docs print it; empty when none
-    std::vector<std::string> enum_values;
-    std::vector<std::string> deprecated_keys;  // lookup order
-    std::vector<std::string> fallback_keys;    // checked before deprecated keys
+    std::string_view default_value;  // as Flink's docs print it; empty when none
+    std::span<const std::string_view> enum_values;
+    std::span<const std::string_view> deprecated_keys;  // lookup order
+    std::span<const std::string_view> fallback_keys;    // checked before deprecated keys
     bool documented = false;
     bool deprecated = false;       // the option itself is @Deprecated
     bool operator_option = false;  // kubernetes.operator.* / job.autoscaler.* from the operator
@@ -77,7 +80,8 @@ public:
     static const Catalog& for_version(FlinkVersion version);
 
     [[nodiscard]] FlinkVersion version() const { return version_; }
-    [[nodiscard]] const std::vector<OptionInfo>& options() const { return options_; }
+    // Sorted by key; the operator's keys are merged in where the version's own file lacks them.
+    [[nodiscard]] std::span<const OptionInfo> options() const { return options_; }
     [[nodiscard]] KeyLookup lookup(std::string_view key) const;
     // The option whose key is exactly `key` (no alias resolution).
     [[nodiscard]] const OptionInfo* find(std::string_view key) const;
@@ -85,19 +89,16 @@ public:
     [[nodiscard]] std::vector<std::string> suggest(std::string_view key, std::size_t limit = 3) const;
 
     struct Impl;
-    Catalog(FlinkVersion version, std::vector<OptionInfo> options);
+    explicit Catalog(std::size_t slot);  // the compiled tables of kCatalogVersions[slot]
     ~Catalog();
     Catalog(const Catalog&) = delete;
     Catalog& operator=(const Catalog&) = delete;
 
 private:
     FlinkVersion version_;
-    std::vector<OptionInfo> options_;
-    std::unique_ptr<const Impl> impl_;  // indexes into options_
+    std::vector<OptionInfo> options_;  // views into the compiled tables; a Catalog is never moved
+    std::unique_ptr<const Impl> impl_;
 };
-
-// Parses one catalog file (schemas/*.tsv format); malformed lines are skipped.
-std::vector<OptionInfo> parse_catalog_tsv(std::string_view text);
 
 // A key that circulates in troubleshooting advice but never existed in any Flink version.
 struct InventedKey {

@@ -1,4 +1,4 @@
-// Data compiled into the binary: option catalogs (schemas/) and rule doc pages.
+// Data compiled into the binary: the rule doc pages (the option catalogs are tables, see catalog_index.hpp).
 #pragma once
 
 #include <span>
@@ -11,7 +11,6 @@ struct EmbeddedFile {
     std::string_view data;
 };
 
-std::span<const EmbeddedFile> catalog_data();  // schemas/*.tsv
 std::span<const EmbeddedFile> rule_docs();     // linter/src/rules/**/*.md
 
 }  // namespace flinklint::embedded

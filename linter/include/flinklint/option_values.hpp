@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,7 @@ namespace flinklint {
 // `value` is what the reader produced: legacy values keep their quotes (`"1728m"` fails as a
 // MemorySize), YAML scalars arrive unquoted with `kind` saying what YAML made of them.
 // Null values are left to the rule about nulls (nullopt); String and unknown types accept anything.
-std::optional<std::string> check_option_value(OptionType type, const std::vector<std::string>& enum_values,
+std::optional<std::string> check_option_value(OptionType type, std::span<const std::string_view> enum_values,
                                               std::string_view value, ValueKind kind, FlinkVersion version);
 
 }  // namespace flinklint

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,7 +41,7 @@ Expected<float> parse_java_float(std::string_view text);         // Float.parseF
 Expected<double> parse_java_double(std::string_view text);       // Double.parseDouble
 Expected<bool> parse_java_boolean(std::string_view text);        // only true/false, any case
 // Case-insensitive match against the enum constants; returns the constant as declared.
-Expected<std::string> parse_enum(std::string_view text, const std::vector<std::string>& constants);
+Expected<std::string> parse_enum(std::string_view text, std::span<const std::string_view> constants);
 // List options: `a;b;c` with Flink's StructuredOptionsSplitter quoting ('...' or "...", doubled to escape).
 Expected<std::vector<std::string>> parse_list(std::string_view text);
 // Map options: `k1:v1,k2:v2` with the same quoting rules.

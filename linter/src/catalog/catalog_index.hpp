@@ -22,7 +22,7 @@ using Histogram = std::array<std::uint8_t, 32>;
 // key is close to one of their aliases).
 class SuggestIndex {
 public:
-    explicit SuggestIndex(const std::vector<OptionInfo>& options);
+    explicit SuggestIndex(std::span<const OptionInfo> options);
     SuggestIndex(const SuggestIndex&) = delete;  // candidates hold views into their own strings
     SuggestIndex& operator=(const SuggestIndex&) = delete;
 
@@ -46,37 +46,77 @@ private:
     std::vector<Candidate> candidates_;
 };
 
-// What lookup needs of one row: views into text that outlives the index (the embedded files or
-// the Catalog's own OptionInfo strings).
-struct IndexRow {
-    std::string_view key;
-    std::uint32_t id = 0;  // the row's position among the rows given
-    bool map = false;      // a Map-typed option: `<key>.<k>` sets entry `k`
-    bool live = false;     // documented and not deprecated: preferred as an alias target
+// The lookup tables of one catalog version, generated at build time from schemas/*.tsv by
+// linter/tools/catalog_gen: a check only binary-searches them, it never parses or sorts a catalog.
+// They hold offsets, not pointers, into one text array: a pointer would cost the static-pie loader
+// a relocation on every start (31,000 of them, 0.4 M instructions).
+struct TextRef {
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;
 };
+struct ListRef {  // entries [first, first + count) of the list array
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+};
+
+std::string_view text_of(TextRef ref);
+std::span<const std::string_view> list_entries();  // every list's entries, as views
+std::span<const std::string_view> list_of(ListRef ref);
+
+struct OptionRow {
+    TextRef key;
+    TextRef default_value;  // empty when none
+    ListRef enum_values, deprecated_keys, fallback_keys;
+    OptionType type = OptionType::unknown;
+    bool documented = false;
+    bool deprecated = false;
+    bool operator_option = false;
+    OperatorScope operator_scope = OperatorScope::none;
+};
+
 struct AliasRow {
-    std::string_view alias;
-    std::uint32_t id = 0;  // the row that lists the alias, whose flags follow
+    TextRef alias;
+    std::uint32_t id = 0;  // the option that lists the alias
     KeyLookup::Kind kind = KeyLookup::Kind::deprecated_alias;
-    bool map = false;
-    bool live = false;
+    bool map = false;   // the option is Map-typed: `<alias>.<k>` sets entry `k`
+    bool live = false;  // the option is documented and not deprecated: preferred as an alias target
 };
 
 // An option key with placeholders, split into segments.
 struct Pattern {
-    std::vector<std::string_view> segments;
+    ListRef segments;
     std::uint32_t id = 0;
-    std::size_t literals = 0;  // segments that must match exactly: more is more specific
-    bool open = false;         // ends with `<key>`/`<param>`/`<parameter>`: one or more segments
+    std::uint32_t literals = 0;  // segments that must match exactly: more is more specific
+    bool open = false;           // ends with `<key>`/`<param>`/`<parameter>`: one or more segments
 };
 
-// Key lookup over sorted arrays: building it is a few sorts of views, no per-key allocation, which
-// matters because every check builds one (and an unknown key builds one per catalog version).
+// A Map-typed option's key (or alias): `<key>.<k>` sets entry `k`.
+struct MapKey {
+    TextRef key;
+    std::uint32_t id = 0;
+};
+
+struct CatalogTables {
+    FlinkVersion version;
+    std::span<const OptionRow> options;  // by key, stably (the first of equal keys wins); id = position
+    std::span<const AliasRow> aliases;   // by alias, one per alias: the best target
+    std::span<const Pattern> patterns;   // catalog order; those starting with a placeholder are apart
+    std::span<const Pattern> leading_placeholder_patterns;
+    std::span<const MapKey> map_keys;  // by key, the first one each
+};
+
+// The generated arrays (catalog_tables.cpp).
+struct CompiledCatalogs {
+    std::string_view text;                // every key, default, list entry and segment
+    std::span<const TextRef> list_entries;
+    std::span<const CatalogTables> versions;  // one per kCatalogVersions entry, in that order
+};
+const CompiledCatalogs& compiled_catalogs();
+
+// Key lookup over one version's tables.
 class KeyIndex {
 public:
-    // `rows` in catalog order (the first of equal keys wins), `aliases` in the order the rows list
-    // them (fallback keys before deprecated keys), without those spelled like their own row's key.
-    KeyIndex(std::vector<IndexRow> rows, std::vector<AliasRow> aliases);
+    explicit KeyIndex(const CatalogTables& tables) : tables_(&tables) {}
 
     struct Hit {
         KeyLookup::Kind kind = KeyLookup::Kind::unknown;
@@ -88,28 +128,22 @@ public:
 private:
     [[nodiscard]] const Pattern* best_pattern(std::string_view key) const;
 
-    std::vector<IndexRow> rows_;     // by key, stably
-    std::vector<AliasRow> aliases_;  // by alias, one per alias: the best target
-    std::vector<Pattern> patterns_;  // catalog order; those starting with a placeholder are apart
-    std::vector<Pattern> leading_placeholder_patterns_;
-    std::vector<std::pair<std::string_view, std::uint32_t>> map_keys_;  // by key, the first one each
+    const CatalogTables* tables_;
 };
-
-// The index of one catalog version's rows as the files list them, without building the Catalog.
-const KeyIndex& version_key_index(FlinkVersion version);
 
 }  // namespace flinklint::catalog_detail
 
 namespace flinklint {
 
 struct Catalog::Impl {
-    explicit Impl(const std::vector<OptionInfo>& options);
+    Impl(const catalog_detail::CatalogTables& tables, std::span<const OptionInfo> options)
+        : keys(tables), options_(options) {}
     [[nodiscard]] const catalog_detail::SuggestIndex& suggestions() const;
 
     catalog_detail::KeyIndex keys;
 
 private:
-    const std::vector<OptionInfo>& options_;
+    std::span<const OptionInfo> options_;
     mutable std::once_flag suggest_once_;
     mutable std::unique_ptr<const catalog_detail::SuggestIndex> suggest_index_;
 };

@@ -1,4 +1,4 @@
-// Shared pieces of the catalog implementation: TSV rows, key segments, placeholders.
+// Shared pieces of the catalog implementation (and of its table generator): key segments, placeholders.
 #pragma once
 
 #include <cstddef>
@@ -9,19 +9,6 @@
 #include "flinklint/catalog.hpp"
 
 namespace flinklint::catalog_detail {
-
-// One row of a schemas/*.tsv file, as views into the file's text (list cells still `a|b`).
-struct TsvRow {
-    std::string_view key, type, default_value, enum_values, deprecated_keys, fallback_keys, scope;
-    bool documented = false;
-    bool deprecated = false;
-};
-// The rows in file order; malformed lines are skipped.
-std::vector<TsvRow> scan_catalog_tsv(std::string_view text);
-// The rows of `text` whose line `reference` (a file with the same header) lacks; nullopt when the
-// headers differ.
-std::optional<std::vector<TsvRow>> rows_not_in(std::string_view text, std::string_view reference);
-std::vector<OptionInfo> to_options(const std::vector<TsvRow>& rows);
 
 // Calls `fn` with each non-empty entry of a list cell (`a|b`).
 template <class Fn>

@@ -31,29 +31,12 @@ constexpr std::array<std::string_view, 14> kPassThroughPrefixes = {
 // Keys beyond this length are never Flink options; they are not worth a pattern scan.
 constexpr std::size_t kMaxKeyLength = 1024;
 
-// The pattern of a placeholder key, or nothing when it could never match sensibly.
-std::optional<Pattern> make_pattern(std::string_view key, std::uint32_t id) {
-    Pattern pattern;
-    pattern.id = id;
-    pattern.segments = split_segments(key);
-    for (std::size_t i = 0; i < pattern.segments.size(); ++i) {
-        const std::string_view segment = pattern.segments[i];
-        if (is_open_placeholder(segment)) {
-            pattern.open = i + 1 == pattern.segments.size();
-            if (!pattern.open) return std::nullopt;  // an open placeholder only makes sense at the end
-        } else if (!is_placeholder(segment)) {
-            ++pattern.literals;
-        }
-    }
-    if (pattern.literals == 0) return std::nullopt;  // `<parameter>` alone would match everything
-    return pattern;
-}
-
 bool matches(const Pattern& pattern, const std::vector<std::string_view>& segments) {
-    const std::size_t fixed = pattern.open ? pattern.segments.size() - 1 : pattern.segments.size();
+    const std::span<const std::string_view> wanted = list_of(pattern.segments);
+    const std::size_t fixed = pattern.open ? wanted.size() - 1 : wanted.size();
     if (pattern.open ? segments.size() <= fixed : segments.size() != fixed) return false;
     for (std::size_t i = 0; i < fixed; ++i) {
-        const std::string_view want = pattern.segments[i];
+        const std::string_view want = wanted[i];
         if (is_placeholder(want) ? segments[i].empty() : want != segments[i]) return false;
     }
     for (std::size_t i = fixed; i < segments.size(); ++i) {
@@ -65,14 +48,14 @@ bool matches(const Pattern& pattern, const std::vector<std::string_view>& segmen
 std::string_view key_of(std::string_view key) {
     return key;
 }
-std::string_view key_of(const IndexRow& row) {
-    return row.key;
+std::string_view key_of(const OptionRow& row) {
+    return text_of(row.key);
 }
 std::string_view key_of(const AliasRow& row) {
-    return row.alias;
+    return text_of(row.alias);
 }
-std::string_view key_of(const std::pair<std::string_view, std::uint32_t>& row) {
-    return row.first;
+std::string_view key_of(const MapKey& row) {
+    return text_of(row.key);
 }
 
 struct ByKey {
@@ -82,60 +65,30 @@ struct ByKey {
     }
 };
 
-template <class Rows>
-auto find_key(const Rows& rows, std::string_view key) -> const typename Rows::value_type* {
+template <class Row>
+const Row* find_key(std::span<const Row> rows, std::string_view key) {
     const auto it = std::lower_bound(rows.begin(), rows.end(), key, ByKey{});
     return it != rows.end() && key_of(*it) == key ? &*it : nullptr;
 }
 
 }  // namespace
 
-KeyIndex::KeyIndex(std::vector<IndexRow> rows, std::vector<AliasRow> aliases) : rows_(std::move(rows)) {
-    for (const IndexRow& row : rows_) {
-        if (key_is_pattern(row.key)) {
-            if (auto pattern = make_pattern(row.key, row.id)) {
-                auto& into =
-                    is_placeholder(pattern->segments.front()) ? leading_placeholder_patterns_ : patterns_;
-                into.push_back(std::move(*pattern));
-            }
-        } else if (row.map) {
-            map_keys_.emplace_back(row.key, row.id);
-        }
-    }
-    for (const AliasRow& alias : aliases) {
-        if (alias.map) map_keys_.emplace_back(alias.alias, alias.id);
-    }
-    // An alias names the first row that declares it, unless a live row declares it too.
-    std::stable_sort(aliases.begin(), aliases.end(), ByKey{});
-    for (const AliasRow& alias : aliases) {
-        if (!aliases_.empty() && aliases_.back().alias == alias.alias) {
-            if (alias.live && !aliases_.back().live) aliases_.back() = alias;
-        } else {
-            aliases_.push_back(alias);
-        }
-    }
-    if (!std::is_sorted(rows_.begin(), rows_.end(), ByKey{}))
-        std::stable_sort(rows_.begin(), rows_.end(), ByKey{});
-    std::stable_sort(map_keys_.begin(), map_keys_.end(), ByKey{});
-    map_keys_.erase(std::unique(map_keys_.begin(), map_keys_.end(),
-                                [](const auto& a, const auto& b) { return a.first == b.first; }),
-                    map_keys_.end());
-}
-
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {
-    const IndexRow* row = find_key(rows_, key);
-    return row == nullptr ? std::nullopt : std::optional(row->id);
+    const OptionRow* row = find_key(tables_->options, key);
+    if (row == nullptr) return std::nullopt;
+    return static_cast<std::uint32_t>(row - tables_->options.data());
 }
 
 // The most specific pattern matching `key`: most literal segments, then closed before open.
 const Pattern* KeyIndex::best_pattern(std::string_view key) const {
     const std::string_view first = key.substr(0, key.find('.'));
-    const auto same_first = [first](const Pattern& p) { return p.segments.front() == first; };
-    if (std::none_of(patterns_.begin(), patterns_.end(), same_first) && leading_placeholder_patterns_.empty())
+    const auto same_first = [first](const Pattern& p) { return list_of(p.segments).front() == first; };
+    if (std::none_of(tables_->patterns.begin(), tables_->patterns.end(), same_first) &&
+        tables_->leading_placeholder_patterns.empty())
         return nullptr;
     const std::vector<std::string_view> segments = split_segments(key);
     const Pattern* best = nullptr;
-    auto consider = [&](const std::vector<Pattern>& patterns) {
+    auto consider = [&](std::span<const Pattern> patterns) {
         for (const Pattern& pattern : patterns) {
             if (!matches(pattern, segments)) continue;
             if (best == nullptr || pattern.literals > best->literals ||
@@ -144,18 +97,19 @@ const Pattern* KeyIndex::best_pattern(std::string_view key) const {
             }
         }
     };
-    consider(patterns_);
-    consider(leading_placeholder_patterns_);
+    consider(tables_->patterns);
+    consider(tables_->leading_placeholder_patterns);
     return best;
 }
 
 KeyIndex::Hit KeyIndex::lookup(std::string_view key) const {
-    const IndexRow* exact = find_key(rows_, key);
+    const OptionRow* exact = find_key(tables_->options, key);
+    const auto exact_id = [&] { return static_cast<std::uint32_t>(exact - tables_->options.data()); };
     // A retired key that is also declared on its own (taskmanager.network.memory.min) is reported
     // as the alias of the option that reads it now.
-    if (exact != nullptr && exact->live) return {KeyLookup::Kind::option, exact->id};
-    if (const AliasRow* alias = find_key(aliases_, key)) return {alias->kind, alias->id};
-    if (exact != nullptr) return {KeyLookup::Kind::option, exact->id};
+    if (exact != nullptr && exact->documented && !exact->deprecated) return {KeyLookup::Kind::option, exact_id()};
+    if (const AliasRow* alias = find_key(tables_->aliases, key)) return {alias->kind, alias->id};
+    if (exact != nullptr) return {KeyLookup::Kind::option, exact_id()};
     if (key.empty() || key.size() > kMaxKeyLength) return {};
 
     if (const Pattern* pattern = best_pattern(key)) {
@@ -165,8 +119,8 @@ KeyIndex::Hit KeyIndex::lookup(std::string_view key) const {
     for (std::size_t dot = key.rfind('.'); dot != std::string_view::npos && dot > 0;
          dot = key.rfind('.', dot - 1)) {
         if (dot + 1 == key.size()) continue;
-        if (const auto* map = find_key(map_keys_, key.substr(0, dot)))
-            return {KeyLookup::Kind::pattern, map->second};
+        if (const MapKey* map = find_key(tables_->map_keys, key.substr(0, dot)))
+            return {KeyLookup::Kind::pattern, map->id};
     }
     for (std::string_view prefix : kPassThroughPrefixes) {
         if (key.size() > prefix.size() && key.starts_with(prefix)) return {KeyLookup::Kind::pass_through, {}};

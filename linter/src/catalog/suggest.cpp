@@ -73,7 +73,7 @@ int one_segment_misspelled(Segments a, Segments b) {
 
 }  // namespace
 
-SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
+SuggestIndex::SuggestIndex(std::span<const OptionInfo> options) {
     struct Spelling {
         const OptionInfo* option;
         std::string_view text;
@@ -85,9 +85,9 @@ SuggestIndex::SuggestIndex(const std::vector<OptionInfo>& options) {
         if (!option.documented || option.deprecated || option.is_pattern()) continue;
         spellings.push_back({&option, option.key, 0});
         // A key close to a retired spelling (`state.savepoint.dir`) gets the option that reads it now.
-        for (const std::string& alias : option.fallback_keys)
+        for (const std::string_view alias : option.fallback_keys)
             spellings.push_back({&option, alias, kAliasPenalty});
-        for (const std::string& alias : option.deprecated_keys)
+        for (const std::string_view alias : option.deprecated_keys)
             spellings.push_back({&option, alias, kAliasPenalty});
     }
     for (const Spelling& spelling : spellings) total += spelling.text.size();

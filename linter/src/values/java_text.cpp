@@ -250,11 +250,11 @@ Expected<bool> parse_java_boolean(std::string_view text) {
                                  "on/off or 1/0)"})};
 }
 
-Expected<std::string> parse_enum(std::string_view text, const std::vector<std::string>& constants) {
+Expected<std::string> parse_enum(std::string_view text, std::span<const std::string_view> constants) {
     // ConfigurationUtils.convertToEnum: both sides upper-cased with Locale.ROOT; no trimming.
     const std::string folded = java_text::upper(text);
-    for (const std::string& constant : constants) {
-        if (java_text::upper(constant) == folded) return constant;
+    for (const std::string_view constant : constants) {
+        if (java_text::upper(constant) == folded) return std::string(constant);
     }
     std::string message = java_text::cat({java_text::quoted(text), " is not one of "});
     constexpr std::size_t kListed = 24;

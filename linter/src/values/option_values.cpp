@@ -163,7 +163,7 @@ bool may_be_yaml_map(std::string_view text, FlinkVersion version) {
 }
 
 std::optional<std::string> check_enum_elements(const std::vector<std::string>& elements,
-                                               const std::vector<std::string>& enum_values) {
+                                               std::span<const std::string_view> enum_values) {
     for (const std::string& element : elements) {
         if (auto parsed = parse_enum(element, enum_values); !parsed) return cat({"element ", parsed.error()});
     }
@@ -171,7 +171,7 @@ std::optional<std::string> check_enum_elements(const std::vector<std::string>& e
 }
 
 // The reason `text` (a string, or a scalar's Java text) fails as `type`; nullopt when it converts.
-std::optional<std::string> check_text(OptionType type, const std::vector<std::string>& enum_values,
+std::optional<std::string> check_text(OptionType type, std::span<const std::string_view> enum_values,
                                       std::string_view text, FlinkVersion version) {
     const auto error_of = [](const auto& parsed) -> std::optional<std::string> {
         if (parsed) return std::nullopt;
@@ -240,7 +240,7 @@ bool fits_float(double value) {
 
 }  // namespace
 
-std::optional<std::string> check_option_value(OptionType type, const std::vector<std::string>& enum_values,
+std::optional<std::string> check_option_value(OptionType type, std::span<const std::string_view> enum_values,
                                               std::string_view value, ValueKind kind, FlinkVersion version) {
     if (kind == ValueKind::null || type == OptionType::string_ || type == OptionType::unknown)
         return std::nullopt;

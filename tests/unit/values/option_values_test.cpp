@@ -7,11 +7,11 @@ namespace flinklint {
 namespace {
 
 constexpr FlinkVersion v1_18{1, 18}, v1_19{1, 19}, v1_20{1, 20}, v2_0{2, 0}, v2_1{2, 1};
-const std::vector<std::string> kNoEnum;
+const std::vector<std::string_view> kNoEnum;
 
 std::optional<std::string> check(OptionType type, std::string_view value, ValueKind kind = ValueKind::string,
                                  FlinkVersion version = v1_20,
-                                 const std::vector<std::string>& enums = kNoEnum) {
+                                 const std::vector<std::string_view>& enums = kNoEnum) {
     return check_option_value(type, enums, value, kind, version);
 }
 
@@ -106,7 +106,7 @@ TEST(OptionValues, DurationsAndSizes) {
 }
 
 TEST(OptionValues, Enums) {
-    const std::vector<std::string> modes = {"EXACTLY_ONCE", "AT_LEAST_ONCE"};
+    const std::vector<std::string_view> modes = {"EXACTLY_ONCE", "AT_LEAST_ONCE"};
     EXPECT_FALSE(check(OptionType::enumeration, "exactly_once", ValueKind::string, v1_20, modes));
     const auto wrong = check(OptionType::enumeration, "exactly-once", ValueKind::string, v1_20, modes);
     ASSERT_TRUE(wrong);

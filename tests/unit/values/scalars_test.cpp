@@ -124,7 +124,7 @@ TEST(JavaBoolean, OnlyTrueAndFalse) {
 }
 
 TEST(JavaEnum, CaseInsensitiveAndReturnsTheDeclaredConstant) {
-    const std::vector<std::string> modes = {"EXACTLY_ONCE", "AT_LEAST_ONCE"};
+    const std::vector<std::string_view> modes = {"EXACTLY_ONCE", "AT_LEAST_ONCE"};
     EXPECT_EQ(*parse_enum("exactly_once", modes), "EXACTLY_ONCE");
     EXPECT_EQ(*parse_enum("At_Least_Once", modes), "AT_LEAST_ONCE");
     EXPECT_FALSE(parse_enum("exactly-once", modes).ok());
@@ -133,7 +133,8 @@ TEST(JavaEnum, CaseInsensitiveAndReturnsTheDeclaredConstant) {
     EXPECT_FALSE(parse_enum("x", {}).ok());
     const auto error = parse_enum("once", modes);
     EXPECT_NE(error.error().find("EXACTLY_ONCE, AT_LEAST_ONCE"), std::string::npos) << error.error();
-    EXPECT_EQ(*parse_enum("cla\xC3\x9F", {"CLASS"}), "CLASS");  // ß upper-cases to SS
+    const std::string_view klass[] = {"CLASS"};
+    EXPECT_EQ(*parse_enum("cla\xC3\x9F", klass), "CLASS");  // ß upper-cases to SS
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ namespace flinklint::rules {
 namespace {
 
 // The closest constant when it is plausibly a typo (at most a third of the letters differ).
-std::optional<std::string> closest_constant(std::string_view value, const std::vector<std::string>& constants) {
+std::optional<std::string> closest_constant(std::string_view value, std::span<const std::string_view> constants) {
     const std::string wanted = ascii_lower(value);
     std::optional<std::string> best;
     std::size_t best_distance = std::max<std::size_t>(1, wanted.size() / 3) + 1;
@@ -23,7 +23,7 @@ std::optional<std::string> closest_constant(std::string_view value, const std::v
     return best;
 }
 
-std::string list_constants(const std::vector<std::string>& constants) {
+std::string list_constants(std::span<const std::string_view> constants) {
     std::string out;
     for (const auto& constant : constants) {
         if (!out.empty()) out += ", ";
