@@ -94,11 +94,16 @@ std::optional<KeyValue> split_key_value(std::string_view content) {
     return KeyValue{key, value};
 }
 
+// Stops at the first match: `apiVersion` and `kind` usually open a manifest.
 bool has_top_level_key(std::string_view t, std::string_view key) {
-    for (const Line& line : content_lines(t)) {
-        if (line.indent != 0) continue;
-        const auto kv = split_key_value(line.content);
-        if (kv && kv->key == key) return true;
+    for (std::size_t pos = 0; pos < t.size();) {
+        const std::size_t end = scan::line_end(t, pos);
+        if (pos < end && !scan::is_blank(t[pos]) && t[pos] != '#') {
+            const auto kv = split_key_value(t.substr(pos, end - pos));
+            if (kv && kv->key == key) return true;
+        }
+        if (end >= t.size()) break;
+        pos = scan::next_line(t, end);
     }
     return false;
 }

@@ -81,6 +81,9 @@ void append_visible(std::string& out, char32_t cp) {
 
 // Message text without terminal escapes or stray control characters (newlines and tabs stay).
 std::string printable(std::string_view text) {
+    // Most text is plain printable ASCII: copy it as it is.
+    const auto plain = [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t'; };
+    if (std::all_of(text.begin(), text.end(), plain)) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
