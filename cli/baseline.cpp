@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/output_file.hpp"
+
 namespace flinklint::cli {
 namespace fs = std::filesystem;
 namespace {
@@ -106,11 +108,14 @@ std::string write_baseline(const fs::path& file, const std::vector<BaselineEntry
         separator = ",\n";
     }
     out << (sorted.empty() ? "" : "\n") << "]}\n";
-    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-    if (!stream) return fmt::format("cannot write the baseline {}", file.string());
-    stream << out.str();
-    stream.flush();
-    return stream ? std::string() : fmt::format("cannot write the baseline {}", file.string());
+    // Written whole or not at all: a failed run keeps the old baseline.
+    std::string error;
+    const std::unique_ptr<OutputFile> stream = OutputFile::open(file, error);
+    if (stream) {
+        stream->stream() << out.str();
+        if (const auto failed = stream->commit()) error = *failed;
+    }
+    return error.empty() ? std::string() : fmt::format("cannot write the baseline {}: {}", file.string(), error);
 }
 
 Expected<std::multiset<std::string>> read_baseline(const fs::path& file) {

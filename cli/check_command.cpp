@@ -24,6 +24,7 @@
 #include "cli/file_walk.hpp"
 #include "cli/fix_files.hpp"
 #include "cli/group_stream.hpp"
+#include "cli/output_file.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/project_config.hpp"
 #include "flinklint/tuner/profile.hpp"
@@ -88,9 +89,12 @@ public:
     // be read or written (finish() says why).
     bool prepare() {
         if (options_.write_baseline) {
-            // Opening for append creates the file and changes nothing in it: finish() writes it.
-            const std::ofstream probe(*options_.write_baseline, std::ios::binary | std::ios::app);
-            if (!probe) return false;
+            // Asked without creating it: finish() writes it whole, or leaves the old one.
+            if (const auto problem = why_not_writable(*options_.write_baseline)) {
+                read_error_ = fmt::format("cannot write the baseline {}: {}", *options_.write_baseline, *problem);
+                write_refused_ = true;
+                return false;
+            }
         }
         if (!options_.baseline) return true;
         if (options_.write_baseline && same_file(*options_.baseline, *options_.write_baseline)) {
@@ -122,7 +126,7 @@ public:
 
     // Writes the new baseline and says what was recorded and dropped; false (said) on failure.
     bool finish(std::ostream& err) const {
-        if (options_.write_baseline) {
+        if (options_.write_baseline && !write_refused_) {
             const std::string error = write_baseline(*options_.write_baseline, recorded_, FLINKLINT_VERSION);
             if (!error.empty()) {
                 err << "flinklint: " << error << "\n";
@@ -156,6 +160,7 @@ private:
     std::multiset<std::string> known_;
     bool drop_all_ = false;
     std::string read_error_;
+    bool write_refused_ = false;  // --write-baseline names a file that cannot be written
     std::vector<BaselineEntry> recorded_;
     std::size_t dropped_ = 0;
 };
@@ -272,19 +277,16 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     BaselineRun baseline(options, project);
     std::ostream discard(nullptr);
     std::ostringstream held;  // a report on stderr comes after the baseline messages
-    std::ofstream file_out;
+    std::unique_ptr<OutputFile> file_out;  // replaced whole at the end: never a half report
+    std::string output_error;
     std::ostream* sink = &out;
-    bool output_failed = false;
     if (!options.diff) {
         const bool baseline_failed = !baseline.prepare();
-        if (!baseline_failed && options.output_file) {
-            file_out.open(*options.output_file, std::ios::binary | std::ios::trunc);
-            output_failed = !file_out;
-        }
-        if (baseline_failed || output_failed) {
+        if (!baseline_failed && options.output_file) file_out = OutputFile::open(*options.output_file, output_error);
+        if (baseline_failed || !output_error.empty()) {
             sink = &discard;
-        } else if (options.output_file) {
-            sink = &file_out;
+        } else if (file_out) {
+            sink = &file_out->stream();
         } else if (text_to_stdout) {
             sink = &held;
         }
@@ -341,11 +343,17 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     // --fix on `-`: the fixed text goes to stdout, the report to stderr (like ruff).
     if (text_to_stdout) out << totals.fixed_stdin.value_or(stdin_text);
     if (!baseline.finish(err)) return kExitUsage;
-    if (output_failed) {
-        err << "flinklint: cannot write " << *options.output_file << "\n";
+    if (!output_error.empty()) {
+        err << "flinklint: cannot write " << *options.output_file << ": " << output_error << "\n";
         return kExitUsage;
     }
     writer->finish(totals.files);
+    if (file_out) {
+        if (const auto error = file_out->commit()) {
+            err << "flinklint: cannot write " << *options.output_file << ": " << *error << "\n";
+            return kExitUsage;
+        }
+    }
     std::ostream& report_out = sink == &held ? err : *sink;
     if (sink == &held) err << held.str();
     if (options.fix) {

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,5 +68,29 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 enum class IfMissing { fail, create };
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                                                  IfMissing if_missing = IfMissing::fail);
+
+// The same replacement for bytes that are streamed (a report written as it is produced): open()
+// checks `path` and creates the temporary file, stream() takes the bytes, commit() puts them in
+// place. Until commit() the file at `path` is untouched; without it (an error, a signal) the
+// temporary file is removed and nothing remains.
+class AtomicFile {
+public:
+    // nullptr and `error` set when `path` cannot be replaced this way (see write_file_atomically).
+    static std::unique_ptr<AtomicFile> open(const std::filesystem::path& path, IfMissing if_missing,
+                                            std::string& error);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    std::ostream& stream();
+    // Error message, or nullopt once the file is in place. Call it at most once.
+    std::optional<std::string> commit();
+
+    struct Impl;
+
+private:
+    explicit AtomicFile(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace flinklint

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <memory>
 #include <random>
+#include <streambuf>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -118,66 +120,144 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
+// A stream buffer over a file descriptor; after a failed write it takes nothing more.
+class FdBuffer : public std::streambuf {
+public:
+    explicit FdBuffer(int fd) : fd_(fd), buffer_(64 * 1024) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+    [[nodiscard]] int error() const { return error_; }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+private:
+    bool drain() {
+        if (error_ != 0) return false;
+        if (!write_all(fd_, std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())))) {
+            error_ = errno != 0 ? errno : EIO;
+            return false;
+        }
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+        return true;
+    }
+    int fd_;
+    std::vector<char> buffer_;
+    int error_ = 0;
+};
+
+// What replacing `path` must keep: whether it exists, and then its mode and owner.
+struct Target {
+    bool exists = false;
+    struct stat info {};
+};
+
+std::optional<std::string> check_target(const std::filesystem::path& path, IfMissing if_missing, Target& target) {
+    target.exists = ::lstat(path.c_str(), &target.info) == 0;
+    if (!target.exists && (errno != ENOENT || if_missing == IfMissing::fail))
+        return fmt::format("cannot stat the file: {}", errno_text());
+    if (!target.exists) return std::nullopt;
+    if (S_ISLNK(target.info.st_mode)) return std::string("is a symbolic link: refusing to replace it");
+    if (!S_ISREG(target.info.st_mode)) return std::string("is not a regular file");
+    if (target.info.st_nlink > 1) {
+        return fmt::format("has {} hard links: replacing it would split them (fix it with --diff instead)",
+                           target.info.st_nlink);
+    }
+    if (::access(path.c_str(), W_OK) != 0) return std::string("is not writable: left as it is");
+    return std::nullopt;
+}
+
 }  // namespace
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                                                 IfMissing if_missing) {
-    struct stat info {};
-    const bool exists = ::lstat(path.c_str(), &info) == 0;
-    if (!exists && (errno != ENOENT || if_missing == IfMissing::fail))
-        return fmt::format("cannot stat the file: {}", errno_text());
-    if (exists) {
-        if (S_ISLNK(info.st_mode)) return std::string("is a symbolic link: refusing to replace it");
-        if (!S_ISREG(info.st_mode)) return std::string("is not a regular file");
-        if (info.st_nlink > 1) {
-            return fmt::format(
-                "has {} hard links: replacing it would split them (fix it with --diff instead)",
-                info.st_nlink);
-        }
-        if (::access(path.c_str(), W_OK) != 0) return std::string("is not writable: left as it is");
-    }
+struct AtomicFile::Impl {
+    Impl(std::filesystem::path path_, Target target_, std::unique_ptr<TempFile> temp_)
+        : path(std::move(path_)), target(target_), temp(std::move(temp_)), buffer(temp->fd()), out(&buffer) {}
+    std::filesystem::path path;
+    Target target;
+    std::unique_ptr<TempFile> temp;
+    FdBuffer buffer;
+    std::ostream out;
+};
 
-    const std::filesystem::path dir =
-        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+AtomicFile::AtomicFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AtomicFile::~AtomicFile() = default;
+
+std::unique_ptr<AtomicFile> AtomicFile::open(const std::filesystem::path& path, IfMissing if_missing,
+                                             std::string& error) {
+    Target target;
+    if (auto problem = check_target(path, if_missing, target)) {
+        error = std::move(*problem);
+        return nullptr;
+    }
     // An existing file's mode is set once the bytes are written; the temporary file stays private
     // until then. A new file gets the mode any new file gets (0666 less the umask).
-    const std::unique_ptr<TempFile> made = TempFile::create(path, exists ? 0600 : 0666);
-    if (!made) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
-    TempFile& temp = *made;
-
-    if (fault_at("write")) {
-        (void)write_all(temp.fd(), bytes.substr(0, bytes.size() / 2));
-        return std::string(
-            "cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
+    auto temp = TempFile::create(path, target.exists ? 0600 : 0666);
+    if (!temp) {
+        const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+        error = fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
+        return nullptr;
     }
-    if (!write_all(temp.fd(), bytes)) return fmt::format("cannot write the temporary file: {}", errno_text());
-    if (exists && ::fchmod(temp.fd(), info.st_mode & 07777) != 0) {
+    return std::unique_ptr<AtomicFile>(new AtomicFile(std::make_unique<Impl>(path, target, std::move(temp))));
+}
+
+std::ostream& AtomicFile::stream() {
+    return impl_->out;
+}
+
+std::optional<std::string> AtomicFile::commit() {
+    TempFile& temp = *impl_->temp;
+    const Target& target = impl_->target;
+    impl_->out.flush();
+    if (fault_at("write")) {
+        return std::string("cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
+    }
+    if (!impl_->out || impl_->buffer.error() != 0) {
+        errno = impl_->buffer.error() != 0 ? impl_->buffer.error() : EIO;
+        return fmt::format("cannot write the temporary file: {}", errno_text());
+    }
+    if (target.exists && ::fchmod(temp.fd(), target.info.st_mode & 07777) != 0) {
         return fmt::format("cannot keep the file's mode: {}", errno_text());
     }
     // Keep the owner where we may (root fixing another user's file); otherwise the file is ours anyway.
-    if (exists && (info.st_uid != ::geteuid() || info.st_gid != ::getegid()) &&
-        ::fchown(temp.fd(), info.st_uid, info.st_gid) != 0 && errno != EPERM) {
+    if (target.exists && (target.info.st_uid != ::geteuid() || target.info.st_gid != ::getegid()) &&
+        ::fchown(temp.fd(), target.info.st_uid, target.info.st_gid) != 0 && errno != EPERM) {
         return fmt::format("cannot keep the file's owner: {}", errno_text());
     }
     if (::fsync(temp.fd()) != 0) return fmt::format("cannot flush the temporary file: {}", errno_text());
     if (temp.close() != 0) return fmt::format("cannot close the temporary file: {}", errno_text());
     if (fault_at("rename")) {
-        return std::string(
-            "cannot rename the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=rename)");
+        return std::string("cannot rename the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=rename)");
     }
     if (fault_at("crash")) std::_Exit(70);  // a crash between write and rename: the temporary file stays
+    const std::filesystem::path& path = impl_->path;
     if (::rename(temp.path().c_str(), path.c_str()) != 0) {
         return fmt::format("cannot rename the temporary file over the file: {}", errno_text());
     }
     temp.release();
     // The rename is durable only once the directory entry is on disk; the file is replaced either
     // way, so a directory that cannot be synced (some file systems refuse) is not an error.
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir_fd >= 0) {
         (void)::fsync(dir_fd);
         ::close(dir_fd);
     }
     return std::nullopt;
+}
+
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                                                 IfMissing if_missing) {
+    std::string error;
+    const std::unique_ptr<AtomicFile> file = AtomicFile::open(path, if_missing, error);
+    if (!file) return error;
+    file->stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return file->commit();
 }
 
 }  // namespace flinklint
