@@ -47,8 +47,8 @@ struct ReportPart {
 
 // Writes a report as its parts arrive, so that a caller can free a part's sources once it is added.
 // Text, JSON, GitHub and GitLab stream. SARIF streams its results into a temporary file (its rule
-// table, which comes first, also lists rules that only a diagnostic names). JUnit (the counts open
-// the document) keeps the diagnostics, without their sources' text, and writes at finish().
+// table, which comes first, also lists rules that only a diagnostic names); JUnit its test cases
+// (the counts open the document).
 class ReportWriter {
 public:
     virtual ~ReportWriter() = default;

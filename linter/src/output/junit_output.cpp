@@ -55,49 +55,72 @@ std::string headline(const Diagnostic& d) {
            std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]: " + d.message;
 }
 
+// Test cases as the parts come, spilled; the document around them, which opens with the counts,
+// at finish(). Within a part, the files it checked come in order, then any file known only from a
+// diagnostic.
+class JunitWriter final : public ReportWriter {
+public:
+    explicit JunitWriter(std::ostream& out) : out_(&out) {}
+
+    void add(ReportPart part) override {
+        std::vector<std::string> files;
+        std::map<std::string, std::vector<const Diagnostic*>, std::less<>> by_file;
+        for (const std::string& file : part.files) {
+            if (by_file.try_emplace(file).second) files.push_back(file);
+        }
+        for (const Diagnostic& d : part.diagnostics) {
+            const std::string file(file_of(d));
+            auto [it, inserted] = by_file.try_emplace(file);
+            if (inserted) files.push_back(file);
+            it->second.push_back(&d);
+        }
+        std::string text;
+        for (const std::string& file : files) {
+            ++tests_;
+            const std::string name = xml_escape(file.empty() ? "<unknown>" : file, true);
+            text += "    <testcase classname=\"flinklint\" name=\"" + name + "\" file=\"" + name + '"';
+            const auto& findings = by_file[file];
+            if (findings.empty()) {
+                text += "/>\n";
+                continue;
+            }
+            ++failures_;
+            text += ">\n";
+            for (const Diagnostic* d : findings) {
+                text += "      <failure type=\"" + xml_escape(d->rule_id, true) + "\" message=\"" +
+                        xml_escape(d->rule_id + " " + d->rule_name + ": " + d->message, true) + "\">" +
+                        xml_escape(file + ":" + headline(*d), false);
+                if (!d->help.empty()) text += xml_escape("\nhelp: " + d->help, false);
+                text += "</failure>\n";
+            }
+            text += "    </testcase>\n";
+        }
+        spill_.write(text);
+    }
+
+    void finish(std::size_t /*files_checked*/) override {
+        const std::string counts = " tests=\"" + std::to_string(tests_) + "\" failures=\"" +
+                                   std::to_string(failures_) + "\" errors=\"0\" skipped=\"0\"";
+        std::ostream& out = *out_;
+        out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        out << "<testsuites name=\"flinklint\"" << counts << ">\n";
+        out << "  <testsuite name=\"flinklint\"" << counts << ">\n";
+        spill_.copy_to(out);
+        out << "  </testsuite>\n";
+        out << "</testsuites>\n";
+    }
+
+private:
+    std::ostream* out_;
+    Spill spill_;
+    std::size_t tests_ = 0;
+    std::size_t failures_ = 0;
+};
+
 }  // namespace
 
-void write_junit(std::ostream& out, const Report& report, const OutputOptions& /*options*/) {
-    // Files in the order they were checked; files known only from a diagnostic come after.
-    std::vector<std::string> files;
-    std::map<std::string, std::vector<const Diagnostic*>, std::less<>> by_file;
-    for (const std::string& file : report.files) {
-        if (by_file.try_emplace(file).second) files.push_back(file);
-    }
-    for (const Diagnostic& d : report.diagnostics) {
-        const std::string file(file_of(d));
-        auto [it, inserted] = by_file.try_emplace(file);
-        if (inserted) files.push_back(file);
-        it->second.push_back(&d);
-    }
-    const std::size_t failed = static_cast<std::size_t>(
-        std::ranges::count_if(files, [&](const std::string& f) { return !by_file[f].empty(); }));
-    const std::string counts = " tests=\"" + std::to_string(files.size()) + "\" failures=\"" +
-                               std::to_string(failed) + "\" errors=\"0\" skipped=\"0\"";
-
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out << "<testsuites name=\"flinklint\"" << counts << ">\n";
-    out << "  <testsuite name=\"flinklint\"" << counts << ">\n";
-    for (const std::string& file : files) {
-        const std::string name = xml_escape(file.empty() ? "<unknown>" : file, true);
-        out << "    <testcase classname=\"flinklint\" name=\"" << name << "\" file=\"" << name << '"';
-        const auto& findings = by_file[file];
-        if (findings.empty()) {
-            out << "/>\n";
-            continue;
-        }
-        out << ">\n";
-        for (const Diagnostic* d : findings) {
-            out << "      <failure type=\"" << xml_escape(d->rule_id, true) << "\" message=\""
-                << xml_escape(d->rule_id + " " + d->rule_name + ": " + d->message, true) << "\">"
-                << xml_escape(file + ":" + headline(*d), false);
-            if (!d->help.empty()) out << xml_escape("\nhelp: " + d->help, false);
-            out << "</failure>\n";
-        }
-        out << "    </testcase>\n";
-    }
-    out << "  </testsuite>\n";
-    out << "</testsuites>\n";
+std::unique_ptr<ReportWriter> junit_writer(std::ostream& out) {
+    return std::make_unique<JunitWriter>(out);
 }
 
 }  // namespace flinklint::output

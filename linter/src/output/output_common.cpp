@@ -4,10 +4,41 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 #include "output/output_internal.hpp"
 
 namespace flinklint {
+
+namespace output {
+
+Spill::Spill() : file_(std::tmpfile()) {}
+
+Spill::~Spill() {
+    if (file_ != nullptr) std::fclose(file_);
+}
+
+void Spill::write(std::string_view text) {
+    if (file_ == nullptr) {
+        memory_ += text;
+    } else if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
+        throw std::runtime_error("cannot write the report to a temporary file");
+    }
+}
+
+void Spill::copy_to(std::ostream& out) {
+    if (file_ == nullptr) {
+        out << memory_;
+        return;
+    }
+    std::rewind(file_);
+    std::array<char, 1 << 16> buffer{};
+    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0;)
+        out.write(buffer.data(), static_cast<std::streamsize>(n));
+    if (std::ferror(file_) != 0) throw std::runtime_error("cannot read back the report from its temporary file");
+}
+
+}  // namespace output
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
     static constexpr std::array<std::pair<std::string_view, OutputFormat>, 6> formats = {{
@@ -28,40 +59,6 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 
 namespace {
 
-// JUnit writes nothing before it has the whole report (the counts open the document). It keeps the
-// diagnostics, each pointing at a source that holds its path only (it prints no source text): memory
-// grows with the findings, not with the bytes checked.
-class Collector final : public ReportWriter {
-public:
-    using Write = void (*)(std::ostream&, const Report&, const OutputOptions&);
-    Collector(Write write, std::ostream& out, const OutputOptions& options)
-        : write_(write), out_(&out), options_(options) {}
-
-    void add(ReportPart part) override {
-        std::map<const Source*, SourcePtr> path_only;
-        for (Diagnostic& d : part.diagnostics) {
-            if (d.source) {
-                SourcePtr& stripped = path_only[d.source.get()];
-                if (!stripped) stripped = std::make_shared<const Source>(d.source->path(), "");
-                d.source = stripped;
-            }
-            report_.diagnostics.push_back(std::move(d));
-        }
-        for (std::string& file : part.files) report_.files.push_back(std::move(file));
-    }
-
-    void finish(std::size_t files_checked) override {
-        report_.files_checked = files_checked;
-        write_(*out_, report_, options_);
-    }
-
-private:
-    Write write_;
-    std::ostream* out_;
-    OutputOptions options_;
-    Report report_;
-};
-
 }  // namespace
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
@@ -78,7 +75,7 @@ std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostre
         case OutputFormat::sarif:
             return output::sarif_writer(out, options);
         case OutputFormat::junit:
-            return std::make_unique<Collector>(&output::write_junit, out, options);
+            return output::junit_writer(out);
     }
     return output::text_writer(out, options);
 }

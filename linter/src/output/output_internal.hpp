@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <memory>
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -27,8 +29,25 @@ std::unique_ptr<ReportWriter> json_writer(std::ostream& out);
 std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> gitlab_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const OutputOptions& options);
-// JUnit needs the whole report (make_report_writer collects the parts for it).
-void write_junit(std::ostream& out, const Report& report, const OutputOptions& options);
+std::unique_ptr<ReportWriter> junit_writer(std::ostream& out);
+
+// Where a writer keeps what must wait for its header (SARIF's results wait for the rule table,
+// JUnit's test cases for the counts): a temporary file, so that memory does not grow with the
+// findings (in memory when no temporary file can be made).
+class Spill {
+public:
+    Spill();
+    ~Spill();
+    Spill(const Spill&) = delete;
+    Spill& operator=(const Spill&) = delete;
+
+    void write(std::string_view text);
+    void copy_to(std::ostream& out);
+
+private:
+    std::FILE* file_;
+    std::string memory_;
+};
 
 // Masked byte ranges of one line, relative to the line, clipped, sorted and merged.
 std::vector<std::pair<std::size_t, std::size_t>> masked_ranges(std::size_t line_size, std::size_t line_begin,

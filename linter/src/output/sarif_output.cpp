@@ -203,42 +203,6 @@ std::string pretty(const Json& value) {
     return value.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
-// Where the results go until the rule table, which comes first, is complete: a temporary file, so
-// that memory does not grow with them (in memory when no temporary file can be made).
-class Spill {
-public:
-    Spill() : file_(std::tmpfile()) {}
-    ~Spill() {
-        if (file_ != nullptr) std::fclose(file_);
-    }
-    Spill(const Spill&) = delete;
-    Spill& operator=(const Spill&) = delete;
-
-    void write(std::string_view text) {
-        if (file_ == nullptr) {
-            memory_ += text;
-        } else if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
-            throw std::runtime_error("cannot write the SARIF results to a temporary file");
-        }
-    }
-
-    void copy_to(std::ostream& out) {
-        if (file_ == nullptr) {
-            out << memory_;
-            return;
-        }
-        std::rewind(file_);
-        std::array<char, 1 << 16> buffer{};
-        for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0;)
-            out.write(buffer.data(), static_cast<std::streamsize>(n));
-        if (std::ferror(file_) != 0) throw std::runtime_error("cannot read back the SARIF results");
-    }
-
-private:
-    std::FILE* file_;
-    std::string memory_;
-};
-
 // Results as they come; the log around them at finish(). The bytes are those of one dump(2) of the
 // whole log: each result is dumped alone and indented to its depth.
 class SarifWriter final : public ReportWriter {
