@@ -2,6 +2,7 @@
 // files given together), with the target version, effective values and Kubernetes objects.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,6 +86,8 @@ public:
     [[nodiscard]] const std::vector<ParsedFile>& files() const { return files_; }
     [[nodiscard]] const std::vector<FlinkConfig>& configs() const { return configs_; }
     [[nodiscard]] const Thresholds& thresholds() const { return thresholds_; }
+    // Unique among the models of a process (addresses are reused): keys views rules derive from it.
+    [[nodiscard]] std::uint64_t serial() const { return serial_; }
     // What `--profile` declares; nullptr without a profile.
     [[nodiscard]] const ProfileFacts* profile() const { return profile_ ? &*profile_ : nullptr; }
 
@@ -106,6 +109,7 @@ private:
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
     Thresholds thresholds_;
     std::optional<ProfileFacts> profile_;
+    std::uint64_t serial_;
 };
 
 // Keys whose values Flink masks in logs (GlobalConfiguration.isSensitive): never print their values.

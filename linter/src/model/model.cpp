@@ -1,3 +1,4 @@
+#include <atomic>
 #include "flinklint/model.hpp"
 
 namespace flinklint {
@@ -19,7 +20,10 @@ DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
 }  // namespace
 
 Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
-    : files_(std::move(files)), thresholds_(options.thresholds), profile_(options.profile) {
+    : files_(std::move(files)), thresholds_(options.thresholds), profile_(options.profile), serial_([] {
+          static std::atomic<std::uint64_t> last{0};
+          return ++last;
+      }()) {
     for (const ParsedFile& file : files_) {
         for (const K8sObject& object : file.objects) objects_.push_back({&file, &object});
         for (const ConfigDocument& doc : file.configs) {

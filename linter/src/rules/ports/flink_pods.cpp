@@ -248,13 +248,19 @@ bool runs_native(const FlinkConfig& config) {
     return target && ascii_lower(trim(*target)).starts_with("kubernetes-");
 }
 
-std::vector<PodView> pod_views(const Model& model) {
-    std::vector<PodView> views;
+const std::vector<PodView>& pod_views(const Model& model) {
+    // Eight rules ask for the same views; the rules of one model run on one thread, one model at a
+    // time, so the last model's views are the ones asked for again.
+    thread_local std::uint64_t serial = 0;
+    thread_local std::vector<PodView> views;
+    if (serial == model.serial()) return views;
+    views.clear();
     for (const Model::ObjectRef& ref : model.objects()) {
         if (ref.object->pod) views.push_back(workload_view(model, ref));
         if (ref.object->kind == "FlinkDeployment" && ref.object->flink)
             add_flink_deployment_views(model, ref, views);
     }
+    serial = model.serial();
     return views;
 }
 

@@ -88,7 +88,7 @@ struct PodView {
     [[nodiscard]] std::string describe() const;  // "Deployment flink-taskmanager"
 };
 
-std::vector<PodView> pod_views(const Model& model);
+const std::vector<PodView>& pod_views(const Model& model);  // made once per model and thread
 
 // Pods a Service selects (labels and namespace).
 std::vector<const PodView*> selected_pods(const K8sObject& service, const std::vector<PodView>& pods);
