@@ -51,6 +51,8 @@ public:
     [[nodiscard]] const FlatConfig& flat() const { return flat_; }
     // The entries in file order (duplicates kept).
     [[nodiscard]] const std::vector<ConfigEntry>& entries() const { return doc_->entries; }
+    // What the catalog says of an entry's key, looked up once per entry (many rules ask).
+    [[nodiscard]] KeyLookup lookup(const ConfigEntry& entry) const;
     // True when the file is read by Flink's legacy line parser.
     [[nodiscard]] bool is_legacy() const;
     // What Flink runs with (operator overrides applied) and the derived memory; built on first use
@@ -64,7 +66,13 @@ private:
     VersionSource version_source_;
     DeploymentMode mode_;
     const Catalog* catalog_;
-    std::unordered_map<std::string, std::size_t> last_;  // key -> index of its last entry
+    // key -> index of its last entry; looked up by string_view without a copy.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> last_;
+    std::vector<KeyLookup> lookups_;  // by entry index
     FlatConfig flat_;
     // Filled after the Model is built; shared so that FlinkConfig stays copyable in the vector.
     mutable std::shared_ptr<const EffectiveConfig> effective_;

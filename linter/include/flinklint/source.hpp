@@ -58,6 +58,7 @@ private:
     static constexpr std::size_t kBlock = 4096;
     std::vector<std::size_t> block_code_points_;
     [[nodiscard]] std::size_t code_points_before(std::size_t offset) const;
+    [[nodiscard]] std::size_t count_code_points(std::size_t begin, std::size_t end) const;
 };
 
 using SourcePtr = std::shared_ptr<const Source>;

@@ -11,28 +11,38 @@ bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) !
 
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n') {
+    const std::string_view text_view(text_);
+    if (text_view.find('\r') == std::string_view::npos) {
+        // The common case, one memchr a line.
+        for (std::size_t i = text_view.find('\n'); i != std::string_view::npos; i = text_view.find('\n', i + 1))
             line_starts_.push_back(i + 1);
-        } else if (text_[i] == '\r') {
-            if (i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
-            line_starts_.push_back(i + 1);
+    } else {
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                line_starts_.push_back(i + 1);
+            } else if (text_[i] == '\r') {
+                if (i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+                line_starts_.push_back(i + 1);
+            }
         }
     }
     block_code_points_.reserve(text_.size() / kBlock + 1);
     std::size_t code_points = 0;
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-        if (i % kBlock == 0) block_code_points_.push_back(code_points);
-        code_points += starts_code_point(text_[i]) ? 1 : 0;
+    for (std::size_t begin = 0; begin <= text_.size(); begin += kBlock) {
+        block_code_points_.push_back(code_points);
+        code_points += count_code_points(begin, std::min(begin + kBlock, text_.size()));
     }
-    if (text_.size() % kBlock == 0) block_code_points_.push_back(code_points);
+}
+
+std::size_t Source::count_code_points(std::size_t begin, std::size_t end) const {
+    std::size_t count = 0;
+    for (std::size_t i = begin; i < end; ++i) count += starts_code_point(text_[i]) ? 1 : 0;
+    return count;
 }
 
 std::size_t Source::code_points_before(std::size_t offset) const {
     const std::size_t block = offset / kBlock;
-    std::size_t count = block_code_points_[block];
-    for (std::size_t i = block * kBlock; i < offset; ++i) count += starts_code_point(text_[i]) ? 1 : 0;
-    return count;
+    return block_code_points_[block] + count_code_points(block * kBlock, offset);
 }
 
 std::string_view Source::view(Span span) const {
@@ -45,7 +55,10 @@ Position Source::position(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-    std::size_t column = 1 + code_points_before(offset) - code_points_before(line_starts_[line_index]);
+    // A line shorter than a block is counted directly; a longer one through the block counts.
+    const std::size_t line_start = line_starts_[line_index];
+    std::size_t column = 1 + (offset - line_start <= kBlock ? count_code_points(line_start, offset)
+                                                            : code_points_before(offset) - code_points_before(line_start));
     // Editors do not show a byte order mark: the text after it starts at column 1.
     if (line_index == 0 && has_bom()) column = offset >= 3 ? column - 1 : 1;
     return {static_cast<int>(line_index) + 1, static_cast<int>(column)};

@@ -116,7 +116,8 @@ const CompiledCatalogs& compiled_catalogs();
 // Key lookup over one version's tables.
 class KeyIndex {
 public:
-    explicit KeyIndex(const CatalogTables& tables) : tables_(&tables) {}
+    explicit KeyIndex(const CatalogTables& tables)
+        : tables_(&tables), text_(compiled_catalogs().text.data()) {}
 
     struct Hit {
         KeyLookup::Kind kind = KeyLookup::Kind::unknown;
@@ -129,6 +130,7 @@ private:
     [[nodiscard]] const Pattern* best_pattern(std::string_view key) const;
 
     const CatalogTables* tables_;
+    const char* text_;  // compiled_catalogs().text
 };
 
 }  // namespace flinklint::catalog_detail

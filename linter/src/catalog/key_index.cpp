@@ -45,36 +45,32 @@ bool matches(const Pattern& pattern, const std::vector<std::string_view>& segmen
     return true;
 }
 
-std::string_view key_of(std::string_view key) {
-    return key;
+TextRef ref_of(const OptionRow& row) {
+    return row.key;
 }
-std::string_view key_of(const OptionRow& row) {
-    return text_of(row.key);
+TextRef ref_of(const AliasRow& row) {
+    return row.alias;
 }
-std::string_view key_of(const AliasRow& row) {
-    return text_of(row.alias);
-}
-std::string_view key_of(const MapKey& row) {
-    return text_of(row.key);
+TextRef ref_of(const MapKey& row) {
+    return row.key;
 }
 
-struct ByKey {
-    template <class A, class B>
-    bool operator()(const A& a, const B& b) const {
-        return key_of(a) < key_of(b);
-    }
-};
-
+// A binary search whose comparisons read the text array directly: lookups are a tenth of a check's
+// instructions, a call per comparison was half of that.
 template <class Row>
-const Row* find_key(std::span<const Row> rows, std::string_view key) {
-    const auto it = std::lower_bound(rows.begin(), rows.end(), key, ByKey{});
-    return it != rows.end() && key_of(*it) == key ? &*it : nullptr;
+const Row* find_key(std::span<const Row> rows, std::string_view key, const char* text) {
+    const auto key_at = [text](const Row& row) {
+        const TextRef ref = ref_of(row);
+        return std::string_view(text + ref.offset, ref.size);
+    };
+    const auto it = std::partition_point(rows.begin(), rows.end(), [&](const Row& row) { return key_at(row) < key; });
+    return it != rows.end() && key_at(*it) == key ? &*it : nullptr;
 }
 
 }  // namespace
 
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {
-    const OptionRow* row = find_key(tables_->options, key);
+    const OptionRow* row = find_key(tables_->options, key, text_);
     if (row == nullptr) return std::nullopt;
     return static_cast<std::uint32_t>(row - tables_->options.data());
 }
@@ -103,12 +99,12 @@ const Pattern* KeyIndex::best_pattern(std::string_view key) const {
 }
 
 KeyIndex::Hit KeyIndex::lookup(std::string_view key) const {
-    const OptionRow* exact = find_key(tables_->options, key);
+    const OptionRow* exact = find_key(tables_->options, key, text_);
     const auto exact_id = [&] { return static_cast<std::uint32_t>(exact - tables_->options.data()); };
     // A retired key that is also declared on its own (taskmanager.network.memory.min) is reported
     // as the alias of the option that reads it now.
     if (exact != nullptr && exact->documented && !exact->deprecated) return {KeyLookup::Kind::option, exact_id()};
-    if (const AliasRow* alias = find_key(tables_->aliases, key)) return {alias->kind, alias->id};
+    if (const AliasRow* alias = find_key(tables_->aliases, key, text_)) return {alias->kind, alias->id};
     if (exact != nullptr) return {KeyLookup::Kind::option, exact_id()};
     if (key.empty() || key.size() > kMaxKeyLength) return {};
 
@@ -119,7 +115,7 @@ KeyIndex::Hit KeyIndex::lookup(std::string_view key) const {
     for (std::size_t dot = key.rfind('.'); dot != std::string_view::npos && dot > 0;
          dot = key.rfind('.', dot - 1)) {
         if (dot + 1 == key.size()) continue;
-        if (const MapKey* map = find_key(tables_->map_keys, key.substr(0, dot)))
+        if (const MapKey* map = find_key(tables_->map_keys, key.substr(0, dot), text_))
             return {KeyLookup::Kind::pattern, map->id};
     }
     for (std::string_view prefix : kPassThroughPrefixes) {

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <functional>
 
 #include "flinklint/model.hpp"
 
@@ -13,11 +15,21 @@ FlinkConfig::FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, Flin
       version_source_(version_source),
       mode_(mode),
       catalog_(&Catalog::for_version(version)) {
+    lookups_.reserve(doc.entries.size());
     for (std::size_t i = 0; i < doc.entries.size(); ++i) {
         const ConfigEntry& entry = doc.entries[i];
         last_[entry.key] = i;
         flat_[entry.key] = entry.value;
+        lookups_.push_back(catalog_->lookup(entry.key));
     }
+}
+
+KeyLookup FlinkConfig::lookup(const ConfigEntry& entry) const {
+    const auto& entries = doc_->entries;
+    const std::less<const ConfigEntry*> before;
+    if (entries.empty() || before(&entry, entries.data()) || !before(&entry, entries.data() + entries.size()))
+        return catalog_->lookup(entry.key);  // not one of ours
+    return lookups_[static_cast<std::size_t>(&entry - entries.data())];
 }
 
 const K8sObject* FlinkConfig::owner() const {
@@ -26,7 +38,7 @@ const K8sObject* FlinkConfig::owner() const {
 }
 
 const ConfigEntry* FlinkConfig::get(std::string_view key) const {
-    const auto it = last_.find(std::string(key));
+    const auto it = last_.find(key);
     return it == last_.end() ? nullptr : &doc_->entries[it->second];
 }
 
@@ -60,11 +72,21 @@ bool is_sensitive_key(std::string_view key) {
                                                     "apikey",   "auth-params", "service-key",
                                                     "token",    "basic-auth",  "jaas.config",
                                                     "http-headers"};
-    std::string lower(key);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    // Lowered on the stack (every key of every file comes here, several times).
+    std::array<char, 256> buffer{};
+    std::string heap;
+    char* lower = buffer.data();
+    if (key.size() > buffer.size()) {
+        heap.resize(key.size());
+        lower = heap.data();
+    }
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = key[i];
+        lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const std::string_view lowered(lower, key.size());
     return std::any_of(std::begin(kMarkers), std::end(kMarkers),
-                       [&](std::string_view marker) { return lower.find(marker) != std::string::npos; });
+                       [&](std::string_view marker) { return lowered.find(marker) != std::string_view::npos; });
 }
 
 }  // namespace flinklint

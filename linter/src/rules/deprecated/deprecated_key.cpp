@@ -9,7 +9,7 @@ namespace flinklint::rules {
 void check_deprecated_key(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
-            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::deprecated_alias) continue;
             const std::string_view replacement = lookup.option->key;
             const bool replacement_set = config.get(replacement) != nullptr;

@@ -8,7 +8,7 @@ namespace flinklint::rules {
 void check_deprecated_option(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
-            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::option || !lookup.option->deprecated) continue;
             reporter.report({.source = config.source(), .span = entry.key_span,
                              .message = fmt::format("{} is deprecated in Flink {} and may be removed in a later "

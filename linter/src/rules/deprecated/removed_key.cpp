@@ -26,7 +26,7 @@ std::string_view advice_for(std::string_view key) {
 void check_removed_key(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
-            if (config.catalog().lookup(entry.key).kind != KeyLookup::Kind::unknown) continue;
+            if (config.lookup(entry).kind != KeyLookup::Kind::unknown) continue;
             const auto last = last_version_knowing(entry.key, config.version());
             if (!last) continue;
             const std::string_view advice = advice_for(entry.key);

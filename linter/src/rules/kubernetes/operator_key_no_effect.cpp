@@ -12,7 +12,7 @@ void check_operator_key_no_effect(const Model& model, Reporter& reporter) {
     for (const OperatorResource& r : operator_resources(model)) {
         if (r.config == nullptr) continue;
         for (const ConfigEntry& entry : r.config->entries()) {
-            const KeyLookup lookup = r.config->catalog().lookup(entry.key);
+            const KeyLookup lookup = r.config->lookup(entry);
             const bool defaults = entry.key.starts_with("kubernetes.operator.default-configuration.");
             const bool operator_wide =
                 lookup.option != nullptr && lookup.option->operator_scope == OperatorScope::operator_wide;

@@ -32,7 +32,7 @@ bool is_reporter_port(std::string_view key) {
 
 void check_config(const FlinkConfig& config, Reporter& reporter) {
     for (const ConfigEntry& entry : config.entries()) {
-        const KeyLookup lookup = config.catalog().lookup(entry.key);
+        const KeyLookup lookup = config.lookup(entry);
         const std::string_view option =
             lookup.option != nullptr && lookup.kind != KeyLookup::Kind::pass_through
                 ? std::string_view(lookup.option->key)

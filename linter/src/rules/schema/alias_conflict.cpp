@@ -9,7 +9,7 @@ namespace flinklint::rules {
 void check_alias_conflict(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
-            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::deprecated_alias && lookup.kind != KeyLookup::Kind::fallback_alias) {
                 continue;
             }

@@ -10,7 +10,7 @@ namespace flinklint::rules {
 void check_invalid_value(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
-            const KeyLookup lookup = config.catalog().lookup(entry.key);
+            const KeyLookup lookup = config.lookup(entry);
             if (lookup.option == nullptr || lookup.kind == KeyLookup::Kind::pass_through) continue;
             const OptionInfo& option = *lookup.option;
             // Enum constants have their own rule with suggestions.

@@ -58,7 +58,7 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
         const Catalog& catalog = config.catalog();
         for (const ConfigEntry& entry : config.entries()) {
             if (entry.key.empty()) continue;
-            if (catalog.lookup(entry.key).kind != KeyLookup::Kind::unknown) continue;
+            if (config.lookup(entry).kind != KeyLookup::Kind::unknown) continue;
             if (last_version_knowing(entry.key, config.version())) continue;  // FL202 removed-key says more
 
             if (const InventedKey* invented = find_invented_key(entry.key)) {
