@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -56,5 +57,19 @@ using JobManagerResult = std::variant<JobManagerMemory, MemoryError>;
 
 TaskManagerResult derive_taskmanager_memory(const FlatConfig& config, const MemoryOptions& options);
 JobManagerResult derive_jobmanager_memory(const FlatConfig& config, const MemoryOptions& options);
+
+// One key of a FlatConfig set to `value`, or removed when `value` is nullopt: what-if derivations
+// (the fix search probes dozens of sizes) read through it instead of copying the whole map.
+struct ConfigChange {
+    std::string_view key;
+    std::optional<std::string_view> value;
+};
+
+// The derivations of `config` with `change` applied, for searches: a failure carries its category and
+// keys but, unlike the derive_* functions, no message (formatting sizes costs more than deriving them).
+TaskManagerResult probe_taskmanager_memory(const FlatConfig& config, const ConfigChange& change,
+                                           const MemoryOptions& options);
+JobManagerResult probe_jobmanager_memory(const FlatConfig& config, const ConfigChange& change,
+                                         const MemoryOptions& options);
 
 }  // namespace flinklint

@@ -8,26 +8,37 @@
 
 namespace flinklint::memory {
 
-MemoryError make_error(std::string category, std::string message, std::vector<std::string> keys) {
-    return MemoryError{std::move(category), std::move(message), std::move(keys)};
+MemoryError make_error(std::string category, std::string message, const KeyList& keys) {
+    return MemoryError{std::move(category), std::move(message),
+                       std::vector<std::string>(keys.begin(), keys.end())};
 }
 
 std::string human(std::uint64_t bytes) { return format_memory_size_human(bytes); }
 
-void merge_keys(std::vector<std::string>& keys, const std::vector<std::string>& more) {
+void merge_keys(KeyList& keys, const KeyList& more) {
     for (const auto& key : more) {
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     }
 }
 
+std::optional<std::pair<std::string_view, std::string_view>> MemoryConfig::entry(std::string_view key) const {
+    if (change_ != nullptr && key == change_->key) {
+        if (!change_->value) return std::nullopt;
+        return std::pair{change_->key, *change_->value};
+    }
+    if (auto it = config_.find(key); it != config_.end())
+        return std::pair<std::string_view, std::string_view>(*it);
+    return std::nullopt;
+}
+
 std::optional<OptionSource> MemoryConfig::source(std::string_view key, std::string_view alias) const {
     // Injected values only ever target keys that were absent, so they cannot shadow the file.
-    if (auto it = injected_.find(key); it != injected_.end()) return it->second;
-    if (auto it = config_.find(key); it != config_.end()) return OptionSource{it->first, it->second, std::nullopt};
+    if (!injected_.empty()) {
+        if (auto it = injected_.find(key); it != injected_.end()) return it->second;
+    }
+    if (auto found = entry(key)) return OptionSource{found->first, found->second, std::nullopt};
     if (!alias.empty()) {
-        if (auto it = config_.find(alias); it != config_.end()) {
-            return OptionSource{it->first, it->second, std::nullopt};
-        }
+        if (auto found = entry(alias)) return OptionSource{found->first, found->second, std::nullopt};
     }
     return std::nullopt;
 }
@@ -42,7 +53,7 @@ Checked<std::uint64_t> MemoryConfig::size(const SizeOption& option) const {
         if (option.default_bytes) return *option.default_bytes;
         // Callers check contains() first; this mirrors Flink's "not set and has no default".
         return make_error("not-configured", fmt::format("`{}` is not set and has no default.", option.key),
-                          {std::string(option.key)});
+                          {option.key});
     }
     if (found->bytes) return *found->bytes;
     const auto parsed = parse_memory_size(found->text);
@@ -110,22 +121,24 @@ Checked<bool> MemoryConfig::boolean(std::string_view key, bool fallback) const {
     return *parsed;
 }
 
-void MemoryConfig::inject(std::string_view key, std::uint64_t bytes, std::string written_as) {
-    injected_[std::string(key)] = OptionSource{std::move(written_as), {}, bytes};
+void MemoryConfig::inject(std::string_view key, std::uint64_t bytes, std::string_view written_as) {
+    injected_[key] = OptionSource{written_as, {}, bytes};
 }
 
-std::vector<std::string> MemoryConfig::written(
+KeyList MemoryConfig::written(
     std::initializer_list<std::pair<std::string_view, std::string_view>> keys) const {
-    std::vector<std::string> result;
+    KeyList result;
     for (const auto& [key, alias] : keys) {
-        if (auto found = source(key, alias)) merge_keys(result, {found->written_key});
+        const auto found = source(key, alias);
+        if (found && std::find(result.begin(), result.end(), found->written_key) == result.end())
+            result.push_back(found->written_key);
     }
     return result;
 }
 
-std::string MemoryConfig::written_key(std::string_view key, std::string_view alias) const {
+std::string_view MemoryConfig::written_key(std::string_view key, std::string_view alias) const {
     if (auto found = source(key, alias)) return found->written_key;
-    return std::string(key);
+    return key;
 }
 
 }  // namespace flinklint::memory

@@ -46,19 +46,28 @@ struct FractionOption {
     float default_value = 0;
 };
 
+// Keys as written, for MemoryError::keys. They view the configuration, the change, the option
+// tables or the environment, all of which outlive a derivation; make_error copies them.
+using KeyList = std::vector<std::string_view>;
+
 // Where an option's value comes from: the key as written (or the legacy key / environment
 // variable that the backwards-compatibility mapping copied into it).
 struct OptionSource {
-    std::string written_key;
-    std::string text;                    // raw text from the config; empty for injected values
+    std::string_view written_key;
+    std::string_view text;               // raw text from the config; empty for injected values
     std::optional<std::uint64_t> bytes;  // set for values injected by the legacy mapping
 };
 
-MemoryError make_error(std::string category, std::string message, std::vector<std::string> keys);
+MemoryError make_error(std::string category, std::string message, const KeyList& keys);
 
 class MemoryConfig {
 public:
-    explicit MemoryConfig(const FlatConfig& config) : config_(config) {}
+    // `change`, if any, is applied on top of `config` (a what-if derivation) and must outlive this.
+    // `describe` false leaves layout failures without a message: probes need only the category, and
+    // formatting the sizes would cost more than deriving them.
+    explicit MemoryConfig(const FlatConfig& config, const ConfigChange* change = nullptr,
+                          bool describe = true)
+        : config_(config), change_(change), describe_(describe) {}
 
     // Flink's Configuration.contains: the key or its alias is present.
     [[nodiscard]] bool contains(std::string_view key, std::string_view alias = {}) const;
@@ -73,17 +82,30 @@ public:
     [[nodiscard]] Checked<double> real(std::string_view key, double fallback) const;
     [[nodiscard]] Checked<bool> boolean(std::string_view key, bool fallback) const;
 
-    // Copies a legacy heap size into `key`, as MemoryBackwardsCompatibilityUtils does.
-    void inject(std::string_view key, std::uint64_t bytes, std::string written_as);
+    // A layout failure; `message()` formats its text, unless failures are not described.
+    template <class Message>
+    [[nodiscard]] MemoryError failure(std::string category, const KeyList& keys, Message message) const {
+        return make_error(std::move(category), describe_ ? message() : std::string(), keys);
+    }
+
+    // Copies a legacy heap size into `key`, as MemoryBackwardsCompatibilityUtils does; `written_as`
+    // must outlive this config (an option table key or an environment variable name).
+    void inject(std::string_view key, std::uint64_t bytes, std::string_view written_as);
 
     // The keys as written among `keys` (each {key, alias}), for MemoryError::keys.
-    [[nodiscard]] std::vector<std::string> written(
+    [[nodiscard]] KeyList written(
         std::initializer_list<std::pair<std::string_view, std::string_view>> keys) const;
-    [[nodiscard]] std::string written_key(std::string_view key, std::string_view alias = {}) const;
+    [[nodiscard]] std::string_view written_key(std::string_view key, std::string_view alias = {}) const;
 
 private:
+    // The entry for `key` with the change applied: the key as stored and its text.
+    [[nodiscard]] std::optional<std::pair<std::string_view, std::string_view>> entry(
+        std::string_view key) const;
+
     const FlatConfig& config_;
-    std::map<std::string, OptionSource, std::less<>> injected_;
+    const ConfigChange* change_;
+    bool describe_;
+    std::map<std::string_view, OptionSource, std::less<>> injected_;
 };
 
 // {key, alias} pairs for MemoryConfig::written.
@@ -98,6 +120,6 @@ inline std::pair<std::string_view, std::string_view> keys_of(const FractionOptio
 std::string human(std::uint64_t bytes);
 
 // Appends the keys of `more` that are not yet in `keys`.
-void merge_keys(std::vector<std::string>& keys, const std::vector<std::string>& more);
+void merge_keys(KeyList& keys, const KeyList& more);
 
 }  // namespace flinklint::memory

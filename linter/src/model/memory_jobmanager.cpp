@@ -56,48 +56,45 @@ Checked<HeapAndOffHeap> from_heap(const MemoryConfig& config, const JobManagerOp
         const auto keys = config.written({keys_of(jm.heap), keys_of(jm.off_heap), keys_of(jm.process.total_flink)});
         if (!sum) return overflow_error("JVM heap plus off-heap memory", keys);
         if (*sum != *total) {
-            return make_error("jm-heap-plus-offheap-mismatch",
-                              fmt::format("JVM heap {} plus off-heap memory {} is {}, but the total Flink memory "
-                                          "is set to {}. Make them add up, or set only one of heap and total Flink "
-                                          "memory.",
-                                          human(*heap), human(*off_heap), human(*sum), human(*total)),
-                              keys);
+            return config.failure("jm-heap-plus-offheap-mismatch", keys, [&] {
+                return fmt::format(
+                    "JVM heap {} plus off-heap memory {} is {}, but the total Flink memory is set "
+                    "to {}. Make them add up, or set only one of heap and total Flink memory.",
+                    human(*heap), human(*off_heap), human(*sum), human(*total));
+            });
         }
         return HeapAndOffHeap{*heap, *off_heap};
     }
     // Off-heap not set: the 128 MiB default is ignored and off-heap takes the rest.
     if (*total < *heap) {
-        return make_error("jm-heap-exceeds-total-flink",
-                          fmt::format("The JVM heap {} is larger than the total Flink memory {}. Set only one of "
-                                      "them, or make the total larger.",
-                                      human(*heap), human(*total)),
-                          config.written({keys_of(jm.heap), keys_of(jm.process.total_flink)}));
+        const auto keys = config.written({keys_of(jm.heap), keys_of(jm.process.total_flink)});
+        return config.failure("jm-heap-exceeds-total-flink", keys, [&] {
+            return fmt::format("The JVM heap {} is larger than the total Flink memory {}. Set only one of them, "
+                               "or make the total larger.",
+                               human(*heap), human(*total));
+        });
     }
     return HeapAndOffHeap{*heap, *total - *heap};
 }
 
 // Paths B and C: heap is total Flink memory minus off-heap, which must leave something.
 Checked<HeapAndOffHeap> from_total_flink(const MemoryConfig& config, const JobManagerOptions& jm,
-                                         std::uint64_t total_flink, std::vector<std::string> keys) {
+                                         std::uint64_t total_flink, KeyList keys) {
     const auto off_heap = config.size(jm.off_heap);
     if (!off_heap.ok()) return off_heap.error();
     if (total_flink <= *off_heap) {
         merge_keys(keys, config.written({keys_of(jm.off_heap)}));
-        return make_error("jm-total-flink-not-greater-than-offheap",
-                          fmt::format("The total Flink memory {} is not larger than the off-heap memory {}, so "
-                                      "nothing is left for the JVM heap.",
-                                      human(total_flink), human(*off_heap)),
-                          std::move(keys));
+        return config.failure("jm-total-flink-not-greater-than-offheap", keys, [&] {
+            return fmt::format(
+                "The total Flink memory {} is not larger than the off-heap memory {}, so nothing "
+                "is left for the JVM heap.",
+                human(total_flink), human(*off_heap));
+        });
     }
     return HeapAndOffHeap{total_flink - *off_heap, *off_heap};
 }
 
-}  // namespace
-}  // namespace memory
-
-JobManagerResult derive_jobmanager_memory(const FlatConfig& flat, const MemoryOptions& options) {
-    using namespace memory;
-    MemoryConfig config(flat);
+JobManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
     const JobManagerOptions& jm = job_manager_options();
     const ProcessOptions& process = jm.process;
     const SizeOption& legacy_target = options.mode == DeploymentMode::standalone ? jm.heap : process.total_process;
@@ -156,6 +153,18 @@ JobManagerResult derive_jobmanager_memory(const FlatConfig& flat, const MemoryOp
     memory.jvm_args = jvm_parameters(memory.jvm_heap, *direct_limit ? std::optional(memory.off_heap) : std::nullopt,
                                      memory.jvm_metaspace);
     return memory;
+}
+
+}  // namespace
+}  // namespace memory
+
+JobManagerResult derive_jobmanager_memory(const FlatConfig& flat, const MemoryOptions& options) {
+    return memory::derive(memory::MemoryConfig(flat), options);
+}
+
+JobManagerResult probe_jobmanager_memory(const FlatConfig& flat, const ConfigChange& change,
+                                         const MemoryOptions& options) {
+    return memory::derive(memory::MemoryConfig(flat, &change, false), options);
 }
 
 }  // namespace flinklint

@@ -28,7 +28,7 @@ std::optional<MemoryError> map_legacy_heap(MemoryConfig& config, const MemoryOpt
     if (config.contains(legacy.size_key)) {
         const auto bytes = config.size(SizeOption{legacy.size_key, {}, std::nullopt});
         if (!bytes.ok()) return bytes.error();
-        config.inject(target.key, *bytes, std::string(legacy.size_key));
+        config.inject(target.key, *bytes, legacy.size_key);
         return std::nullopt;
     }
 
@@ -39,9 +39,9 @@ std::optional<MemoryError> map_legacy_heap(MemoryConfig& config, const MemoryOpt
             return make_error("negative-legacy-heap-mb",
                               fmt::format("`{}: {}` is negative; Flink refuses a negative legacy heap size.",
                                           legacy.mb_key, *mebibytes),
-                              {std::string(legacy.mb_key)});
+                              {legacy.mb_key});
         }
-        config.inject(target.key, static_cast<std::uint64_t>(*mebibytes) * kMebibyte, std::string(legacy.mb_key));
+        config.inject(target.key, static_cast<std::uint64_t>(*mebibytes) * kMebibyte, legacy.mb_key);
     }
     return std::nullopt;
 }

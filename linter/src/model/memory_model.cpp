@@ -7,21 +7,22 @@
 namespace flinklint::memory {
 
 Checked<RangeFraction> check_range_fraction(const MemoryConfig& config, std::uint64_t min, std::uint64_t max,
-                                            const FractionOption& fraction_option,
-                                            std::vector<std::string> bound_keys, std::string_view what) {
+                                            const FractionOption& fraction_option, KeyList bound_keys,
+                                            std::string_view what) {
     const auto fraction = config.fraction(fraction_option);
     if (!fraction.ok()) return fraction.error();
     if (is_valid_range_fraction(min, max, *fraction)) return RangeFraction{min, max, *fraction};
-    std::string reason;
-    if (min > max) reason = "the minimum is larger than the maximum";
-    if (!(*fraction >= 0 && *fraction < 1)) {
-        if (!reason.empty()) reason += ", and ";
-        reason += "the fraction is not in [0, 1)";
-    }
-    std::string message = fmt::format("The {} settings are inconsistent: fraction {}, min {}, max {} ({}).", what,
-                                      java_double_text(*fraction), human(min), human(max), reason);
     merge_keys(bound_keys, config.written({keys_of(fraction_option)}));
-    return make_error("invalid-min-max-fraction", std::move(message), std::move(bound_keys));
+    return config.failure("invalid-min-max-fraction", bound_keys, [&] {
+        std::string reason;
+        if (min > max) reason = "the minimum is larger than the maximum";
+        if (!(*fraction >= 0 && *fraction < 1)) {
+            if (!reason.empty()) reason += ", and ";
+            reason += "the fraction is not in [0, 1)";
+        }
+        return fmt::format("The {} settings are inconsistent: fraction {}, min {}, max {} ({}).", what,
+                           java_double_text(*fraction), human(min), human(max), reason);
+    });
 }
 
 Checked<RangeFraction> read_range_fraction(const MemoryConfig& config, const SizeOption& min_option,
@@ -51,11 +52,12 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_with_total_process(const MemoryConfi
     const auto jvm_total = add_bytes(*metaspace, *overhead);
     if (!jvm_total) return overflow_error("JVM metaspace plus overhead", jvm_keys);
     if (*jvm_total > total_process) {
-        return make_error("metaspace-plus-overhead-exceed-process",
-                          fmt::format("JVM metaspace {} plus JVM overhead {} need more than the whole process "
-                                      "size {}; nothing is left for Flink memory.",
-                                      human(*metaspace), human(*overhead), human(total_process)),
-                          jvm_keys);
+        return config.failure("metaspace-plus-overhead-exceed-process", jvm_keys, [&] {
+            return fmt::format(
+                "JVM metaspace {} plus JVM overhead {} need more than the whole process size {}; "
+                "nothing is left for Flink memory.",
+                human(*metaspace), human(*overhead), human(total_process));
+        });
     }
     return JvmMetaspaceAndOverhead{*metaspace, *overhead};
 }
@@ -63,7 +65,7 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_with_total_process(const MemoryConfi
 Checked<JvmMetaspaceAndOverhead> derive_jvm_from_total_flink(const MemoryConfig& config,
                                                              const ProcessOptions& options,
                                                              std::uint64_t total_flink,
-                                                             const std::vector<std::string>& flink_keys) {
+                                                             const KeyList& flink_keys) {
     const auto metaspace = config.size(options.metaspace);
     if (!metaspace.ok()) return metaspace.error();
     auto keys = flink_keys;
@@ -75,14 +77,15 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_from_total_flink(const MemoryConfig&
         // The process size is fixed too: overhead is whatever is left, and must fit its range.
         const auto total_process = config.size(options.total_process);
         if (!total_process.ok()) return total_process.error();
-        std::vector<std::string> process_keys = config.written({keys_of(options.total_process)});
+        KeyList process_keys = config.written({keys_of(options.total_process)});
         merge_keys(process_keys, keys);
         if (*total_process < *flink_and_metaspace) {
-            return make_error("process-less-than-flink-plus-metaspace",
-                              fmt::format("The process size {} is smaller than total Flink memory {} plus JVM "
-                                          "metaspace {}; set only one of the total sizes, or make them consistent.",
-                                          human(*total_process), human(total_flink), human(*metaspace)),
-                              std::move(process_keys));
+            return config.failure("process-less-than-flink-plus-metaspace", process_keys, [&] {
+                return fmt::format(
+                    "The process size {} is smaller than total Flink memory {} plus JVM metaspace "
+                    "{}; set only one of the total sizes, or make them consistent.",
+                    human(*total_process), human(total_flink), human(*metaspace));
+            });
         }
         const std::uint64_t overhead = *total_process - *flink_and_metaspace;
         const auto range = read_range_fraction(config, options.overhead_min, options.overhead_max,
@@ -90,12 +93,13 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_from_total_flink(const MemoryConfig&
         if (!range.ok()) return range.error();
         if (overhead > range->max || overhead < range->min) {
             merge_keys(process_keys, config.written({keys_of(options.overhead_min), keys_of(options.overhead_max)}));
-            return make_error("overhead-out-of-range",
-                              fmt::format("The process size {} minus total Flink memory {} and JVM metaspace {} "
-                                          "leaves a JVM overhead of {}, outside its allowed range [{}, {}].",
-                                          human(*total_process), human(total_flink), human(*metaspace),
-                                          human(overhead), human(range->min), human(range->max)),
-                              std::move(process_keys));
+            return config.failure("overhead-out-of-range", process_keys, [&] {
+                return fmt::format(
+                    "The process size {} minus total Flink memory {} and JVM metaspace {} leaves a "
+                    "JVM overhead of {}, outside its allowed range [{}, {}].",
+                    human(*total_process), human(total_flink), human(*metaspace), human(overhead),
+                    human(range->min), human(range->max));
+            });
         }
         return JvmMetaspaceAndOverhead{*metaspace, overhead};
     }
@@ -119,12 +123,12 @@ std::string jvm_parameters(std::uint64_t heap, std::optional<std::uint64_t> dire
     return text;
 }
 
-MemoryError overflow_error(std::string_view what, std::vector<std::string> keys) {
+MemoryError overflow_error(std::string_view what, const KeyList& keys) {
     return make_error("invalid-value",
                       fmt::format("The {} exceeds the largest size Flink can represent (2^63 - 1 bytes); Flink "
                                   "fails with a numeric overflow.",
                                   what),
-                      std::move(keys));
+                      keys);
 }
 
 }  // namespace flinklint::memory

@@ -35,8 +35,8 @@ Checked<RangeFraction> read_range_fraction(const MemoryConfig& config, const Siz
 // Reads only the fraction and checks it against fixed bounds (managed memory: [0, Long.MAX_VALUE]);
 // `bound_keys` are the written keys behind min and max, if any.
 Checked<RangeFraction> check_range_fraction(const MemoryConfig& config, std::uint64_t min, std::uint64_t max,
-                                            const FractionOption& fraction_option,
-                                            std::vector<std::string> bound_keys, std::string_view what);
+                                            const FractionOption& fraction_option, KeyList bound_keys,
+                                            std::string_view what);
 
 // Path "total process": metaspace from config, overhead as a capped fraction of the process size.
 Checked<JvmMetaspaceAndOverhead> derive_jvm_with_total_process(const MemoryConfig& config,
@@ -48,7 +48,7 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_with_total_process(const MemoryConfi
 Checked<JvmMetaspaceAndOverhead> derive_jvm_from_total_flink(const MemoryConfig& config,
                                                              const ProcessOptions& options,
                                                              std::uint64_t total_flink,
-                                                             const std::vector<std::string>& flink_keys);
+                                                             const KeyList& flink_keys);
 
 // The legacy heap keys of one process (1.x only), in Flink's priority order: env > size > mb.
 struct LegacyHeapKeys {
@@ -66,6 +66,6 @@ std::optional<MemoryError> map_legacy_heap(MemoryConfig& config, const MemoryOpt
 std::string jvm_parameters(std::uint64_t heap, std::optional<std::uint64_t> direct, std::uint64_t metaspace);
 
 // Flink's Math.addExact / multiply overflow (an ArithmeticException at start-up).
-MemoryError overflow_error(std::string_view what, std::vector<std::string> keys);
+MemoryError overflow_error(std::string_view what, const KeyList& keys);
 
 }  // namespace flinklint::memory

@@ -63,15 +63,15 @@ public:
     // Path A: task heap and managed size both set.
     Checked<FlinkParts> from_fine_grained();
     // Paths B and C: total Flink memory known; `total_keys` are the written keys behind it.
-    Checked<FlinkParts> from_total_flink(std::uint64_t total_flink, const std::vector<std::string>& total_keys);
+    Checked<FlinkParts> from_total_flink(std::uint64_t total_flink, const KeyList& total_keys);
 
 private:
     bool uses_legacy_network() const;
     Checked<std::uint64_t> legacy_network_size() const;
     Checked<std::uint64_t> page_size() const;
     Checked<std::uint64_t> managed_size_or_fraction(std::uint64_t total_flink) const;
-    Checked<Unit> check_network_rest(std::uint64_t network, std::vector<std::string> keys) const;
-    std::vector<std::string> component_keys() const;
+    Checked<Unit> check_network_rest(std::uint64_t network, KeyList keys) const;
+    KeyList component_keys() const;
 
     const MemoryConfig& config_;
     const TaskManagerOptions& options_;
@@ -110,7 +110,7 @@ Checked<std::uint64_t> TaskManagerDerivation::legacy_network_size() const {
         return make_error("invalid-value",
                           fmt::format("`{}: {}` is negative; the network memory size would be negative.",
                                       kNumberOfBuffersKey, *buffers),
-                          {std::string(kNumberOfBuffersKey)});
+                          {kNumberOfBuffersKey});
     }
     return static_cast<std::uint64_t>(*buffers) * *page;
 }
@@ -124,7 +124,7 @@ Checked<std::uint64_t> TaskManagerDerivation::managed_size_or_fraction(std::uint
     return *managed;
 }
 
-std::vector<std::string> TaskManagerDerivation::component_keys() const {
+KeyList TaskManagerDerivation::component_keys() const {
     return config_.written({keys_of(options_.framework_heap), keys_of(options_.framework_off_heap),
                             keys_of(options_.task_heap), keys_of(options_.task_off_heap),
                             keys_of(options_.managed_size), keys_of(options_.managed_fraction)});
@@ -132,17 +132,18 @@ std::vector<std::string> TaskManagerDerivation::component_keys() const {
 
 // Network memory is "the rest" when total Flink and task heap (and/or managed) are fixed:
 // it must still fit the configured range (or equal the legacy buffer count times page size).
-Checked<Unit> TaskManagerDerivation::check_network_rest(std::uint64_t network, std::vector<std::string> keys) const {
+Checked<Unit> TaskManagerDerivation::check_network_rest(std::uint64_t network, KeyList keys) const {
     if (uses_legacy_network()) {
         const auto configured = legacy_network_size();
         if (!configured.ok()) return configured.error();
         if (*configured != network) {
             merge_keys(keys, config_.written({{kNumberOfBuffersKey, {}}, keys_of(options_.segment_size)}));
-            return make_error("legacy-network-buffers-mismatch",
-                              fmt::format("Total Flink memory minus the other components leaves {} of network "
-                                          "memory, but `{}` times the segment size asks for {}.",
-                                          human(network), kNumberOfBuffersKey, human(*configured)),
-                              std::move(keys));
+            return config_.failure("legacy-network-buffers-mismatch", keys, [&] {
+                return fmt::format(
+                    "Total Flink memory minus the other components leaves {} of network memory, "
+                    "but `{}` times the segment size asks for {}.",
+                    human(network), kNumberOfBuffersKey, human(*configured));
+            });
         }
         return Unit{};
     }
@@ -152,18 +153,19 @@ Checked<Unit> TaskManagerDerivation::check_network_rest(std::uint64_t network, s
     if (network < range->min || network > range->max) {
         merge_keys(keys, config_.written({keys_of(options_.network_min), keys_of(options_.network_max),
                                           keys_of(options_.network_fraction)}));
-        return make_error("network-out-of-range",
-                          fmt::format("Total Flink memory minus the explicitly sized components leaves {} of "
-                                      "network memory, outside the network range [{}, {}]. Size fewer components "
-                                      "explicitly or widen the range.",
-                                      human(network), human(range->min), human(range->max)),
-                          std::move(keys));
+        return config_.failure("network-out-of-range", keys, [&] {
+            return fmt::format(
+                "Total Flink memory minus the explicitly sized components leaves {} of network "
+                "memory, outside the network range [{}, {}]. Size fewer components explicitly or "
+                "widen the range.",
+                human(network), human(range->min), human(range->max));
+        });
     }
     return Unit{};
 }
 
 // Sum of the parts, failing like Math.addExact on overflow.
-Checked<std::uint64_t> sum_of(std::initializer_list<std::uint64_t> parts, const std::vector<std::string>& keys) {
+Checked<std::uint64_t> sum_of(std::initializer_list<std::uint64_t> parts, const KeyList& keys) {
     std::uint64_t total = 0;
     for (const auto part : parts) {
         const auto next = add_bytes(total, part);
@@ -207,8 +209,8 @@ Checked<FlinkParts> TaskManagerDerivation::from_fine_grained() {
         if (!total.ok()) return total.error();
         merge_keys(keys, config_.written({keys_of(flink_option)}));
         if (*without_network > *total) {
-            return make_error("components-exceed-total-flink", exceed_message(parts, true, *without_network, *total),
-                              keys);
+            return config_.failure("components-exceed-total-flink", keys,
+                                   [&] { return exceed_message(parts, true, *without_network, *total); });
         }
         parts.network = *total - *without_network;
         const auto checked = check_network_rest(parts.network, keys);
@@ -234,7 +236,7 @@ Checked<FlinkParts> TaskManagerDerivation::from_fine_grained() {
 }
 
 Checked<FlinkParts> TaskManagerDerivation::from_total_flink(std::uint64_t total_flink,
-                                                            const std::vector<std::string>& total_keys) {
+                                                            const KeyList& total_keys) {
     FlinkParts parts;
     for (auto [target, option] : {std::pair{&parts.framework_heap, &options_.framework_heap},
                                   std::pair{&parts.framework_off_heap, &options_.framework_off_heap},
@@ -258,8 +260,9 @@ Checked<FlinkParts> TaskManagerDerivation::from_total_flink(std::uint64_t total_
             keys);
         if (!without_network.ok()) return without_network.error();
         if (*without_network > total_flink) {
-            return make_error("components-exceed-total-flink",
-                              exceed_message(parts, true, *without_network, total_flink), keys);
+            return config_.failure("components-exceed-total-flink", keys, [&] {
+                return exceed_message(parts, true, *without_network, total_flink);
+            });
         }
         parts.network = total_flink - *without_network;
         const auto checked = check_network_rest(parts.network, keys);
@@ -289,8 +292,8 @@ Checked<FlinkParts> TaskManagerDerivation::from_total_flink(std::uint64_t total_
         {parts.framework_heap, parts.framework_off_heap, parts.task_off_heap, parts.managed, parts.network}, keys);
     if (!without_task_heap.ok()) return without_task_heap.error();
     if (*without_task_heap > total_flink) {
-        return make_error("components-exceed-total-flink",
-                          exceed_message(parts, false, *without_task_heap, total_flink), keys);
+        return config_.failure("components-exceed-total-flink", keys,
+                               [&] { return exceed_message(parts, false, *without_task_heap, total_flink); });
     }
     parts.task_heap = total_flink - *without_task_heap;
     return parts;
@@ -299,17 +302,17 @@ Checked<FlinkParts> TaskManagerDerivation::from_total_flink(std::uint64_t total_
 // getCpuCoresWithFallback, evaluated by Flink after the memory derivation succeeded.
 Checked<double> cpu_cores(const MemoryConfig& config) {
     double cores = 0;
-    std::string key;
+    std::string_view key;
     if (config.contains(kCpuCoresKey)) {
         const auto value = config.real(kCpuCoresKey, 0);
         if (!value.ok()) return value.error();
         cores = *value;
-        key = std::string(kCpuCoresKey);
+        key = kCpuCoresKey;
     } else {
         const auto slots = config.integer(kSlotsKey, 1);
         if (!slots.ok()) return slots.error();
         cores = *slots;
-        key = std::string(kSlotsKey);
+        key = kSlotsKey;
     }
     if (cores <= 0) {
         return make_error("non-positive-cpu-cores",
@@ -329,12 +332,7 @@ Checked<double> cpu_cores(const MemoryConfig& config) {
     return cores;
 }
 
-}  // namespace
-}  // namespace memory
-
-TaskManagerResult derive_taskmanager_memory(const FlatConfig& flat, const MemoryOptions& options) {
-    using namespace memory;
-    MemoryConfig config(flat);
+TaskManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
     const TaskManagerOptions tm = options_for(options.version);
     const ProcessOptions& process = tm.process;
     const SizeOption& legacy_target =
@@ -406,6 +404,18 @@ TaskManagerResult derive_taskmanager_memory(const FlatConfig& flat, const Memory
     memory.jvm_args = jvm_parameters(memory.jvm_heap, memory.jvm_direct, memory.jvm_metaspace);
     memory.cpu_cores = *cores;
     return memory;
+}
+
+}  // namespace
+}  // namespace memory
+
+TaskManagerResult derive_taskmanager_memory(const FlatConfig& flat, const MemoryOptions& options) {
+    return memory::derive(memory::MemoryConfig(flat), options);
+}
+
+TaskManagerResult probe_taskmanager_memory(const FlatConfig& flat, const ConfigChange& change,
+                                           const MemoryOptions& options) {
+    return memory::derive(memory::MemoryConfig(flat, &change, false), options);
 }
 
 }  // namespace flinklint

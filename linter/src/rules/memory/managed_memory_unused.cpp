@@ -59,17 +59,15 @@ void check_managed_memory_unused(const Model& model, Reporter& reporter) {
             quoted(backend.entry->key + ": " + backend.entry->value), mib(memory->task_heap));
 
         // What the same process looks like without the reservation.
-        FlatConfig without = effective->flat();
-        const bool sized = without.contains(kManagedSize) || without.contains(kManagedSizeAlias);
-        if (without.contains(kManagedSize))
-            without[std::string(kManagedSize)] = "0";
-        else if (without.contains(kManagedSizeAlias))
-            without[std::string(kManagedSizeAlias)] = "0";
-        else
-            without[std::string(kManagedFraction)] = "0";
+        const FlatConfig& flat = effective->flat();
+        const bool sized = flat.contains(kManagedSize) || flat.contains(kManagedSizeAlias);
+        const ConfigChange without{flat.contains(kManagedSize)        ? kManagedSize
+                                   : flat.contains(kManagedSizeAlias) ? kManagedSizeAlias
+                                                                      : kManagedFraction,
+                                   "0"};
         const std::string change =
             sized ? "set the managed size to `0`" : fmt::format("set `{}: 0`", kManagedFraction);
-        const auto result = derive_taskmanager_memory(without, effective->memory_options());
+        const auto result = probe_taskmanager_memory(flat, without, effective->memory_options());
         if (const auto* after = std::get_if<TaskManagerMemory>(&result)) {
             finding.help = after->total_process == memory->total_process
                                ? fmt::format("{}: the task heap grows from {} to {}", change,

@@ -36,18 +36,25 @@ std::optional<std::uint64_t> bytes_of(const FlatConfig& flat, const std::string&
     return *bytes;
 }
 
-// The derived process size, or nullopt when the process does not start.
-std::optional<std::uint64_t> process_size(const EffectiveConfig& effective, Process process,
-                                          const FlatConfig& flat) {
+// Deriving a process with one change: the failure's category, or the total Flink and process sizes.
+struct Outcome {
+    std::optional<std::string> failure;
+    std::uint64_t total_flink = 0;
+    std::uint64_t total_process = 0;
+};
+
+template <class Result>
+Outcome outcome_of(const Result& result) {
+    if (const auto* error = std::get_if<MemoryError>(&result)) return Outcome{error->category, 0, 0};
+    const auto& memory = std::get<0>(result);
+    return Outcome{std::nullopt, memory.total_flink, memory.total_process};
+}
+
+Outcome probe(const EffectiveConfig& effective, Process process, const ConfigChange& change) {
     const MemoryOptions options = effective.memory_options();
-    if (process == Process::taskmanager) {
-        const auto result = derive_taskmanager_memory(flat, options);
-        if (const auto* memory = std::get_if<TaskManagerMemory>(&result)) return memory->total_process;
-    } else {
-        const auto result = derive_jobmanager_memory(flat, options);
-        if (const auto* memory = std::get_if<JobManagerMemory>(&result)) return memory->total_process;
-    }
-    return std::nullopt;
+    if (process == Process::taskmanager)
+        return outcome_of(probe_taskmanager_memory(effective.flat(), change, options));
+    return outcome_of(probe_jobmanager_memory(effective.flat(), change, options));
 }
 
 class HelpBuilder {
@@ -60,15 +67,15 @@ public:
         if (done() || effective_.flat().find(key) == effective_.flat().end()) return;
         const auto current = bytes_of(effective_.flat(), key);
         if (!current) return;
-        const std::string category = error_.category;
-        auto found = search_mib(effective_.flat(), key, *current, raise, [&](const FlatConfig& flat) {
-            const auto failure = failure_category(effective_, process_, flat);
+        const std::string& category = error_.category;
+        auto found = search_mib(key, *current, raise, [&](const ConfigChange& change) {
+            const auto failure = failure_category(effective_, process_, change);
             return !failure || *failure != category;
         });
         if (found && !starts_with(key, *found) && !raise) {
             // Past this failure another one may wait (network memory below its minimum): go lower still.
-            found = search_mib(effective_.flat(), key, *found * kMiB + 1, false, [&](const FlatConfig& flat) {
-                return !failure_category(effective_, process_, flat);
+            found = search_mib(key, *found * kMiB + 1, false, [&](const ConfigChange& change) {
+                return !failure_category(effective_, process_, change);
             });
         }
         if (!found || !starts_with(key, *found)) return;
@@ -80,18 +87,14 @@ public:
     // Sets `key` to the size Flink derives without it, or suggests removing it.
     void make_consistent(const std::string& key) {
         if (done() || effective_.flat().find(key) == effective_.flat().end()) return;
-        FlatConfig without = effective_.flat();
-        without.erase(key);
+        const ConfigChange without{key, std::nullopt};
         const auto origin = effective_.origin(key);
         const bool from_spec = origin && origin->kind == ValueOrigin::Kind::spec;
-        std::optional<std::uint64_t> target;
-        if (key.ends_with("process.size")) {
-            target = process_size(effective_, process_, without);
-        } else if (!failure_category(effective_, process_, without)) {
-            target = total_flink(without);
-        }
-        if (!target) return;
-        for (const std::uint64_t mebibytes : {(*target + kMiB - 1) / kMiB, *target / kMiB}) {
+        const Outcome outcome = probe(effective_, process_, without);
+        if (outcome.failure) return;
+        const std::uint64_t target =
+            key.ends_with("process.size") ? outcome.total_process : outcome.total_flink;
+        for (const std::uint64_t mebibytes : {(target + kMiB - 1) / kMiB, target / kMiB}) {
             if (!starts_with(key, mebibytes)) continue;
             std::string text =
                 fmt::format("set {} to {} ({} bytes), which matches the other sizes",
@@ -101,14 +104,12 @@ public:
             return;
         }
         if (!from_spec)
-            add(fmt::format("remove {}: Flink then derives it as {}", quoted(key), mib_and_bytes(*target)));
+            add(fmt::format("remove {}: Flink then derives it as {}", quoted(key), mib_and_bytes(target)));
     }
 
     void remove(const std::string& key, std::string_view why) {
         if (done() || effective_.flat().find(key) == effective_.flat().end()) return;
-        FlatConfig without = effective_.flat();
-        without.erase(key);
-        if (failure_category(effective_, process_, without)) return;
+        if (failure_category(effective_, process_, ConfigChange{key, std::nullopt})) return;
         add(fmt::format("remove {}{}", quoted(key), why));
     }
 
@@ -155,21 +156,8 @@ private:
     }
 
     bool starts_with(const std::string& key, std::uint64_t mebibytes) const {
-        FlatConfig changed = effective_.flat();
-        changed[key] = mib_value(key, mebibytes);
-        return !failure_category(effective_, process_, changed);
-    }
-
-    std::optional<std::uint64_t> total_flink(const FlatConfig& flat) const {
-        const MemoryOptions options = effective_.memory_options();
-        if (process_ == Process::taskmanager) {
-            const auto result = derive_taskmanager_memory(flat, options);
-            if (const auto* memory = std::get_if<TaskManagerMemory>(&result)) return memory->total_flink;
-        } else {
-            const auto result = derive_jobmanager_memory(flat, options);
-            if (const auto* memory = std::get_if<JobManagerMemory>(&result)) return memory->total_flink;
-        }
-        return std::nullopt;
+        const std::string value = mib_value(key, mebibytes);
+        return !failure_category(effective_, process_, ConfigChange{key, value});
     }
 
     std::string written_or_default(const std::string& key) const {
@@ -224,29 +212,28 @@ std::string static_help(const EffectiveConfig& effective, Process process, const
 }  // namespace
 
 std::optional<std::string> failure_category(const EffectiveConfig& effective, Process process,
-                                            const FlatConfig& flat) {
-    const MemoryOptions options = effective.memory_options();
-    if (process == Process::taskmanager) {
-        const auto result = derive_taskmanager_memory(flat, options);
-        if (const auto* error = std::get_if<MemoryError>(&result)) return error->category;
-    } else {
-        const auto result = derive_jobmanager_memory(flat, options);
-        if (const auto* error = std::get_if<MemoryError>(&result)) return error->category;
-    }
-    return std::nullopt;
+                                            const ConfigChange& change) {
+    return probe(effective, process, change).failure;
 }
 
-std::optional<std::uint64_t> search_mib(const FlatConfig& base, const std::string& key, std::uint64_t current,
-                                        bool raise, const std::function<bool(const FlatConfig&)>& accept) {
-    FlatConfig flat = base;
+std::optional<std::uint64_t> search_mib(const std::string& key, std::uint64_t current, bool raise,
+                                        const std::function<bool(const ConfigChange&)>& accept) {
+    std::string value;
     auto accepts = [&](std::uint64_t mebibytes) {
-        flat[key] = mib_value(key, mebibytes);
-        return accept(flat);
+        value = mib_value(key, mebibytes);
+        return accept(ConfigChange{key, value});
     };
     if (raise) {
+        // Smallest accepted value in [low, kSearchLimitMiB], none unless the bound is accepted. Fixes lie
+        // within a small factor of the current size: doubling brackets the answer in a few probes where
+        // bisecting down from 16 TiB takes 24.
         std::uint64_t low = current / kMiB + 1;
-        std::uint64_t high = kSearchLimitMiB;
-        if (low > high || !accepts(high)) return std::nullopt;
+        if (low > kSearchLimitMiB || !accepts(kSearchLimitMiB)) return std::nullopt;
+        std::uint64_t high = std::min(2 * low, kSearchLimitMiB);
+        while (!accepts(high)) {  // monotone: everything up to `high` is rejected too
+            low = high + 1;
+            high = std::min(2 * high, kSearchLimitMiB);
+        }
         while (low < high) {  // smallest accepted value in [low, high]
             const std::uint64_t middle = low + (high - low) / 2;
             if (accepts(middle))

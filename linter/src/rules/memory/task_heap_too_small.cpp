@@ -13,8 +13,8 @@ constexpr std::uint64_t kMinTaskHeapPerSlot = 64 * kMiB;
 // Flink's float fractions truncate a few bytes off round sizes: 128 MiB can come out as 128 MiB - 4 B.
 constexpr std::uint64_t kTruncationSlack = 1024;
 
-bool per_slot_enough(const EffectiveConfig& effective, const FlatConfig& flat, std::int32_t slots) {
-    const auto result = derive_taskmanager_memory(flat, effective.memory_options());
+bool per_slot_enough(const EffectiveConfig& effective, const ConfigChange& change, std::int32_t slots) {
+    const auto result = probe_taskmanager_memory(effective.flat(), change, effective.memory_options());
     const auto* memory = std::get_if<TaskManagerMemory>(&result);
     return memory != nullptr &&
            memory->task_heap / static_cast<std::uint64_t>(slots) + kTruncationSlack >= kMinTaskHeapPerSlot;
@@ -57,9 +57,9 @@ void check_task_heap_too_small(const Model& model, Reporter& reporter) {
             if (!effective->contains(key)) continue;
             const auto current = parse_memory_size(*effective->value(key));
             if (!current) break;
-            const auto found =
-                search_mib(effective->flat(), key, *current, true,
-                           [&](const FlatConfig& flat) { return per_slot_enough(*effective, flat, *slots); });
+            const auto found = search_mib(key, *current, true, [&](const ConfigChange& change) {
+                return per_slot_enough(*effective, change, *slots);
+            });
             if (found) {
                 help = fmt::format("raise {} to at least {} ({} bytes)", key_label(*effective, key),
                                    quoted(size_literal(*effective, key, *found)), *found * kMiB);
