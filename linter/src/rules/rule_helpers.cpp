@@ -30,8 +30,10 @@ std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& c
     }
     // Nested YAML: the enclosing segments stay; only the innermost key text is replaced.
     const std::string_view old_last = written;
+    // The written text must end the flattened key (a scalar yaml-cpp read otherwise gets no fix).
+    if (old_last.size() >= entry.key.size()) return std::nullopt;
     const std::size_t outer_length = entry.key.size() - old_last.size();
-    if (outer_length == 0 || entry.key.compare(outer_length, std::string::npos, old_last) != 0) return std::nullopt;
+    if (entry.key.compare(outer_length, std::string::npos, old_last) != 0) return std::nullopt;
     const std::string_view outer = std::string_view(entry.key).substr(0, outer_length);
     if (new_key.substr(0, outer.size()) != outer) return std::nullopt;
     fix.edits.push_back({entry.key_span.begin, entry.key_span.end, std::string(new_key.substr(outer.size()))});
