@@ -122,11 +122,13 @@ for target in "${targets[@]}"; do
   run_target "$target" &
   pid_target[$!]=$target
 done
-for pid in "${!pid_target[@]}"; do
-  wait "$pid" || failed+=("${pid_target[$pid]}")
-done
+wait || true
+# Judged by each target's own summary line, not by `wait`: a target reaped early by `wait -n` above
+# would otherwise lose its exit status, and its crash would pass unnoticed.
 for target in "${targets[@]}"; do
-  [[ -f $build/summary-$target ]] || failed+=("$target")
+  if [[ ! -f $build/summary-$target ]] || ! grep -q ' exit 0$' "$build/summary-$target"; then
+    failed+=("$target")
+  fi
 done
 summary=()
 for target in "${targets[@]}"; do summary+=("$(cat "$build/summary-$target" 2>/dev/null || echo "$target: no result")"); done
