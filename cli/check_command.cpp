@@ -3,7 +3,6 @@
 // each group goes through the fix loop first (cli/check_group.cpp); with --baseline the findings a
 // baseline records are left out of the report.
 #include <algorithm>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>

@@ -89,12 +89,13 @@ public:
     [[nodiscard]] std::vector<std::string> suggest(std::string_view key, std::size_t limit = 3) const;
 
     struct Impl;
-    explicit Catalog(std::size_t slot);  // the compiled tables of kCatalogVersions[slot]
     ~Catalog();
     Catalog(const Catalog&) = delete;
     Catalog& operator=(const Catalog&) = delete;
 
 private:
+    explicit Catalog(std::size_t slot);  // the compiled tables of kCatalogVersions[slot]
+
     FlinkVersion version_;
     std::vector<OptionInfo> options_;  // views into the compiled tables; a Catalog is never moved
     std::unique_ptr<const Impl> impl_;

@@ -56,16 +56,27 @@ struct Line {
     std::string_view content;  // without indentation; empty for blank and comment lines
 };
 
-std::vector<Line> content_lines(std::string_view t) {
-    std::vector<Line> lines;
+// Calls `fn` with each line that is neither blank nor a comment, until it returns true; returns
+// whether it did (so a search stops at its first match).
+template <class Fn>
+bool any_content_line(std::string_view t, Fn&& fn) {
     for (std::size_t pos = 0; pos < t.size();) {
         const std::size_t end = scan::line_end(t, pos);
         std::size_t k = pos;
         while (k < end && scan::is_blank(t[k])) ++k;
-        if (k < end && t[k] != '#') lines.push_back({static_cast<int>(k - pos), t.substr(k, end - k)});
+        if (k < end && t[k] != '#' && fn(Line{static_cast<int>(k - pos), t.substr(k, end - k)})) return true;
         if (end >= t.size()) break;
         pos = scan::next_line(t, end);
     }
+    return false;
+}
+
+std::vector<Line> content_lines(std::string_view t) {
+    std::vector<Line> lines;
+    any_content_line(t, [&lines](const Line& line) {
+        lines.push_back(line);
+        return false;
+    });
     return lines;
 }
 
@@ -96,16 +107,11 @@ std::optional<KeyValue> split_key_value(std::string_view content) {
 
 // Stops at the first match: `apiVersion` and `kind` usually open a manifest.
 bool has_top_level_key(std::string_view t, std::string_view key) {
-    for (std::size_t pos = 0; pos < t.size();) {
-        const std::size_t end = scan::line_end(t, pos);
-        if (pos < end && !scan::is_blank(t[pos]) && t[pos] != '#') {
-            const auto kv = split_key_value(t.substr(pos, end - pos));
-            if (kv && kv->key == key) return true;
-        }
-        if (end >= t.size()) break;
-        pos = scan::next_line(t, end);
-    }
-    return false;
+    return any_content_line(t, [key](const Line& line) {
+        if (line.indent != 0) return false;
+        const auto kv = split_key_value(line.content);
+        return kv && kv->key == key;
+    });
 }
 
 bool is_kubernetes(std::string_view t) {

@@ -35,12 +35,11 @@ private:
 class Columns {
 public:
     // The first line naming a `key` column is the header; nullopt when there is none.
-    static std::optional<Columns> read_header(Lines& lines, std::string_view* header = nullptr) {
+    static std::optional<Columns> read_header(Lines& lines) {
         std::string_view line;
         while (lines.next(line)) {
             Columns columns(line);
             if (columns.key_ == kNone) continue;
-            if (header != nullptr) *header = line;
             return columns;
         }
         return std::nullopt;
