@@ -81,8 +81,11 @@ void append_visible(std::string& out, char32_t cp) {
 
 // Message text without terminal escapes or stray control characters (newlines and tabs stay).
 std::string printable(std::string_view text) {
-    // Most text is plain printable ASCII: copy it as it is.
-    const auto plain = [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t'; };
+    // Most text is ASCII that passes as it is: copy it without decoding.
+    const auto plain = [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x80 && (c == '\n' || c == '\t' || !is_hidden_control(byte));
+    };
     if (std::all_of(text.begin(), text.end(), plain)) return std::string(text);
     std::string out;
     out.reserve(text.size());
