@@ -18,8 +18,8 @@ constexpr std::size_t kPerKind = 50;
 // File names of each kind: the corpus generator's, then the examples'.
 std::optional<Kind> kind_of(const std::string& name) {
     static const std::map<std::string, Kind> names = {
-        {"flink-conf.yaml", Kind::legacy},           {"config.yaml", Kind::config_yaml},
-        {"flinkdeployment.yaml", Kind::deployment},  {"flink-standalone.yaml", Kind::standalone},
+        {"flink-conf.yaml", Kind::legacy},          {"config.yaml", Kind::config_yaml},
+        {"flinkdeployment.yaml", Kind::deployment}, {"flink-standalone.yaml", Kind::standalone},
         {"flink-configmap.yaml", Kind::standalone},
     };
     const auto it = names.find(name);
@@ -56,10 +56,14 @@ std::string input_root() {
 
 const char* kind_name(Kind kind) {
     switch (kind) {
-        case Kind::legacy: return "flink-conf.yaml";
-        case Kind::config_yaml: return "config.yaml";
-        case Kind::deployment: return "flinkdeployment.yaml";
-        case Kind::standalone: return "flink-standalone.yaml";
+        case Kind::legacy:
+            return "flink-conf.yaml";
+        case Kind::config_yaml:
+            return "config.yaml";
+        case Kind::deployment:
+            return "flinkdeployment.yaml";
+        case Kind::standalone:
+            return "flink-standalone.yaml";
     }
     return "?";
 }
@@ -68,7 +72,8 @@ const std::vector<File>& files(Kind kind) {
     static const std::map<Kind, std::vector<File>> all = load();
     const auto it = all.find(kind);
     if (it == all.end() || it->second.empty()) {
-        std::fprintf(stderr, "no %s among the benchmark inputs (set FLINKLINT_BENCH_CORPUS)\n", kind_name(kind));
+        std::fprintf(stderr, "no %s among the benchmark inputs (set FLINKLINT_BENCH_CORPUS)\n",
+                     kind_name(kind));
         std::exit(2);
     }
     return it->second;

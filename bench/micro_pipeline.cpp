@@ -27,13 +27,15 @@ using bench::Kind;
 
 void per_file(benchmark::State& state, std::size_t files, std::size_t bytes) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
-    state.counters["per_file"] = benchmark::Counter(
-        static_cast<double>(files), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    state.counters["per_file"] =
+        benchmark::Counter(static_cast<double>(files),
+                           benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 std::vector<SourcePtr> sources(Kind kind) {
     std::vector<SourcePtr> out;
-    for (const bench::File& file : bench::files(kind)) out.push_back(std::make_shared<const Source>(file.path, file.text));
+    for (const bench::File& file : bench::files(kind))
+        out.push_back(std::make_shared<const Source>(file.path, file.text));
     return out;
 }
 
@@ -47,7 +49,8 @@ std::vector<ParsedFile> parsed(Kind kind) {
 std::vector<std::unique_ptr<Model>> models(const std::vector<ParsedFile>& files) {
     std::vector<std::unique_ptr<Model>> out;
     for (const ParsedFile& file : files) {
-        if (file.skip_reason.empty()) out.push_back(std::make_unique<Model>(std::vector<ParsedFile>{file}, ModelOptions{}));
+        if (file.skip_reason.empty())
+            out.push_back(std::make_unique<Model>(std::vector<ParsedFile>{file}, ModelOptions{}));
     }
     return out;
 }
@@ -100,7 +103,8 @@ void memory(benchmark::State& state, Kind kind) {
     const auto built = models(files);
     std::vector<std::pair<FlatConfig, MemoryOptions>> configs;
     for (const auto& m : built) {
-        for (const EffectiveConfig* config : effective_configs(*m)) configs.emplace_back(config->flat(), config->memory_options());
+        for (const EffectiveConfig* config : effective_configs(*m))
+            configs.emplace_back(config->flat(), config->memory_options());
     }
     for (auto _ : state) {
         for (const auto& [flat, options] : configs) {
@@ -109,8 +113,9 @@ void memory(benchmark::State& state, Kind kind) {
         }
     }
     state.counters["configs"] = static_cast<double>(configs.size());
-    state.counters["per_config"] = benchmark::Counter(
-        static_cast<double>(configs.size()), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    state.counters["per_config"] =
+        benchmark::Counter(static_cast<double>(configs.size()),
+                           benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 void rules(benchmark::State& state, Kind kind) {
@@ -126,7 +131,8 @@ void rules(benchmark::State& state, Kind kind) {
         built.clear();
         state.ResumeTiming();
     }
-    state.counters["findings_per_file"] = static_cast<double>(findings) / static_cast<double>(state.iterations() * files.size());
+    state.counters["findings_per_file"] =
+        static_cast<double>(findings) / static_cast<double>(state.iterations() * files.size());
     per_file(state, files.size(), bench::total_bytes(bench::files(kind)));
 }
 

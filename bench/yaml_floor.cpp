@@ -13,13 +13,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_yaml(const fs::path& path) { return path.extension() == ".yaml" || path.extension() == ".yml"; }
+bool is_yaml(const fs::path& path) {
+    return path.extension() == ".yaml" || path.extension() == ".yml";
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: yaml_floor PATH...   (files, or directories walked for *.yaml and *.yml)\n");
+        std::fprintf(stderr,
+                     "usage: yaml_floor PATH...   (files, or directories walked for *.yaml and *.yml)\n");
         return 2;
     }
     bench::YamlTouch t;

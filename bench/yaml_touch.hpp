@@ -20,7 +20,9 @@ inline void touch(const YAML::Node& node, YamlTouch& t, int depth = 0) {
     ++t.nodes;
     if (depth > 256) return;  // an anchor used inside itself would loop
     switch (node.Type()) {
-        case YAML::NodeType::Scalar: t.scalar_bytes += node.Scalar().size(); break;
+        case YAML::NodeType::Scalar:
+            t.scalar_bytes += node.Scalar().size();
+            break;
         case YAML::NodeType::Sequence:
             for (const YAML::Node& item : node) touch(item, t, depth + 1);
             break;
@@ -30,7 +32,8 @@ inline void touch(const YAML::Node& node, YamlTouch& t, int depth = 0) {
                 touch(pair.second, t, depth + 1);
             }
             break;
-        default: break;
+        default:
+            break;
     }
 }
 

@@ -3,8 +3,8 @@
 
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 #include "flinklint/ingest.hpp"
@@ -30,16 +30,21 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             return parse_output_format(value) ? std::string() : "unknown format " + value;
         });
     check_cmd->add_option("--output,-o", check.output_file, "Write the report to FILE instead of stdout");
-    check_cmd->add_option("--fail-on", fail_on, "Lowest severity that fails the run: error, warning (default), info")
+    check_cmd
+        ->add_option("--fail-on", fail_on,
+                     "Lowest severity that fails the run: error, warning (default), info")
         ->check([](const std::string& value) {
             return parse_severity(value) ? std::string() : "expected error, warning or info";
         });
-    check_cmd->add_option("--flink-version", flink_version, "Target Flink version (default: .flinklint.yaml, "
-                                                            "spec.flinkVersion, else 1.20)")
+    check_cmd
+        ->add_option("--flink-version", flink_version,
+                     "Target Flink version (default: .flinklint.yaml, "
+                     "spec.flinkVersion, else 1.20)")
         ->check([](const std::string& value) {
             return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
         });
-    check_cmd->add_option("--config", check.config_path, "Use this .flinklint.yaml instead of the nearest one");
+    check_cmd->add_option("--config", check.config_path,
+                          "Use this .flinklint.yaml instead of the nearest one");
     check_cmd->add_option("--format-of", format_of, "Read every file as: legacy, yaml or k8s")
         ->check([](const std::string& value) {
             return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
@@ -47,17 +52,22 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd->add_option("--stdin-filename", check.stdin_filename, "File name to report for `-`");
     check_cmd->add_option("--jobs,-j", check.jobs, "Files checked in parallel (default: all cores)");
     check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")->delimiter(',');
-    check_cmd->add_option("--max-file-size", check.max_file_size, "Files larger than this many bytes are not read");
+    check_cmd->add_option("--max-file-size", check.max_file_size,
+                          "Files larger than this many bytes are not read");
     check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
     check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
     check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
     check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of writing them");
-    check_cmd->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file")
+    check_cmd
+        ->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file")
         ->type_name("FILE");
-    check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings in this baseline file")
+    check_cmd
+        ->add_option("--write-baseline", check.write_baseline,
+                     "Record today's findings in this baseline file")
         ->type_name("FILE");
-    check_cmd->add_option("--profile", check.profile,
-                          "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
+    check_cmd
+        ->add_option("--profile", check.profile,
+                     "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
         ->type_name("FILE");
     check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
     check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");

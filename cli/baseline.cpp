@@ -115,7 +115,8 @@ std::string write_baseline(const fs::path& file, const std::vector<BaselineEntry
         stream->stream() << out.str();
         if (const auto failed = stream->commit()) error = *failed;
     }
-    return error.empty() ? std::string() : fmt::format("cannot write the baseline {}: {}", file.string(), error);
+    return error.empty() ? std::string()
+                         : fmt::format("cannot write the baseline {}: {}", file.string(), error);
 }
 
 Expected<std::multiset<std::string>> read_baseline(const fs::path& file) {

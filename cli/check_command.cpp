@@ -90,7 +90,8 @@ public:
         if (options_.write_baseline) {
             // Asked without creating it: finish() writes it whole, or leaves the old one.
             if (const auto problem = why_not_writable(*options_.write_baseline)) {
-                read_error_ = fmt::format("cannot write the baseline {}: {}", *options_.write_baseline, *problem);
+                read_error_ =
+                    fmt::format("cannot write the baseline {}: {}", *options_.write_baseline, *problem);
                 write_refused_ = true;
                 return false;
             }
@@ -275,13 +276,14 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     const bool text_to_stdout = use_stdin && options.fix;  // --fix on `-`: the report goes to stderr
     BaselineRun baseline(options, project);
     std::ostream discard(nullptr);
-    std::ostringstream held;  // a report on stderr comes after the baseline messages
+    std::ostringstream held;               // a report on stderr comes after the baseline messages
     std::unique_ptr<OutputFile> file_out;  // replaced whole at the end: never a half report
     std::string output_error;
     std::ostream* sink = &out;
     if (!options.diff) {
         const bool baseline_failed = !baseline.prepare();
-        if (!baseline_failed && options.output_file) file_out = OutputFile::open(*options.output_file, output_error);
+        if (!baseline_failed && options.output_file)
+            file_out = OutputFile::open(*options.output_file, output_error);
         if (baseline_failed || !output_error.empty()) {
             sink = &discard;
         } else if (file_out) {

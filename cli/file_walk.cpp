@@ -65,12 +65,13 @@ void walk(const fs::path& root, WalkResult& result) {
             }
             continue;
         }
-        if (entry.is_regular_file(status_ec) && is_yaml_name(entry.path())) result.files.push_back(entry.path());
+        if (entry.is_regular_file(status_ec) && is_yaml_name(entry.path()))
+            result.files.push_back(entry.path());
     }
     // An error ends the iteration (the iterator becomes the end): say so rather than check less silently.
     if (ec) {
-        result.errors.push_back(
-            fmt::format("{}: directory walk stopped after {}: {}", root.string(), last.string(), ec.message()));
+        result.errors.push_back(fmt::format("{}: directory walk stopped after {}: {}", root.string(),
+                                            last.string(), ec.message()));
     }
 }
 

@@ -50,7 +50,8 @@ bool rule_ids(const YAML::Node& node, const std::filesystem::path& file, std::se
     if (!error.empty()) return false;
     const auto unknown = resolve_rule_names(names, ids);
     if (!unknown.empty()) {
-        error = located(file, node.Mark(), fmt::format("unknown rule `{}` (see `flinklint rules`)", unknown.front()));
+        error = located(file, node.Mark(),
+                        fmt::format("unknown rule `{}` (see `flinklint rules`)", unknown.front()));
         return false;
     }
     return true;
@@ -86,7 +87,8 @@ private:
                 std::size_t rest = p + 2;
                 if (rest < pattern.size() && pattern[rest] == '/') ++rest;
                 for (std::size_t i = s; i <= path.size(); ++i) {
-                    if ((i == s || path[i - 1] == '/' || rest == pattern.size()) && match(rest, i)) return true;
+                    if ((i == s || path[i - 1] == '/' || rest == pattern.size()) && match(rest, i))
+                        return true;
                 }
                 return false;
             }
@@ -124,7 +126,8 @@ std::string read_thresholds(const YAML::Node& node, const std::filesystem::path&
         } catch (const YAML::Exception&) {
             return located(file, value.Mark(), fmt::format("threshold `{}` must be a number", name));
         }
-        if (!(number > 0)) return located(file, value.Mark(), fmt::format("threshold `{}` must be positive", name));
+        if (!(number > 0))
+            return located(file, value.Mark(), fmt::format("threshold `{}` must be positive", name));
         if (name == "heartbeat-min-timeout-ratio") {
             out.heartbeat_min_timeout_ratio = number;
         } else if (name == "heartbeat-min-interval-ms") {
@@ -212,18 +215,23 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
             }
         } else if (key == "fail-on") {
             config.fail_on = parse_severity(value.IsScalar() ? value.Scalar() : "");
-            if (!config.fail_on) return Error{located(file, value.Mark(), "fail-on must be error, warning or info")};
+            if (!config.fail_on)
+                return Error{located(file, value.Mark(), "fail-on must be error, warning or info")};
         } else if (key == "disable") {
             if (!rule_ids(value, file, config.rules.disabled, error)) return Error{error};
         } else if (key == "severity") {
-            if (!value.IsMap()) return Error{located(file, value.Mark(), "severity must map rule ids to levels")};
+            if (!value.IsMap())
+                return Error{located(file, value.Mark(), "severity must map rule ids to levels")};
             for (const auto& rule : value) {
                 const Rule* found = find_rule(rule.first.Scalar());
                 const auto level = parse_severity(rule.second.IsScalar() ? rule.second.Scalar() : "");
                 if (found == nullptr) {
-                    return Error{located(file, rule.first.Mark(), fmt::format("unknown rule `{}`", rule.first.Scalar()))};
+                    return Error{located(file, rule.first.Mark(),
+                                         fmt::format("unknown rule `{}`", rule.first.Scalar()))};
                 }
-                if (!level) return Error{located(file, rule.second.Mark(), "severity must be error, warning or info")};
+                if (!level)
+                    return Error{
+                        located(file, rule.second.Mark(), "severity must be error, warning or info")};
                 config.rules.severity[std::string(found->info.id)] = *level;
             }
         } else if (key == "ignore") {
@@ -233,7 +241,8 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
             if (!value.IsSequence()) return Error{located(file, value.Mark(), "per-path must be a list")};
             for (const auto& entry : value) {
                 if (!entry.IsMap() || !entry["paths"]) {
-                    return Error{located(file, entry.Mark(), "each per-path entry needs `paths` and `disable`")};
+                    return Error{
+                        located(file, entry.Mark(), "each per-path entry needs `paths` and `disable`")};
                 }
                 PathOverride override_entry;
                 override_entry.globs = string_list(entry["paths"], file, error);

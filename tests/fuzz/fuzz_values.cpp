@@ -17,8 +17,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace flinklint;
     FuzzedDataProvider provider(data, size);
-    const auto type = static_cast<OptionType>(provider.ConsumeIntegralInRange<int>(0, static_cast<int>(OptionType::unknown)));
-    const auto kind = static_cast<ValueKind>(provider.ConsumeIntegralInRange<int>(0, static_cast<int>(ValueKind::map)));
+    const auto type = static_cast<OptionType>(
+        provider.ConsumeIntegralInRange<int>(0, static_cast<int>(OptionType::unknown)));
+    const auto kind =
+        static_cast<ValueKind>(provider.ConsumeIntegralInRange<int>(0, static_cast<int>(ValueKind::map)));
     const FlinkVersion version =
         kCatalogVersions[provider.ConsumeIntegralInRange<std::size_t>(0, std::size(kCatalogVersions) - 1)];
     const std::string input = provider.ConsumeRemainingBytesAsString();
@@ -56,6 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(range.last >= 0 && range.last <= 65535);
         }
     }
-    if (const auto reason = check_option_value(type, constants, text, kind, version)) FUZZ_CHECK(!reason->empty());
+    if (const auto reason = check_option_value(type, constants, text, kind, version))
+        FUZZ_CHECK(!reason->empty());
     return 0;
 }

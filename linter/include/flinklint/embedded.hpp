@@ -11,6 +11,6 @@ struct EmbeddedFile {
     std::string_view data;
 };
 
-std::span<const EmbeddedFile> rule_docs();     // linter/src/rules/**/*.md
+std::span<const EmbeddedFile> rule_docs();  // linter/src/rules/**/*.md
 
 }  // namespace flinklint::embedded

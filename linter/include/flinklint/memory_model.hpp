@@ -42,7 +42,8 @@ struct JobManagerMemory {
 struct MemoryError {
     std::string category;  // "components-exceed-total-flink", ...
     std::string message;   // our words, with the numbers
-    std::vector<std::string> keys;  // keys (as written in the config, aliases resolved to what is present) that cause it
+    std::vector<std::string>
+        keys;  // keys (as written in the config, aliases resolved to what is present) that cause it
 };
 
 struct MemoryOptions {

@@ -29,10 +29,10 @@ struct Report {
 };
 
 struct OutputOptions {
-    bool color = false;                // ANSI colours (text only; only on a TTY)
+    bool color = false;  // ANSI colours (text only; only on a TTY)
     std::string tool_version = "0.0.0";
-    std::filesystem::path base_dir;    // paths in SARIF/GitHub/GitLab are made relative to this
-    bool show_source = true;           // text: source line and caret
+    std::filesystem::path base_dir;  // paths in SARIF/GitHub/GitLab are made relative to this
+    bool show_source = true;         // text: source line and caret
 };
 
 void write_report(OutputFormat format, std::ostream& out, const Report& report, const OutputOptions& options);

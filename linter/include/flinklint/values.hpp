@@ -35,11 +35,11 @@ struct PortRange {
 Expected<std::uint64_t> parse_memory_size(std::string_view text);
 // TimeUtils.parseDuration: no unit means milliseconds; ISO-8601 (`PT10S`) only from 2.1.
 Expected<JavaDuration> parse_duration(std::string_view text, FlinkVersion version = kDefaultFlinkVersion);
-Expected<std::int32_t> parse_java_int(std::string_view text);    // Integer.parseInt
-Expected<std::int64_t> parse_java_long(std::string_view text);   // Long.parseLong
-Expected<float> parse_java_float(std::string_view text);         // Float.parseFloat
-Expected<double> parse_java_double(std::string_view text);       // Double.parseDouble
-Expected<bool> parse_java_boolean(std::string_view text);        // only true/false, any case
+Expected<std::int32_t> parse_java_int(std::string_view text);   // Integer.parseInt
+Expected<std::int64_t> parse_java_long(std::string_view text);  // Long.parseLong
+Expected<float> parse_java_float(std::string_view text);        // Float.parseFloat
+Expected<double> parse_java_double(std::string_view text);      // Double.parseDouble
+Expected<bool> parse_java_boolean(std::string_view text);       // only true/false, any case
 // Case-insensitive match against the enum constants; returns the constant as declared.
 Expected<std::string> parse_enum(std::string_view text, std::span<const std::string_view> constants);
 // List options: `a;b;c` with Flink's StructuredOptionsSplitter quoting ('...' or "...", doubled to escape).
@@ -59,8 +59,8 @@ struct KubernetesQuantity {
 std::optional<KubernetesQuantity> parse_kubernetes_quantity(std::string_view text);
 
 // Flink's printing of sizes and durations, for messages: `64 mb`, `1.750gb (1879048192 bytes)`, `10 s`.
-std::string format_memory_size(std::uint64_t bytes);            // MemorySize.toString
-std::string format_memory_size_human(std::uint64_t bytes);      // MemorySize.toHumanReadableString
-std::string format_duration(const JavaDuration& d);              // TimeUtils.formatWithHighestUnit
+std::string format_memory_size(std::uint64_t bytes);        // MemorySize.toString
+std::string format_memory_size_human(std::uint64_t bytes);  // MemorySize.toHumanReadableString
+std::string format_duration(const JavaDuration& d);         // TimeUtils.formatWithHighestUnit
 
 }  // namespace flinklint

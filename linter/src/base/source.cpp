@@ -6,7 +6,9 @@ namespace flinklint {
 
 namespace {
 // Continuation bytes 10xxxxxx do not start a code point; invalid bytes count one each.
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+bool starts_code_point(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
 }  // namespace
 
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
@@ -14,7 +16,8 @@ Source::Source(std::string path, std::string text) : path_(std::move(path)), tex
     const std::string_view text_view(text_);
     if (text_view.find('\r') == std::string_view::npos) {
         // The common case, one memchr a line.
-        for (std::size_t i = text_view.find('\n'); i != std::string_view::npos; i = text_view.find('\n', i + 1))
+        for (std::size_t i = text_view.find('\n'); i != std::string_view::npos;
+             i = text_view.find('\n', i + 1))
             line_starts_.push_back(i + 1);
     } else {
         for (std::size_t i = 0; i < text_.size(); ++i) {
@@ -57,8 +60,9 @@ Position Source::position(std::size_t offset) const {
     const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
     // A line shorter than a block is counted directly; a longer one through the block counts.
     const std::size_t line_start = line_starts_[line_index];
-    std::size_t column = 1 + (offset - line_start <= kBlock ? count_code_points(line_start, offset)
-                                                            : code_points_before(offset) - code_points_before(line_start));
+    std::size_t column =
+        1 + (offset - line_start <= kBlock ? count_code_points(line_start, offset)
+                                           : code_points_before(offset) - code_points_before(line_start));
     // Editors do not show a byte order mark: the text after it starts at column 1.
     if (line_index == 0 && has_bom()) column = offset >= 3 ? column - 1 : 1;
     return {static_cast<int>(line_index) + 1, static_cast<int>(column)};
@@ -90,7 +94,9 @@ std::size_t Source::offset_of(int line, int byte_column) const {
     return begin + std::min(column, length);
 }
 
-bool Source::has_bom() const { return text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0; }
+bool Source::has_bom() const {
+    return text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+}
 
 bool Source::uses_crlf() const {
     const auto lf = text_.find('\n');

@@ -33,7 +33,9 @@ const CatalogTables& tables_of_slot(std::size_t slot) {
 std::vector<OptionInfo> options_of(const CatalogTables& tables) {
     using catalog_detail::text_of;
     const std::span<const std::string_view> entries = catalog_detail::list_entries();
-    const auto list = [entries](catalog_detail::ListRef ref) { return entries.subspan(ref.first, ref.count); };
+    const auto list = [entries](catalog_detail::ListRef ref) {
+        return entries.subspan(ref.first, ref.count);
+    };
     std::vector<OptionInfo> options;
     options.reserve(tables.options.size());
     for (const catalog_detail::OptionRow& row : tables.options) {

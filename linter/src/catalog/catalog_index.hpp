@@ -107,7 +107,7 @@ struct CatalogTables {
 
 // The generated arrays (catalog_tables.cpp).
 struct CompiledCatalogs {
-    std::string_view text;                // every key, default, list entry and segment
+    std::string_view text;  // every key, default, list entry and segment
     std::span<const TextRef> list_entries;
     std::span<const CatalogTables> versions;  // one per kCatalogVersions entry, in that order
 };

@@ -63,7 +63,8 @@ const Row* find_key(std::span<const Row> rows, std::string_view key, const char*
         const TextRef ref = ref_of(row);
         return std::string_view(text + ref.offset, ref.size);
     };
-    const auto it = std::partition_point(rows.begin(), rows.end(), [&](const Row& row) { return key_at(row) < key; });
+    const auto it =
+        std::partition_point(rows.begin(), rows.end(), [&](const Row& row) { return key_at(row) < key; });
     return it != rows.end() && key_at(*it) == key ? &*it : nullptr;
 }
 
@@ -103,7 +104,8 @@ KeyIndex::Hit KeyIndex::lookup(std::string_view key) const {
     const auto exact_id = [&] { return static_cast<std::uint32_t>(exact - tables_->options.data()); };
     // A retired key that is also declared on its own (taskmanager.network.memory.min) is reported
     // as the alias of the option that reads it now.
-    if (exact != nullptr && exact->documented && !exact->deprecated) return {KeyLookup::Kind::option, exact_id()};
+    if (exact != nullptr && exact->documented && !exact->deprecated)
+        return {KeyLookup::Kind::option, exact_id()};
     if (const AliasRow* alias = find_key(tables_->aliases, key, text_)) return {alias->kind, alias->id};
     if (exact != nullptr) return {KeyLookup::Kind::option, exact_id()};
     if (key.empty() || key.size() > kMaxKeyLength) return {};

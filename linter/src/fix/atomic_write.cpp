@@ -123,7 +123,9 @@ bool write_all(int fd, std::string_view bytes) {
 // A stream buffer over a file descriptor; after a failed write it takes nothing more.
 class FdBuffer : public std::streambuf {
 public:
-    explicit FdBuffer(int fd) : fd_(fd), buffer_(64 * 1024) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+    explicit FdBuffer(int fd) : fd_(fd), buffer_(64 * 1024) {
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+    }
     [[nodiscard]] int error() const { return error_; }
 
 protected:
@@ -158,7 +160,8 @@ struct Target {
     struct stat info {};
 };
 
-std::optional<std::string> check_target(const std::filesystem::path& path, IfMissing if_missing, Target& target) {
+std::optional<std::string> check_target(const std::filesystem::path& path, IfMissing if_missing,
+                                        Target& target) {
     target.exists = ::lstat(path.c_str(), &target.info) == 0;
     if (!target.exists && (errno != ENOENT || if_missing == IfMissing::fail))
         return fmt::format("cannot stat the file: {}", errno_text());
@@ -199,7 +202,8 @@ std::unique_ptr<AtomicFile> AtomicFile::open(const std::filesystem::path& path, 
     // until then. A new file gets the mode any new file gets (0666 less the umask).
     auto temp = TempFile::create(path, target.exists ? 0600 : 0666);
     if (!temp) {
-        const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+        const std::filesystem::path dir =
+            path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
         error = fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
         return nullptr;
     }
@@ -215,7 +219,8 @@ std::optional<std::string> AtomicFile::commit() {
     const Target& target = impl_->target;
     impl_->out.flush();
     if (fault_at("write")) {
-        return std::string("cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
+        return std::string(
+            "cannot write the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=write)");
     }
     if (!impl_->out || impl_->buffer.error() != 0) {
         errno = impl_->buffer.error() != 0 ? impl_->buffer.error() : EIO;
@@ -232,7 +237,8 @@ std::optional<std::string> AtomicFile::commit() {
     if (::fsync(temp.fd()) != 0) return fmt::format("cannot flush the temporary file: {}", errno_text());
     if (temp.close() != 0) return fmt::format("cannot close the temporary file: {}", errno_text());
     if (fault_at("rename")) {
-        return std::string("cannot rename the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=rename)");
+        return std::string(
+            "cannot rename the temporary file: simulated failure (FLINKLINT_FAULT_INJECT=rename)");
     }
     if (fault_at("crash")) std::_Exit(70);  // a crash between write and rename: the temporary file stays
     const std::filesystem::path& path = impl_->path;
@@ -242,7 +248,8 @@ std::optional<std::string> AtomicFile::commit() {
     temp.release();
     // The rename is durable only once the directory entry is on disk; the file is replaced either
     // way, so a directory that cannot be synced (some file systems refuse) is not an error.
-    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path dir =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir_fd >= 0) {
         (void)::fsync(dir_fd);

@@ -3,10 +3,10 @@
 // with its default action so that the exit status still says what killed the process.
 #include "fix/temp_registry.hpp"
 
+#include <unistd.h>
 #include <csignal>
 #include <cstring>
 #include <ctime>
-#include <unistd.h>
 
 #include <array>
 #include <atomic>
@@ -15,7 +15,7 @@
 namespace flinklint::fix_detail {
 namespace {
 
-constexpr std::size_t kSlots = 64;       // at most this many writes in flight (one per thread)
+constexpr std::size_t kSlots = 64;        // at most this many writes in flight (one per thread)
 constexpr std::size_t kPathBytes = 4096;  // PATH_MAX on Linux
 
 // kOpening: registered, its open(2) may be under way in another thread; kLive: the file exists.

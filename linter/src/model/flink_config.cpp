@@ -68,10 +68,9 @@ bool FlinkConfig::is_legacy() const {
 
 bool is_sensitive_key(std::string_view key) {
     // GlobalConfiguration.isSensitive: case-insensitive substring match.
-    static constexpr std::string_view kMarkers[] = {"password", "secret",      "fs.azure.account.key",
-                                                    "apikey",   "auth-params", "service-key",
-                                                    "token",    "basic-auth",  "jaas.config",
-                                                    "http-headers"};
+    static constexpr std::string_view kMarkers[] = {
+        "password",    "secret", "fs.azure.account.key", "apikey",      "auth-params",
+        "service-key", "token",  "basic-auth",           "jaas.config", "http-headers"};
     // Lowered on the stack (every key of every file comes here, several times).
     std::array<char, 256> buffer{};
     std::string heap;
@@ -85,8 +84,9 @@ bool is_sensitive_key(std::string_view key) {
         lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     const std::string_view lowered(lower, key.size());
-    return std::any_of(std::begin(kMarkers), std::end(kMarkers),
-                       [&](std::string_view marker) { return lowered.find(marker) != std::string_view::npos; });
+    return std::any_of(std::begin(kMarkers), std::end(kMarkers), [&](std::string_view marker) {
+        return lowered.find(marker) != std::string_view::npos;
+    });
 }
 
 }  // namespace flinklint

@@ -13,7 +13,9 @@ MemoryError make_error(std::string category, std::string message, const KeyList&
                        std::vector<std::string>(keys.begin(), keys.end())};
 }
 
-std::string human(std::uint64_t bytes) { return format_memory_size_human(bytes); }
+std::string human(std::uint64_t bytes) {
+    return format_memory_size_human(bytes);
+}
 
 void merge_keys(KeyList& keys, const KeyList& more) {
     for (const auto& key : more) {
@@ -58,11 +60,12 @@ Checked<std::uint64_t> MemoryConfig::size(const SizeOption& option) const {
     if (found->bytes) return *found->bytes;
     const auto parsed = parse_memory_size(found->text);
     if (!parsed) {
-        return make_error("invalid-memory-size",
-                          fmt::format("`{}: {}` is not a memory size Flink can read ({}). Write a whole number "
-                                      "with a binary unit, e.g. `1536m` or `2g`.",
-                                      found->written_key, found->text, parsed.error()),
-                          {found->written_key});
+        return make_error(
+            "invalid-memory-size",
+            fmt::format("`{}: {}` is not a memory size Flink can read ({}). Write a whole number "
+                        "with a binary unit, e.g. `1536m` or `2g`.",
+                        found->written_key, found->text, parsed.error()),
+            {found->written_key});
     }
     return *parsed;
 }
@@ -87,10 +90,10 @@ Checked<std::int32_t> MemoryConfig::integer(std::string_view key, std::int32_t f
     if (!found) return fallback;
     const auto parsed = parse_java_int(found->text);
     if (!parsed) {
-        return make_error("invalid-value",
-                          fmt::format("`{}: {}` is not an integer ({}).", found->written_key, found->text,
-                                      parsed.error()),
-                          {found->written_key});
+        return make_error(
+            "invalid-value",
+            fmt::format("`{}: {}` is not an integer ({}).", found->written_key, found->text, parsed.error()),
+            {found->written_key});
     }
     return *parsed;
 }
@@ -100,10 +103,10 @@ Checked<double> MemoryConfig::real(std::string_view key, double fallback) const 
     if (!found) return fallback;
     const auto parsed = parse_java_double(found->text);
     if (!parsed) {
-        return make_error("invalid-value",
-                          fmt::format("`{}: {}` is not a number ({}).", found->written_key, found->text,
-                                      parsed.error()),
-                          {found->written_key});
+        return make_error(
+            "invalid-value",
+            fmt::format("`{}: {}` is not a number ({}).", found->written_key, found->text, parsed.error()),
+            {found->written_key});
     }
     return *parsed;
 }

@@ -72,7 +72,9 @@ public:
     // Flink's Configuration.contains: the key or its alias is present.
     [[nodiscard]] bool contains(std::string_view key, std::string_view alias = {}) const;
     [[nodiscard]] bool contains(const SizeOption& option) const { return contains(option.key, option.alias); }
-    [[nodiscard]] bool contains(const FractionOption& option) const { return contains(option.key, option.alias); }
+    [[nodiscard]] bool contains(const FractionOption& option) const {
+        return contains(option.key, option.alias);
+    }
     [[nodiscard]] std::optional<OptionSource> source(std::string_view key, std::string_view alias = {}) const;
 
     // Typed reads; errors carry the key as written.

@@ -45,7 +45,8 @@ Checked<HeapAndOffHeap> from_heap(const MemoryConfig& config, const JobManagerOp
     if (!off_heap.ok()) return off_heap.error();
     if (!config.contains(jm.process.total_flink)) {
         if (!add_bytes(*heap, *off_heap)) {
-            return overflow_error("total Flink memory", config.written({keys_of(jm.heap), keys_of(jm.off_heap)}));
+            return overflow_error("total Flink memory",
+                                  config.written({keys_of(jm.heap), keys_of(jm.off_heap)}));
         }
         return HeapAndOffHeap{*heap, *off_heap};
     }
@@ -53,7 +54,8 @@ Checked<HeapAndOffHeap> from_heap(const MemoryConfig& config, const JobManagerOp
     if (!total.ok()) return total.error();
     if (config.contains(jm.off_heap)) {
         const auto sum = add_bytes(*heap, *off_heap);
-        const auto keys = config.written({keys_of(jm.heap), keys_of(jm.off_heap), keys_of(jm.process.total_flink)});
+        const auto keys =
+            config.written({keys_of(jm.heap), keys_of(jm.off_heap), keys_of(jm.process.total_flink)});
         if (!sum) return overflow_error("JVM heap plus off-heap memory", keys);
         if (*sum != *total) {
             return config.failure("jm-heap-plus-offheap-mismatch", keys, [&] {
@@ -69,9 +71,10 @@ Checked<HeapAndOffHeap> from_heap(const MemoryConfig& config, const JobManagerOp
     if (*total < *heap) {
         const auto keys = config.written({keys_of(jm.heap), keys_of(jm.process.total_flink)});
         return config.failure("jm-heap-exceeds-total-flink", keys, [&] {
-            return fmt::format("The JVM heap {} is larger than the total Flink memory {}. Set only one of them, "
-                               "or make the total larger.",
-                               human(*heap), human(*total));
+            return fmt::format(
+                "The JVM heap {} is larger than the total Flink memory {}. Set only one of them, "
+                "or make the total larger.",
+                human(*heap), human(*total));
         });
     }
     return HeapAndOffHeap{*heap, *total - *heap};
@@ -97,7 +100,8 @@ Checked<HeapAndOffHeap> from_total_flink(const MemoryConfig& config, const JobMa
 JobManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
     const JobManagerOptions& jm = job_manager_options();
     const ProcessOptions& process = jm.process;
-    const SizeOption& legacy_target = options.mode == DeploymentMode::standalone ? jm.heap : process.total_process;
+    const SizeOption& legacy_target =
+        options.mode == DeploymentMode::standalone ? jm.heap : process.total_process;
     if (auto error = map_legacy_heap(config, options, kLegacyHeap, legacy_target)) return *error;
 
     HeapAndOffHeap flink;
@@ -106,8 +110,10 @@ JobManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
         const auto derived = from_heap(config, jm);
         if (!derived.ok()) return derived.error();
         flink = *derived;
-        const auto keys = config.written({keys_of(jm.heap), keys_of(jm.off_heap), keys_of(process.total_flink)});
-        const auto derived_jvm = derive_jvm_from_total_flink(config, process, flink.heap + flink.off_heap, keys);
+        const auto keys =
+            config.written({keys_of(jm.heap), keys_of(jm.off_heap), keys_of(process.total_flink)});
+        const auto derived_jvm =
+            derive_jvm_from_total_flink(config, process, flink.heap + flink.off_heap, keys);
         if (!derived_jvm.ok()) return derived_jvm.error();
         jvm = *derived_jvm;
     } else if (config.contains(process.total_flink)) {
@@ -129,14 +135,16 @@ JobManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
         const auto keys = config.written({keys_of(process.total_process), keys_of(process.metaspace),
                                           keys_of(process.overhead_min), keys_of(process.overhead_max),
                                           keys_of(process.overhead_fraction)});
-        const auto derived = from_total_flink(config, jm, *total_process - jvm.metaspace - jvm.overhead, keys);
+        const auto derived =
+            from_total_flink(config, jm, *total_process - jvm.metaspace - jvm.overhead, keys);
         if (!derived.ok()) return derived.error();
         flink = *derived;
     } else {
-        return make_error("not-configured",
-                          "No JobManager memory size is set. Set `jobmanager.memory.process.size` (containers), "
-                          "`jobmanager.memory.flink.size`, or `jobmanager.memory.heap.size`.",
-                          config.written({keys_of(jm.off_heap)}));
+        return make_error(
+            "not-configured",
+            "No JobManager memory size is set. Set `jobmanager.memory.process.size` (containers), "
+            "`jobmanager.memory.flink.size`, or `jobmanager.memory.heap.size`.",
+            config.written({keys_of(jm.off_heap)}));
     }
 
     // Read after the derivation, when Flink builds the JVM flags.
@@ -150,8 +158,8 @@ JobManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
     memory.jvm_overhead = jvm.overhead;
     memory.total_flink = flink.heap + flink.off_heap;
     memory.total_process = memory.total_flink + jvm.metaspace + jvm.overhead;
-    memory.jvm_args = jvm_parameters(memory.jvm_heap, *direct_limit ? std::optional(memory.off_heap) : std::nullopt,
-                                     memory.jvm_metaspace);
+    memory.jvm_args = jvm_parameters(
+        memory.jvm_heap, *direct_limit ? std::optional(memory.off_heap) : std::nullopt, memory.jvm_metaspace);
     return memory;
 }
 

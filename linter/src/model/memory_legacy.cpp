@@ -16,10 +16,11 @@ std::optional<MemoryError> map_legacy_heap(MemoryConfig& config, const MemoryOpt
     if (auto env = options.env.find(std::string(legacy.env_var)); env != options.env.end()) {
         const auto bytes = parse_memory_size(env->second);
         if (!bytes) {
-            return make_error("invalid-memory-size",
-                              fmt::format("The environment variable {}={} is not a memory size Flink can read ({}).",
-                                          env->first, env->second, bytes.error()),
-                              {env->first});
+            return make_error(
+                "invalid-memory-size",
+                fmt::format("The environment variable {}={} is not a memory size Flink can read ({}).",
+                            env->first, env->second, bytes.error()),
+                {env->first});
         }
         config.inject(target.key, *bytes, env->first);
         return std::nullopt;

@@ -26,8 +26,8 @@ Checked<RangeFraction> check_range_fraction(const MemoryConfig& config, std::uin
 }
 
 Checked<RangeFraction> read_range_fraction(const MemoryConfig& config, const SizeOption& min_option,
-                                           const SizeOption& max_option, const FractionOption& fraction_option,
-                                           std::string_view what) {
+                                           const SizeOption& max_option,
+                                           const FractionOption& fraction_option, std::string_view what) {
     const auto min = config.size(min_option);
     if (!min.ok()) return min.error();
     const auto max = config.size(max_option);
@@ -41,8 +41,8 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_with_total_process(const MemoryConfi
                                                                std::uint64_t total_process) {
     const auto metaspace = config.size(options.metaspace);
     if (!metaspace.ok()) return metaspace.error();
-    const auto range =
-        read_range_fraction(config, options.overhead_min, options.overhead_max, options.overhead_fraction, "JVM overhead");
+    const auto range = read_range_fraction(config, options.overhead_min, options.overhead_max,
+                                           options.overhead_fraction, "JVM overhead");
     if (!range.ok()) return range.error();
     const auto overhead = derive_with_fraction(total_process, *range);
     const auto jvm_keys = config.written({keys_of(options.total_process), keys_of(options.metaspace),
@@ -92,7 +92,8 @@ Checked<JvmMetaspaceAndOverhead> derive_jvm_from_total_flink(const MemoryConfig&
                                                options.overhead_fraction, "JVM overhead");
         if (!range.ok()) return range.error();
         if (overhead > range->max || overhead < range->min) {
-            merge_keys(process_keys, config.written({keys_of(options.overhead_min), keys_of(options.overhead_max)}));
+            merge_keys(process_keys,
+                       config.written({keys_of(options.overhead_min), keys_of(options.overhead_max)}));
             return config.failure("overhead-out-of-range", process_keys, [&] {
                 return fmt::format(
                     "The process size {} minus total Flink memory {} and JVM metaspace {} leaves a "
@@ -124,11 +125,12 @@ std::string jvm_parameters(std::uint64_t heap, std::optional<std::uint64_t> dire
 }
 
 MemoryError overflow_error(std::string_view what, const KeyList& keys) {
-    return make_error("invalid-value",
-                      fmt::format("The {} exceeds the largest size Flink can represent (2^63 - 1 bytes); Flink "
-                                  "fails with a numeric overflow.",
-                                  what),
-                      keys);
+    return make_error(
+        "invalid-value",
+        fmt::format("The {} exceeds the largest size Flink can represent (2^63 - 1 bytes); Flink "
+                    "fails with a numeric overflow.",
+                    what),
+        keys);
 }
 
 }  // namespace flinklint::memory

@@ -30,8 +30,8 @@ struct JvmMetaspaceAndOverhead {
 // Reads a min/max/fraction triple in Flink's order (min, max, then fraction) and applies
 // RangeFraction's checks; `what` names the memory in the message ("network memory").
 Checked<RangeFraction> read_range_fraction(const MemoryConfig& config, const SizeOption& min_option,
-                                           const SizeOption& max_option, const FractionOption& fraction_option,
-                                           std::string_view what);
+                                           const SizeOption& max_option,
+                                           const FractionOption& fraction_option, std::string_view what);
 // Reads only the fraction and checks it against fixed bounds (managed memory: [0, Long.MAX_VALUE]);
 // `bound_keys` are the written keys behind min and max, if any.
 Checked<RangeFraction> check_range_fraction(const MemoryConfig& config, std::uint64_t min, std::uint64_t max,

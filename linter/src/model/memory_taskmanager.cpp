@@ -80,7 +80,8 @@ private:
 
 bool TaskManagerDerivation::uses_legacy_network() const {
     if (version_.major >= 2) return false;  // numberOfBuffers was removed in 2.0
-    const bool any_network = config_.contains(options_.network_min) || config_.contains(options_.network_max) ||
+    const bool any_network = config_.contains(options_.network_min) ||
+                             config_.contains(options_.network_max) ||
                              config_.contains(options_.network_fraction);
     return !any_network && config_.contains(kNumberOfBuffersKey);
 }
@@ -117,10 +118,12 @@ Checked<std::uint64_t> TaskManagerDerivation::legacy_network_size() const {
 
 Checked<std::uint64_t> TaskManagerDerivation::managed_size_or_fraction(std::uint64_t total_flink) const {
     if (config_.contains(options_.managed_size)) return config_.size(options_.managed_size);
-    const auto range = check_range_fraction(config_, 0, kMaxBytes, options_.managed_fraction, {}, "managed memory");
+    const auto range =
+        check_range_fraction(config_, 0, kMaxBytes, options_.managed_fraction, {}, "managed memory");
     if (!range.ok()) return range.error();
     const auto managed = derive_with_fraction(total_flink, *range);
-    if (!managed) return overflow_error("managed memory", config_.written({keys_of(options_.managed_fraction)}));
+    if (!managed)
+        return overflow_error("managed memory", config_.written({keys_of(options_.managed_fraction)}));
     return *managed;
 }
 
@@ -175,9 +178,11 @@ Checked<std::uint64_t> sum_of(std::initializer_list<std::uint64_t> parts, const 
     return total;
 }
 
-std::string exceed_message(const FlinkParts& parts, bool with_task_heap, std::uint64_t sum, std::uint64_t total) {
+std::string exceed_message(const FlinkParts& parts, bool with_task_heap, std::uint64_t sum,
+                           std::uint64_t total) {
     std::string text = fmt::format(
-        "The explicitly sized or derived components add up to {}, more than the total Flink memory {}: framework "
+        "The explicitly sized or derived components add up to {}, more than the total Flink memory {}: "
+        "framework "
         "heap {}, framework off-heap {}",
         human(sum), human(total), human(parts.framework_heap), human(parts.framework_off_heap));
     if (with_task_heap) text += fmt::format(", task heap {}", human(parts.task_heap));
@@ -189,18 +194,19 @@ std::string exceed_message(const FlinkParts& parts, bool with_task_heap, std::ui
 
 Checked<FlinkParts> TaskManagerDerivation::from_fine_grained() {
     FlinkParts parts;
-    for (auto [target, option] : {std::pair{&parts.task_heap, &options_.task_heap},
-                                  std::pair{&parts.managed, &options_.managed_size},
-                                  std::pair{&parts.framework_heap, &options_.framework_heap},
-                                  std::pair{&parts.framework_off_heap, &options_.framework_off_heap},
-                                  std::pair{&parts.task_off_heap, &options_.task_off_heap}}) {
+    for (auto [target, option] :
+         {std::pair{&parts.task_heap, &options_.task_heap}, std::pair{&parts.managed, &options_.managed_size},
+          std::pair{&parts.framework_heap, &options_.framework_heap},
+          std::pair{&parts.framework_off_heap, &options_.framework_off_heap},
+          std::pair{&parts.task_off_heap, &options_.task_off_heap}}) {
         const auto bytes = config_.size(*option);
         if (!bytes.ok()) return bytes.error();
         *target = *bytes;
     }
     auto keys = component_keys();
     const auto without_network = sum_of(
-        {parts.framework_heap, parts.framework_off_heap, parts.task_heap, parts.task_off_heap, parts.managed}, keys);
+        {parts.framework_heap, parts.framework_off_heap, parts.task_heap, parts.task_off_heap, parts.managed},
+        keys);
     if (!without_network.ok()) return without_network.error();
 
     const auto& flink_option = options_.process.total_flink;
@@ -255,9 +261,9 @@ Checked<FlinkParts> TaskManagerDerivation::from_total_flink(std::uint64_t total_
         const auto managed = managed_size_or_fraction(total_flink);
         if (!managed.ok()) return managed.error();
         parts.managed = *managed;
-        const auto without_network = sum_of(
-            {parts.framework_heap, parts.framework_off_heap, parts.task_heap, parts.task_off_heap, parts.managed},
-            keys);
+        const auto without_network = sum_of({parts.framework_heap, parts.framework_off_heap, parts.task_heap,
+                                             parts.task_off_heap, parts.managed},
+                                            keys);
         if (!without_network.ok()) return without_network.error();
         if (*without_network > total_flink) {
             return config_.failure("components-exceed-total-flink", keys, [&] {
@@ -289,7 +295,8 @@ Checked<FlinkParts> TaskManagerDerivation::from_total_flink(std::uint64_t total_
                                           keys_of(options_.network_fraction)}));
     }
     const auto without_task_heap = sum_of(
-        {parts.framework_heap, parts.framework_off_heap, parts.task_off_heap, parts.managed, parts.network}, keys);
+        {parts.framework_heap, parts.framework_off_heap, parts.task_off_heap, parts.managed, parts.network},
+        keys);
     if (!without_task_heap.ok()) return without_task_heap.error();
     if (*without_task_heap > total_flink) {
         return config_.failure("components-exceed-total-flink", keys,
@@ -315,15 +322,17 @@ Checked<double> cpu_cores(const MemoryConfig& config) {
         key = kSlotsKey;
     }
     if (cores <= 0) {
-        return make_error("non-positive-cpu-cores",
-                          fmt::format("A TaskManager needs a positive number of CPU cores, but `{}` gives {}; set "
-                                      "`taskmanager.cpu.cores` to a positive number.",
-                                      key, java_double_text(cores)),
-                          config.written({{key, {}}}));
+        return make_error(
+            "non-positive-cpu-cores",
+            fmt::format("A TaskManager needs a positive number of CPU cores, but `{}` gives {}; set "
+                        "`taskmanager.cpu.cores` to a positive number.",
+                        key, java_double_text(cores)),
+            config.written({{key, {}}}));
     }
     if (!std::isfinite(cores)) {
         // NaN passes the sign check but Flink's CPUResource cannot hold it.
-        return make_error("invalid-value", fmt::format("`{}` is {}, not a finite number.", key, java_double_text(cores)),
+        return make_error("invalid-value",
+                          fmt::format("`{}` is {}, not a finite number.", key, java_double_text(cores)),
                           config.written({{key, {}}}));
     }
     // The slot count is read next, even when the cores came from taskmanager.cpu.cores.
@@ -377,11 +386,12 @@ TaskManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
         if (!derived.ok()) return derived.error();
         parts = *derived;
     } else {
-        return make_error("not-configured",
-                          "No TaskManager memory size is set. Set `taskmanager.memory.process.size` (containers), "
-                          "`taskmanager.memory.flink.size` (standalone), or both "
-                          "`taskmanager.memory.task.heap.size` and `taskmanager.memory.managed.size`.",
-                          config.written({keys_of(tm.task_heap), keys_of(tm.managed_size)}));
+        return make_error(
+            "not-configured",
+            "No TaskManager memory size is set. Set `taskmanager.memory.process.size` (containers), "
+            "`taskmanager.memory.flink.size` (standalone), or both "
+            "`taskmanager.memory.task.heap.size` and `taskmanager.memory.managed.size`.",
+            config.written({keys_of(tm.task_heap), keys_of(tm.managed_size)}));
     }
 
     const auto cores = cpu_cores(config);
@@ -396,8 +406,8 @@ TaskManagerResult derive(MemoryConfig config, const MemoryOptions& options) {
     memory.managed = parts.managed;
     memory.jvm_metaspace = jvm.metaspace;
     memory.jvm_overhead = jvm.overhead;
-    memory.total_flink = parts.framework_heap + parts.framework_off_heap + parts.task_heap + parts.task_off_heap +
-                         parts.managed + parts.network;
+    memory.total_flink = parts.framework_heap + parts.framework_off_heap + parts.task_heap +
+                         parts.task_off_heap + parts.managed + parts.network;
     memory.total_process = memory.total_flink + jvm.metaspace + jvm.overhead;
     memory.jvm_heap = parts.framework_heap + parts.task_heap;
     memory.jvm_direct = parts.framework_off_heap + parts.task_off_heap + parts.network;

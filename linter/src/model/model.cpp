@@ -1,5 +1,5 @@
-#include <atomic>
 #include "flinklint/model.hpp"
+#include <atomic>
 
 namespace flinklint {
 namespace {

@@ -35,7 +35,8 @@ void Spill::copy_to(std::ostream& out) {
     std::array<char, 1 << 16> buffer{};
     for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0;)
         out.write(buffer.data(), static_cast<std::streamsize>(n));
-    if (std::ferror(file_) != 0) throw std::runtime_error("cannot read back the report from its temporary file");
+    if (std::ferror(file_) != 0)
+        throw std::runtime_error("cannot read back the report from its temporary file");
 }
 
 }  // namespace output
@@ -57,9 +58,7 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
     return std::nullopt;
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
                                                  const OutputOptions& options) {

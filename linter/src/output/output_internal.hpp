@@ -3,8 +3,8 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <memory>
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>

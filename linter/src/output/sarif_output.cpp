@@ -133,8 +133,8 @@ Json rule_json(const RuleEntry& rule) {
     json["shortDescription"] = {{"text", summary}};
     json["fullDescription"] = {{"text", full}};
     if (!kProjectUri.empty()) {
-        json["helpUri"] =
-            std::string(kProjectUri) + "/blob/main/docs/rules/" + encode_uri_path(rule.id + "-" + rule.name) + ".md";
+        json["helpUri"] = std::string(kProjectUri) + "/blob/main/docs/rules/" +
+                          encode_uri_path(rule.id + "-" + rule.name) + ".md";
     }
     json["help"] = {{"text", first_non_empty({rule.doc, summary})},
                     {"markdown", first_non_empty({rule.doc, summary})}};

@@ -158,7 +158,9 @@ constexpr std::size_t kSnippetBytes = 240;
 constexpr std::size_t kSnippetContext = 80;  // bytes kept before the span
 constexpr std::string_view kClipped = "...";
 
-bool utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool utf8_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 void write_snippet(std::ostream& out, const Diagnostic& d,
                    const std::map<const Source*, std::vector<Span>>& masked, const Style& style) {
@@ -196,8 +198,8 @@ void write_snippet(std::ostream& out, const Diagnostic& d,
     const std::string gutter(number.size(), ' ');
     std::string carets = "^";
     carets.append(static_cast<std::size_t>(width - 1), '~');
-    out << style.wrap("1;34", number + " |") << (rendered.text.empty() ? "" : " ") << clipped_left << rendered.text
-        << clipped_right << '\n';
+    out << style.wrap("1;34", number + " |") << (rendered.text.empty() ? "" : " ") << clipped_left
+        << rendered.text << clipped_right << '\n';
     out << style.wrap("1;34", gutter + " |") << ' '
         << std::string(static_cast<std::size_t>(start_column), ' ')
         << style.wrap(severity_colour(d.severity), carets) << '\n';

@@ -11,7 +11,9 @@ std::string shown_value(std::string_view key, std::string_view value) {
     return std::string(value);
 }
 
-std::string quoted(std::string_view text) { return fmt::format("`{}`", text); }
+std::string quoted(std::string_view text) {
+    return fmt::format("`{}`", text);
+}
 
 std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& config,
                                   std::string_view new_key, FixSafety safety) {
@@ -36,12 +38,14 @@ std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& c
     if (entry.key.compare(outer_length, std::string::npos, old_last) != 0) return std::nullopt;
     const std::string_view outer = std::string_view(entry.key).substr(0, outer_length);
     if (new_key.substr(0, outer.size()) != outer) return std::nullopt;
-    fix.edits.push_back({entry.key_span.begin, entry.key_span.end, std::string(new_key.substr(outer.size()))});
+    fix.edits.push_back(
+        {entry.key_span.begin, entry.key_span.end, std::string(new_key.substr(outer.size()))});
     return fix;
 }
 
 std::optional<Fix> delete_entry_fix(const ConfigEntry& entry, const FlinkConfig& config, FixSafety safety) {
-    if (!config.doc().spans_exact || entry.path_spans.size() > 1 || entry.entry_span.empty()) return std::nullopt;
+    if (!config.doc().spans_exact || entry.path_spans.size() > 1 || entry.entry_span.empty())
+        return std::nullopt;
     const Source& source = *config.source();
     const Position start = source.position(entry.entry_span.begin);
     const Position end = source.position(entry.entry_span.end);
@@ -60,8 +64,8 @@ std::optional<Fix> delete_entry_fix(const ConfigEntry& entry, const FlinkConfig&
     return fix;
 }
 
-std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const FlinkConfig& config, std::string replacement,
-                                     FixSafety safety) {
+std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const FlinkConfig& config,
+                                     std::string replacement, FixSafety safety) {
     if (!config.doc().spans_exact || entry.value_span.empty()) return std::nullopt;
     Fix fix;
     fix.safety = safety;
@@ -81,7 +85,7 @@ bool opens_nested_block(const Source& source, Span line_content) {
     if (text.empty() || text.back() != ':' || text.find(' ') != std::string_view::npos) return false;
     const auto indent_of = [](std::string_view line) {
         return line.find_first_not_of(" \t") == std::string_view::npos ? std::string_view::npos
-                                                                         : line.find_first_not_of(" \t");
+                                                                       : line.find_first_not_of(" \t");
     };
     const int line = source.position(line_content.begin).line;
     const std::size_t own_indent = indent_of(source.line_text(line));

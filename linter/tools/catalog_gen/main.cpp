@@ -110,8 +110,9 @@ Tables build_tables(FlinkVersion version, std::vector<TsvRow> rows) {
         detail::for_each_listed(row.deprecated_keys, add(KeyLookup::Kind::deprecated_alias));
         if (detail::key_is_pattern(row.key)) {
             if (auto pattern = make_pattern(row.key, id)) {
-                auto& into = detail::is_placeholder(pattern->segments.front()) ? t.leading_placeholder_patterns
-                                                                                : t.patterns;
+                auto& into = detail::is_placeholder(pattern->segments.front())
+                                 ? t.leading_placeholder_patterns
+                                 : t.patterns;
                 into.push_back(std::move(*pattern));
             }
         } else if (is_map(row)) {
@@ -122,7 +123,8 @@ Tables build_tables(FlinkVersion version, std::vector<TsvRow> rows) {
         if (alias.map) t.map_keys.push_back({alias.alias, alias.id});
     }
     // An alias names the first row that declares it, unless a live row declares it too.
-    std::stable_sort(aliases.begin(), aliases.end(), [](const Alias& a, const Alias& b) { return a.alias < b.alias; });
+    std::stable_sort(aliases.begin(), aliases.end(),
+                     [](const Alias& a, const Alias& b) { return a.alias < b.alias; });
     for (const Alias& alias : aliases) {
         if (!t.aliases.empty() && t.aliases.back().alias == alias.alias) {
             if (alias.live && !t.aliases.back().live) t.aliases.back() = alias;
@@ -161,20 +163,34 @@ std::string literal(std::string_view text) {
 
 std::string_view enumerator(OptionType type) {
     switch (type) {
-        case OptionType::string_: return "string_";
-        case OptionType::boolean: return "boolean";
-        case OptionType::integer: return "integer";
-        case OptionType::long_: return "long_";
-        case OptionType::float_: return "float_";
-        case OptionType::double_: return "double_";
-        case OptionType::duration: return "duration";
-        case OptionType::memory_size: return "memory_size";
-        case OptionType::enumeration: return "enumeration";
-        case OptionType::map: return "map";
-        case OptionType::list_string: return "list_string";
-        case OptionType::list_map: return "list_map";
-        case OptionType::list_enum: return "list_enum";
-        case OptionType::unknown: return "unknown";
+        case OptionType::string_:
+            return "string_";
+        case OptionType::boolean:
+            return "boolean";
+        case OptionType::integer:
+            return "integer";
+        case OptionType::long_:
+            return "long_";
+        case OptionType::float_:
+            return "float_";
+        case OptionType::double_:
+            return "double_";
+        case OptionType::duration:
+            return "duration";
+        case OptionType::memory_size:
+            return "memory_size";
+        case OptionType::enumeration:
+            return "enumeration";
+        case OptionType::map:
+            return "map";
+        case OptionType::list_string:
+            return "list_string";
+        case OptionType::list_map:
+            return "list_map";
+        case OptionType::list_enum:
+            return "list_enum";
+        case OptionType::unknown:
+            return "unknown";
     }
     return "unknown";
 }
@@ -240,28 +256,30 @@ std::string write_tables(std::ostream& out, const Tables& t, std::size_t n, Text
     out << "// Flink " << t.version.str() << ": " << t.rows.size() << " options\n";
     const std::string options = array("OptionRow", "kOptions", t.rows, [&](const TsvRow& r) {
         std::ostringstream s;
-        s << pool.ref(r.key) << ", " << pool.ref(r.default_value == "(none)" ? std::string_view() : r.default_value)
-          << ", " << pool.list_cell(r.enum_values) << ", " << pool.list_cell(r.deprecated_keys) << ", "
-          << pool.list_cell(r.fallback_keys) << ", T::" << enumerator(flinklint::parse_option_type(r.type)) << ", "
-          << flag(r.documented) << ", " << flag(r.deprecated) << ", " << scope(r.scope);
+        s << pool.ref(r.key) << ", "
+          << pool.ref(r.default_value == "(none)" ? std::string_view() : r.default_value) << ", "
+          << pool.list_cell(r.enum_values) << ", " << pool.list_cell(r.deprecated_keys) << ", "
+          << pool.list_cell(r.fallback_keys) << ", T::" << enumerator(flinklint::parse_option_type(r.type))
+          << ", " << flag(r.documented) << ", " << flag(r.deprecated) << ", " << scope(r.scope);
         return s.str();
     });
     const std::string aliases = array("AliasRow", "kAliases", t.aliases, [&](const Alias& a) {
-        return pool.ref(a.alias) + ", " + std::to_string(a.id) + ", " + std::string(enumerator(a.kind)) + ", " +
-               flag(a.map) + ", " + flag(a.live);
+        return pool.ref(a.alias) + ", " + std::to_string(a.id) + ", " + std::string(enumerator(a.kind)) +
+               ", " + flag(a.map) + ", " + flag(a.live);
     });
     const auto pattern = [&](const Pattern& p) {
-        return pool.list(p.segments) + ", " + std::to_string(p.id) + ", " + std::to_string(p.literals) + ", " +
-               flag(p.open);
+        return pool.list(p.segments) + ", " + std::to_string(p.id) + ", " + std::to_string(p.literals) +
+               ", " + flag(p.open);
     };
     const std::string patterns = array("Pattern", "kPatterns", t.patterns, pattern);
-    const std::string leading = array("Pattern", "kLeadingPlaceholderPatterns", t.leading_placeholder_patterns, pattern);
+    const std::string leading =
+        array("Pattern", "kLeadingPlaceholderPatterns", t.leading_placeholder_patterns, pattern);
     const std::string map_keys = array("MapKey", "kMapKeys", t.map_keys, [&](const MapKey& m) {
         return pool.ref(m.key) + ", " + std::to_string(m.id);
     });
     out << '\n';
-    return "{{" + std::to_string(t.version.major) + ", " + std::to_string(t.version.minor) + "}, " + options + ", " +
-           aliases + ", " + patterns + ", " + leading + ", " + map_keys + "}";
+    return "{{" + std::to_string(t.version.major) + ", " + std::to_string(t.version.minor) + "}, " + options +
+           ", " + aliases + ", " + patterns + ", " + leading + ", " + map_keys + "}";
 }
 
 std::optional<std::string> read_file(const std::filesystem::path& path) {
@@ -312,15 +330,18 @@ int main(int argc, char** argv) {
         tables.push_back(build_tables(version, catalog_rows(file->second, operator_rows)));
         if (tables.back().rows.empty()) return fail("the catalog of Flink " + version.str() + " has no rows");
     }
-    if (flink_tsvs.size() != tables.size()) return fail("a catalog file names a version kCatalogVersions lacks");
+    if (flink_tsvs.size() != tables.size())
+        return fail("a catalog file names a version kCatalogVersions lacks");
 
     std::ostringstream arrays;
     TextPool pool;
     std::vector<std::string> initializers;
-    for (std::size_t n = 0; n < tables.size(); ++n) initializers.push_back(write_tables(arrays, tables[n], n, pool));
+    for (std::size_t n = 0; n < tables.size(); ++n)
+        initializers.push_back(write_tables(arrays, tables[n], n, pool));
 
     std::ostringstream out;
-    out << "// Generated by flinklint_catalog_gen (linter/tools/catalog_gen) from schemas/*.tsv: do not edit.\n"
+    out << "// Generated by flinklint_catalog_gen (linter/tools/catalog_gen) from schemas/*.tsv: do not "
+           "edit.\n"
            "#include <iterator>\n\n#include \"catalog/catalog_index.hpp\"\n\n"
            "namespace flinklint::catalog_detail {\nnamespace {\n\n"
            "using T = OptionType;\nusing S = OperatorScope;\nusing K = KeyLookup::Kind;\n\n";

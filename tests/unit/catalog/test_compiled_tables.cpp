@@ -112,7 +112,8 @@ TEST(CompiledCatalogs, SayWhatTheTsvFilesSay) {
             ASSERT_NE(option, nullptr) << version.str() << ": " << cell("key");
             ++rows;
             EXPECT_EQ(to_string(option->type), cell("type")) << cell("key");
-            EXPECT_EQ(option->default_value, cell("default") == "(none)" ? "" : cell("default")) << cell("key");
+            EXPECT_EQ(option->default_value, cell("default") == "(none)" ? "" : cell("default"))
+                << cell("key");
             EXPECT_EQ(joined(option->enum_values), cell("enum_values")) << cell("key");
             EXPECT_EQ(joined(option->deprecated_keys), cell("deprecated_keys")) << cell("key");
             EXPECT_EQ(joined(option->fallback_keys), cell("fallback_keys")) << cell("key");

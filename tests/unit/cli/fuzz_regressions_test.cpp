@@ -23,8 +23,9 @@ TEST(PipelineRegressions, EveryInputChecksCleanlyUnderEveryName) {
             for (const char* mode : {"--exit-zero", "--diff"}) {
                 const RunResult result = run_flinklint({"check", mode, name}, work.path().string());
                 EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1)
-                    << entry.path().filename() << " as " << name << " " << mode << ": exit " << result.exit_code
-                    << "\n" << result.err;
+                    << entry.path().filename() << " as " << name << " " << mode << ": exit "
+                    << result.exit_code << "\n"
+                    << result.err;
                 EXPECT_EQ(result.err.find("internal error"), std::string::npos) << result.err;
             }
         }

@@ -13,12 +13,12 @@ void check_deprecated_key(const Model& model, Reporter& reporter) {
             if (lookup.kind != KeyLookup::Kind::deprecated_alias) continue;
             const std::string_view replacement = lookup.option->key;
             const bool replacement_set = config.get(replacement) != nullptr;
-            Finding finding{
-                .source = config.source(), .span = entry.key_span,
-                .message = fmt::format("{} is deprecated in Flink {}: use {}", quoted(entry.key),
-                                       config.version().str(), quoted(replacement)),
-                .help = fmt::format("rename the key to {}", quoted(replacement)),
-                .key = entry.key};
+            Finding finding{.source = config.source(),
+                            .span = entry.key_span,
+                            .message = fmt::format("{} is deprecated in Flink {}: use {}", quoted(entry.key),
+                                                   config.version().str(), quoted(replacement)),
+                            .help = fmt::format("rename the key to {}", quoted(replacement)),
+                            .key = entry.key};
             // With the new key absent the rename keeps the meaning exactly; alias-conflict (FL105)
             // covers the case where both are set.
             if (!replacement_set) finding.fix = rename_key_fix(entry, config, replacement, FixSafety::safe);

@@ -10,12 +10,14 @@ void check_deprecated_option(const Model& model, Reporter& reporter) {
         for (const ConfigEntry& entry : config.entries()) {
             const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::option || !lookup.option->deprecated) continue;
-            reporter.report({.source = config.source(), .span = entry.key_span,
-                             .message = fmt::format("{} is deprecated in Flink {} and may be removed in a later "
-                                                    "version",
-                                                    quoted(entry.key), config.version().str()),
-                             .help = "check the Flink release notes for what replaces it before upgrading",
-                             .key = entry.key});
+            reporter.report(
+                {.source = config.source(),
+                 .span = entry.key_span,
+                 .message = fmt::format("{} is deprecated in Flink {} and may be removed in a later "
+                                        "version",
+                                        quoted(entry.key), config.version().str()),
+                 .help = "check the Flink release notes for what replaces it before upgrading",
+                 .key = entry.key});
         }
     }
 }

@@ -31,12 +31,14 @@ void check_removed_key(const Model& model, Reporter& reporter) {
             if (!last) continue;
             const std::string_view advice = advice_for(entry.key);
             reporter.report(
-                {.source = config.source(), .span = entry.key_span,
+                {.source = config.source(),
+                 .span = entry.key_span,
                  .message = fmt::format("{} was removed after Flink {}: Flink {} ignores it silently",
                                         quoted(entry.key), last->str(), config.version().str()),
-                 .help = advice.empty() ? std::string("remove the key, or find its replacement in the release "
-                                                      "notes of the version that removed it")
-                                        : std::string(advice),
+                 .help = advice.empty()
+                             ? std::string("remove the key, or find its replacement in the release "
+                                           "notes of the version that removed it")
+                             : std::string(advice),
                  .key = entry.key});
         }
     }

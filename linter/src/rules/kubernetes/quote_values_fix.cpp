@@ -48,7 +48,8 @@ std::optional<Fix> quote_values_fix(const FlinkConfig& config) {
         if (entry.kind == ValueKind::string) continue;
         const std::string_view written = config.source()->view(entry.value_span);
         if (entry.quoted || entry.value_span.empty() || !keeps_text(entry, written)) return std::nullopt;
-        fix.edits.push_back({entry.value_span.begin, entry.value_span.end, "\"" + std::string(written) + "\""});
+        fix.edits.push_back(
+            {entry.value_span.begin, entry.value_span.end, "\"" + std::string(written) + "\""});
     }
     if (fix.edits.empty()) return std::nullopt;
     return fix;

@@ -10,7 +10,8 @@ void check_alias_conflict(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
             const KeyLookup lookup = config.lookup(entry);
-            if (lookup.kind != KeyLookup::Kind::deprecated_alias && lookup.kind != KeyLookup::Kind::fallback_alias) {
+            if (lookup.kind != KeyLookup::Kind::deprecated_alias &&
+                lookup.kind != KeyLookup::Kind::fallback_alias) {
                 continue;
             }
             if (config.get(entry.key) != &entry) continue;  // report each alias once (its effective line)
@@ -19,14 +20,16 @@ void check_alias_conflict(const Model& model, Reporter& reporter) {
             const Position primary_at = config.source()->position(primary->key_span.begin);
             const bool same = primary->value == entry.value;
             Finding finding{
-                .source = config.source(), .span = entry.key_span,
-                .message = same ? fmt::format("{} repeats {} (line {}) under an alias with the same value",
-                                              quoted(entry.key), quoted(lookup.option->key), primary_at.line)
-                                : fmt::format("{} is an alias of {}, which is also set (line {}): Flink uses {} "
-                                              "and ignores this value ({})",
-                                              quoted(entry.key), quoted(lookup.option->key), primary_at.line,
-                                              quoted(shown_value(primary->key, primary->value)),
-                                              quoted(shown_value(entry.key, entry.value))),
+                .source = config.source(),
+                .span = entry.key_span,
+                .message =
+                    same ? fmt::format("{} repeats {} (line {}) under an alias with the same value",
+                                       quoted(entry.key), quoted(lookup.option->key), primary_at.line)
+                         : fmt::format("{} is an alias of {}, which is also set (line {}): Flink uses {} "
+                                       "and ignores this value ({})",
+                                       quoted(entry.key), quoted(lookup.option->key), primary_at.line,
+                                       quoted(shown_value(primary->key, primary->value)),
+                                       quoted(shown_value(entry.key, entry.value))),
                 .help = fmt::format("remove {} and keep {}", quoted(entry.key), quoted(lookup.option->key)),
                 .key = entry.key};
             // Removing the alias keeps what Flink reads; with a different value the alias may hold

@@ -9,7 +9,8 @@ namespace flinklint::rules {
 namespace {
 
 // The closest constant when it is plausibly a typo (at most a third of the letters differ).
-std::optional<std::string> closest_constant(std::string_view value, std::span<const std::string_view> constants) {
+std::optional<std::string> closest_constant(std::string_view value,
+                                            std::span<const std::string_view> constants) {
     const std::string wanted = ascii_lower(value);
     std::optional<std::string> best;
     std::size_t best_distance = std::max<std::size_t>(1, wanted.size() / 3) + 1;
@@ -41,11 +42,13 @@ void check_invalid_enum_value(const Model& model, Reporter& reporter) {
             if (lookup.option == nullptr || lookup.option->type != OptionType::enumeration) continue;
             const OptionInfo& option = *lookup.option;
             if (option.enum_values.empty()) continue;
-            if (!check_option_value(option.type, option.enum_values, entry.value, entry.kind, config.version())) {
+            if (!check_option_value(option.type, option.enum_values, entry.value, entry.kind,
+                                    config.version())) {
                 continue;
             }
             Finding finding{
-                .source = config.source(), .span = entry.value_span.empty() ? entry.key_span : entry.value_span,
+                .source = config.source(),
+                .span = entry.value_span.empty() ? entry.key_span : entry.value_span,
                 .message = fmt::format("{} is not a value of {}: Flink {} accepts {} (any case)",
                                        quoted(shown_value(entry.key, entry.value)), quoted(entry.key),
                                        config.version().str(), list_constants(option.enum_values)),

@@ -27,7 +27,8 @@ std::optional<Fix> invented_key_fix(const ConfigEntry& entry, const FlinkConfig&
         auto fix = rename_key_fix(entry, config, real, FixSafety::unsafe);
         if (option == nullptr || !fix) return std::nullopt;
         fix->description = fmt::format(
-            "rename to `{}`, which applies to every heartbeat (JobManager, ResourceManager and TaskManagers)", real);
+            "rename to `{}`, which applies to every heartbeat (JobManager, ResourceManager and TaskManagers)",
+            real);
         if (check_option_value(option->type, option->enum_values, entry.value, entry.kind,
                                config.version())) {
             const auto respelling = exact_respelling(*option, entry.value, config.version());
@@ -62,26 +63,31 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
             if (last_version_knowing(entry.key, config.version())) continue;  // FL202 removed-key says more
 
             if (const InventedKey* invented = find_invented_key(entry.key)) {
-                reporter.report({.source = config.source(), .span = entry.key_span,
+                reporter.report({.source = config.source(),
+                                 .span = entry.key_span,
                                  .message = fmt::format("{} has never been a Flink option (it circulates in "
                                                         "troubleshooting advice); Flink ignores it",
                                                         quoted(entry.key)),
-                                 .help = std::string(invented->advice), .key = entry.key,
+                                 .help = std::string(invented->advice),
+                                 .key = entry.key,
                                  .fix = invented_key_fix(entry, config)});
                 continue;
             }
             if (const RetiredKey* retired = find_retired_key(entry.key)) {
-                reporter.report({.source = config.source(), .span = entry.key_span,
-                                 .message = fmt::format("{} {}; Flink {} ignores it", quoted(entry.key),
-                                                        retired->history, config.version().str()),
-                                 .help = std::string(retired->advice), .key = entry.key,
-                                 .severity = retired->written_by_tool ? std::optional(Severity::info)
-                                                                      : std::nullopt});
+                reporter.report(
+                    {.source = config.source(),
+                     .span = entry.key_span,
+                     .message = fmt::format("{} {}; Flink {} ignores it", quoted(entry.key), retired->history,
+                                            config.version().str()),
+                     .help = std::string(retired->advice),
+                     .key = entry.key,
+                     .severity = retired->written_by_tool ? std::optional(Severity::info) : std::nullopt});
                 continue;
             }
             if (const auto newer = first_version_knowing(entry.key, config.version())) {
                 reporter.report(
-                    {.source = config.source(), .span = entry.key_span,
+                    {.source = config.source(),
+                     .span = entry.key_span,
                      .message = fmt::format("{} is an option only from Flink {} on: Flink {} ignores it",
                                             quoted(entry.key), newer->str(), config.version().str()),
                      .help = fmt::format("target Flink {} or later (--flink-version, .flinklint.yaml, "
@@ -91,11 +97,13 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                 continue;
             }
             const std::vector<std::string> suggestions = catalog.suggest(entry.key);
-            Finding finding{.source = config.source(), .span = entry.key_span,
-                            .message = fmt::format("unknown key {}: Flink {} has no such option and ignores it "
-                                                   "silently",
-                                                   quoted(entry.key), config.version().str()),
-                            .key = entry.key};
+            Finding finding{
+                .source = config.source(),
+                .span = entry.key_span,
+                .message = fmt::format("unknown key {}: Flink {} has no such option and ignores it "
+                                       "silently",
+                                       quoted(entry.key), config.version().str()),
+                .key = entry.key};
             if (!suggestions.empty()) {
                 finding.message += fmt::format("; did you mean {}?", join_suggestions(suggestions));
                 // Renaming is unsafe: the real option may change behaviour the job relied on.
@@ -104,8 +112,9 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                 }
                 finding.help = fmt::format("rename the key to {}", quoted(suggestions.front()));
             } else {
-                finding.help = "check the spelling against the Flink documentation of this version, or remove "
-                               "the key";
+                finding.help =
+                    "check the spelling against the Flink documentation of this version, or remove "
+                    "the key";
             }
             reporter.report(std::move(finding));
         }
