@@ -45,8 +45,8 @@ bool fault_at(std::string_view step) {
 }
 
 // A new temporary file `dir/.NAME.flinklint-XXXXXX`, closed and deleted unless it was renamed into
-// place. Its path is registered for the signal handlers (fix/temp_registry.hpp) before the file is
-// created, so there is no moment when it exists unregistered.
+// place. Its path is registered for the signal handlers (linter/src/fix/temp_registry.hpp) before
+// the file is created, so there is no moment when it exists unregistered.
 class TempFile {
 public:
     TempFile(const TempFile&) = delete;
@@ -69,16 +69,14 @@ public:
             std::string path = prefix;
             for (int i = 0; i < 6; ++i) path += kLetters[entropy() % kLetters.size()];
             const int slot = fix_detail::register_temp(path.c_str());
+            if (slot < 0) return nullptr;  // errno says why: the process is dying, or the path is too long
             const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-            if (fd >= 0) {
-                auto made = std::unique_ptr<TempFile>(new TempFile(fd, std::move(path), slot));
-                if (!fix_detail::temp_created(slot)) {
-                    errno = EINTR;
-                    return nullptr;  // the destructor removes the file
-                }
-                return made;
-            }
             const int error = errno;
+            if (fd >= 0) {
+                fix_detail::temp_created(slot);
+                return std::unique_ptr<TempFile>(new TempFile(fd, std::move(path), slot));
+            }
+            // Not ours (EEXIST names another file): released at once, so a handler never unlinks it.
             fix_detail::release_temp(slot);
             if (error != EEXIST) {
                 errno = error;

@@ -8,13 +8,14 @@
 
 namespace flinklint::fix_detail {
 
-// Registers `path` (until the returned slot is released); -1 when all slots are taken, in which
-// case the file is simply not cleaned up on a signal. Installs the signal handlers on first use,
-// only for signals whose disposition is still the default.
+// Registers `path` before the caller creates the file, and returns its slot (until released).
+// Returns -1 with errno set when the file must not be created: EINTR once a signal handler has
+// started removing temporary files (the process is about to die), ENAMETOOLONG for a path longer
+// than PATH_MAX. Waits while every slot is taken, so no temporary file ever exists unregistered.
+// Installs the signal handlers on first use, only for signals whose disposition is the default.
 int register_temp(const char* path);
-// After open(2) created the file: false when a signal handler is already removing temporary files
-// (the caller deletes its own file then, since the process is about to die).
-bool temp_created(int slot);
+// After open(2) returned, whether or not it created the file.
+void temp_created(int slot);
 void release_temp(int slot);
 
 }  // namespace flinklint::fix_detail
