@@ -1,6 +1,8 @@
 #include "test_paths.hpp"
 
+#include <cstdlib>
 #include <fstream>
+#include <string_view>
 #include <sstream>
 
 namespace flinklint::testing {
@@ -14,6 +16,11 @@ std::optional<std::filesystem::path> shared_dir() {
     std::error_code ec;
     if (std::filesystem::is_directory(dir / "reference", ec)) return dir;
     return std::nullopt;
+}
+
+bool required_by_environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && std::string_view(value) == "1";
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -19,8 +19,8 @@ protected:
     void SetUp() override {
         std::string output;
         if (run_shell("command -v pre-commit && command -v git", root_.path(), output) != 0) {
-            GTEST_SKIP()
-                << "pre-commit or git is not on PATH (Debian: apt-get install pre-commit git): skipped";
+            FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS",
+                                   "pre-commit or git is not on PATH (Debian: apt-get install pre-commit git)");
         }
         fs::create_directories(root_.path() / "bin");
         fs::create_directories(root_.path() / "home");
