@@ -5,7 +5,7 @@
 //   model/KIND         Model construction of one file (one group per file, as in the corpus)
 //   memory/KIND        derive_taskmanager_memory + derive_jobmanager_memory of every configuration
 //   rules/KIND         run_rules on a fresh model (effective configurations are built on first use)
-//   pipeline/KIND      Source + ingest + Model + run_rules: a file's whole check without I/O and output
+//   pipeline/KIND      Linter::lint (flinklint/engine.hpp) of one file: its whole check without I/O and output
 // `per_file` is the time per file (per configuration for memory/); bytes/s counts the file bytes.
 #include <memory>
 #include <string>
@@ -15,6 +15,7 @@
 
 #include "bench_inputs.hpp"
 #include "flinklint/effective_config.hpp"
+#include "flinklint/engine.hpp"
 #include "flinklint/ingest.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/model.hpp"
@@ -138,15 +139,11 @@ void rules(benchmark::State& state, Kind kind) {
 
 void pipeline(benchmark::State& state, Kind kind) {
     const auto& files = bench::files(kind);
-    const RuleSettings settings;
+    const Linter linter(ProjectConfig{}, LintOptions{});
     for (auto _ : state) {
         for (const bench::File& file : files) {
-            ParsedFile parsed_file = ingest(std::make_shared<const Source>(file.path, file.text));
-            if (!parsed_file.skip_reason.empty()) continue;
-            std::vector<ParsedFile> group;
-            group.push_back(std::move(parsed_file));
-            const Model m(std::move(group), ModelOptions{});
-            benchmark::DoNotOptimize(run_rules(m, settings));
+            const LintGroup group{{std::make_shared<const Source>(file.path, file.text)}, {}};
+            benchmark::DoNotOptimize(linter.lint(group));
         }
     }
     per_file(state, files.size(), bench::total_bytes(files));

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/output_file.hpp"
+#include "flinklint/read_file.hpp"
 
 namespace flinklint::cli {
 namespace fs = std::filesystem;
@@ -119,10 +120,13 @@ std::string write_baseline(const fs::path& file, const std::vector<BaselineEntry
                          : fmt::format("cannot write the baseline {}: {}", file.string(), error);
 }
 
+// A baseline holds a fingerprint per finding: 256 MiB is millions of them.
+constexpr std::uintmax_t kMaxBaselineBytes = 256u << 20;
+
 Expected<std::multiset<std::string>> read_baseline(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error{fmt::format("cannot read the baseline {}", file.string())};
-    const Json json = Json::parse(in, nullptr, false);
+    const FileRead read = read_file_limited(file, kMaxBaselineBytes);
+    if (!read.bytes) return Error{fmt::format("cannot read the baseline {}: {}", file.string(), read.error.message)};
+    const Json json = Json::parse(*read.bytes, nullptr, false);
     if (json.is_discarded() || !json.is_object()) {
         return Error{fmt::format("{}: not a flinklint baseline (invalid JSON)", file.string())};
     }

@@ -24,6 +24,7 @@
 #include "cli/fix_files.hpp"
 #include "cli/group_stream.hpp"
 #include "cli/output_file.hpp"
+#include "flinklint/engine.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/project_config.hpp"
 #include "flinklint/tuner/profile.hpp"
@@ -301,6 +302,12 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     const std::unique_ptr<ReportWriter> writer =
         options.diff ? nullptr : make_report_writer(options.format, *sink, output_options);
     const Severity threshold = options.fail_on.value_or(project.fail_on.value_or(Severity::warning));
+    LintOptions lint_options;
+    lint_options.forced_format = options.format_of;
+    lint_options.flink_version = options.flink_version;
+    lint_options.profile = options.profile_facts;
+    resolve_rule_names(options.select_disable, lint_options.disabled);
+    const Linter linter(project, std::move(lint_options));
     Emitter emitter(options, writer.get(), baseline, threshold);
     Totals& totals = emitter.totals;
     totals.errors = std::move(walk_errors);
@@ -312,7 +319,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     const auto check = [&](std::size_t i, GroupResult& result) {
         const std::vector<Input> inputs = groups.group(i);
         try {
-            check_group(inputs, use_stdin ? &stdin_text : nullptr, options, project, trees, result);
+            check_group(inputs, use_stdin ? &stdin_text : nullptr, options, linter, trees, result);
         } catch (const std::exception& e) {
             result.errors.push_back(
                 fmt::format("{}: internal error: {}", inputs.front().display_path, e.what()));

@@ -1,5 +1,5 @@
 // One group of `flinklint check`: the files of one directory, checked together as one deployment
-// (read -> ingest -> model -> rules), fixed first with --fix / --diff.
+// through the lint engine (flinklint/engine.hpp), fixed first with --fix / --diff.
 #pragma once
 
 #include <filesystem>
@@ -11,7 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "flinklint/diagnostic.hpp"
-#include "flinklint/project_config.hpp"
+#include "flinklint/engine.hpp"
 
 namespace flinklint::cli {
 
@@ -38,7 +38,7 @@ struct GroupResult {
 // `trees`: where --fix may follow a symlink to (fix_trees()). `stdin_text` is read for an input
 // without a path.
 void check_group(const std::vector<Input>& inputs, const std::string* stdin_text, const CheckOptions& options,
-                 const ProjectConfig& project, const std::vector<std::filesystem::path>& trees,
+                 const Linter& linter, const std::vector<std::filesystem::path>& trees,
                  GroupResult& result);
 
 }  // namespace flinklint::cli

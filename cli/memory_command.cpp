@@ -14,6 +14,7 @@
 #include "flinklint/ingest.hpp"
 #include "flinklint/memory_report.hpp"
 #include "flinklint/model.hpp"
+#include "flinklint/read_file.hpp"
 
 namespace flinklint::cli {
 namespace {
@@ -25,16 +26,9 @@ struct Usage {
 };
 
 std::string read_input(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw Usage{ec.message()};
-    if (size > kMaxFileSize)
-        throw Usage{fmt::format("file is {} bytes, above the limit of {} bytes", size, kMaxFileSize)};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Usage{"cannot open the file for reading"};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    FileRead read = read_file_limited(path, kMaxFileSize);
+    if (!read.bytes) throw Usage{std::move(read.error.message)};
+    return std::move(*read.bytes);
 }
 
 // The configuration the command describes: a FlinkDeployment's (with or without flinkConfiguration),

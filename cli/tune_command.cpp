@@ -16,6 +16,7 @@
 #include "flinklint/tuner/output.hpp"
 #include "flinklint/tuner/patch.hpp"
 #include "flinklint/tuner/tuner.hpp"
+#include "flinklint/read_file.hpp"
 
 namespace flinklint::cli {
 namespace {
@@ -36,16 +37,9 @@ struct Failure {
 };
 
 std::string read_file(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw Failure{fmt::format("{}: {}", path, ec.message())};
-    if (size > kMaxConfigSize)
-        throw Failure{fmt::format("{}: {} bytes, above the limit of {}", path, size, kMaxConfigSize)};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Failure{fmt::format("{}: cannot open the file", path)};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    FileRead read = read_file_limited(path, kMaxConfigSize);
+    if (!read.bytes) throw Failure{fmt::format("{}: {}", path, read.error.message)};
+    return std::move(*read.bytes);
 }
 
 // The fix engine's atomic write: a failed write never leaves half a file (new files included).

@@ -1,4 +1,4 @@
-// The fixer on arbitrary inputs: random sets of the fixes the rules offer go through apply_fixes
+// The fixer on arbitrary inputs, through the lint engine (flinklint/engine.hpp): random sets of the fixes the rules offer go through apply_fixes
 // (edits stay inside the text and never overlap), and the fix loop never leaves a file less
 // parsable than it found it. Up to two files of one directory (a form feed splits the input);
 // the file names, unsafe fixes and the random choice of fixes come from the last bytes.
@@ -13,42 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "flinklint/engine.hpp"
 #include "flinklint/fix.hpp"
 #include "flinklint/ingest.hpp"
-#include "flinklint/linter.hpp"
-#include "flinklint/model.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
 using namespace flinklint;
-
-// Problems that make a file unparsable (or no longer a Flink file), as the CLI counts them.
-std::size_t parse_errors(const ParsedFile& file) {
-    const auto breaks = [](const SyntaxIssue& issue) {
-        return issue.kind == SyntaxIssue::Kind::yaml_error || issue.kind == SyntaxIssue::Kind::yaml_root_not_map ||
-               issue.kind == SyntaxIssue::Kind::resource_limit;
-    };
-    std::size_t count = file.skip_reason.empty() ? 0 : 1;
-    count += static_cast<std::size_t>(std::count_if(file.issues.begin(), file.issues.end(), breaks));
-    for (const ConfigDocument& doc : file.configs)
-        count += static_cast<std::size_t>(std::count_if(doc.issues.begin(), doc.issues.end(), breaks));
-    return count;
-}
-
-GroupLint lint(const std::vector<SourcePtr>& sources) {
-    GroupLint result;
-    std::vector<ParsedFile> parsed;
-    for (const SourcePtr& source : sources) {
-        ParsedFile file = ingest(source);
-        fuzz::check_parsed(file);
-        result.parse_errors.push_back(parse_errors(file));
-        if (file.skip_reason.empty()) parsed.push_back(std::move(file));
-    }
-    if (parsed.empty()) return result;
-    const Model model(std::move(parsed), ModelOptions{});
-    result.diagnostics = run_rules(model, RuleSettings{});
-    return result;
-}
 
 // apply_fixes on a random subset of `fixes` of one source, in random order.
 void apply_random_fixes(const Source& source, const std::vector<const Fix*>& offered, std::mt19937_64& rng) {
@@ -95,7 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         sources.push_back(std::make_shared<const Source>(std::string("dir/") + names[(first_name + 1) % names.size()],
                                                          bytes.substr(split + 1)));
 
-    GroupLint initial = lint(sources);
+    const Linter linter(ProjectConfig{}, LintOptions{});
+    const LintGroup group{sources, {}};
+    const LintResult initial = linter.lint(group);
+    for (const SourcePtr& source : sources) fuzz::check_parsed(ingest(source));
     for (const SourcePtr& source : sources) {
         std::vector<const Fix*> offered;
         for (const Diagnostic& d : initial.diagnostics)
@@ -104,10 +78,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     const std::vector<std::size_t> errors_before = initial.parse_errors;
-    const FixOutcome outcome = fix_group(sources, std::move(initial), lint, FixOptions{.unsafe = unsafe});
+    const FixOutcome outcome = linter.fix(group, initial, FixOptions{.unsafe = unsafe});
     FUZZ_CHECK(outcome.sources.size() == sources.size());
     FUZZ_CHECK(outcome.fixed.size() == sources.size());
-    const GroupLint after = lint(outcome.sources);
+    const LintResult after = linter.lint(LintGroup{outcome.sources, {}});
     for (std::size_t i = 0; i < sources.size(); ++i) {
         FUZZ_CHECK(outcome.sources[i]->path() == sources[i]->path());
         // The fix loop keeps a fix only when the file still parses as well as before.

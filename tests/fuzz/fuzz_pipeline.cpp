@@ -1,4 +1,4 @@
-// The whole check path: ingest -> Model -> run_rules -> an output format, on up to three files of
+// The whole check path: the lint engine (flinklint/engine.hpp), then an output format, on up to three files of
 // one directory (form feeds split the input) so that cross-file rules run too. The options (names,
 // forced format, Flink version, disabled rules, output format) come from the last bytes of the input.
 #include <fuzzer/FuzzedDataProvider.h>
@@ -7,15 +7,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "flinklint/engine.hpp"
 #include "flinklint/ingest.hpp"
-#include "flinklint/linter.hpp"
-#include "flinklint/model.hpp"
 #include "flinklint/output.hpp"
 #include "fuzz_support.hpp"
 
@@ -32,40 +32,39 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto format = static_cast<OutputFormat>(provider.ConsumeIntegralInRange<int>(0, 5));
     const std::string bytes = provider.ConsumeRemainingBytesAsString();
 
-    IngestOptions ingest_options;
-    if (forced <= 3) ingest_options.forced_format = static_cast<FileFormat>(forced);
-    std::vector<ParsedFile> files;
+    LintOptions options;
+    if (forced <= 3) options.forced_format = static_cast<FileFormat>(forced);
+    if (version < std::size(kCatalogVersions)) options.flink_version = kCatalogVersions[version];
+    for (std::size_t i = 0; i < some_rules.size(); ++i)
+        if ((disabled_mask >> i) & 1U) options.disabled.insert(some_rules[i]);
+    const std::set<std::string> disabled = options.disabled;
+    const Linter linter(ProjectConfig{}, std::move(options));
+
+    LintGroup group;
     std::size_t begin = 0;
     for (std::size_t n = 0; n < 3 && begin <= bytes.size(); ++n) {
         const std::size_t split = n == 2 ? std::string::npos : bytes.find('\f', begin);
         const std::size_t end = split == std::string::npos ? bytes.size() : split;
-        auto source = std::make_shared<const Source>(std::string("dir/") + names[(first_name + n) % names.size()],
-                                                     bytes.substr(begin, end - begin));
-        ParsedFile file = ingest(std::move(source), ingest_options);
-        fuzz::check_parsed(file);
-        if (file.skip_reason.empty()) files.push_back(std::move(file));
+        group.sources.push_back(std::make_shared<const Source>(
+            std::string("dir/") + names[(first_name + n) % names.size()], bytes.substr(begin, end - begin)));
+        IngestOptions ingest_options;
+        if (forced <= 3) ingest_options.forced_format = static_cast<FileFormat>(forced);
+        fuzz::check_parsed(ingest(group.sources.back(), ingest_options));
         begin = end + 1;
     }
-    if (files.empty()) return 0;
-
-    ModelOptions model_options;
-    if (version < std::size(kCatalogVersions)) model_options.cli_version = kCatalogVersions[version];
-    const Model model(std::move(files), model_options);
-    RuleSettings settings;
-    for (std::size_t i = 0; i < some_rules.size(); ++i)
-        if ((disabled_mask >> i) & 1U) settings.disabled.insert(some_rules[i]);
+    LintResult lint = linter.lint(group);
 
     Report report;
-    report.diagnostics = run_rules(model, settings);
+    report.diagnostics = std::move(lint.diagnostics);
     for (const Diagnostic& diagnostic : report.diagnostics) {
         fuzz::check_diagnostic(diagnostic);
-        FUZZ_CHECK(settings.disabled.count(diagnostic.rule_id) == 0);
+        FUZZ_CHECK(disabled.count(diagnostic.rule_id) == 0);
     }
-    report.masked = secret_spans(model);
+    report.masked = std::move(lint.secrets);
     for (const auto& [source, spans] : report.masked)
         for (const Span span : spans) fuzz::check_span(span, source->text().size());
-    report.files_checked = model.files().size();
-    for (const ParsedFile& file : model.files()) report.files.push_back(file.source->path());
+    report.files_checked = group.sources.size() - lint.skipped.size();
+    for (const SourcePtr& source : group.sources) report.files.push_back(source->path());
 
     OutputOptions output_options;
     output_options.base_dir = "dir";

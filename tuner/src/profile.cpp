@@ -10,6 +10,7 @@
 
 #include "flinklint/catalog.hpp"
 #include "flinklint/tuner/units.hpp"
+#include "flinklint/read_file.hpp"
 #include "profile_reader.hpp"
 
 namespace flinklint::tuner {
@@ -317,17 +318,9 @@ ProfileResult parse_profile(std::string_view text, const std::string& path) {
 }
 
 ProfileResult load_profile(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return std::vector<ProfileError>{{path, Mark{}, "cannot read the profile: " + ec.message()}};
-    if (size > kMaxProfileSize)
-        return std::vector<ProfileError>{
-            {path, Mark{}, fmt::format("the profile is {} bytes, above 1 MiB", size)}};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::vector<ProfileError>{{path, Mark{}, "cannot open the profile"}};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_profile(buffer.str(), path);
+    const FileRead read = read_file_limited(path, kMaxProfileSize);
+    if (!read.bytes) return std::vector<ProfileError>{{path, Mark{}, "cannot read the profile: " + read.error.message}};
+    return parse_profile(*read.bytes, path);
 }
 
 }  // namespace flinklint::tuner

@@ -9,26 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "flinklint/value_kinds.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint {
-
-enum class OptionType {
-    string_,
-    boolean,
-    integer,
-    long_,
-    float_,
-    double_,
-    duration,
-    memory_size,
-    enumeration,
-    map,
-    list_string,
-    list_map,
-    list_enum,
-    unknown,
-};
 
 std::string_view to_string(OptionType);          // Flink's docs spelling: "MemorySize", "List<String>"
 OptionType parse_option_type(std::string_view);  // inverse of to_string; `unknown` otherwise

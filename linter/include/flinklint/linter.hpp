@@ -8,12 +8,14 @@
 
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/model.hpp"
+#include "flinklint/thresholds.hpp"
 
 namespace flinklint {
 
 struct RuleSettings {
     std::set<std::string> disabled;             // rule ids
     std::map<std::string, Severity> severity;   // rule id -> severity override
+    Thresholds thresholds;                      // policy thresholds of the runtime rules
 };
 
 // Runs every enabled rule, drops findings suppressed by `# flinklint: disable...` comments, applies

@@ -14,7 +14,6 @@
 #include "flinklint/document.hpp"
 #include "flinklint/memory_model.hpp"
 #include "flinklint/profile_facts.hpp"
-#include "flinklint/thresholds.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint {
@@ -81,7 +80,6 @@ private:
 struct ModelOptions {
     std::optional<FlinkVersion> cli_version;
     std::optional<FlinkVersion> config_version;  // from .flinklint.yaml
-    Thresholds thresholds;                       // policy thresholds of the runtime rules
     std::optional<ProfileFacts> profile;         // `check --profile FILE`: declared hardware and workload
 };
 
@@ -93,7 +91,6 @@ public:
 
     [[nodiscard]] const std::vector<ParsedFile>& files() const { return files_; }
     [[nodiscard]] const std::vector<FlinkConfig>& configs() const { return configs_; }
-    [[nodiscard]] const Thresholds& thresholds() const { return thresholds_; }
     // Unique among the models of a process (addresses are reused): keys views rules derive from it.
     [[nodiscard]] std::uint64_t serial() const { return serial_; }
     // What `--profile` declares; nullptr without a profile.
@@ -115,7 +112,6 @@ private:
     std::vector<FlinkConfig> configs_;
     std::vector<ObjectRef> objects_;
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
-    Thresholds thresholds_;
     std::optional<ProfileFacts> profile_;
     std::uint64_t serial_;
 };

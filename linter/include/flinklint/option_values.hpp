@@ -7,8 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "flinklint/catalog.hpp"  // OptionType only: the values layer does not link the catalog
-#include "flinklint/document.hpp"
+#include "flinklint/value_kinds.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint {

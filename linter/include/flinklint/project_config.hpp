@@ -34,10 +34,9 @@ struct ProjectConfig {
     std::filesystem::path root;                 // globs are relative to this directory
     std::optional<FlinkVersion> flink_version;
     std::optional<Severity> fail_on;
-    RuleSettings rules;
+    RuleSettings rules;  // with the `thresholds:` of the file
     std::vector<std::string> ignore;
     std::vector<PathOverride> per_path;
-    Thresholds thresholds;
 
     [[nodiscard]] bool ignored(const std::filesystem::path& path) const;
     [[nodiscard]] bool disabled_for(const std::filesystem::path& path, const std::string& rule_id) const;

@@ -1,5 +1,6 @@
 // Policy thresholds of the heartbeat, checkpoint and state rules: judgement calls, not facts of Flink.
-// Each rule's doc page states the one it uses; a project may override them (the Model carries them).
+// Each rule's doc page states the one it uses; a project may override them in .flinklint.yaml;
+// rules read them from their Reporter (flinklint/reporter.hpp).
 #pragma once
 
 #include <cstdint>

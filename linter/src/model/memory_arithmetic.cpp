@@ -1,4 +1,4 @@
-#include "model/memory_arithmetic.hpp"
+#include "flinklint/memory_arithmetic.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/memory_arithmetic.hpp"
+#include "flinklint/memory_arithmetic.hpp"
 #include "model/memory_config.hpp"
 
 namespace flinklint::memory {

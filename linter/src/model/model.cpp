@@ -20,7 +20,7 @@ DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
 }  // namespace
 
 Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
-    : files_(std::move(files)), thresholds_(options.thresholds), profile_(options.profile), serial_([] {
+    : files_(std::move(files)), profile_(options.profile), serial_([] {
           static std::atomic<std::uint64_t> last{0};
           return ++last;
       }()) {

@@ -19,7 +19,7 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
 
 std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings) {
     std::vector<Diagnostic> found;
-    Reporter reporter(found);
+    Reporter reporter(found, settings.thresholds);
     for (const Rule& rule : all_rules()) {
         if (settings.disabled.count(std::string(rule.info.id)) != 0) continue;
         reporter.set_rule(rule.info);

@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "flinklint/values.hpp"
-#include "values/java_text.hpp"
+#include "flinklint/java_text.hpp"
 
 namespace flinklint {
 namespace {

@@ -1,6 +1,6 @@
 // Java's text primitives, and the parsers that are nothing more than them:
 // Integer.parseInt, Long.parseLong, the Boolean and Enum conversions of ConfigurationUtils.
-#include "values/java_text.hpp"
+#include "flinklint/java_text.hpp"
 
 #include <algorithm>
 #include <array>

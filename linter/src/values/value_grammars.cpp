@@ -7,7 +7,7 @@
 #include <set>
 
 #include "flinklint/values.hpp"
-#include "values/java_text.hpp"
+#include "flinklint/java_text.hpp"
 
 namespace flinklint {
 namespace {

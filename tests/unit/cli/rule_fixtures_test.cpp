@@ -11,8 +11,8 @@
 #include <regex>
 #include <set>
 
+#include "flinklint/engine.hpp"
 #include "flinklint/ingest.hpp"
-#include "flinklint/linter.hpp"
 #include "flinklint/model.hpp"
 #include "flinklint/reporter.hpp"
 #include "flinklint/rule.hpp"
@@ -31,9 +31,9 @@ struct Expectations {
 };
 
 struct CaseInput {
-    std::vector<ParsedFile> files;
+    LintGroup group;
     Expectations expect;
-    ModelOptions options;
+    std::optional<FlinkVersion> version;
 };
 
 CaseInput load_case(const fs::path& dir, std::string_view rule_id) {
@@ -51,14 +51,14 @@ CaseInput load_case(const fs::path& dir, std::string_view rule_id) {
             const std::string text(source->line_text(line));
             std::smatch match;
             if (std::regex_search(text, match, version_re)) {
-                input.options.cli_version = FlinkVersion::parse(match[1].str());
+                input.version = FlinkVersion::parse(match[1].str());
             }
             if (std::regex_search(text, match, expect_re) && match[2].str().find(rule_id) != std::string::npos) {
                 auto& target = match[1].matched ? input.expect.suppressed : input.expect.reported;
                 target.insert({path.filename().string(), line});
             }
         }
-        input.files.push_back(ingest(source));
+        input.group.sources.push_back(source);
     }
     return input;
 }
@@ -98,14 +98,17 @@ TEST(RuleFixtures, EveryCaseReportsExactlyTheAnnotatedLines) {
         for (const auto& case_entry : fs::directory_iterator(dir)) {
             if (!case_entry.is_directory()) continue;
             SCOPED_TRACE(name + "/" + case_entry.path().filename().string());
-            CaseInput input = load_case(case_entry.path(), rule_id);
-            const Model model(std::move(input.files), input.options);
-
+            const CaseInput input = load_case(case_entry.path(), rule_id);
+            // The rule alone, on the model, then the whole engine (suppressions included).
+            std::vector<ParsedFile> files;
+            for (const SourcePtr& source : input.group.sources) files.push_back(ingest(source));
+            const Model model(std::move(files), ModelOptions{.cli_version = input.version});
             std::vector<Diagnostic> direct;
             Reporter reporter(direct);
             reporter.set_rule(rule->info);
             rule->check(model, reporter);
-            const auto filtered = run_rules(model, RuleSettings{});
+            const Linter linter(ProjectConfig{}, LintOptions{.flink_version = input.version});
+            const auto filtered = linter.lint(input.group).diagnostics;
 
             auto fired = input.expect.reported;
             fired.insert(input.expect.suppressed.begin(), input.expect.suppressed.end());
@@ -145,7 +148,7 @@ TEST(RuleRegistry, EveryRuleHasDocAndFixtures) {
             const fs::path case_dir = it->second / case_name;
             ASSERT_TRUE(fs::is_directory(case_dir)) << "missing case " << case_dir;
             const CaseInput input = load_case(case_dir, id);
-            ASSERT_FALSE(input.files.empty()) << "empty case " << case_dir;
+            ASSERT_FALSE(input.group.sources.empty()) << "empty case " << case_dir;
             if (std::string_view(case_name) == "hit") {
                 EXPECT_FALSE(input.expect.reported.empty()) << case_dir;
             }

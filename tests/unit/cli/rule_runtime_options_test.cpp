@@ -11,7 +11,8 @@ using namespace flinklint;
 
 namespace {
 
-std::vector<Diagnostic> run_rule(std::string_view rule_id, std::string text, const ModelOptions& options) {
+std::vector<Diagnostic> run_rule(std::string_view rule_id, std::string text, const ModelOptions& options,
+                                 const Thresholds& thresholds = {}) {
     std::vector<ParsedFile> files;
     files.push_back(ingest(std::make_shared<const Source>("flink-conf.yaml", std::move(text))));
     const Model model(std::move(files), options);
@@ -19,7 +20,7 @@ std::vector<Diagnostic> run_rule(std::string_view rule_id, std::string text, con
     EXPECT_NE(rule, nullptr) << rule_id;
     std::vector<Diagnostic> out;
     if (rule == nullptr) return out;
-    Reporter reporter(out);
+    Reporter reporter(out, thresholds);
     reporter.set_rule(rule->info);
     rule->check(model, reporter);
     return out;
@@ -108,20 +109,20 @@ TEST(RuleProfile, NetworkBuffersForDeclaredExchanges) {
 TEST(RuleThresholds, HeartbeatAndCheckpointThresholdsAreConfigurable) {
     const std::string heartbeat = "heartbeat.interval: 10000\nheartbeat.timeout: 50000\n";
     EXPECT_TRUE(run_rule("FL502", heartbeat, {}).empty());
-    ModelOptions options;
-    options.thresholds.heartbeat_min_timeout_ratio = 6;
-    EXPECT_EQ(run_rule("FL502", heartbeat, options).size(), 1u);
+    Thresholds thresholds;
+    thresholds.heartbeat_min_timeout_ratio = 6;
+    EXPECT_EQ(run_rule("FL502", heartbeat, {}, thresholds).size(), 1u);
 
-    options.thresholds.heartbeat_max_timeout_ms = 40000;
-    EXPECT_EQ(run_rule("FL504", heartbeat, options).size(), 1u);
-    options.thresholds.heartbeat_min_interval_ms = 20000;
-    EXPECT_EQ(run_rule("FL503", heartbeat, options).size(), 1u);
+    thresholds.heartbeat_max_timeout_ms = 40000;
+    EXPECT_EQ(run_rule("FL504", heartbeat, {}, thresholds).size(), 1u);
+    thresholds.heartbeat_min_interval_ms = 20000;
+    EXPECT_EQ(run_rule("FL503", heartbeat, {}, thresholds).size(), 1u);
 
     const std::string checkpoint =
         "execution.checkpointing.interval: 10 min\nexecution.checkpointing.timeout: 4 min\n";
     EXPECT_EQ(run_rule("FL603", checkpoint, {}).size(), 1u);
-    options.thresholds.checkpoint_min_timeout_fraction = 0.25;
-    EXPECT_TRUE(run_rule("FL603", checkpoint, options).empty());
+    thresholds.checkpoint_min_timeout_fraction = 0.25;
+    EXPECT_TRUE(run_rule("FL603", checkpoint, {}, thresholds).empty());
 }
 
 TEST(RuleRuntime, NeverCrashesOnExtremeValues) {

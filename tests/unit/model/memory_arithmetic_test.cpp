@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "model/memory_arithmetic.hpp"
+#include "flinklint/memory_arithmetic.hpp"
 
 namespace flinklint::memory {
 namespace {

@@ -5,87 +5,18 @@
 #include <cstdlib>
 #include <random>
 
-#include "flinklint/ingest.hpp"
 #include "flinklint/option_values.hpp"
 #include "flinklint/values.hpp"
+#include "random_text.hpp"
 
 namespace flinklint {
 namespace {
-
-// Text made of fragments that matter to some grammar, plus bytes that are not UTF-8.
-std::string random_text(std::mt19937& rng, std::size_t max_fragments) {
-    static const std::vector<std::string> fragments = {"0",
-                                                       "1",
-                                                       "9",
-                                                       "42",
-                                                       "65535",
-                                                       "9223372036854775808",
-                                                       " ",
-                                                       "\t",
-                                                       "\r",
-                                                       "\n",
-                                                       "\r\n",
-                                                       "#",
-                                                       ":",
-                                                       ": ",
-                                                       ";",
-                                                       ",",
-                                                       "-",
-                                                       "+",
-                                                       ".",
-                                                       "e",
-                                                       "E",
-                                                       "x",
-                                                       "p",
-                                                       "P",
-                                                       "T",
-                                                       "S",
-                                                       "D",
-                                                       "H",
-                                                       "M",
-                                                       "f",
-                                                       "d",
-                                                       "'",
-                                                       "\"",
-                                                       "''",
-                                                       "k",
-                                                       "m",
-                                                       "g",
-                                                       "gb",
-                                                       "ms",
-                                                       "min",
-                                                       "s",
-                                                       "\xC2\xB5s",
-                                                       "NaN",
-                                                       "Infinity",
-                                                       "true",
-                                                       "FALSE",
-                                                       "\xEF\xBB\xBF",
-                                                       "\xFF",
-                                                       "\xC3",
-                                                       "\xE3\x80\x80",
-                                                       std::string(1, '\0'),
-                                                       "\x01",
-                                                       "key",
-                                                       "value",
-                                                       "[",
-                                                       "]",
-                                                       "{",
-                                                       "}",
-                                                       "a",
-                                                       "\xE2\x84\xAA"};
-    std::uniform_int_distribution<std::size_t> count(0, max_fragments);
-    std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
-    std::string text;
-    for (std::size_t n = count(rng); n > 0; --n) text += fragments[pick(rng)];
-    return text;
-}
 
 TEST(Robustness, RandomInputsNeverBreakAnInvariant) {
     std::mt19937 rng(20240611);
     const std::vector<std::string_view> enums = {"A", "B_C"};
     for (int i = 0; i < 20000; ++i) {
-        const std::string text = random_text(rng, 24);
+        const std::string text = testing::random_text(rng, 24);
         if (const auto bytes = parse_memory_size(text)) {
             EXPECT_LE(*bytes, 9223372036854775807ULL);
             EXPECT_EQ(*parse_memory_size(format_memory_size(*bytes)), *bytes) << text;
@@ -120,20 +51,6 @@ TEST(Robustness, RandomInputsNeverBreakAnInvariant) {
                     EXPECT_LT(reason->size(), 1000u);
                 }
             }
-        }
-        const LegacyParse legacy = parse_legacy_config(text);
-        std::size_t previous_end = 0;
-        for (const ConfigEntry& entry : legacy.entries) {
-            EXPECT_GE(entry.key_span.begin, previous_end);
-            EXPECT_LE(entry.entry_span.end, text.size());
-            EXPECT_EQ(text.substr(entry.key_span.begin, entry.key_span.size()), entry.key);
-            EXPECT_EQ(text.substr(entry.value_span.begin, entry.value_span.size()), entry.value);
-            EXPECT_FALSE(entry.key.empty());
-            EXPECT_FALSE(entry.value.empty());
-            previous_end = entry.entry_span.end;
-        }
-        for (const SyntaxIssue& issue : legacy.issues) {
-            EXPECT_LE(issue.span.end, text.size());
         }
     }
 }

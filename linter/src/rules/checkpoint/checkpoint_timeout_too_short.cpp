@@ -23,7 +23,7 @@ bool check_upload_time(const Model& model, const EffectiveConfig& effective,
     const auto state = declared_state(model, effective);
     if (!state || (!timeout && !interval)) return false;  // no state declared, or no checkpointing here
     const std::int64_t timeout_ms = timeout ? timeout->ms : kDefaultCheckpointTimeoutMs;
-    const double factor = model.thresholds().checkpoint_upload_safety_factor;
+    const double factor = reporter.thresholds().checkpoint_upload_safety_factor;
     const double upload_s = static_cast<double>(state->per_taskmanager()) / *profile->checkpoint_bandwidth;
     const double needed_s = upload_s * factor;
     if (!std::isfinite(needed_s) || needed_s * 1000.0 <= static_cast<double>(timeout_ms)) return false;
@@ -46,7 +46,7 @@ bool check_upload_time(const Model& model, const EffectiveConfig& effective,
 }  // namespace
 
 void check_checkpoint_timeout_too_short(const Model& model, Reporter& reporter) {
-    const double fraction = model.thresholds().checkpoint_min_timeout_fraction;
+    const double fraction = reporter.thresholds().checkpoint_min_timeout_fraction;
     for (const EffectiveConfig* effective : effective_configs(model)) {
         const auto interval = timed_setting(*effective, kCheckpointInterval);
         const auto timeout = timed_setting(*effective, kCheckpointTimeout);

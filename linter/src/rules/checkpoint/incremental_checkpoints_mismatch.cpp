@@ -34,7 +34,7 @@ void check_ignored(const EffectiveConfig& effective, const StateBackend& backend
 void check_full_on_large_state(const Model& model, const EffectiveConfig& effective,
                                const StateBackend& backend,
                                const std::optional<IncrementalSetting>& incremental, Reporter& reporter) {
-    const std::uint64_t large = model.thresholds().large_state_per_taskmanager_bytes;
+    const std::uint64_t large = reporter.thresholds().large_state_per_taskmanager_bytes;
     const auto state = declared_state(model, effective);
     if (!state || state->per_taskmanager() < large) return;
     const std::string key = effective.version() >= FlinkVersion{1, 20} ? "execution.checkpointing.incremental"

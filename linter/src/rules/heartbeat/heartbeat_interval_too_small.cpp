@@ -7,7 +7,7 @@
 namespace flinklint::rules {
 
 void check_heartbeat_interval_too_small(const Model& model, Reporter& reporter) {
-    const std::int64_t min_interval = model.thresholds().heartbeat_min_interval_ms;
+    const std::int64_t min_interval = reporter.thresholds().heartbeat_min_interval_ms;
     for (const HeartbeatConfig& hb : heartbeat_configs(model)) {
         const HeartbeatTiming& timing = hb.timing;
         if (!timing.interval || timing.interval_ms >= min_interval) continue;

@@ -7,7 +7,7 @@
 namespace flinklint::rules {
 
 void check_heartbeat_timeout_few_intervals(const Model& model, Reporter& reporter) {
-    const double min_ratio = model.thresholds().heartbeat_min_timeout_ratio;
+    const double min_ratio = reporter.thresholds().heartbeat_min_timeout_ratio;
     for (const HeartbeatConfig& hb : heartbeat_configs(model)) {
         const HeartbeatTiming& timing = hb.timing;
         if (timing.interval_ms <= 0 || timing.timeout_ms < timing.interval_ms) continue;  // FL503, FL501

@@ -7,7 +7,7 @@
 namespace flinklint::rules {
 
 void check_heartbeat_timeout_too_large(const Model& model, Reporter& reporter) {
-    const std::int64_t max_timeout = model.thresholds().heartbeat_max_timeout_ms;
+    const std::int64_t max_timeout = reporter.thresholds().heartbeat_max_timeout_ms;
     for (const HeartbeatConfig& hb : heartbeat_configs(model)) {
         const HeartbeatTiming& timing = hb.timing;
         if (!timing.timeout || timing.timeout_ms <= max_timeout) continue;

@@ -3,7 +3,7 @@
 // memory is what remains after explicitly sized components. (min > max is a start-up failure: FL301.)
 #include <fmt/format.h>
 
-#include "model/memory_arithmetic.hpp"
+#include "flinklint/memory_arithmetic.hpp"
 #include "rules/memory/memory_support.hpp"
 
 namespace flinklint::rules {

@@ -9,7 +9,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "flinklint/ingest.hpp"
-#include "values/java_text.hpp"
+#include "flinklint/java_text.hpp"
 
 namespace flinklint {
 namespace {

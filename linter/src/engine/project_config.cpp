@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
-#include <sstream>
 
+#include "flinklint/read_file.hpp"
 #include "flinklint/rule.hpp"
 
 namespace flinklint {
 namespace {
+
+constexpr std::uintmax_t kMaxProjectConfigBytes = 1u << 20;  // a settings file, never megabytes
 
 std::string located(const std::filesystem::path& file, const YAML::Mark& mark, std::string_view message) {
     return fmt::format("{}:{}:{}: {}", file.string(), mark.line + 1, mark.column + 1, message);
@@ -188,17 +189,18 @@ bool ProjectConfig::disabled_for(const std::filesystem::path& path, const std::s
 }
 
 Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error{fmt::format("{}: cannot read the flinklint configuration", file.string())};
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    const FileRead read = read_file_limited(file, kMaxProjectConfigBytes);
+    if (!read.bytes) {
+        return Error{fmt::format("{}: cannot read the flinklint configuration: {}", file.string(),
+                                 read.error.message)};
+    }
     ProjectConfig config;
     config.file = file;
     std::error_code ec;
     config.root = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec).parent_path(), ec);
     YAML::Node root;
     try {
-        root = YAML::Load(buffer.str());
+        root = YAML::Load(*read.bytes);
     } catch (const YAML::Exception& e) {
         return Error{located(file, e.mark, e.msg)};
     }
@@ -253,7 +255,7 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
                 config.per_path.push_back(std::move(override_entry));
             }
         } else if (key == "thresholds") {
-            error = read_thresholds(value, file, config.thresholds);
+            error = read_thresholds(value, file, config.rules.thresholds);
             if (!error.empty()) return Error{error};
         } else {
             return Error{located(file, item.first.Mark(),

@@ -1,5 +1,5 @@
-// Internal to the values layer: how the Java library calls Flink uses see text
-// (String.trim, Character.isWhitespace, Character.digit, case mapping), byte-wise over UTF-8.
+// How the Java library calls Flink uses see text (values layer; the legacy line parser in ingest reads
+// with it too): String.trim, Character.isWhitespace, Character.digit, case mapping, byte-wise over UTF-8.
 #pragma once
 
 #include <cstddef>
