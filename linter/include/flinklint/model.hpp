@@ -19,6 +19,7 @@
 namespace flinklint {
 
 class EffectiveConfig;  // flinklint/effective_config.hpp
+struct PodView;         // flinklint/deployment.hpp
 
 // Where a configuration's target Flink version came from (messages say so).
 enum class VersionSource { command_line, config_file, flink_deployment, default_version };
@@ -52,6 +53,8 @@ public:
     [[nodiscard]] const std::vector<ConfigEntry>& entries() const { return doc_->entries; }
     // What the catalog says of an entry's key, looked up once per entry (many rules ask).
     [[nodiscard]] KeyLookup lookup(const ConfigEntry& entry) const;
+    // Where the configuration is, for messages: "FlinkDeployment my-job" or the file's path.
+    [[nodiscard]] const std::string& where() const;
     // True when the file is read by Flink's legacy line parser.
     [[nodiscard]] bool is_legacy() const;
     // What Flink runs with (operator overrides applied) and the derived memory; built on first use
@@ -91,8 +94,6 @@ public:
 
     [[nodiscard]] const std::vector<ParsedFile>& files() const { return files_; }
     [[nodiscard]] const std::vector<FlinkConfig>& configs() const { return configs_; }
-    // Unique among the models of a process (addresses are reused): keys views rules derive from it.
-    [[nodiscard]] std::uint64_t serial() const { return serial_; }
     // What `--profile` declares; nullptr without a profile.
     [[nodiscard]] const ProfileFacts* profile() const { return profile_ ? &*profile_ : nullptr; }
 
@@ -106,14 +107,17 @@ public:
     // FlinkDeployments without `flinkConfiguration` (the operator still sizes their processes from
     // spec resources); built on first use (linter/src/model/effective_config.cpp).
     [[nodiscard]] const std::vector<std::shared_ptr<const EffectiveConfig>>& bare_deployments() const;
+    // The pods of the group's workloads and FlinkDeployments, with the configuration each Flink
+    // process reads and its listeners' inputs; built on first use (linter/src/model/deployment/).
+    [[nodiscard]] const std::vector<PodView>& pods() const;
 
 private:
     std::vector<ParsedFile> files_;
     std::vector<FlinkConfig> configs_;
     std::vector<ObjectRef> objects_;
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
+    mutable std::shared_ptr<const std::vector<PodView>> pods_;
     std::optional<ProfileFacts> profile_;
-    std::uint64_t serial_;
 };
 
 // Keys whose values Flink masks in logs (GlobalConfiguration.isSensitive): never print their values.

@@ -62,6 +62,10 @@ std::optional<std::string> FlinkConfig::value(std::string_view option_key) const
     return entry->value;
 }
 
+const std::string& FlinkConfig::where() const {
+    return doc_->origin.empty() ? source()->path() : doc_->origin;
+}
+
 bool FlinkConfig::is_legacy() const {
     return doc_->format == ConfigFormat::legacy || doc_->format == ConfigFormat::compose_properties;
 }

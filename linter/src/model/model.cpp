@@ -1,5 +1,4 @@
 #include "flinklint/model.hpp"
-#include <atomic>
 
 namespace flinklint {
 namespace {
@@ -20,10 +19,7 @@ DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
 }  // namespace
 
 Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
-    : files_(std::move(files)), profile_(options.profile), serial_([] {
-          static std::atomic<std::uint64_t> last{0};
-          return ++last;
-      }()) {
+    : files_(std::move(files)), profile_(options.profile) {
     for (const ParsedFile& file : files_) {
         for (const K8sObject& object : file.objects) objects_.push_back({&file, &object});
         for (const ConfigDocument& doc : file.configs) {

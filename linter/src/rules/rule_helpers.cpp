@@ -99,8 +99,7 @@ bool opens_nested_block(const Source& source, Span line_content) {
 }
 
 std::string where(const FlinkConfig& config) {
-    if (!config.doc().origin.empty()) return config.doc().origin;
-    return config.source()->path();
+    return config.where();
 }
 
 }  // namespace flinklint::rules

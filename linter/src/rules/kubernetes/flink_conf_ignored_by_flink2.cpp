@@ -5,13 +5,13 @@
 // version is set explicitly; this rule reads the version from the image tag.
 #include <fmt/format.h>
 
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
 
 void check_flink_conf_ignored_by_flink2(const Model& model, Reporter& reporter) {
-    for (const PodView& pod : pod_views(model)) {
+    for (const PodView& pod : model.pods()) {
         if (pod.operator_managed || pod.main == nullptr || !pod.image_version ||
             *pod.image_version < FlinkVersion{2, 0})
             continue;

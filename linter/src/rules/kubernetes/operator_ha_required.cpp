@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "rules/kubernetes/operator_support.hpp"
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 
 namespace flinklint::rules {
 

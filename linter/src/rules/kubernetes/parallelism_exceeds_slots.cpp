@@ -10,7 +10,7 @@
 
 #include "flinklint/text_util.hpp"
 #include "rules/kubernetes/operator_support.hpp"
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -63,7 +63,7 @@ bool shares_config(const PodView& a, const PodView& b) {
 }
 
 void check_standalone(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = pod_views(model);
+    const std::vector<PodView>& pods = model.pods();
     std::set<std::pair<const Source*, std::size_t>> reported;  // JobManagers sharing one file report once
     for (const PodView& jm : pods) {
         if (jm.role != FlinkRole::jobmanager || jm.operator_managed || !jm.config.known ||

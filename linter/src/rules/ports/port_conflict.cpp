@@ -55,7 +55,7 @@ void check_port_conflict(const Model& model, Reporter& reporter) {
         for (FlinkRole role : {FlinkRole::jobmanager, FlinkRole::taskmanager})
             check_process(listeners_for(role, alone, native, false, nullptr), role, reporter, seen);
     }
-    for (const PodView& pod : pod_views(model)) {
+    for (const PodView& pod : model.pods()) {
         if (pod.role == FlinkRole::none || !pod.config.known) continue;
         const Listeners listeners = flink_listeners(pod);
         check_process(listeners, pod.role, reporter, seen);

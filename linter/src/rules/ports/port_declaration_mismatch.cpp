@@ -36,7 +36,7 @@ void check_udp(const ParsedFile& file, const Located& protocol, int number, cons
 }  // namespace
 
 void check_port_declaration_mismatch(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = pod_views(model);
+    const std::vector<PodView>& pods = model.pods();
     for (const PodView& pod : pods) {
         if (pod.role == FlinkRole::none || pod.main == nullptr || !pod.config.known) continue;
         const Listeners listeners = flink_listeners(pod);

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "flinklint/text_util.hpp"
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {

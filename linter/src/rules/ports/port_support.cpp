@@ -57,4 +57,15 @@ std::string setting_text(const Listener& listener, std::string_view fallback_val
     return fmt::format("{} is not set (Flink's default is `{}`)", quoted(listener.key), fallback_value);
 }
 
+std::string origin_text(const std::optional<SetValue>& set, std::string_view key, std::string_view fallback) {
+    if (!set) return std::string(fallback);
+    const std::string written = set->key == key ? std::string(key) : set->key;
+    return fmt::format("`{}: {}` in {}", written, shown_value(set->key, set->value), set->where);
+}
+
+std::string listener_origin(const Listener& l) {
+    if (!l.forced_by.empty()) return l.forced_by;
+    return origin_text(l.set, l.key, fmt::format("Flink's default for `{}`", l.key));
+}
+
 }  // namespace flinklint::rules

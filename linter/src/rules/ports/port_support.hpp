@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
@@ -21,5 +21,9 @@ const Listener* random_listener_for(const Listeners& listeners, int port, std::s
 bool declared_by_other_container(const PodView& pod, int port);
 // "`taskmanager.rpc.port` is not set (Flink's default `0`)" or "`taskmanager.rpc.port: 0` in ConfigMap ...".
 std::string setting_text(const Listener& listener, std::string_view fallback_value);
+// Where a SetValue points, for messages: "`taskmanager.rpc.port: 6122` in ConfigMap x/flink-conf.yaml".
+std::string origin_text(const std::optional<SetValue>& set, std::string_view key, std::string_view fallback);
+// Where a listener's port comes from: the configuration, the start-up path, or Flink's default.
+std::string listener_origin(const Listener& listener);
 
 }  // namespace flinklint::rules

@@ -8,7 +8,7 @@
 
 #include "flinklint/text_util.hpp"
 
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {

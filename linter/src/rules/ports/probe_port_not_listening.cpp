@@ -8,7 +8,7 @@
 namespace flinklint::rules {
 
 void check_probe_port_not_listening(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = pod_views(model);
+    const std::vector<PodView>& pods = model.pods();
     for (const PodView& pod : pods) {
         if (pod.role == FlinkRole::none || pod.main == nullptr || !pod.config.known) continue;
         const Listeners listeners = flink_listeners(pod);

@@ -22,7 +22,7 @@ std::string fix_help(const Listener& l, int port, const PodView& pod) {
 }  // namespace
 
 void check_random_port_targeted(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = pod_views(model);
+    const std::vector<PodView>& pods = model.pods();
     for (const PodView& pod : pods) {
         if (pod.role == FlinkRole::none || pod.main == nullptr || !pod.config.known) continue;
         const Listeners listeners = flink_listeners(pod);

@@ -32,7 +32,7 @@ bool fully_known(const PodView& pod, const Listeners& listeners) {
 }  // namespace
 
 void check_service_target_port_unmatched(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = pod_views(model);
+    const std::vector<PodView>& pods = model.pods();
     for (const Model::ObjectRef& ref : model.objects()) {
         const K8sObject& service = *ref.object;
         if (!service.service || (service.service->type && service.service->type.value == "ExternalName"))

@@ -10,7 +10,7 @@
 
 #include "flinklint/text_util.hpp"
 #include "rules/kubernetes/operator_support.hpp"
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -80,7 +80,7 @@ const PodView* rest_target(const K8sObject& service, std::string_view port,
 }  // namespace
 
 void check_rest_exposed_without_auth(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = pod_views(model);
+    const std::vector<PodView>& pods = model.pods();
     std::vector<Exposure> found;
     const auto resources = operator_resources(model);
     std::deque<ProcessConfig> alone;  // configurations of FlinkDeployments and plain files, kept alive

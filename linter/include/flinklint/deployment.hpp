@@ -1,5 +1,7 @@
-// The pods of a group as Flink sees them: which process runs in which container, which configuration
-// it reads and the ports it listens on. Shared by the port, Kubernetes and security rules.
+// The deployment facts of a group: its pods as Flink sees them (which process runs in which
+// container, which configuration it reads, the ports it listens on) and the Services that select
+// them. Derived once per model (Model::pods(), linter/src/model/deployment/); read by the port,
+// Kubernetes and security rules.
 #pragma once
 
 #include <map>
@@ -12,7 +14,7 @@
 #include "flinklint/model.hpp"
 #include "flinklint/values.hpp"
 
-namespace flinklint::rules {
+namespace flinklint {
 
 enum class FlinkRole { none, jobmanager, taskmanager };
 std::string_view role_name(FlinkRole role);  // "JobManager", "TaskManager"
@@ -88,7 +90,8 @@ struct PodView {
     [[nodiscard]] std::string describe() const;  // "Deployment flink-taskmanager"
 };
 
-const std::vector<PodView>& pod_views(const Model& model);  // made once per model and thread
+// Every pod of the model's workloads and FlinkDeployments; Model::pods() keeps the result.
+std::vector<PodView> derive_pods(const Model& model);
 
 // Pods a Service selects (labels and namespace).
 std::vector<const PodView*> selected_pods(const K8sObject& service, const std::vector<PodView>& pods);
@@ -128,9 +131,5 @@ ProcessConfig config_alone(const FlinkConfig& config);
 // Ports must be fixed: a FlinkDeployment (native and standalone mode), or `execution.target: kubernetes-*`.
 bool runs_native(const FlinkConfig& config);
 
-// Where a SetValue points, for messages: "(`taskmanager.rpc.port: 6122` in ConfigMap x/flink-conf.yaml)".
-std::string origin_text(const std::optional<SetValue>& set, std::string_view key, std::string_view fallback);
-// Where a listener's port comes from: the configuration, the start-up path, or Flink's default.
-std::string listener_origin(const Listener& listener);
 
-}  // namespace flinklint::rules
+}  // namespace flinklint

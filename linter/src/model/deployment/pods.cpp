@@ -1,4 +1,4 @@
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 
 #include <fmt/format.h>
 
@@ -6,12 +6,11 @@
 #include <charconv>
 
 #include "flinklint/text_util.hpp"
-#include "rules/ports/pod_detail.hpp"
-#include "rules/rule_helpers.hpp"
+#include "model/deployment/pod_detail.hpp"
 
-namespace flinklint::rules {
+namespace flinklint {
 
-namespace detail {
+namespace deployment_detail {
 
 bool same_namespace(std::string_view a, std::string_view b) {
     return a.empty() || b.empty() || a == b;
@@ -30,12 +29,12 @@ std::vector<std::string_view> words(std::string_view text) {
     return out;
 }
 
-}  // namespace detail
+}  // namespace deployment_detail
 
 namespace {
 
-using detail::same_namespace;
-using detail::words;
+using deployment_detail::same_namespace;
+using deployment_detail::words;
 
 // What the container's command line starts: from its words, e.g. `taskmanager`, `bin/jobmanager.sh`,
 // `standalone-job`; flags (`-Dtaskmanager.resource-id=...`) are skipped.
@@ -153,7 +152,7 @@ PodView workload_view(const Model& model, const Model::ObjectRef& ref) {
         view.official_image = official;
         view.image_version = version;
         for (const Probe& p : c.probes) view.probes.push_back(&p);
-        detail::link_config(model, *ref.file, pod, view);
+        deployment_detail::link_config(model, *ref.file, pod, view);
         break;
     }
     return view;
@@ -195,7 +194,7 @@ void add_flink_deployment_views(const Model& model, const Model::ObjectRef& ref,
             }
         }
         if (const FlinkConfig* config =
-                detail::config_of(model, &object, "", ConfigFormat::flink_deployment)) {
+                deployment_detail::config_of(model, &object, "", ConfigFormat::flink_deployment)) {
             view.config.files.push_back(config);
             view.config.version = config->version();
         } else if (spec.flink_version) {
@@ -248,19 +247,19 @@ bool runs_native(const FlinkConfig& config) {
     return target && ascii_lower(trim(*target)).starts_with("kubernetes-");
 }
 
-const std::vector<PodView>& pod_views(const Model& model) {
-    // Eight rules ask for the same views; the rules of one model run on one thread, one model at a
-    // time, so the last model's views are the ones asked for again.
-    thread_local std::uint64_t serial = 0;
-    thread_local std::vector<PodView> views;
-    if (serial == model.serial()) return views;
-    views.clear();
+const std::vector<PodView>& Model::pods() const {
+    // Rules run single-threaded per model, like FlinkConfig::effective().
+    if (!pods_) pods_ = std::make_shared<const std::vector<PodView>>(derive_pods(*this));
+    return *pods_;
+}
+
+std::vector<PodView> derive_pods(const Model& model) {
+    std::vector<PodView> views;
     for (const Model::ObjectRef& ref : model.objects()) {
         if (ref.object->pod) views.push_back(workload_view(model, ref));
         if (ref.object->kind == "FlinkDeployment" && ref.object->flink)
             add_flink_deployment_views(model, ref, views);
     }
-    serial = model.serial();
     return views;
 }
 
@@ -307,10 +306,5 @@ std::optional<int> resolve_port(const PodView& pod, std::string_view port, const
     return std::nullopt;
 }
 
-std::string origin_text(const std::optional<SetValue>& set, std::string_view key, std::string_view fallback) {
-    if (!set) return std::string(fallback);
-    const std::string written = set->key == key ? std::string(key) : set->key;
-    return fmt::format("`{}: {}` in {}", written, shown_value(set->key, set->value), set->where);
-}
 
-}  // namespace flinklint::rules
+}  // namespace flinklint

@@ -8,9 +8,9 @@
 #include <algorithm>
 
 #include "flinklint/text_util.hpp"
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 
-namespace flinklint::rules {
+namespace flinklint {
 namespace {
 
 void add_port(Listener& l, int port) {
@@ -130,11 +130,6 @@ std::string Listener::value_text() const {
     return out;
 }
 
-std::string listener_origin(const Listener& l) {
-    if (!l.forced_by.empty()) return l.forced_by;
-    return origin_text(l.set, l.key, fmt::format("Flink's default for `{}`", l.key));
-}
-
 const Listener* Listeners::find(int port) const {
     for (const Listener& l : list)
         if (l.contains(port)) return &l;
@@ -233,4 +228,4 @@ Listeners listeners_for(FlinkRole role, const ProcessConfig& config, bool native
     return out;
 }
 
-}  // namespace flinklint::rules
+}  // namespace flinklint

@@ -1,12 +1,12 @@
-// Internals shared by flink_pods.cpp and flink_pod_config.cpp.
+// Internals shared by pods.cpp and pod_config.cpp (linter/src/model/deployment/).
 #pragma once
 
 #include <string_view>
 #include <vector>
 
-#include "rules/ports/flink_pods.hpp"
+#include "flinklint/deployment.hpp"
 
-namespace flinklint::rules::detail {
+namespace flinklint::deployment_detail {
 
 bool same_namespace(std::string_view a, std::string_view b);  // an empty namespace matches any
 std::vector<std::string_view> words(std::string_view text);   // shell-ish words of a command line
@@ -16,4 +16,4 @@ const FlinkConfig* config_of(const Model& model, const K8sObject* owner, std::st
 // Fills view.config and view.conf_files for the Flink container view.main of a workload's pod.
 void link_config(const Model& model, const ParsedFile& file, const PodSpecFacts& pod, PodView& view);
 
-}  // namespace flinklint::rules::detail
+}  // namespace flinklint::deployment_detail

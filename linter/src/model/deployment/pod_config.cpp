@@ -3,11 +3,10 @@
 #include <algorithm>
 
 #include "flinklint/text_util.hpp"
-#include "rules/ports/pod_detail.hpp"
-#include "rules/rule_helpers.hpp"
+#include "model/deployment/pod_detail.hpp"
 
-namespace flinklint::rules {
-namespace detail {
+namespace flinklint {
+namespace deployment_detail {
 namespace {
 
 constexpr std::string_view kConfDir = "/opt/flink/conf";
@@ -168,7 +167,7 @@ void link_config(const Model& model, const ParsedFile& file, const PodSpecFacts&
     dynamic_properties(c, file.source, view.config.arguments);
     view.config.known = !unknown;
 }
-}  // namespace detail
+}  // namespace deployment_detail
 
 std::optional<SetValue> ProcessConfig::get(std::string_view option_key) const {
     std::vector<std::string> keys{std::string(option_key)};
@@ -183,7 +182,7 @@ std::optional<SetValue> ProcessConfig::get(std::string_view option_key) const {
             if (const ConfigEntry* entry = file->get(key)) {
                 return SetValue{entry->key, entry->value, file->source(),
                                 entry->value_span.empty() ? entry->key_span : entry->value_span,
-                                where(*file)};
+                                file->where()};
             }
         }
     }
@@ -209,7 +208,7 @@ std::map<std::string, SetValue> ProcessConfig::with_prefix(std::string_view pref
             if (!entry.key.starts_with(prefix)) continue;
             out[entry.key] =
                 SetValue{entry.key, entry.value, (*it)->source(),
-                         entry.value_span.empty() ? entry.key_span : entry.value_span, where(**it)};
+                         entry.value_span.empty() ? entry.key_span : entry.value_span, (*it)->where()};
         }
     }
     for (const SetValue& arg : arguments)
@@ -225,4 +224,4 @@ ProcessConfig config_alone(const FlinkConfig& config) {
     return out;
 }
 
-}  // namespace flinklint::rules
+}  // namespace flinklint
