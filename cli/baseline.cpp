@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/output_file.hpp"
+#include "flinklint/fingerprint.hpp"
 #include "flinklint/read_file.hpp"
 
 namespace flinklint::cli {
@@ -15,31 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-
-std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = kFnvOffset) {
-    for (const char c : data) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
-// Messages name line numbers ("set again on line 12") and sizes: blank the digits.
-std::string subject_of(const Diagnostic& d) {
-    if (!d.key.empty()) return d.key;
-    std::string out;
-    for (const char c : d.message) {
-        const bool digit = c >= '0' && c <= '9';
-        if (!digit) {
-            out += c;
-        } else if (out.empty() || out.back() != '#') {
-            out += '#';
-        }
-    }
-    return out;
-}
 
 std::string relative_file(const Diagnostic& d, const fs::path& root) {
     if (!d.source) return {};
@@ -68,17 +44,12 @@ std::vector<BaselineEntry> BaselineNumbering::entries(const std::vector<Diagnost
     std::vector<BaselineEntry> entries;
     entries.reserve(diagnostics.size());
     for (const Diagnostic& d : diagnostics) {
-        BaselineEntry entry{.rule = d.rule_id,
-                            .file = relative_file(d, root_),
-                            .subject = subject_of(d),
-                            .line = d.start.line,
+        BaselineEntry entry{.rule = d.rule_id, .file = relative_file(d, root_), .line = d.start.line,
                             .message = d.message};
-        const std::string identity = entry.rule + '\0' + entry.file + '\0' + entry.subject;
-        const std::uint64_t identity_hash = fnv1a(identity);
-        entry.occurrence = seen_[identity_hash]++;
-        // The hash of identity + '\0' + occurrence, continued from the identity's.
-        entry.fingerprint = fmt::format(
-            "{:016x}", fnv1a(std::string(1, '\0') + std::to_string(entry.occurrence), identity_hash));
+        FindingIdentity identity = numbering_.next(d, entry.file);
+        entry.fingerprint = std::move(identity.fingerprint);
+        entry.subject = std::move(identity.subject);
+        entry.occurrence = identity.occurrence;
         entries.push_back(std::move(entry));
     }
     return entries;

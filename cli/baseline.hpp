@@ -15,11 +15,12 @@
 
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/expected.hpp"
+#include "flinklint/fingerprint.hpp"
 
 namespace flinklint::cli {
 
 struct BaselineEntry {
-    std::string fingerprint;  // 16 hex digits
+    std::string fingerprint;  // 16 hex digits (flinklint/fingerprint.hpp)
     std::string rule;
     std::string file;     // relative to the root, '/'-separated
     std::string subject;  // the key, or the message with digits blanked
@@ -42,9 +43,7 @@ public:
 
 private:
     std::filesystem::path root_;
-    // Keyed by the 64-bit hash of rule, file and subject (the fingerprints are such hashes anyway): a
-    // count per finding stays small on large runs.
-    std::unordered_map<std::uint64_t, std::size_t> seen_;
+    FindingNumbering numbering_;
 };
 
 // Writes the baseline JSON; returns an error message or "".

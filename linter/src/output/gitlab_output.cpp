@@ -3,6 +3,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "flinklint/fingerprint.hpp"
 #include "output/output_internal.hpp"
 
 namespace flinklint::output {
@@ -43,8 +44,7 @@ public:
     void add(ReportPart part) override {
         for (const Diagnostic& d : part.diagnostics) {
             const std::string file = relative_path(file_of(d), options_.base_dir);
-            const std::string base = fingerprint(d, file);
-            const std::size_t occurrence = seen_[std::stoull(base, nullptr, 16)]++;
+            const FindingIdentity identity = numbering_.next(d, file);
 
             const int begin_line = std::max(1, d.start.line);
             Json issue = Json::object();
@@ -52,7 +52,7 @@ public:
             issue["description"] = d.rule_id + " " + d.rule_name + ": " + d.message;
             issue["check_name"] = d.rule_id;
             issue["categories"] = Json::array({category(d.category)});
-            issue["fingerprint"] = occurrence == 0 ? base : fingerprint(d, file, occurrence);
+            issue["fingerprint"] = identity.fingerprint;  // GitLab keeps one issue per fingerprint
             issue["severity"] = gitlab_severity(d.severity);
             issue["location"] = {
                 {"path", file},
@@ -67,9 +67,7 @@ public:
 private:
     std::ostream* out_;
     OutputOptions options_;
-    // GitLab keeps one issue per fingerprint: repeated findings get a numbered fingerprint. Keyed by
-    // the 64-bit fingerprint itself, the map stays small on large runs.
-    std::unordered_map<std::uint64_t, std::size_t> seen_;
+    FindingNumbering numbering_;
     bool any_ = false;
 };
 

@@ -145,34 +145,11 @@ std::string relative_path(std::string_view path, const std::filesystem::path& ba
     return result.generic_string();
 }
 
-std::uint64_t fnv1a(std::string_view data, std::uint64_t hash) {
-    for (const char c : data) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
 std::string hex16(std::uint64_t value) {
     static constexpr std::string_view digits = "0123456789abcdef";
     std::string text(16, '0');
     for (std::size_t i = 16; i-- > 0; value >>= 4) text[i] = digits[value & 0xF];
     return text;
-}
-
-std::string fingerprint(const Diagnostic& diagnostic, std::string_view file, std::size_t occurrence) {
-    // NUL separators keep ("ab", "c") and ("a", "bc") apart.
-    const std::string_view separator("\0", 1);
-    std::uint64_t hash = fnv1a(diagnostic.rule_id);
-    hash = fnv1a(separator, hash);
-    hash = fnv1a(file, hash);
-    hash = fnv1a(separator, hash);
-    hash = fnv1a(diagnostic.key.empty() ? diagnostic.message : diagnostic.key, hash);
-    if (occurrence > 0) {
-        hash = fnv1a(separator, hash);
-        hash = fnv1a(std::to_string(occurrence), hash);
-    }
-    return hex16(hash);
 }
 
 std::string dump_json(const nlohmann::ordered_json& value) {

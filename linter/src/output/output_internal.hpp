@@ -59,12 +59,7 @@ std::string_view file_of(const Diagnostic& diagnostic);
 // `path` relative to `base` with forward slashes; unchanged (but normalised) when outside `base`.
 std::string relative_path(std::string_view path, const std::filesystem::path& base);
 
-// FNV-1a 64-bit, chainable through `hash`.
-inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = kFnvOffset);
 std::string hex16(std::uint64_t value);
-// Stable across runs and line moves: rule + file + key (the message when there is no key).
-std::string fingerprint(const Diagnostic& diagnostic, std::string_view file, std::size_t occurrence = 0);
 
 // Serialises without throwing on invalid UTF-8 (bad bytes become U+FFFD).
 std::string dump_json(const nlohmann::ordered_json& value);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "flinklint/fingerprint.hpp"
 #include "output/output_internal.hpp"
 
 namespace flinklint::output {
@@ -178,7 +179,8 @@ Json fixes_json(const Fix& fix, const Json& location) {
     return fixes;
 }
 
-Json result_json(const Diagnostic& d, std::size_t rule_index, const OutputOptions& options) {
+Json result_json(const Diagnostic& d, std::size_t rule_index, const OutputOptions& options,
+                 FindingNumbering& numbering) {
     const std::string id = first_non_empty({d.rule_id, "FL000"});
     const std::string file = relative_path(file_of(d), options.base_dir);
     const Json location = artifact_location(file);
@@ -194,7 +196,7 @@ Json result_json(const Diagnostic& d, std::size_t rule_index, const OutputOption
     first_location["physicalLocation"] = std::move(physical);
     result["locations"] = Json::array();
     result["locations"].push_back(std::move(first_location));
-    result["partialFingerprints"] = {{"flinklint/v1", fingerprint(d, file)}};
+    result["partialFingerprints"] = {{"flinklint/v1", numbering.next(d, file).fingerprint}};
     if (d.fix && !d.fix->edits.empty()) result["fixes"] = fixes_json(*d.fix, location);
     return result;
 }
@@ -224,7 +226,7 @@ public:
             const auto [it, added] = index_.emplace(id, rules_.size());
             if (added) rules_.push_back({id, d.rule_name, d.category, d.severity, d.rule_name, ""});
             std::string text = results_ == 0 ? "" : ",\n";
-            for (const char c : pretty(result_json(d, it->second, options_))) {
+            for (const char c : pretty(result_json(d, it->second, options_, numbering_))) {
                 if (text.empty() || text.back() == '\n') text.append(kResultIndent, ' ');
                 text += c;
             }
@@ -274,6 +276,7 @@ private:
     std::map<std::string, std::size_t, std::less<>> index_;
     Spill spill_;
     std::size_t results_ = 0;
+    FindingNumbering numbering_;  // the same fingerprints as a baseline (flinklint/fingerprint.hpp)
 };
 
 }  // namespace

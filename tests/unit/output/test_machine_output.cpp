@@ -10,6 +10,7 @@
 #include <set>
 
 #include "output/output_internal.hpp"
+#include "flinklint/fingerprint.hpp"
 #include "output_test_support.hpp"
 
 namespace flinklint {
@@ -44,19 +45,35 @@ TEST(OutputHelpers, RelativePaths) {
     EXPECT_EQ(output::relative_path("", "/repo"), "");
 }
 
+// The fingerprint of a finding's first occurrence (flinklint/fingerprint.hpp).
+std::string first_fingerprint(const Diagnostic& diagnostic, std::string_view file) {
+    FindingNumbering numbering;
+    return numbering.next(diagnostic, file).fingerprint;
+}
+
 TEST(OutputHelpers, FingerprintIsStableHexAndIgnoresLines) {
-    EXPECT_EQ(output::hex16(output::fnv1a("")), "cbf29ce484222325");
-    EXPECT_EQ(output::hex16(output::fnv1a("a")), "af63dc4c8601ec8c");  // published FNV-1a test vector
+    EXPECT_EQ(output::hex16(fnv1a("")), "cbf29ce484222325");
+    EXPECT_EQ(output::hex16(fnv1a("a")), "af63dc4c8601ec8c");  // published FNV-1a test vector
     Report report = sample_report();
     Diagnostic moved = report.diagnostics[0];
     moved.start.line = 40;
     moved.message = "other words";
-    EXPECT_EQ(output::fingerprint(moved, "conf/flink-conf.yaml"),
-              output::fingerprint(report.diagnostics[0], "conf/flink-conf.yaml"));
-    EXPECT_NE(output::fingerprint(report.diagnostics[0], "conf/flink-conf.yaml"),
-              output::fingerprint(report.diagnostics[0], "conf/other.yaml"));
-    EXPECT_NE(output::fingerprint(report.diagnostics[0], "f"),
-              output::fingerprint(report.diagnostics[0], "f", 1));
+    EXPECT_EQ(first_fingerprint(moved, "conf/flink-conf.yaml"),
+              first_fingerprint(report.diagnostics[0], "conf/flink-conf.yaml"));
+    EXPECT_NE(first_fingerprint(report.diagnostics[0], "conf/flink-conf.yaml"),
+              first_fingerprint(report.diagnostics[0], "conf/other.yaml"));
+    FindingNumbering numbering;
+    const FindingIdentity first = numbering.next(report.diagnostics[0], "f");
+    const FindingIdentity second = numbering.next(report.diagnostics[0], "f");
+    EXPECT_EQ(second.occurrence, 1u);
+    EXPECT_NE(first.fingerprint, second.fingerprint);
+    // Without a key, numbers in the message do not change the identity.
+    Diagnostic keyless = report.diagnostics[0];
+    keyless.key.clear();
+    keyless.message = "set again on line 12";
+    Diagnostic keyless_moved = keyless;
+    keyless_moved.message = "set again on line 40";
+    EXPECT_EQ(first_fingerprint(keyless, "f"), first_fingerprint(keyless_moved, "f"));
 }
 
 TEST(JsonOutput, ExactFieldsOneDiagnosticPerLine) {
@@ -150,7 +167,7 @@ TEST(GitlabOutput, CodeQualityFields) {
     EXPECT_EQ(json[0]["location"],
               nlohmann::json::parse(R"({"path":"conf/flink-conf.yaml","lines":{"begin":1,"end":1}})"));
     EXPECT_EQ(json[2]["location"]["path"], "k8s/deploy, prod:1.yaml");
-    EXPECT_EQ(json[0]["fingerprint"], output::fingerprint(report.diagnostics[0], "conf/flink-conf.yaml"));
+    EXPECT_EQ(json[0]["fingerprint"], first_fingerprint(report.diagnostics[0], "conf/flink-conf.yaml"));
 
     // The same finding twice keeps distinct, stable fingerprints.
     Report twice;
