@@ -34,3 +34,29 @@ TEST(RuleDocs, DocsRulesDirectoryIsInSync) {
     }
     EXPECT_GT(pages, 0u);
 }
+
+// The header of every page beside a rule says what the registry says (linter/src/rules/rules.def):
+// `# ID name`, then `**Category:** C · **Default severity:** S... · **Fix:** F...`, where the fix
+// is "none" exactly when the rule offers none.
+TEST(RuleDocs, PageHeadersAgreeWithTheRegistry) {
+    for (const auto& rule : flinklint::all_rules()) {
+        const std::string id(rule.info.id);
+        SCOPED_TRACE(id);
+        const std::string page(flinklint::rule_doc(rule.info));
+        const std::string title = "# " + id + " " + std::string(rule.info.name) + "\n";
+        EXPECT_TRUE(page.starts_with(title)) << "the page must start with " << title;
+        const std::size_t header = page.find("**Category:** ");
+        ASSERT_NE(header, std::string::npos) << "no **Category:** line";
+        const std::string line = page.substr(header, page.find('\n', header) - header);
+        const std::string category = "**Category:** " + std::string(to_string(rule.info.category)) + " · ";
+        EXPECT_TRUE(line.starts_with(category)) << line;
+        const std::string severity =
+            "**Default severity:** " + std::string(to_string(rule.info.default_severity));
+        EXPECT_NE(line.find(severity), std::string::npos) << line;
+        const std::size_t fix = line.find("**Fix:** ");
+        ASSERT_NE(fix, std::string::npos) << line;
+        const bool says_none = line.compare(fix + 9, 4, "none") == 0;
+        EXPECT_EQ(says_none, !rule.info.fixable)
+            << line << (rule.info.fixable ? ": the registry marks the rule fixable" : ": the registry has no fix");
+    }
+}

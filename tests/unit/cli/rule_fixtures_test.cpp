@@ -144,6 +144,14 @@ TEST(RuleRegistry, EveryRuleHasDocAndFixtures) {
         const std::string dir_name = id + "-" + std::string(rule.info.name);
         const auto it = dirs.find(dir_name);
         ASSERT_NE(it, dirs.end()) << "no fixtures in tests/rules/" << dir_name;
+        // A fixable rule pins what its fix makes of a file (fix_goldens_test.cpp).
+        bool has_golden = false;
+        for (const auto& file : fs::recursive_directory_iterator(it->second))
+            has_golden = has_golden || file.path().extension() == ".fixed";
+        EXPECT_EQ(has_golden, rule.info.fixable)
+            << (rule.info.fixable ? "a fixable rule without a .fixed golden in tests/rules/"
+                                  : "a .fixed golden for a rule without a fix in tests/rules/")
+            << dir_name;
         for (const char* case_name : {"hit", "no-hit", "suppressed"}) {
             const fs::path case_dir = it->second / case_name;
             ASSERT_TRUE(fs::is_directory(case_dir)) << "missing case " << case_dir;
