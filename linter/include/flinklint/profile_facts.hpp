@@ -1,6 +1,7 @@
 // What a tuner profile (`check --profile FILE`; tuner/include/flinklint/tuner/profile.hpp) declares
 // that `check` rules can use: hardware and workload facts the configuration itself cannot tell.
-// Every field is optional; rules that need one stay silent without it. The tuner's profile parser fills this; tests build it by hand.
+// Every field is optional; rules that need one stay silent without it. The tuner's profile parser
+// fills this; tests build it by hand.
 #pragma once
 
 #include <cstdint>
