@@ -8,6 +8,7 @@
 #include <map>
 
 #include "flinklint/catalog.hpp"
+#include "flinklint/entry_edits.hpp"
 #include "flinklint/ingest.hpp"
 #include "flinklint/operator_memory.hpp"
 #include "flinklint/text_util.hpp"
@@ -133,37 +134,30 @@ private:
         return nullptr;
     }
 
-    // Renames `entry` to `key`: the innermost segment as written, when the nesting above it still fits.
+    // Renames `entry` to `key` (flinklint/entry_edits.hpp): the innermost segment as written, when
+    // the nesting above it still fits.
     bool rename(const ConfigEntry& entry, const std::string& key) {
-        const std::string_view leaf = source_.view(entry.key_span);
-        if (entry.key_span.empty() || !std::string_view(entry.key).ends_with(leaf)) return false;
-        const std::string_view prefix = std::string_view(entry.key).substr(0, entry.key.size() - leaf.size());
-        if (!key.starts_with(prefix)) return false;
-        patch_.edits.push_back(Edit{entry.key_span.begin, entry.key_span.end, key.substr(prefix.size())});
+        auto fix = rename_key_fix(entry, doc_, source_, key, FixSafety::safe);
+        if (!fix) return false;
+        take(std::move(*fix));
         patch_.notes.push_back(fmt::format("renamed `{}` to `{}`", entry.key, key));
         return true;
     }
 
-    // Deletes the whole line of a flat entry; nested ones are left with a note (their parent could end up
-    // empty).
+    // Deletes the whole line of an entry alone on its line; others are left with a note (a nested
+    // entry's parent could end up empty).
     void remove(const ConfigEntry& entry, std::string_view because) {
-        const std::string& text = source_.text();
-        const std::size_t line_start =
-            entry.key_span.begin == 0 ? 0 : text.rfind('\n', entry.key_span.begin - 1) + 1;
-        const std::size_t line_break = text.find('\n', entry.entry_span.end);
-        const std::size_t line_end = line_break == std::string::npos ? text.size() : line_break + 1;
-        const auto blank = [](std::string_view part) {
-            return part.find_first_not_of(" \t\r\n") == std::string_view::npos;
-        };
-        const std::string_view all(text);
-        const bool alone = blank(all.substr(line_start, entry.key_span.begin - line_start)) &&
-                           blank(all.substr(entry.entry_span.end, line_end - entry.entry_span.end));
-        if (entry.path_spans.size() > 1 || !alone) {
+        auto fix = delete_entry_fix(entry, doc_, source_, FixSafety::safe);
+        if (!fix) {
             patch_.notes.push_back(fmt::format("remove `{}` by hand: {}", entry.key, because));
             return;
         }
-        patch_.edits.push_back(Edit{line_start, line_end, ""});
+        take(std::move(*fix));
         patch_.notes.push_back(fmt::format("removed `{}`: {}", entry.key, because));
+    }
+
+    void take(Fix fix) {
+        for (Edit& edit : fix.edits) patch_.edits.push_back(std::move(edit));
     }
 
     // Entries of keys `key` replaces, except `keep`.

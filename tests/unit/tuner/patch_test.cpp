@@ -116,6 +116,24 @@ TEST(Patch, KeepsLineEndingsAndAMissingFinalNewline) {
     EXPECT_EQ(crlf.text[crlf.text.size() - 2], '\r');
 }
 
+// A rival size is deleted with its own line break, whatever the file's line breaks are (the
+// linter's line deletion, flinklint/entry_edits.hpp): nothing before or after it is touched.
+TEST(Patch, RemovesARivalLineWithItsOwnLineBreak) {
+    const Tuning t = tuned("metzger.yaml");
+    for (const std::string newline : {"\n", "\r\n", "\r"}) {
+        SCOPED_TRACE(newline == "\r" ? "CR" : newline == "\n" ? "LF" : "CRLF");
+        const std::string before = "# head" + newline + "taskmanager.memory.flink.size: 3g" + newline +
+                                   "taskmanager.heap.size: 2g" + newline + "rest.port: 8081" + newline;
+        const Patched result = patch("flink-conf.yaml", before, t);
+        EXPECT_EQ(result.text.find("taskmanager.heap.size"), std::string::npos) << result.text;
+        EXPECT_EQ(result.text.rfind("# head" + newline + "taskmanager.memory.flink.size: 64256m" + newline +
+                                        "rest.port: 8081" + newline,
+                                    0),
+                  0u)
+            << result.text;
+    }
+}
+
 TEST(Patch, FlinkDeploymentSpecAndConfiguration) {
     const Tuning t = tuned("k8s-operator-rocksdb.yaml");
     const std::string before =
