@@ -3,6 +3,7 @@
 // each group goes through the fix loop first (cli/check_group.cpp); with --baseline the findings a
 // baseline records are left out of the report.
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -53,14 +54,38 @@ FileGroups group_by_directory(const std::vector<fs::path>& files, const ProjectC
     return groups;
 }
 
+// --output or --write-baseline naming a checked file would replace the user's configuration.
+std::optional<std::string> refuse_overwriting_inputs(const CheckOptions& options,
+                                                     const std::vector<fs::path>& inputs) {
+    struct Written {
+        std::string_view flag, what;
+        const std::optional<std::string>& path;
+    };
+    const Written outputs[] = {{"--output", "report", options.output_file},
+                               {"--write-baseline", "baseline", options.write_baseline}};
+    for (const Written& output : outputs) {
+        if (!output.path || options.diff) continue;
+        if (const auto input = input_named_by(*output.path, inputs)) {
+            return fmt::format("{} {} is the checked file {}: refusing to replace it with the {}",
+                               output.flag, *output.path, input->string(), output.what);
+        }
+    }
+    return std::nullopt;
+}
+
 // How far workers may run ahead of the report, in groups per worker: enough to keep them busy when
 // groups take unequal times, few enough that memory does not depend on the number of files.
 constexpr std::size_t kGroupsAheadPerJob = 4;
 
-std::string read_stdin() {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
+// At most one byte past `limit`: enough for the check to say the input is too large.
+std::string read_stdin(std::uintmax_t limit) {
+    std::string text;
+    std::array<char, 1 << 16> buffer{};
+    while (text.size() <= limit && std::cin.read(buffer.data(), buffer.size()).gcount() > 0) {
+        const auto got = static_cast<std::uintmax_t>(std::cin.gcount());
+        text.append(buffer.data(), static_cast<std::size_t>(std::min<std::uintmax_t>(got, limit + 1 - text.size())));
+    }
+    return text;
 }
 
 std::string count_of(std::size_t count, std::string_view word) {
@@ -181,7 +206,11 @@ public:
             move_into(part.diagnostics, result.diagnostics);
             for (auto& [source, spans] : result.masked) part.masked[source] = std::move(spans);
             move_into(totals.errors, result.errors);
-            if (options_.verbose) move_into(totals.notes, result.notes);
+            if (options_.verbose) {
+                move_into(totals.notes, result.notes);
+            } else {
+                said_anyway(result.notes);
+            }
             move_into(totals.warnings, result.warnings);
             move_into(totals.diffs, result.diffs);
             if (result.fixed_stdin) totals.fixed_stdin = std::move(result.fixed_stdin);
@@ -201,7 +230,18 @@ public:
     Totals totals;
     bool failing = false;
 
+    // Paths named on the command line: that one of them was skipped is said even without --verbose.
+    std::set<std::string> named;
+
 private:
+    void said_anyway(std::vector<std::string>& notes) {
+        for (std::string& note : notes) {
+            const std::size_t colon = note.rfind(": skipped: ");
+            if (colon != std::string::npos && named.count(note.substr(0, colon)) != 0)
+                totals.warnings.push_back(std::move(note));
+        }
+    }
+
     template <typename T>
     static void move_into(std::vector<T>& to, std::vector<T>& from) {
         if (to.empty()) {
@@ -255,11 +295,15 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     std::vector<std::string> walk_notes;
     std::string stdin_text;
     if (use_stdin) {
-        stdin_text = read_stdin();
+        stdin_text = read_stdin(options.max_file_size);
         groups.start_group();
         groups.add("", options.stdin_filename);
     } else {
         WalkResult walked = collect_files(options.paths);
+        if (const auto refused = refuse_overwriting_inputs(options, walked.files)) {
+            err << "flinklint: " << *refused << "\n";
+            return kExitUsage;
+        }
         walk_errors = std::move(walked.errors);
         walk_notes = std::move(walked.skipped);
         groups = group_by_directory(walked.files, project, walk_notes);
@@ -310,6 +354,8 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     const Linter linter(project, std::move(lint_options));
     Emitter emitter(options, writer.get(), baseline, threshold);
     Totals& totals = emitter.totals;
+    for (const std::string& path : options.paths)
+        emitter.named.insert(path == "-" ? options.stdin_filename : fs::path(path).generic_string());
     totals.errors = std::move(walk_errors);
     totals.notes = std::move(walk_notes);
 

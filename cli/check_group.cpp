@@ -5,6 +5,7 @@
 #include "cli/fix_files.hpp"
 #include "flinklint/fix.hpp"
 #include "flinklint/engine.hpp"
+#include "flinklint/linter.hpp"
 #include "flinklint/read_file.hpp"
 
 namespace flinklint::cli {
@@ -24,6 +25,12 @@ GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin
         FileRead read;
         if (input.path.empty()) {
             read.bytes = stdin_text != nullptr ? *stdin_text : std::string();
+            if (read.bytes->size() > options.max_file_size) {  // read_stdin stopped one byte past the limit
+                read.bytes.reset();
+                read.error = {ReadError::Kind::too_large,
+                              fmt::format("standard input is more than {0} bytes, above the limit of {0} bytes",
+                                          options.max_file_size)};
+            }
         } else {
             read = read_file_limited(input.path, options.max_file_size);
         }
@@ -54,6 +61,14 @@ void keep_masks(const LintResult& lint, GroupResult& result) {
     }
 }
 
+// A diff that shows no secret value, in the changed lines or the context.
+std::string masked_diff(const std::string& path, const SourcePtr& before, const SourcePtr& after,
+                        const CheckOptions& options) {
+    const IngestOptions ingest_options{.forced_format = options.format_of};
+    return unified_diff(path, before->text(), after->text(), secret_spans(before, ingest_options),
+                        secret_spans(after, ingest_options));
+}
+
 // --fix / --diff: the fix loop, then a diff, stdout (for `-`) or an atomic write per changed file.
 // Returns the texts to report on: fixed where the fix was kept, as read where it was not.
 std::vector<SourcePtr> fix_and_write(const GroupFiles& files, const LintResult& lint, const Linter& linter,
@@ -70,7 +85,7 @@ std::vector<SourcePtr> fix_and_write(const GroupFiles& files, const LintResult& 
         if (options.diff) {
             const std::string path =
                 fs::path(files.inputs[i].display_path).lexically_normal().generic_string();
-            result.diffs.emplace_back(path, unified_diff(path, before, after));
+            result.diffs.emplace_back(path, masked_diff(path, sources[i], outcome.sources[i], options));
         } else if (files.inputs[i].path.empty()) {
             result.fixed_stdin = after;
         } else {

@@ -34,6 +34,11 @@ constexpr int kMaxDirectoryDepth = 128;
 
 void walk(const fs::path& root, WalkResult& result) {
     std::error_code ec;
+    // skip_permission_denied would make an unreadable root an empty walk that passes: it is an error.
+    if (fs::directory_iterator probe(root, ec); ec) {
+        result.errors.push_back(fmt::format("{}: cannot read directory: {}", root.string(), ec.message()));
+        return;
+    }
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
         result.errors.push_back(fmt::format("{}: cannot read directory: {}", root.string(), ec.message()));

@@ -75,9 +75,11 @@ FixWrite write_fixed_file(const fs::path& path, std::string_view original, std::
     }
     if (!current || *current != original) {
         return {FixWrite::Status::refused,
-                fmt::format("{}: not fixed: the file changed while flinklint ran", path.string())};
+                fmt::format("{}: not fixed: {}", path.string(), kChangedMeanwhile)};
     }
-    if (const auto error = write_file_atomically(target, fixed)) {
+    if (const auto error = write_file_atomically(target, fixed, IfMissing::fail, original)) {
+        if (*error == kChangedMeanwhile)
+            return {FixWrite::Status::refused, fmt::format("{}: not fixed: {}", path.string(), *error)};
         return {FixWrite::Status::failed, fmt::format("{}: not fixed: {}", target.string(), *error)};
     }
     return {FixWrite::Status::written, via};

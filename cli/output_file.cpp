@@ -66,4 +66,16 @@ std::optional<std::string> why_not_writable(const fs::path& path) {
     return std::nullopt;
 }
 
+std::optional<fs::path> input_named_by(const fs::path& output, const std::vector<fs::path>& inputs) {
+    struct stat named {};
+    // A missing output cannot be an input; a device (/dev/stdout) is written, never replaced.
+    if (::stat(output.c_str(), &named) != 0 || !S_ISREG(named.st_mode)) return std::nullopt;
+    for (const fs::path& input : inputs) {
+        struct stat info {};
+        if (::stat(input.c_str(), &info) == 0 && info.st_ino == named.st_ino && info.st_dev == named.st_dev)
+            return input;
+    }
+    return std::nullopt;
+}
+
 }  // namespace flinklint::cli

@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "flinklint/fix.hpp"
 
@@ -30,5 +31,10 @@ private:
 
 // Why open() would fail, found without creating or changing anything; nullopt when it would not.
 std::optional<std::string> why_not_writable(const std::filesystem::path& path);
+
+// The first of `inputs` that is the file `output` names, through symbolic or hard links (the same
+// device and inode): writing the report there would replace a checked configuration.
+std::optional<std::filesystem::path> input_named_by(const std::filesystem::path& output,
+                                                    const std::vector<std::filesystem::path>& inputs);
 
 }  // namespace flinklint::cli

@@ -13,10 +13,11 @@
 
 #include "cli/commands.hpp"
 #include "flinklint/fix.hpp"
+#include "flinklint/linter.hpp"
+#include "flinklint/read_file.hpp"
 #include "flinklint/tuner/output.hpp"
 #include "flinklint/tuner/patch.hpp"
 #include "flinklint/tuner/tuner.hpp"
-#include "flinklint/read_file.hpp"
 
 namespace flinklint::cli {
 namespace {
@@ -89,10 +90,13 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
             const auto patch = tuner::plan_patch(source, tuning);
             if (!patch) throw Failure{fmt::format("{}: {}", *options.patch, patch.error())};
             if (options.diff) {
-                deliver(
-                    options,
-                    unified_diff(*options.patch, source->text(), tuner::apply_patch(source->text(), *patch)),
-                    out);
+                // Secret values stay masked in the context and in any changed line.
+                const auto patched = std::make_shared<const Source>(*options.patch,
+                                                                     tuner::apply_patch(source->text(), *patch));
+                deliver(options,
+                        unified_diff(*options.patch, source->text(), patched->text(), secret_spans(source, {}),
+                                     secret_spans(patched, {})),
+                        out);
                 return kExitClean;
             }
             if (!patch->edits.empty()) write_file(*options.patch, tuner::apply_patch(source->text(), *patch));

@@ -44,6 +44,8 @@ struct Fix {
     FixSafety safety = FixSafety::safe;
     std::string description;  // "replace with `heartbeat.timeout`"
     std::vector<Edit> edits;
+    // An edit replaces or quotes a secret value: reports print its replacement as `******`.
+    bool shows_secret = false;
 };
 
 struct Diagnostic {

@@ -56,9 +56,17 @@ FixOutcome fix_group(std::vector<SourcePtr> sources, GroupLint initial, const Gr
 // A git-style unified diff (`diff --git a/PATH b/PATH`, 3 lines of context) of two texts; empty
 // when they are equal. Lines keep their own line breaks; a missing final newline is marked.
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after);
+// The same with secret values masked in every line shown (context, removed and added): the spans
+// are those of `before` and `after` (secret_spans in flinklint/linter.hpp).
+std::string unified_diff(std::string_view path, std::string_view before, std::string_view after,
+                         const std::vector<Span>& before_secrets, const std::vector<Span>& after_secrets);
 
 // Replaces the file at `path` with `bytes` atomically: a temporary file in the same directory,
-// fsync, the old file's mode (and owner when permitted), rename over `path`, fsync the directory.
+// fsync, the old file's mode, owner, group and extended attributes (ACLs), rename over `path`,
+// fsync the directory. A file whose owner cannot be kept (only root may give a file away) is left
+// as it is, with an error. With `expected`, the file must still be the one seen when the write
+// began and hold `expected` just before the rename (checked under a flock(2) that other flinklint
+// processes wait for); else it is left as it is: another program changed it meanwhile.
 // `path` must not be a symlink (resolve it first). A missing file is an error, unless `if_missing`
 // is `create`: then it is created the same way, with the mode of any new file (0666 less the
 // umask). Returns an error message, or nullopt on success.
@@ -66,8 +74,11 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 // Tests simulate failures with FLINKLINT_FAULT_INJECT=write|rename|crash[:N] (read only here; :N
 // fails only the Nth write that reaches that step).
 enum class IfMissing { fail, create };
+// The error write_file_atomically returns when `expected` no longer holds.
+inline constexpr std::string_view kChangedMeanwhile = "the file changed while flinklint ran";
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                                                 IfMissing if_missing = IfMissing::fail);
+                                                 IfMissing if_missing = IfMissing::fail,
+                                                 const std::optional<std::string_view>& expected = std::nullopt);
 
 // The same replacement for bytes that are streamed (a report written as it is produced): open()
 // checks `path` and creates the temporary file, stream() takes the bytes, commit() puts them in
@@ -83,8 +94,9 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     std::ostream& stream();
-    // Error message, or nullopt once the file is in place. Call it at most once.
-    std::optional<std::string> commit();
+    // Error message, or nullopt once the file is in place. Call it at most once. `expected`: as
+    // for write_file_atomically.
+    std::optional<std::string> commit(const std::optional<std::string_view>& expected = std::nullopt);
 
     struct Impl;
 

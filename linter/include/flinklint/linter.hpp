@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
+#include "flinklint/ingest.hpp"
 #include "flinklint/model.hpp"
 #include "flinklint/thresholds.hpp"
 
@@ -22,8 +23,27 @@ struct RuleSettings {
 // severity overrides, and returns the diagnostics sorted by file, position and rule.
 std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings);
 
-// Byte ranges of secret values (keys Flink treats as sensitive) in each source of the model.
+// Byte ranges of secret values in a file, sorted by start: values of secret keys (is_secret_key)
+// to the end of their line, and the rest of any line that reads `SECRET-KEY: ...`, `SECRET-KEY=...`
+// or `SECRET-KEY:...` even where the file does not parse (FL001) or the line is malformed (FL002).
+std::vector<Span> secret_spans(const ParsedFile& file);
+std::vector<Span> secret_spans(const SourcePtr& source, const IngestOptions& options);
+// The same for each source of the model that has any.
 std::map<const Source*, std::vector<Span>> secret_spans(const Model& model);
+
+// The one place secrets leave findings: a secret value on a finding's lines is replaced by
+// `******` in its message, help and fix description, and a fix whose edits touch it is marked
+// shows_secret (reports print its replacement masked). run_rules calls it; every output, the
+// baseline and the fixer's notes see findings only after it.
+void mask_secret_values(std::vector<Diagnostic>& diagnostics,
+                        const std::map<const Source*, std::vector<Span>>& secrets);
+
+// What one report says at most: findings of one rule in one file (the rest become one finding,
+// "N more findings of FLxxx not shown"), and bytes of one `quoted` text echoed from a file.
+inline constexpr std::size_t kMaxFindingsPerFileAndRule = 1000;
+inline constexpr std::size_t kMaxEchoedBytes = 200;
+// Applies both bounds to sorted findings; run_rules calls it.
+void bound_findings(std::vector<Diagnostic>& diagnostics);
 
 // Turns rule ids or names into ids; returns the names it does not know.
 std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names, std::set<std::string>& ids);

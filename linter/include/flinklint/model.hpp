@@ -122,5 +122,8 @@ private:
 
 // Keys whose values Flink masks in logs (GlobalConfiguration.isSensitive): never print their values.
 bool is_sensitive_key(std::string_view key);
+// Keys whose values flinklint never prints: the sensitive ones, and keys with a sensitive word
+// misspelled (`security.ssl.keystore-pasword`), whose value is still a password.
+bool is_secret_key(std::string_view key);
 
 }  // namespace flinklint

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
+#include "flinklint/masking.hpp"
 #include "flinklint/rule.hpp"
 
 namespace flinklint {
@@ -61,7 +62,5 @@ public:
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
                                                  const OutputOptions& options);
 
-// Masks the secret ranges of `line` (which starts at byte `line_begin` of `source`).
-std::string mask_secrets(std::string_view line, std::size_t line_begin, const std::vector<Span>& masked);
 
 }  // namespace flinklint

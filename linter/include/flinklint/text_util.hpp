@@ -22,4 +22,21 @@ std::string_view strip_quotes(std::string_view text);
 // escaped (`\n`, `\t`, `\r`, else `\xNN`), everything else as it is.
 std::string yaml_double_quoted(std::string_view text);
 
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, char32_t code_point);
+// Decodes one code point at `text[i]`; returns its length in bytes (1 for an invalid byte, then
+// `code_point` is U+FFFD).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point);
+
+// Code points that would garble a terminal or a CI log, or reorder a line (Trojan Source): C0 and
+// C1 controls, DEL, bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069), LRM, RLM.
+bool is_hidden_control(char32_t cp);
+// Appends `cp`, a hidden control shown as a symbol: C0 as control pictures (␀ ... ␟), DEL as ␡,
+// the others as U+FFFD.
+void append_visible(std::string& out, char32_t cp);
+// Text that comes from a file or a path, safe to print in any report, on a terminal or in a CI log:
+// every hidden control shown as a symbol (tabs stay; line breaks only when `keep_line_breaks`),
+// invalid UTF-8 as U+FFFD. A newline in a key or a directory name can never start a line of its own.
+std::string visible_text(std::string_view text, bool keep_line_breaks = false);
+
 }  // namespace flinklint

@@ -1,6 +1,8 @@
 #include "flinklint/text_util.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <vector>
 
 #include <fmt/format.h>
@@ -84,6 +86,94 @@ std::string yaml_double_quoted(std::string_view text) {
         }
     }
     return out + "\"";
+}
+
+void append_utf8(std::string& out, char32_t code_point) {
+    const auto cp = static_cast<std::uint32_t>(code_point);
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point) {
+    code_point = U'\uFFFD';
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+        code_point = lead;
+        return 1;
+    }
+    struct Form {
+        unsigned char mask, value;
+        std::size_t length;
+        std::uint32_t min;
+    };
+    static constexpr std::array<Form, 3> forms = {
+        {{0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000}}};
+    const auto form = std::ranges::find_if(forms, [&](const Form& f) { return (lead & f.mask) == f.value; });
+    if (form == forms.end()) return 1;
+    const std::size_t length = form->length;
+    const std::uint32_t min = form->min;
+    std::uint32_t cp = lead & static_cast<unsigned char>(~form->mask);
+    if (i + length > text.size()) return 1;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 1;
+        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values beyond Unicode are invalid.
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 1;
+    code_point = static_cast<char32_t>(cp);
+    return length;
+}
+
+bool is_hidden_control(char32_t cp) {
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
+}
+
+void append_visible(std::string& out, char32_t cp) {
+    if (cp < 0x20) {
+        append_utf8(out, static_cast<char32_t>(U'\u2400' + cp));  // Unicode control pictures: ␀ ... ␟
+    } else if (cp == 0x7F) {
+        append_utf8(out, U'\u2421');
+    } else if (is_hidden_control(cp)) {
+        append_utf8(out, U'\uFFFD');
+    } else {
+        append_utf8(out, cp);
+    }
+}
+
+std::string visible_text(std::string_view text, bool keep_line_breaks) {
+    const auto kept = [keep_line_breaks](char32_t cp) {
+        return cp == U'\t' || (keep_line_breaks && cp == U'\n') || !is_hidden_control(cp);
+    };
+    // Most text is ASCII that passes as it is: copy it without decoding.
+    const auto plain = [&](char c) { return static_cast<unsigned char>(c) < 0x80 && kept(static_cast<unsigned char>(c)); };
+    if (std::all_of(text.begin(), text.end(), plain)) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        i += decode_utf8(text, i, cp);
+        if (kept(cp)) {
+            append_utf8(out, cp);
+        } else {
+            append_visible(out, cp);
+        }
+    }
+    return out;
 }
 
 }  // namespace flinklint

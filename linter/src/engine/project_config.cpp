@@ -26,6 +26,28 @@ std::string relative_to(const std::filesystem::path& path, const std::filesystem
     return text;
 }
 
+// yaml-cpp shares an aliased node, and reading copies it at every use: what the settings expand to
+// is bounded (nodes, bytes and depth) before anything is read, so an alias bomb costs no memory.
+struct Expansion {
+    std::size_t nodes_left = 100'000;
+    std::size_t bytes_left = 0;
+    bool fits(const YAML::Node& node, int depth) {
+        if (nodes_left == 0 || depth > 64) return false;
+        --nodes_left;
+        if (node.IsScalar()) {
+            if (node.Scalar().size() > bytes_left) return false;
+            bytes_left -= node.Scalar().size();
+            return true;
+        }
+        for (const auto& item : node) {
+            if (node.IsMap() ? !(fits(item.first, depth + 1) && fits(item.second, depth + 1))
+                             : !fits(item, depth + 1))
+                return false;
+        }
+        return true;
+    }
+};
+
 std::vector<std::string> string_list(const YAML::Node& node, const std::filesystem::path& file,
                                      std::string& error) {
     std::vector<std::string> out;
@@ -205,6 +227,12 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
         return Error{located(file, e.mark, e.msg)};
     }
     if (root.IsNull()) return config;
+    if (Expansion expansion{.bytes_left = static_cast<std::size_t>(kMaxProjectConfigBytes)}; !expansion.fits(root, 0)) {
+        return Error{located(file, root.Mark(),
+                             fmt::format("more than {} bytes, 100000 nodes or 64 levels once aliases are "
+                                         "expanded: not read",
+                                         kMaxProjectConfigBytes))};
+    }
     if (!root.IsMap()) return Error{located(file, root.Mark(), "the configuration must be a mapping")};
     std::string error;
     for (const auto& item : root) {

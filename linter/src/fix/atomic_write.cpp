@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "fix/file_identity.hpp"
 #include "fix/temp_registry.hpp"
 #include "flinklint/fix.hpp"
 
@@ -205,6 +206,15 @@ std::unique_ptr<AtomicFile> AtomicFile::open(const std::filesystem::path& path, 
         error = fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text());
         return nullptr;
     }
+    // Owner first: a change of owner clears capabilities and set-id bits, which come after.
+    if (target.exists) {
+        auto problem = fix_detail::keep_owner(temp->fd(), target.info);
+        if (!problem) problem = fix_detail::keep_xattrs(path.c_str(), temp->fd());
+        if (problem) {
+            error = std::move(*problem);
+            return nullptr;
+        }
+    }
     return std::unique_ptr<AtomicFile>(new AtomicFile(std::make_unique<Impl>(path, target, std::move(temp))));
 }
 
@@ -212,7 +222,7 @@ std::ostream& AtomicFile::stream() {
     return impl_->out;
 }
 
-std::optional<std::string> AtomicFile::commit() {
+std::optional<std::string> AtomicFile::commit(const std::optional<std::string_view>& expected) {
     TempFile& temp = *impl_->temp;
     const Target& target = impl_->target;
     impl_->out.flush();
@@ -227,11 +237,6 @@ std::optional<std::string> AtomicFile::commit() {
     if (target.exists && ::fchmod(temp.fd(), target.info.st_mode & 07777) != 0) {
         return fmt::format("cannot keep the file's mode: {}", errno_text());
     }
-    // Keep the owner where we may (root fixing another user's file); otherwise the file is ours anyway.
-    if (target.exists && (target.info.st_uid != ::geteuid() || target.info.st_gid != ::getegid()) &&
-        ::fchown(temp.fd(), target.info.st_uid, target.info.st_gid) != 0 && errno != EPERM) {
-        return fmt::format("cannot keep the file's owner: {}", errno_text());
-    }
     if (::fsync(temp.fd()) != 0) return fmt::format("cannot flush the temporary file: {}", errno_text());
     if (temp.close() != 0) return fmt::format("cannot close the temporary file: {}", errno_text());
     if (fault_at("rename")) {
@@ -240,6 +245,10 @@ std::optional<std::string> AtomicFile::commit() {
     }
     if (fault_at("crash")) std::_Exit(70);  // a crash between write and rename: the temporary file stays
     const std::filesystem::path& path = impl_->path;
+    fix_detail::ReplaceLock lock;
+    if (expected && target.exists) {
+        if (auto changed = lock.lock_unchanged(path.c_str(), target.info, expected)) return changed;
+    }
     if (::rename(temp.path().c_str(), path.c_str()) != 0) {
         return fmt::format("cannot rename the temporary file over the file: {}", errno_text());
     }
@@ -257,12 +266,13 @@ std::optional<std::string> AtomicFile::commit() {
 }
 
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                                                 IfMissing if_missing) {
+                                                 IfMissing if_missing,
+                                                 const std::optional<std::string_view>& expected) {
     std::string error;
     const std::unique_ptr<AtomicFile> file = AtomicFile::open(path, if_missing, error);
     if (!file) return error;
     file->stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return file->commit();
+    return file->commit(expected);
 }
 
 }  // namespace flinklint

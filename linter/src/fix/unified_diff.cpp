@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "flinklint/fix.hpp"
+#include "flinklint/masking.hpp"
 
 namespace flinklint {
 namespace {
@@ -89,15 +90,29 @@ std::string range(std::size_t first, std::size_t count) {
     return fmt::format("{},{}", count == 0 ? first : first + 1, count);
 }
 
-void put_line(std::string& out, char mark, std::string_view line) {
+// `line` starts at byte `offset` of its text; the `secrets` of that text are masked.
+void put_line(std::string& out, char mark, std::string_view line, std::size_t offset,
+              const std::vector<Span>& secrets) {
     out += mark;
-    out.append(line);
+    if (secrets.empty()) {
+        out.append(line);
+    } else {
+        std::size_t content = line.size();
+        while (content > 0 && (line[content - 1] == '\n' || line[content - 1] == '\r')) --content;
+        out += mask_secrets(line.substr(0, content), offset, secrets);
+        out.append(line.substr(content));
+    }
     if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
 }
 
 }  // namespace
 
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after) {
+    return unified_diff(path, before, after, {}, {});
+}
+
+std::string unified_diff(std::string_view path, std::string_view before, std::string_view after,
+                         const std::vector<Span>& before_secrets, const std::vector<Span>& after_secrets) {
     if (before == after) return {};
     const std::vector<std::string_view> a = split_lines(before);
     const std::vector<std::string_view> b = split_lines(after);
@@ -146,9 +161,12 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
         out += fmt::format("@@ -{} +{} @@\n", range(steps[start].a, count_a), range(steps[start].b, count_b));
         for (std::size_t s = start; s < end; ++s) {
             const Step& step = steps[s];
-            if (step.op == Op::keep) put_line(out, ' ', a[step.a]);
-            if (step.op == Op::remove) put_line(out, '-', a[step.a]);
-            if (step.op == Op::insert) put_line(out, '+', b[step.b]);
+            const auto offset = [](std::string_view text, std::string_view line) {
+                return static_cast<std::size_t>(line.data() - text.data());
+            };
+            if (step.op == Op::keep) put_line(out, ' ', a[step.a], offset(before, a[step.a]), before_secrets);
+            if (step.op == Op::remove) put_line(out, '-', a[step.a], offset(before, a[step.a]), before_secrets);
+            if (step.op == Op::insert) put_line(out, '+', b[step.b], offset(after, b[step.b]), after_secrets);
         }
         i = end;
     }

@@ -206,9 +206,14 @@ bool is_flat_key_value_lines(std::string_view text) {
 Detection detect_format(const Source& source, const IngestOptions& options) {
     if (options.forced_format) return {*options.forced_format, {}};
     std::string_view text = source.text();
-    if (text.find('\0') != std::string_view::npos) return {FileFormat::unknown, "binary content (NUL bytes)"};
-    if (source.has_bom()) text.remove_prefix(3);
     const std::string_view name = flink_file_name(source.path());
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        // Named as Flink's own file, it is a configuration gone wrong, not some other file to skip.
+        if (is_legacy_file_name(name)) return {FileFormat::legacy, {}, nul};
+        if (is_yaml_file_name(name)) return {FileFormat::yaml, {}, nul};
+        return {FileFormat::unknown, "binary content (NUL bytes)"};
+    }
+    if (source.has_bom()) text.remove_prefix(3);
     // Flink reads conf/flink-conf.yaml with its line parser whatever it holds.
     if (is_legacy_file_name(name)) return {FileFormat::legacy, {}};
     if (first_invalid_utf8(text) != npos) {

@@ -21,6 +21,13 @@ void read(ParsedFile& file, const IngestOptions& options) {
         file.skip_reason = detection.skip_reason.empty() ? "not a Flink file" : detection.skip_reason;
         return;
     }
+    if (detection.binary_at) {
+        const std::size_t at = *detection.binary_at;
+        file.issues.push_back({SyntaxIssue::Kind::yaml_error, Span{at, at + 1},
+                               "not checked: a NUL byte (binary content) in a file named as a Flink "
+                               "configuration"});
+        return;
+    }
     const ingestion::YamlLimits limits{options.max_nodes, options.max_depth};
     const std::string& text = file.source->text();
     switch (detection.format) {

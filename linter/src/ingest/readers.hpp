@@ -80,6 +80,8 @@ bool is_flat_key_value_lines(std::string_view text);
 struct Detection {
     FileFormat format = FileFormat::unknown;
     std::string skip_reason;
+    // A NUL byte in a file named as a Flink configuration: where it is (not read, an FL001 finding).
+    std::optional<std::size_t> binary_at;
 };
 Detection detect_format(const Source& source, const IngestOptions& options);
 

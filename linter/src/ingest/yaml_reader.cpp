@@ -17,6 +17,8 @@ public:
     Flattener(const YDoc& doc, std::string_view text, FlattenStyle style, const YamlLimits& limits)
         : doc_(doc), t_(text), style_(style), max_depth_(limits.max_depth) {
         budget_.left = limits.max_nodes;
+        budget_.bytes_left = limits.max_expanded_bytes;
+        max_bytes_ = limits.max_expanded_bytes;
     }
 
     ConfigRead run(std::size_t map) {
@@ -98,6 +100,10 @@ private:
                 e.value = java_text(kind, node->value);
                 break;
         }
+        if (!budget_.take_bytes(e.key.size() + e.value.size())) {
+            return limit(key_node.span, "more than " + std::to_string(max_bytes_) +
+                                            " bytes of keys and values once aliases are expanded (aliases?)");
+        }
         out_.entries.push_back(std::move(e));
     }
 
@@ -137,6 +143,7 @@ private:
 
     const YDoc& doc_;
     std::string_view t_;
+    std::size_t max_bytes_ = 0;
     FlattenStyle style_;
     int max_depth_;
     Budget budget_;

@@ -39,6 +39,8 @@ struct YDoc {
 struct YamlLimits {
     std::size_t max_nodes = 1'000'000;
     int max_depth = 64;
+    // Bytes of flattened keys and values, aliases expanded (a 10 MiB file without aliases stays below).
+    std::size_t max_expanded_bytes = std::size_t{64} << 20;
 };
 
 struct YamlStream {

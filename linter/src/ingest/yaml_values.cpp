@@ -212,6 +212,7 @@ std::string flow_text(const YDoc& doc, std::size_t index, Budget& budget, int de
         case YNode::Kind::alias:
             return "null";
         case YNode::Kind::scalar: {
+            if (!budget.take_bytes(node.value.size())) return {};
             const ValueKind kind = scalar_kind(node);
             if (kind == ValueKind::string) return flow_scalar(node.value);
             if (kind == ValueKind::null) return "null";

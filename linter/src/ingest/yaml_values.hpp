@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,9 +23,11 @@ ValueKind scalar_kind(const YNode& node);
 // `1e3` -> `1000.0`; strings unchanged.
 std::string java_text(ValueKind kind, std::string_view text);
 
-// Counts nodes visited while flattening (alias bombs share nodes, so visits are what is bounded).
+// Counts nodes visited while flattening (alias bombs share nodes, so visits are what is bounded),
+// and the bytes of keys and values they expand to (a large scalar behind many aliases is few nodes).
 struct Budget {
     std::size_t left = 0;
+    std::size_t bytes_left = SIZE_MAX;
     bool exhausted = false;
     bool take() {
         if (left == 0) {
@@ -32,6 +35,14 @@ struct Budget {
             return false;
         }
         --left;
+        return true;
+    }
+    bool take_bytes(std::size_t bytes) {
+        if (bytes > bytes_left) {
+            exhausted = true;
+            return false;
+        }
+        bytes_left -= bytes;
         return true;
     }
 };

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "flinklint/model.hpp"
+#include "flinklint/text_util.hpp"
 
 namespace flinklint {
 
@@ -91,6 +92,32 @@ bool is_sensitive_key(std::string_view key) {
     return std::any_of(std::begin(kMarkers), std::end(kMarkers), [&](std::string_view marker) {
         return lowered.find(marker) != std::string_view::npos;
     });
+}
+
+namespace {
+
+// A word of a key that is a sensitive word misspelled (`pasword`, `secert`, `tokne`): Flink does not
+// mask it, but what it holds is still a password.
+bool near_sensitive_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"password", "secret", "token", "apikey"};
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view marker) {
+        const std::size_t limit = marker.size() >= 8 ? 2 : 1;
+        const std::size_t gap = word.size() > marker.size() ? word.size() - marker.size() : marker.size() - word.size();
+        return word.size() >= 4 && gap <= limit && edit_distance(ascii_lower(word), marker, limit) <= limit;
+    });
+}
+
+}  // namespace
+
+bool is_secret_key(std::string_view key) {
+    if (is_sensitive_key(key)) return true;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= key.size(); ++i) {
+        if (i < key.size() && key[i] != '.' && key[i] != '-' && key[i] != '_') continue;
+        if (near_sensitive_word(key.substr(begin, i - begin))) return true;
+        begin = i + 1;
+    }
+    return false;
 }
 
 }  // namespace flinklint

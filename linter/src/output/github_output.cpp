@@ -7,7 +7,10 @@ namespace flinklint::output {
 namespace {
 
 // GitHub's escaping (actions/toolkit, command.ts): data escapes % CR LF; properties also : and ,.
-std::string escape(std::string_view text, bool property) {
+// Before it, what came from a file or a path loses its control characters (ESC, BEL, line breaks)
+// and bidi overrides: the log shows them as symbols instead of running or reordering them.
+std::string escape(std::string_view raw, bool property) {
+    const std::string text = visible_text(raw);
     std::string escaped;
     escaped.reserve(text.size());
     for (const char c : text) {

@@ -14,7 +14,8 @@ Json fix_json(const std::optional<Fix>& fix) {
     if (!fix) return nullptr;
     Json edits = Json::array();
     for (const Edit& edit : fix->edits) {
-        edits.push_back({{"start", edit.begin}, {"end", edit.end}, {"replacement", edit.replacement}});
+        const std::string_view replacement = fix->shows_secret ? kMask : std::string_view(edit.replacement);
+        edits.push_back({{"start", edit.begin}, {"end", edit.end}, {"replacement", replacement}});
     }
     return {{"safety", fix->safety == FixSafety::safe ? "safe" : "unsafe"},
             {"description", fix->description},

@@ -7,8 +7,9 @@
 namespace flinklint::output {
 namespace {
 
-// XML 1.0 text or attribute value: markup escaped, invalid UTF-8 and forbidden control characters
-// replaced by U+FFFD; in attributes tabs and line breaks become references so parsers keep them.
+// XML 1.0 text or attribute value: markup escaped, invalid UTF-8 replaced by U+FFFD, other control
+// characters and bidi overrides shown as symbols (flinklint/text_util.hpp); in attributes tabs and
+// line breaks become references so parsers keep them.
 std::string xml_escape(std::string_view text, bool attribute) {
     std::string out;
     out.reserve(text.size());
@@ -44,15 +45,18 @@ std::string xml_escape(std::string_view text, bool attribute) {
             default:
                 break;
         }
-        const bool allowed = cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF;
-        append_utf8(out, allowed ? cp : U'\uFFFD');
+        if (cp == 0xFFFE || cp == 0xFFFF) cp = U'\uFFFD';
+        append_visible(out, cp);  // controls XML forbids, and bidi overrides that reorder a CI page
     }
     return out;
 }
 
+// Text from the file shows no line break of its own: in a CI log, a line of the report that a key
+// or a path starts could be read as a command (`::error ...`).
 std::string headline(const Diagnostic& d) {
     return std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ": " +
-           std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]: " + d.message;
+           std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name +
+           "]: " + visible_text(d.message);
 }
 
 // Test cases as the parts come, spilled; the document around them, which opens with the counts,
@@ -89,8 +93,8 @@ public:
             for (const Diagnostic* d : findings) {
                 text += "      <failure type=\"" + xml_escape(d->rule_id, true) + "\" message=\"" +
                         xml_escape(d->rule_id + " " + d->rule_name + ": " + d->message, true) + "\">" +
-                        xml_escape(file + ":" + headline(*d), false);
-                if (!d->help.empty()) text += xml_escape("\nhelp: " + d->help, false);
+                        xml_escape(visible_text(file) + ":" + headline(*d), false);
+                if (!d->help.empty()) text += xml_escape("\nhelp: " + visible_text(d->help), false);
                 text += "</failure>\n";
             }
             text += "    </testcase>\n";

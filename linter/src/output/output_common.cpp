@@ -1,10 +1,12 @@
-// Format dispatch, secret masking and the helpers every writer shares.
+// Format dispatch and the helpers every writer shares.
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
 #include <memory>
 #include <stdexcept>
+
+#include <fmt/format.h>
 
 #include "output/output_internal.hpp"
 
@@ -88,41 +90,7 @@ void write_report(OutputFormat format, std::ostream& out, const Report& report,
     writer->finish(report.files_checked);
 }
 
-std::string mask_secrets(std::string_view line, std::size_t line_begin, const std::vector<Span>& masked) {
-    std::string result;
-    std::size_t pos = 0;
-    for (const auto& [begin, end] : output::masked_ranges(line.size(), line_begin, masked)) {
-        result.append(line.substr(pos, begin - pos));
-        result.append(output::kMask);
-        pos = end;
-    }
-    result.append(line.substr(pos));
-    return result;
-}
-
 namespace output {
-
-std::vector<std::pair<std::size_t, std::size_t>> masked_ranges(std::size_t line_size, std::size_t line_begin,
-                                                               const std::vector<Span>& masked) {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    const std::size_t line_end = line_begin + line_size;
-    for (const Span& span : masked) {
-        const std::size_t begin = std::max(span.begin, line_begin);
-        const std::size_t end = std::min(span.end, line_end);
-        if (begin < end) ranges.emplace_back(begin - line_begin, end - line_begin);
-    }
-    std::ranges::sort(ranges);
-    // Merge overlapping and touching ranges: one mask per contiguous secret.
-    std::vector<std::pair<std::size_t, std::size_t>> merged;
-    for (const auto& range : ranges) {
-        if (!merged.empty() && range.first <= merged.back().second) {
-            merged.back().second = std::max(merged.back().second, range.second);
-        } else {
-            merged.push_back(range);
-        }
-    }
-    return merged;
-}
 
 std::string_view file_of(const Diagnostic& diagnostic) {
     return diagnostic.source ? std::string_view(diagnostic.source->path()) : std::string_view();
@@ -152,58 +120,25 @@ std::string hex16(std::uint64_t value) {
     return text;
 }
 
-std::string dump_json(const nlohmann::ordered_json& value) {
-    return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
-void append_utf8(std::string& out, char32_t code_point) {
-    const auto cp = static_cast<std::uint32_t>(code_point);
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+std::string dump_json(const nlohmann::ordered_json& value, int indent) {
+    std::string json = value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    // JSON needs only C0 escaped; DEL, C1 controls and bidi overrides, which a terminal or a web view
+    // would act on, are escaped too (backslash-u). Valid JSON holds them only inside strings.
+    const auto hidden = [](char c) { return c == 0x7F || static_cast<unsigned char>(c) >= 0x80; };
+    if (std::none_of(json.begin(), json.end(), hidden)) return json;
+    std::string out;
+    out.reserve(json.size());
+    for (std::size_t i = 0; i < json.size();) {
+        char32_t cp = 0;
+        const std::size_t length = decode_utf8(json, i, cp);
+        if (cp > 0x20 && is_hidden_control(cp)) {
+            out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+        } else {
+            out.append(json, i, length);
+        }
+        i += length;
     }
-}
-
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point) {
-    code_point = U'\uFFFD';
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) {
-        code_point = lead;
-        return 1;
-    }
-    struct Form {
-        unsigned char mask, value;
-        std::size_t length;
-        std::uint32_t min;
-    };
-    static constexpr std::array<Form, 3> forms = {
-        {{0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000}}};
-    const auto form = std::ranges::find_if(forms, [&](const Form& f) { return (lead & f.mask) == f.value; });
-    if (form == forms.end()) return 1;
-    const std::size_t length = form->length;
-    const std::uint32_t min = form->min;
-    std::uint32_t cp = lead & static_cast<unsigned char>(~form->mask);
-    if (i + length > text.size()) return 1;
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 1;
-        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-    }
-    // Overlong forms, surrogates and values beyond Unicode are invalid.
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 1;
-    code_point = static_cast<char32_t>(cp);
-    return length;
+    return out;
 }
 
 }  // namespace output

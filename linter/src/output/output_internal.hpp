@@ -13,12 +13,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "flinklint/masking.hpp"
 #include "flinklint/output.hpp"
+#include "flinklint/text_util.hpp"
 
 namespace flinklint::output {
 
 // What a masked secret is printed as, whatever its length.
-inline constexpr std::string_view kMask = "******";
+inline constexpr std::string_view kMask = kSecretMask;
 
 // Project home page; empty until the public URL is settled (then SARIF gets informationUri and helpUri).
 inline constexpr std::string_view kProjectUri = "";
@@ -49,10 +51,6 @@ private:
     std::string memory_;
 };
 
-// Masked byte ranges of one line, relative to the line, clipped, sorted and merged.
-std::vector<std::pair<std::size_t, std::size_t>> masked_ranges(std::size_t line_size, std::size_t line_begin,
-                                                               const std::vector<Span>& masked);
-
 // The diagnostic's file path, or "" when it has no source.
 std::string_view file_of(const Diagnostic& diagnostic);
 
@@ -61,14 +59,12 @@ std::string relative_path(std::string_view path, const std::filesystem::path& ba
 
 std::string hex16(std::uint64_t value);
 
-// Serialises without throwing on invalid UTF-8 (bad bytes become U+FFFD).
-std::string dump_json(const nlohmann::ordered_json& value);
+// Serialises without throwing on invalid UTF-8 (bad bytes become U+FFFD); DEL, C1 controls and
+// bidi overrides are escaped (backslash-u).
+std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
-// Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, char32_t code_point);
-
-// Decodes one code point at `text[i]`; returns its length in bytes (1 for an invalid byte, then
-// `code_point` is U+FFFD).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point);
+// UTF-8 helpers shared with the rest of the linter (flinklint/text_util.hpp).
+using flinklint::append_utf8;
+using flinklint::decode_utf8;
 
 }  // namespace flinklint::output

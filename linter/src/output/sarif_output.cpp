@@ -163,7 +163,8 @@ Json fixes_json(const Fix& fix, const Json& location) {
         Json replacement = Json::object();
         replacement["deletedRegion"] = {{"byteOffset", edit.begin},
                                         {"byteLength", edit.end > edit.begin ? edit.end - edit.begin : 0}};
-        if (!edit.replacement.empty()) replacement["insertedContent"] = {{"text", edit.replacement}};
+        if (!edit.replacement.empty())
+            replacement["insertedContent"] = {{"text", fix.shows_secret ? kMask : std::string_view(edit.replacement)}};
         replacements.push_back(std::move(replacement));
     }
     Json json = Json::object();
@@ -202,7 +203,7 @@ Json result_json(const Diagnostic& d, std::size_t rule_index, const OutputOption
 }
 
 std::string pretty(const Json& value) {
-    return value.dump(2, ' ', false, Json::error_handler_t::replace);
+    return dump_json(value, 2);
 }
 
 // Results as they come; the log around them at finish(). The bytes are those of one dump(2) of the

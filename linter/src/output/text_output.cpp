@@ -61,47 +61,6 @@ int display_width(char32_t cp) {
     return in_ranges(cp, wide) ? 2 : 1;
 }
 
-// Characters that would garble a terminal or reorder the line (Trojan Source) are shown as a symbol.
-bool is_hidden_control(char32_t cp) {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
-}
-
-void append_visible(std::string& out, char32_t cp) {
-    if (cp < 0x20) {
-        append_utf8(out, static_cast<char32_t>(U'\u2400' + cp));  // Unicode control pictures: ␀ ... ␟
-    } else if (cp == 0x7F) {
-        append_utf8(out, U'\u2421');
-    } else if (is_hidden_control(cp)) {
-        append_utf8(out, U'\uFFFD');
-    } else {
-        append_utf8(out, cp);
-    }
-}
-
-// Message text without terminal escapes or stray control characters (newlines and tabs stay).
-std::string printable(std::string_view text) {
-    // Most text is ASCII that passes as it is: copy it without decoding.
-    const auto plain = [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x80 && (c == '\n' || c == '\t' || !is_hidden_control(byte));
-    };
-    if (std::all_of(text.begin(), text.end(), plain)) return std::string(text);
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t cp = 0;
-        const std::size_t length = decode_utf8(text, i, cp);
-        if (cp == U'\n' || cp == U'\t' || !is_hidden_control(cp)) {
-            append_utf8(out, cp);
-        } else {
-            append_visible(out, cp);
-        }
-        i += length;
-    }
-    return out;
-}
-
 // A source line as displayed, with the display column of every byte boundary.
 struct RenderedLine {
     std::string text;
@@ -226,16 +185,16 @@ public:
             if (d.fix) ++(d.fix->safety == FixSafety::safe ? safe_fixes_ : unsafe_fixes_);
             ++total_;
 
-            const std::string file = d.source ? printable(d.source->path()) : "<unknown>";
+            const std::string file = d.source ? visible_text(d.source->path()) : "<unknown>";
             const std::string location =
                 file + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
             const std::string tag =
                 std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]";
-            out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), printable(tag))
-                << ": " << printable(d.message) << '\n';
+            out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), visible_text(tag))
+                << ": " << visible_text(d.message) << '\n';
             if (options_.show_source && d.source) write_snippet(out, d, part.masked, style);
             if (!d.help.empty())
-                out << "  " << style.wrap("1;32", "help:") << ' ' << printable(d.help) << '\n';
+                out << "  " << style.wrap("1;32", "help:") << ' ' << visible_text(d.help) << '\n';
             out << '\n';
         }
     }

@@ -50,19 +50,9 @@ std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settin
                                       a.message == b.message;
                            }),
                kept.end());
+    mask_secret_values(kept, secret_spans(model));
+    bound_findings(kept);  // after masking: a cut must never leave the start of a secret
     return kept;
-}
-
-std::map<const Source*, std::vector<Span>> secret_spans(const Model& model) {
-    std::map<const Source*, std::vector<Span>> spans;
-    for (const FlinkConfig& config : model.configs()) {
-        for (const ConfigEntry& entry : config.entries()) {
-            if (!entry.value_span.empty() && is_sensitive_key(entry.key)) {
-                spans[config.source().get()].push_back(entry.value_span);
-            }
-        }
-    }
-    return spans;
 }
 
 std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names, std::set<std::string>& ids) {

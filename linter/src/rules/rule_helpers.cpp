@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "flinklint/masking.hpp"
+
 namespace flinklint::rules {
 
 std::string shown_value(std::string_view key, std::string_view value) {
-    if (is_sensitive_key(key)) return "******";
+    if (is_secret_key(key)) return std::string(kSecretMask);
     constexpr std::size_t kMaxShown = 80;
     if (value.size() > kMaxShown) return std::string(value.substr(0, kMaxShown)) + "...";
     return std::string(value);
