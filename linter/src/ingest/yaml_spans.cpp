@@ -86,6 +86,9 @@ int leading_spaces(std::string_view t, std::size_t begin, std::size_t end) {
 std::size_t plain_end(std::string_view t, std::size_t pos, bool flow, std::string_view value) {
     std::size_t end = plain_line_end(t, pos, flow);
     std::size_t folded = end - pos;
+    // A scalar complete on its line is the usual case: looking for the next line would scan the rest
+    // of this one, once per scalar of a long flow line (quadratic in the line's length).
+    if (folded >= value.size()) return end;
     // Continuation lines fold into one space (or into n-1 newlines after n line breaks).
     std::size_t pending_breaks = 0;
     std::size_t line = next_line(t, end);
