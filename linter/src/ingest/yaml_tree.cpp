@@ -108,7 +108,14 @@ public:
     SpanPass(YDoc& doc, std::string_view text) : doc_(doc), t_(text) {}
 
     void run() {
+        // yaml-cpp counts marks in code units of the encoding it guessed (a file that starts with a
+        // NUL byte is read as UTF-16): a mark can lie past the bytes. Spans never do.
+        for (YNode& n : doc_.nodes) n.mark = std::min(n.mark, t_.size());
         if (doc_.root != npos) node(doc_.root, false, -1);
+        for (YNode& n : doc_.nodes) {
+            n.span.end = std::min(n.span.end, t_.size());
+            n.span.begin = std::min(n.span.begin, n.span.end);
+        }
     }
 
 private:

@@ -46,5 +46,25 @@ TEST(FuzzRegressions, StrayCommaEndsTheStream) {
     }
 }
 
+// fuzz_yaml_ingest: a file that starts with a NUL byte is read by yaml-cpp as UTF-16, so its marks
+// count code units, not bytes; the root's span ran past the end of the text. Every span stays inside.
+TEST(FuzzRegressions, SpansStayInsideTheTextWhateverYamlCppCounts) {
+    const std::string text =
+        read_file((source_dir() / "tests/fuzz/regressions/yaml_ingest/crash-leading-nul-read-as-utf16").string());
+    for (const FileFormat format : {FileFormat::yaml, FileFormat::kubernetes, FileFormat::compose}) {
+        IngestOptions options;
+        options.forced_format = format;
+        const ParsedFile file = ingest_text("config.yaml", text, options);
+        const auto inside = [&](Span span) { return span.begin <= span.end && span.end <= text.size(); };
+        for (const SyntaxIssue& issue : file.issues) EXPECT_TRUE(inside(issue.span)) << issue.message;
+        for (const ConfigDocument& doc : file.configs) {
+            for (const SyntaxIssue& issue : doc.issues) EXPECT_TRUE(inside(issue.span)) << issue.message;
+            for (const ConfigEntry& entry : doc.entries) {
+                EXPECT_TRUE(inside(entry.key_span) && inside(entry.value_span) && inside(entry.entry_span));
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace flinklint
