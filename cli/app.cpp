@@ -7,12 +7,19 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/version.hpp"
 #include "flinklint/ingest.hpp"
 
 namespace flinklint::cli {
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{"flinklint: static analysis for Apache Flink configuration", "flinklint"};
-    app.set_version_flag("--version", std::string("flinklint ") + FLINKLINT_VERSION);
+    // --version is a flag whose callback ends parsing; --format (text or json) is read before it.
+    std::string version_format = "text";
+    auto* version_format_opt = app.add_option("--format", version_format, "With --version: text or json")
+                                   ->check(CLI::IsMember({"text", "json"}));
+    version_format_opt->needs(app.add_flag_callback(
+        "--version", [] { throw CLI::CallForVersion("", 0); },
+        "Print the version, commit, build date, compiler and Flink catalogs, then exit"));
     app.require_subcommand(1);
 
     CheckOptions check;
@@ -110,8 +117,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         out << (subcommands.empty() ? app.help() : subcommands.front()->help());
         return kExitClean;
     } catch (const CLI::CallForVersion&) {
-        out << "flinklint " << FLINKLINT_VERSION << "\n";
-        return kExitClean;
+        return run_version(version_format, out);
     } catch (const CLI::ParseError& e) {
         err << "flinklint: " << e.what() << "\n";
         err << "Run `flinklint --help` for usage.\n";

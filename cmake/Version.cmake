@@ -1,0 +1,78 @@
+# The version has one source, project(VERSION) in CMakeLists.txt. `git describe` (when this is a git
+# checkout) adds how far HEAD is from the release tag v<VERSION>; the commit, the build date
+# (SOURCE_DATE_EPOCH when set, for reproducible releases), the compiler and the catalogs go into a
+# generated build_info.cpp that `flinklint --version` prints.
+#
+# Sets FLINKLINT_VERSION_FULL: 0.1.0 on the tag (or with no tag), 0.1.0+3.g1a2b3c4d5e6f three commits
+# after it, with .dirty for uncommitted changes (a SemVer build suffix that dpkg also orders).
+find_package(Git QUIET)
+
+function(flinklint_git out)
+  execute_process(COMMAND ${GIT_EXECUTABLE} ${ARGN} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                  OUTPUT_VARIABLE text ERROR_QUIET RESULT_VARIABLE status OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(status EQUAL 0)
+    set(${out} "${text}" PARENT_SCOPE)
+  else()
+    set(${out} "" PARENT_SCOPE)
+  endif()
+endfunction()
+
+set(FLINKLINT_VERSION_FULL ${PROJECT_VERSION})
+set(FLINKLINT_GIT_COMMIT "" CACHE STRING "Commit to report when building outside a git checkout")
+set(flinklint_commit "${FLINKLINT_GIT_COMMIT}")
+set(flinklint_dirty false)
+if(GIT_FOUND)
+  flinklint_git(head rev-parse --short=12 HEAD)
+endif()
+if(GIT_FOUND AND head)
+  set(flinklint_commit ${head})
+  flinklint_git(status status --porcelain --untracked-files=no)
+  if(status)
+    set(flinklint_dirty true)
+  endif()
+  flinklint_git(describe describe --tags --match "v[0-9]*" --abbrev=12 HEAD)
+  if(describe MATCHES "^v([0-9][^-]*)-([0-9]+)-g([0-9a-f]+)$")
+    set(tag_version ${CMAKE_MATCH_1})
+    set(FLINKLINT_VERSION_FULL "${PROJECT_VERSION}+${CMAKE_MATCH_2}.g${CMAKE_MATCH_3}")
+  elseif(describe MATCHES "^v(.+)$")
+    set(tag_version ${CMAKE_MATCH_1})
+  endif()
+  if(tag_version AND NOT tag_version VERSION_LESS_EQUAL PROJECT_VERSION)
+    message(WARNING "flinklint: the last tag v${tag_version} is newer than project(VERSION ${PROJECT_VERSION})")
+  endif()
+  if(flinklint_dirty)
+    string(FIND "${FLINKLINT_VERSION_FULL}" "+" plus)
+    if(plus EQUAL -1)
+      string(APPEND FLINKLINT_VERSION_FULL "+dirty")
+    else()
+      string(APPEND FLINKLINT_VERSION_FULL ".dirty")
+    endif()
+  endif()
+  # Configure again when HEAD moves (commit, checkout, rebase), so the commit printed stays true.
+  flinklint_git(head_log rev-parse --path-format=absolute --git-path logs/HEAD)
+  if(head_log AND EXISTS "${head_log}")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${head_log}")
+  endif()
+endif()
+if(NOT flinklint_commit)
+  set(flinklint_commit unknown)
+endif()
+
+string(TIMESTAMP flinklint_build_date "%Y-%m-%dT%H:%M:%SZ" UTC)
+set(flinklint_compiler "${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}")
+string(REGEX REPLACE "^GNU " "GCC " flinklint_compiler "${flinklint_compiler}")
+if(FLINKLINT_STATIC_LINK)
+  set(flinklint_linkage static)
+else()
+  set(flinklint_linkage dynamic)
+endif()
+# The operator catalog names its release in its first line (scripts/gen_catalogs.py writes it).
+file(STRINGS ${PROJECT_SOURCE_DIR}/schemas/operator.tsv operator_header LIMIT_COUNT 1)
+set(flinklint_operator_catalog unknown)
+if(operator_header MATCHES "release-([0-9][0-9.]*)")
+  set(flinklint_operator_catalog ${CMAKE_MATCH_1})
+endif()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/schemas/operator.tsv)
+
+configure_file(${PROJECT_SOURCE_DIR}/cli/build_info.cpp.in ${PROJECT_BINARY_DIR}/build_info.cpp @ONLY)
+message(STATUS "flinklint ${FLINKLINT_VERSION_FULL} (commit ${flinklint_commit})")
