@@ -17,6 +17,9 @@ if [[ "${1:-}" == "--tests" ]]; then
   command -v pre-commit >/dev/null || packages+=(pre-commit)
   command -v git >/dev/null || packages+=(git)
   command -v chromium >/dev/null || packages+=(chromium)  # renders the tune HTML report in a test
+  # The release tests: the man page rendered by man, the completions loaded by each shell, the
+  # container image built and run (podman runs it with runc: see tests/unit/cli/container_test.cpp).
+  packages+=(man-db bash zsh fish podman runc)
 fi
 # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
 if [[ "${1:-}" == "--fuzz" ]]; then

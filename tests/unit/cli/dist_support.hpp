@@ -1,0 +1,52 @@
+// Helpers for the tests of what flinklint ships: the release artefacts, the container image, the CI
+// integrations. They drive Debian tools (dpkg, man, bash, zsh, fish, podman, npm).
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "fix_test_support.hpp"
+#include "test_paths.hpp"
+
+namespace flinklint::testing {
+
+inline bool in_ci() {
+    const char* ci = std::getenv("CI");
+    return ci != nullptr && std::string(ci) == "true";
+}
+
+inline bool have_tool(const std::string& tool) {
+    std::string output;
+    return run_shell("command -v " + tool, std::filesystem::current_path(), output) == 0;
+}
+
+inline std::filesystem::path build_dir() { return FLINKLINT_BUILD_DIR; }
+
+// Runs `command` in `dir` with stdout and stderr kept apart.
+struct ShellResult {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+inline ShellResult run_split(const std::string& command, const std::filesystem::path& dir) {
+    const TempDir scratch;
+    ShellResult result;
+    std::string ignored;
+    result.code = run_shell("( " + command + " ) >'" + (scratch.path() / "out").string() + "' 2>'" +
+                                (scratch.path() / "err").string() + "'",
+                            dir, ignored);
+    result.out = read_file(scratch.path() / "out");
+    result.err = read_file(scratch.path() / "err");
+    return result;
+}
+
+}  // namespace flinklint::testing
+
+// A tool that is not installed skips the test with `why`, except under CI=true: the CI machine runs
+// scripts/install-deps.sh --tests, so a missing tool there is a failure, not a silent pass.
+#define FLINKLINT_NEED(condition, why)                                                               \
+    if (!(condition)) {                                                                              \
+        if (::flinklint::testing::in_ci()) FAIL() << why << " (CI=true: scripts/install-deps.sh --tests installs it)"; \
+        GTEST_SKIP() << why << ": skipped";                                                          \
+    }
