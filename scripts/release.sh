@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a Release, statically linked flinklint and writes the release artefacts to dist/:
 #   flinklint-VERSION-linux-x86_64.tar.gz   flinklint, doc/flinklint.1, complete/ (bash, zsh, fish),
-#                                           LICENSE, NOTICE, README.md, licenses/ (linked libraries)
+#                                           LICENSE, NOTICE, README.md, licenses/ (linked libraries),
+#                                           Containerfile (the directory is the image's build context)
 #   flinklint_VERSION_amd64.deb              made by CPack: /usr/bin/flinklint, man page, completions;
 #                                           no runtime dependency (the binary is static)
 #   SHA256SUMS
@@ -53,7 +54,7 @@ name="flinklint-$version-linux-$arch"
 stage="dist/stage/$name"
 mkdir -p "$stage/doc" "$stage/complete" "$stage/licenses"
 strip -o "$stage/flinklint" "$binary"
-cp LICENSE NOTICE README.md "$stage/"
+cp LICENSE NOTICE README.md Containerfile "$stage/"
 docs="$build_dir/docs-gen"
 cp "$docs/flinklint.1" "$stage/doc/"
 cp "$docs/flinklint.bash" "$docs/_flinklint" "$docs/flinklint.fish" "$stage/complete/"

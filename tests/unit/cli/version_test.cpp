@@ -17,13 +17,6 @@ using namespace flinklint::testing;
 
 namespace {
 
-std::string project_version() {
-    std::smatch match;
-    const std::string cmake = read_file(source_dir() / "CMakeLists.txt");
-    return std::regex_search(cmake, match, std::regex(R"(project\(flinklint VERSION ([0-9.]+))")) ? match[1].str()
-                                                                                                 : "";
-}
-
 nlohmann::json version_json() {
     const auto result = run_flinklint({"--version", "--format", "json"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
