@@ -3,7 +3,12 @@
 # LICENSE, NOTICE, README and the licences of the libraries linked into the static binary.
 include(GNUInstallDirs)
 find_package(Python3 COMPONENTS Interpreter)
-option(FLINKLINT_DOCS "Generate the man page and shell completions (needs Python 3)" ${Python3_FOUND})
+# Not in fuzzing builds: their flinklint is instrumented for libFuzzer and ships nowhere.
+set(docs_default ${Python3_FOUND})
+if(FLINKLINT_FUZZ)
+  set(docs_default OFF)
+endif()
+option(FLINKLINT_DOCS "Generate the man page and shell completions (needs Python 3)" ${docs_default})
 
 install(TARGETS flinklint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
