@@ -1,11 +1,13 @@
 // The hooks of .pre-commit-hooks.yaml driven by the real `pre-commit` program, offline: a temporary
 // hook repository holds this repository's manifest, a temporary project uses it through `git
-// commit`, and the built flinklint is found on PATH (language: system).
+// commit`, and the built flinklint is found on PATH (language: system) or in an image built from the
+// Containerfile (language: docker_image).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "dist_support.hpp"
 #include "fix_test_support.hpp"
 #include "test_paths.hpp"
 
@@ -122,4 +124,51 @@ TEST_F(PreCommit, FixHookStillFailsOnWhatItCannotFix) {
     EXPECT_NE(commit(output), 0) << output;
     EXPECT_NE(output.find("FL101"), std::string::npos) << output;
     EXPECT_EQ(read_file(project_ / "conf/flink-conf.yaml"), "taskmanager.numberOfTaskSlot: 4\n");
+}
+
+// The docker_image hook: pre-commit runs `docker run ... flinklint:VERSION check FILES`. Here podman
+// stands in for docker (as Debian's podman-docker makes it), with the image built from the
+// Containerfile into scratch storage, runc as the runtime and lower rlimits (this sandbox's reasons
+// are in container_test.cpp).
+TEST_F(PreCommit, ContainerHookChecksThroughTheImage) {
+    FLINKLINT_NEED(have_tool("podman"), "podman is not installed (Debian: podman)");
+    if (run_split("'" + flinklint_binary().string() + "' --version", root_.path()).out.find(", static)") ==
+        std::string::npos) {
+        GTEST_SKIP() << "this build links flinklint dynamically: a FROM scratch image needs the static binary";
+    }
+    const fs::path containers = root_.path() / "containers";
+    root_.write("containers/storage.conf", "[storage]\ndriver = \"vfs\"\ngraphroot = \"" +
+                                               (containers / "storage").string() + "\"\nrunroot = \"" +
+                                               (containers / "run").string() + "\"\n");
+    root_.write("containers/containers.conf",
+                std::string("[containers]\ndefault_ulimits = [\"nofile=1024:1024\", \"nproc=1024:1024\"]\n") +
+                    (have_tool("runc") ? "[engine]\nruntime = \"runc\"\n" : ""));
+    const ScopedEnv storage("CONTAINERS_STORAGE_CONF", (containers / "storage.conf").string());
+    const ScopedEnv config("CONTAINERS_CONF", (containers / "containers.conf").string());
+    fs::create_directories(containers / "context");
+    fs::copy_file(flinklint_binary(), containers / "context" / "flinklint");
+    const fs::path log = containers / "docker.log";
+    root_.write("bin/docker", "#!/bin/sh\necho \"$*\" >> '" + log.string() + "'\nexec podman \"$@\"\n");
+    fs::permissions(root_.path() / "bin/docker", fs::perms::owner_all, fs::perm_options::add);
+    const auto built = run_split("podman build -q -f '" + (source_dir() / "Containerfile").string() +
+                                     "' -t flinklint:" + project_version() + " context",
+                                 containers);
+    ASSERT_EQ(built.code, 0) << built.err;
+
+    use_hook("flinklint-docker");
+    write("conf/flink-conf.yaml", "taskmanager.numberOfTaskSlot: 4\n");
+    std::string output;
+    const int refused = commit(output);
+    if (refused != 0 && output.find("OCI") != std::string::npos) {
+        GTEST_SKIP() << "the container runtime cannot start containers in this sandbox: " << output;
+    }
+    EXPECT_NE(refused, 0) << output;
+    EXPECT_NE(output.find("conf/flink-conf.yaml:1:1: warning[FL101 unknown-key]"), std::string::npos) << output;
+    EXPECT_EQ(commit_count(), 0);
+    const std::string invocation = read_file(log);
+    EXPECT_NE(invocation.find("flinklint:" + project_version() + " check "), std::string::npos) << invocation;
+    EXPECT_NE(invocation.find(" conf/flink-conf.yaml"), std::string::npos) << invocation;
+    write("conf/flink-conf.yaml", "taskmanager.numberOfTaskSlots: 4\n");
+    EXPECT_EQ(commit(output), 0) << output;
+    EXPECT_EQ(commit_count(), 1);
 }
