@@ -2,7 +2,6 @@
 // integrations. They drive Debian tools (dpkg, man, bash, zsh, fish, podman, npm).
 #pragma once
 
-#include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -11,11 +10,6 @@
 #include "test_paths.hpp"
 
 namespace flinklint::testing {
-
-inline bool in_ci() {
-    const char* ci = std::getenv("CI");
-    return ci != nullptr && std::string(ci) == "true";
-}
 
 inline bool have_tool(const std::string& tool) {
     std::string output;
@@ -52,10 +46,7 @@ inline ShellResult run_split(const std::string& command, const std::filesystem::
 
 }  // namespace flinklint::testing
 
-// A tool that is not installed skips the test with `why`, except under CI=true: the CI machine runs
-// scripts/install-deps.sh --tests, so a missing tool there is a failure, not a silent pass.
-#define FLINKLINT_NEED(condition, why)                                                               \
-    if (!(condition)) {                                                                              \
-        if (::flinklint::testing::in_ci()) FAIL() << why << " (CI=true: scripts/install-deps.sh --tests installs it)"; \
-        GTEST_SKIP() << why << ": skipped";                                                          \
-    }
+// A tool that is not installed skips the test with `why`, or fails it under FLINKLINT_REQUIRE_TOOLS=1
+// (.ci/run, where scripts/install-deps.sh --tests has installed every tool).
+#define FLINKLINT_NEED(condition, why) \
+    if (!(condition)) FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS", why)
