@@ -23,7 +23,9 @@ const fs::path kDocs = build_dir() / "docs-gen";
 
 std::vector<std::string> rule_ids() {
     std::vector<std::string> ids;
-    for (const auto& rule : nlohmann::json::parse(run_flinklint({"rules", "--format", "json"}).out).at("rules")) {
+    // Kept in a variable: a range-for over a member of a temporary would outlive the temporary.
+    const auto rules = nlohmann::json::parse(run_flinklint({"rules", "--format", "json"}).out);
+    for (const auto& rule : rules.at("rules")) {
         ids.push_back(rule.at("id"));
     }
     return ids;
