@@ -26,6 +26,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::string format = "text";
     std::string fail_on;
     std::string flink_version;
+    std::string force_flink_version;
     std::string format_of;
     bool color = false;
     bool no_color = false;
@@ -45,8 +46,16 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         });
     check_cmd
         ->add_option("--flink-version", flink_version,
-                     "Target Flink version (default: .flinklint.yaml, "
-                     "spec.flinkVersion, else 1.20)")
+                     "Flink version of files without their own evidence (comment, per-path, "
+                     "spec.flinkVersion, image tag); `1.20!` forces it on every file")
+        ->check([](const std::string& value) {
+            const std::string_view text = value.ends_with('!') ? std::string_view(value).substr(0, value.size() - 1)
+                                                               : std::string_view(value);
+            return FlinkVersion::parse(text) ? std::string() : "expected a version such as 1.20 or 2.1";
+        });
+    check_cmd
+        ->add_option("--force-flink-version", force_flink_version,
+                     "Check every file against this Flink version, whatever the file says")
         ->check([](const std::string& value) {
             return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
         });
@@ -127,7 +136,12 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (check_cmd->parsed()) {
         check.format = *parse_output_format(format);
         if (!fail_on.empty()) check.fail_on = parse_severity(fail_on);
+        if (flink_version.ends_with('!')) {
+            flink_version.pop_back();
+            force_flink_version = flink_version;
+        }
         if (!flink_version.empty()) check.flink_version = FlinkVersion::parse(flink_version);
+        if (!force_flink_version.empty()) check.force_flink_version = FlinkVersion::parse(force_flink_version);
         if (!format_of.empty()) check.format_of = parse_file_format(format_of);
         if (color) check.color = true;
         if (no_color) check.color = false;

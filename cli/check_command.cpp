@@ -203,6 +203,7 @@ public:
         for (GroupResult& result : block) {
             totals.files += result.files.size();
             move_into(part.files, result.files);
+            move_into(part.versions, result.versions);
             move_into(part.diagnostics, result.diagnostics);
             for (auto& [source, spans] : result.masked) part.masked[source] = std::move(spans);
             move_into(totals.errors, result.errors);
@@ -349,6 +350,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     LintOptions lint_options;
     lint_options.forced_format = options.format_of;
     lint_options.flink_version = options.flink_version;
+    lint_options.force_flink_version = options.force_flink_version;
     lint_options.profile = options.profile_facts;
     resolve_rule_names(options.select_disable, lint_options.disabled);
     const Linter linter(project, std::move(lint_options));

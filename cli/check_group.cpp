@@ -116,6 +116,12 @@ void check_group(const std::vector<Input>& inputs, const std::string* stdin_text
     }
     keep_masks(lint, result);
     result.diagnostics = std::move(lint.diagnostics);
+    for (FileVersion& v : lint.versions) {
+        if (options.verbose)
+            result.notes.push_back(fmt::format("{}: {} checked against Flink {} ({})", v.path, v.where,
+                                               v.version.str(), v.reason));
+        result.versions.push_back({std::move(v.path), std::move(v.where), v.version.str(), std::move(v.reason)});
+    }
 }
 
 }  // namespace flinklint::cli

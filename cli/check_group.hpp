@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/engine.hpp"
+#include "flinklint/output.hpp"
 
 namespace flinklint::cli {
 
@@ -29,6 +30,7 @@ struct GroupResult {
     std::vector<std::string> notes;                          // --verbose
     std::vector<std::string> warnings;                       // always said: fixes refused, symlinks followed
     std::vector<std::string> files;                          // files read
+    std::vector<FileVersionInfo> versions;                   // per configuration: its Flink version
     std::vector<std::pair<std::string, std::string>> diffs;  // --diff: path, unified diff
     std::optional<std::string> fixed_stdin;                  // --fix on `-`: the fixed text
     std::size_t fixed_problems = 0;

@@ -25,7 +25,8 @@ struct CheckOptions {
     OutputFormat format = OutputFormat::text;
     std::optional<std::string> output_file;
     std::optional<Severity> fail_on;
-    std::optional<FlinkVersion> flink_version;
+    std::optional<FlinkVersion> flink_version;        // the default of files without evidence
+    std::optional<FlinkVersion> force_flink_version;  // every file
     std::optional<std::string> config_path;
     std::optional<FileFormat> format_of;
     std::string stdin_filename = "stdin.yaml";

@@ -62,6 +62,8 @@ struct ConfigDocument {
     std::string file_name;
     // Offsets of the embedded text are exact (literal block scalar or whole file): fixes allowed.
     bool spans_exact = true;
+    // docker-compose FLINK_PROPERTIES: the service's `image:`, the Flink that reads the properties.
+    Located image;
 };
 
 enum class FileFormat { legacy, yaml, kubernetes, compose, unknown };

@@ -25,7 +25,8 @@ namespace flinklint {
 // What a caller knows beyond the project configuration (the command line's flags).
 struct LintOptions {
     std::optional<FileFormat> forced_format;    // --format-of
-    std::optional<FlinkVersion> flink_version;  // --flink-version
+    std::optional<FlinkVersion> flink_version;        // --flink-version: files without evidence
+    std::optional<FlinkVersion> force_flink_version;  // --force-flink-version: every file
     std::set<std::string> disabled;             // --disable, as rule ids (resolve_rule_names)
     std::optional<ProfileFacts> profile;        // --profile: declared hardware and workload
     IngestOptions ingest;                       // limits per file
@@ -43,12 +44,21 @@ struct LintGroup {
     std::vector<UnreadFile> unread;
 };
 
+// The Flink version one configuration was checked against, and why.
+struct FileVersion {
+    std::string path;
+    std::string where;  // the configuration inside the file: "FlinkDeployment basic", or the path
+    FlinkVersion version;
+    std::string reason;  // "image flink:1.17.2 in docker-compose.yaml:4"
+};
+
 struct LintResult {
     std::vector<Diagnostic> diagnostics;  // sorted; suppressions, selection and severities applied
     // Byte ranges of secret values per source: output never prints them.
     std::map<const Source*, std::vector<Span>> secrets;
     std::vector<std::size_t> parse_errors;  // per source, in order: what makes a file unparsable
     std::vector<std::string> skipped;       // "PATH: skipped: why", for files that are not Flink's
+    std::vector<FileVersion> versions;      // per configuration, in file order: what it was checked against
 };
 
 class Linter {

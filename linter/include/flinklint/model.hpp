@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,20 +22,48 @@ namespace flinklint {
 class EffectiveConfig;  // flinklint/effective_config.hpp
 struct PodView;         // flinklint/deployment.hpp
 
-// Where a configuration's target Flink version came from (messages say so).
-enum class VersionSource { command_line, config_file, flink_deployment, default_version };
+// Where a configuration's Flink version came from (messages say so), most specific first after
+// `forced`; command_line, config_file and default_version are the default for files without evidence.
+enum class VersionSource {
+    forced,            // --force-flink-version (or --flink-version V!)
+    inline_comment,    // `# flinklint: flink-version=1.17` in the file
+    per_path,          // .flinklint.yaml per-path flink-version
+    flink_deployment,  // spec.flinkVersion
+    image,             // the image tag of the container that reads it, or spec.image, or compose image:
+    command_line,      // --flink-version
+    config_file,       // .flinklint.yaml flink-version
+    default_version,
+};
+
+// One piece of evidence of the Flink version a configuration is read by.
+struct VersionEvidence {
+    FlinkVersion version;
+    VersionSource source = VersionSource::default_version;
+    std::string reason;  // "image flink:1.17.2 in docker-compose.yaml:4"
+};
+
+// The version of a configuration: the most specific evidence, with every piece found (a fix must
+// hold for each Flink that may read the file).
+struct VersionChoice {
+    VersionEvidence chosen{kDefaultFlinkVersion, VersionSource::default_version, "default"};
+    std::vector<VersionEvidence> all;
+};
 
 // One Flink configuration with its effective values (last occurrence wins, as in Flink).
 class FlinkConfig {
 public:
-    FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, FlinkVersion version,
-                VersionSource version_source, DeploymentMode mode);
+    FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, VersionChoice version, DeploymentMode mode);
 
     [[nodiscard]] const ParsedFile& file() const { return *file_; }
     [[nodiscard]] const ConfigDocument& doc() const { return *doc_; }
     [[nodiscard]] const SourcePtr& source() const { return file_->source; }
-    [[nodiscard]] FlinkVersion version() const { return version_; }
-    [[nodiscard]] VersionSource version_source() const { return version_source_; }
+    // The file's own Flink version (checked against the nearest catalog when none ships for it).
+    [[nodiscard]] FlinkVersion version() const { return version_.chosen.version; }
+    [[nodiscard]] VersionSource version_source() const { return version_.chosen.source; }
+    // Why this version: "image flink:1.17.2 in docker-compose.yaml:4", and the catalog used when it differs.
+    [[nodiscard]] std::string version_reason() const;
+    // Every version evidence names for this configuration, the chosen one included.
+    [[nodiscard]] const std::vector<VersionEvidence>& version_evidence() const { return version_.all; }
     [[nodiscard]] DeploymentMode mode() const { return mode_; }
     [[nodiscard]] const Catalog& catalog() const { return *catalog_; }
     // The Kubernetes object that holds this configuration (FlinkDeployment, ConfigMap, ...).
@@ -64,8 +93,7 @@ public:
 private:
     const ParsedFile* file_;
     const ConfigDocument* doc_;
-    FlinkVersion version_;
-    VersionSource version_source_;
+    VersionChoice version_;
     DeploymentMode mode_;
     const Catalog* catalog_;
     // key -> index of its last entry; looked up by string_view without a copy.
@@ -81,8 +109,11 @@ private:
 };
 
 struct ModelOptions {
-    std::optional<FlinkVersion> cli_version;
-    std::optional<FlinkVersion> config_version;  // from .flinklint.yaml
+    std::optional<FlinkVersion> forced_version;  // every file, whatever it says
+    std::optional<FlinkVersion> cli_version;     // the default for files without evidence
+    std::optional<FlinkVersion> config_version;  // from .flinklint.yaml: the default without cli_version
+    // Source path -> its .flinklint.yaml per-path version, with the reason said in output.
+    std::map<std::string, VersionEvidence, std::less<>> path_versions;
     std::optional<ProfileFacts> profile;         // `check --profile FILE`: declared hardware and workload
 };
 
@@ -112,12 +143,22 @@ public:
     [[nodiscard]] const std::vector<PodView>& pods() const;
 
 private:
+    void add_image_evidence(std::vector<VersionChoice>& choices);
+
     std::vector<ParsedFile> files_;
     std::vector<FlinkConfig> configs_;
     std::vector<ObjectRef> objects_;
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
     mutable std::shared_ptr<const std::vector<PodView>> pods_;
     std::optional<ProfileFacts> profile_;
+    VersionEvidence default_version_;
+    std::optional<FlinkVersion> forced_version_;
+
+public:
+    // What a file without evidence is checked against, and a forced version (FlinkDeployments
+    // without flinkConfiguration are versioned the same way).
+    [[nodiscard]] const VersionEvidence& default_version() const { return default_version_; }
+    [[nodiscard]] std::optional<FlinkVersion> forced_version() const { return forced_version_; }
 };
 
 // Keys whose values Flink masks in logs (GlobalConfiguration.isSensitive): never print their values.

@@ -19,6 +19,14 @@ namespace flinklint {
 enum class OutputFormat { text, json, sarif, github, junit, gitlab };
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
+// The Flink version one configuration of a file was checked against, and why.
+struct FileVersionInfo {
+    std::string path;
+    std::string where;    // the configuration inside the file ("FlinkDeployment basic"), or the path
+    std::string version;  // "1.17"
+    std::string reason;   // "image flink:1.17.2 in docker-compose.yaml:4"
+};
+
 struct Report {
     std::vector<Diagnostic> diagnostics;  // sorted by file, line, column, rule
     std::size_t files_checked = 0;
@@ -44,6 +52,7 @@ struct ReportPart {
     std::vector<Diagnostic> diagnostics;
     std::map<const Source*, std::vector<Span>> masked;
     std::vector<std::string> files;  // checked, in order
+    std::vector<FileVersionInfo> versions;  // per configuration, in file order
 };
 
 // Writes a report as its parts arrive, so that a caller can free a part's sources once it is added.

@@ -8,6 +8,7 @@
 //   per-path:
 //     - paths: ["legacy/**"]
 //       disable: [FL201]
+//       flink-version: "1.17"   # the Flink these files are for
 //   thresholds: {heartbeat-min-timeout-ratio: 4}   # policy thresholds of the runtime rules
 #pragma once
 
@@ -19,6 +20,7 @@
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/expected.hpp"
 #include "flinklint/linter.hpp"
+#include "flinklint/model.hpp"
 #include "flinklint/thresholds.hpp"
 #include "flinklint/version.hpp"
 
@@ -27,6 +29,7 @@ namespace flinklint {
 struct PathOverride {
     std::vector<std::string> globs;
     std::set<std::string> disabled;  // rule ids
+    std::optional<FlinkVersion> flink_version;
 };
 
 struct ProjectConfig {
@@ -40,6 +43,8 @@ struct ProjectConfig {
 
     [[nodiscard]] bool ignored(const std::filesystem::path& path) const;
     [[nodiscard]] bool disabled_for(const std::filesystem::path& path, const std::string& rule_id) const;
+    // The flink-version of the first per-path entry that matches `path` and sets one.
+    [[nodiscard]] std::optional<VersionEvidence> version_for(const std::filesystem::path& path) const;
 };
 
 // Errors read "FILE:LINE:COL: message".

@@ -24,4 +24,13 @@ inline constexpr FlinkVersion kDefaultFlinkVersion{1, 20};
 inline constexpr FlinkVersion kCatalogVersions[] = {{1, 15}, {1, 17}, {1, 18}, {1, 19},
                                                     {1, 20}, {2, 0},  {2, 1},  {2, 2}};
 
+// The catalog a version is checked against: the version itself when a catalog ships for it, else the
+// nearest (the older one on a tie).
+FlinkVersion catalog_version_for(FlinkVersion version);
+bool has_catalog(FlinkVersion version);
+
+// The Flink version in an image's tag, for images whose name says Flink: `flink:1.17.2-scala_2.12`,
+// `apache/flink:1.18`, `registry.example.com/team/flink-app:1.19.1`; nullopt otherwise.
+std::optional<FlinkVersion> image_flink_version(std::string_view image);
+
 }  // namespace flinklint

@@ -59,8 +59,13 @@ LintResult Linter::lint(const LintGroup& group) const {
     if (parsed.empty()) return result;
 
     ModelOptions model_options;
+    model_options.forced_version = options_.force_flink_version;
     model_options.cli_version = options_.flink_version;
     model_options.config_version = project_.flink_version;
+    for (const SourcePtr& source : group.sources) {
+        if (auto version = project_.version_for(source->path()))
+            model_options.path_versions.emplace(source->path(), std::move(*version));
+    }
     model_options.profile = options_.profile;
     const Model model(std::move(parsed), model_options);
     for (Diagnostic& diagnostic : run_rules(model, rules_)) {
@@ -68,6 +73,9 @@ LintResult Linter::lint(const LintGroup& group) const {
         result.diagnostics.push_back(std::move(diagnostic));
     }
     result.secrets = secret_spans(model);
+    for (const FlinkConfig& config : model.configs())
+        result.versions.push_back(
+            {config.source()->path(), config.where(), config.version(), config.version_reason()});
     return result;
 }
 

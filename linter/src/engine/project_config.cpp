@@ -210,6 +210,21 @@ bool ProjectConfig::disabled_for(const std::filesystem::path& path, const std::s
     return false;
 }
 
+std::optional<VersionEvidence> ProjectConfig::version_for(const std::filesystem::path& path) const {
+    if (per_path.empty()) return std::nullopt;
+    const std::string relative = relative_to(path, root);
+    for (const auto& override_entry : per_path) {
+        if (!override_entry.flink_version) continue;
+        for (const auto& glob : override_entry.globs) {
+            if (!glob_match(glob, relative)) continue;
+            const std::string where = file ? file->filename().string() : std::string(".flinklint.yaml");
+            return VersionEvidence{*override_entry.flink_version, VersionSource::per_path,
+                                   fmt::format("per-path flink-version in {} ({})", where, glob)};
+        }
+    }
+    return std::nullopt;
+}
+
 Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
     const FileRead read = read_file_limited(file, kMaxProjectConfigBytes);
     if (!read.bytes) {
@@ -270,15 +285,20 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
         } else if (key == "per-path") {
             if (!value.IsSequence()) return Error{located(file, value.Mark(), "per-path must be a list")};
             for (const auto& entry : value) {
-                if (!entry.IsMap() || !entry["paths"]) {
-                    return Error{
-                        located(file, entry.Mark(), "each per-path entry needs `paths` and `disable`")};
+                if (!entry.IsMap() || !entry["paths"] || !(entry["disable"] || entry["flink-version"])) {
+                    return Error{located(file, entry.Mark(),
+                                         "each per-path entry needs `paths` and `disable` or `flink-version`")};
                 }
                 PathOverride override_entry;
                 override_entry.globs = string_list(entry["paths"], file, error);
                 if (!error.empty()) return Error{error};
                 if (entry["disable"] && !rule_ids(entry["disable"], file, override_entry.disabled, error)) {
                     return Error{error};
+                }
+                if (const YAML::Node version = entry["flink-version"]) {
+                    override_entry.flink_version = FlinkVersion::parse(version.IsScalar() ? version.Scalar() : "");
+                    if (!override_entry.flink_version)
+                        return Error{located(file, version.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
                 }
                 config.per_path.push_back(std::move(override_entry));
             }

@@ -8,10 +8,11 @@ namespace {
 constexpr std::string_view kVariable = "FLINK_PROPERTIES";
 
 void add_properties(ParsedFile& file, const EmbeddedText& embedded, const std::string& service,
-                    const YamlLimits& limits) {
+                    const Located& image, const YamlLimits& limits) {
     ConfigDocument cd = read_embedded_config(embedded, ConfigFormat::legacy, limits);
     cd.format = ConfigFormat::compose_properties;
     cd.origin = "service " + service + " " + std::string(kVariable);
+    cd.image = image;
     file.configs.push_back(std::move(cd));
 }
 
@@ -19,17 +20,21 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
                   const YamlLimits& limits) {
     const std::string_view text = file.source->text();
     const std::size_t environment = map_get(doc, spec, "environment");
+    Located image;
+    if (const std::size_t node = map_get(doc, spec, "image"); node != npos && is_kind(doc, node, YNode::Kind::scalar))
+        image = Located{scalar_text(doc, node), doc.nodes[node].span, true};
     // Map form: `FLINK_PROPERTIES: |`
     if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
         if (is_kind(doc, value, YNode::Kind::scalar))
-            add_properties(file, embedded_text(doc, value, text), service, limits);
+            add_properties(file, embedded_text(doc, value, text), service, image, limits);
         return;
     }
     // List form: `- FLINK_PROPERTIES=...` (often a literal block starting with that line).
     const std::string prefix = std::string(kVariable) + "=";
     for_each_item(doc, environment, [&](std::size_t item) {
         if (scalar_text(doc, item).rfind(prefix, 0) != 0) return;
-        add_properties(file, embedded_text(doc, item, text).drop_prefix(prefix.size()), service, limits);
+        add_properties(file, embedded_text(doc, item, text).drop_prefix(prefix.size()), service, image,
+                       limits);
     });
 }
 

@@ -191,14 +191,6 @@ const EffectiveConfig& FlinkConfig::effective() const {
 const std::vector<std::shared_ptr<const EffectiveConfig>>& Model::bare_deployments() const {
     if (bare_deployments_) return *bare_deployments_;
     std::vector<std::shared_ptr<const EffectiveConfig>> found;
-    // The version a command line or .flinklint.yaml forced on the configurations applies here too.
-    std::optional<FlinkVersion> forced;
-    for (const FlinkConfig& config : configs_) {
-        if (config.version_source() == VersionSource::command_line ||
-            config.version_source() == VersionSource::config_file) {
-            forced = config.version();
-        }
-    }
     for (const ParsedFile& file : files_) {
         for (std::size_t i = 0; i < file.objects.size(); ++i) {
             const K8sObject& object = file.objects[i];
@@ -209,10 +201,12 @@ const std::vector<std::shared_ptr<const EffectiveConfig>>& Model::bare_deploymen
                     has_config || (doc.owner_object == i && doc.format == ConfigFormat::flink_deployment);
             }
             if (has_config) continue;
-            FlinkVersion version = forced.value_or(kDefaultFlinkVersion);
-            if (!forced && object.flink->flink_version) {
-                version =
-                    FlinkVersion::parse(object.flink->flink_version.value).value_or(kDefaultFlinkVersion);
+            // As for configurations: forced, else spec.flinkVersion, else spec.image, else the default.
+            FlinkVersion version = forced_version_.value_or(default_version_.version);
+            if (!forced_version_) {
+                if (const auto image = image_flink_version(object.flink->image.value)) version = *image;
+                if (object.flink->flink_version)
+                    version = FlinkVersion::parse(object.flink->flink_version.value).value_or(version);
             }
             found.push_back(std::make_shared<const EffectiveConfig>(file, object, version));
         }

@@ -8,14 +8,13 @@
 
 namespace flinklint {
 
-FlinkConfig::FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, FlinkVersion version,
-                         VersionSource version_source, DeploymentMode mode)
+FlinkConfig::FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, VersionChoice version,
+                         DeploymentMode mode)
     : file_(&file),
       doc_(&doc),
-      version_(version),
-      version_source_(version_source),
+      version_(std::move(version)),
       mode_(mode),
-      catalog_(&Catalog::for_version(version)) {
+      catalog_(&Catalog::for_version(catalog_version_for(version_.chosen.version))) {
     lookups_.reserve(doc.entries.size());
     for (std::size_t i = 0; i < doc.entries.size(); ++i) {
         const ConfigEntry& entry = doc.entries[i];
@@ -31,6 +30,13 @@ KeyLookup FlinkConfig::lookup(const ConfigEntry& entry) const {
     if (entries.empty() || before(&entry, entries.data()) || !before(&entry, entries.data() + entries.size()))
         return catalog_->lookup(entry.key);  // not one of ours
     return lookups_[static_cast<std::size_t>(&entry - entries.data())];
+}
+
+std::string FlinkConfig::version_reason() const {
+    const FlinkVersion version = version_.chosen.version;
+    if (has_catalog(version)) return version_.chosen.reason;
+    return version_.chosen.reason + "; no catalog for " + version.str() + ", checked against " +
+           catalog_version_for(version).str();
 }
 
 const K8sObject* FlinkConfig::owner() const {

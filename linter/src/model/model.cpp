@@ -1,5 +1,10 @@
 #include "flinklint/model.hpp"
 
+#include <fmt/format.h>
+
+#include "flinklint/deployment.hpp"
+#include "model/version_evidence.hpp"
+
 namespace flinklint {
 namespace {
 
@@ -18,30 +23,53 @@ DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
 
 }  // namespace
 
+// The image of the container that mounts a configuration is evidence of the Flink that reads it:
+// derived from the pods of the group, which need the configurations built once first.
+void Model::add_image_evidence(std::vector<VersionChoice>& choices) {
+    bool any_pod = false;
+    for (const ObjectRef& ref : objects_) any_pod = any_pod || ref.object->pod.has_value();
+    if (!any_pod) return;
+    for (const PodView& pod : derive_pods(*this)) {
+        if (pod.main == nullptr || !pod.main->image) continue;
+        const auto version = image_flink_version(pod.main->image.value);
+        if (!version) continue;
+        for (const MountedConfigFile& mounted : pod.conf_files) {
+            if (mounted.config == nullptr) continue;
+            const auto index = static_cast<std::size_t>(mounted.config - configs_.data());
+            if (index >= choices.size()) continue;
+            VersionEvidence evidence{*version, VersionSource::image,
+                                     fmt::format("{} of {}", model_detail::image_reason(pod.main->image,
+                                                                                        *pod.file->source),
+                                                 pod.describe())};
+            bool known = false;
+            for (const VersionEvidence& e : choices[index].all) known = known || e.reason == evidence.reason;
+            if (!known) model_detail::add_evidence(choices[index], std::move(evidence));
+        }
+    }
+}
+
 Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
-    : files_(std::move(files)), profile_(options.profile) {
+    : files_(std::move(files)),
+      profile_(options.profile),
+      default_version_(model_detail::default_evidence(options)),
+      forced_version_(options.forced_version) {
+    std::vector<VersionChoice> choices;
     for (const ParsedFile& file : files_) {
         for (const K8sObject& object : file.objects) objects_.push_back({&file, &object});
         for (const ConfigDocument& doc : file.configs) {
-            FlinkVersion version = kDefaultFlinkVersion;
-            VersionSource source = VersionSource::default_version;
-            if (options.cli_version) {
-                version = *options.cli_version;
-                source = VersionSource::command_line;
-            } else if (options.config_version) {
-                version = *options.config_version;
-                source = VersionSource::config_file;
-            } else if (doc.owner_object && *doc.owner_object < file.objects.size()) {
-                const K8sObject& owner = file.objects[*doc.owner_object];
-                if (owner.flink && owner.flink->flink_version) {
-                    if (auto parsed = FlinkVersion::parse(owner.flink->flink_version.value)) {
-                        version = *parsed;
-                        source = VersionSource::flink_deployment;
-                    }
-                }
-            }
-            configs_.emplace_back(file, doc, version, source, mode_of(file, doc));
+            choices.push_back(model_detail::own_evidence(file, doc, options));
+            VersionChoice provisional = choices.back();
+            if (provisional.all.empty()) provisional.chosen = default_version_;
+            configs_.emplace_back(file, doc, std::move(provisional), mode_of(file, doc));
         }
+    }
+    add_image_evidence(choices);
+    // Rebuilt in place: addresses stay, and nothing derived from the first pass is kept.
+    for (std::size_t i = 0; i < configs_.size(); ++i) {
+        VersionChoice& choice = choices[i];
+        if (choice.all.empty()) model_detail::add_evidence(choice, default_version_);
+        const FlinkConfig& first = configs_[i];
+        configs_[i] = FlinkConfig(first.file(), first.doc(), std::move(choice), first.mode());
     }
 }
 

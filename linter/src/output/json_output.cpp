@@ -49,6 +49,7 @@ public:
 
     void add(ReportPart part) override {
         files_ += part.files.size();
+        add_versions(part.versions);
         for (const Diagnostic& d : part.diagnostics) {
             const auto severity = static_cast<std::size_t>(d.severity);
             if (severity < counts_.size()) ++counts_[severity];
@@ -63,10 +64,36 @@ public:
                               {"errors", counts_[static_cast<std::size_t>(Severity::error)]},
                               {"warnings", counts_[static_cast<std::size_t>(Severity::warning)]},
                               {"infos", counts_[static_cast<std::size_t>(Severity::info)]}};
-        *out_ << "],\"summary\":" << dump_json(summary) << "}\n";
+        *out_ << ']';
+        // Which Flink each file was checked against, and why (only files with a configuration).
+        if (!versions_.empty()) {
+            *out_ << ",\"files\":[";
+            for (std::size_t i = 0; i < versions_.size(); ++i) *out_ << (i ? ",\n" : "\n") << dump_json(versions_[i]);
+            *out_ << "\n]";
+        }
+        *out_ << ",\"summary\":" << dump_json(summary) << "}\n";
     }
 
 private:
+    // One entry per file with a Flink configuration: the version of its first configuration, and
+    // every configuration when the file holds several of different versions.
+    void add_versions(const std::vector<FileVersionInfo>& versions) {
+        for (const FileVersionInfo& v : versions) {
+            Json config = {{"where", v.where}, {"flink_version", v.version}, {"flink_version_source", v.reason}};
+            if (versions_.empty() || versions_.back()["path"] != v.path) {
+                versions_.push_back(
+                    {{"path", v.path}, {"flink_version", v.version}, {"flink_version_source", v.reason}});
+                file_configs_ = Json::array();
+            }
+            file_configs_.push_back(std::move(config));
+            Json& file = versions_.back();
+            if (v.version != file["flink_version"] || file.contains("configurations"))
+                file["configurations"] = file_configs_;
+        }
+    }
+
+    std::vector<Json> versions_;
+    Json file_configs_;  // of the last file
     std::ostream* out_;
     std::array<std::size_t, 3> counts_{};
     std::size_t files_ = 0;

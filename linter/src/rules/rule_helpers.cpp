@@ -19,9 +19,26 @@ std::string quoted(std::string_view text) {
     return fmt::format("`{}`", text);
 }
 
+std::string unread_by(const FlinkConfig& config, std::string_view key) {
+    for (const VersionEvidence& evidence : config.version_evidence()) {
+        const Catalog& catalog = Catalog::for_version(catalog_version_for(evidence.version));
+        if (!catalog.lookup(key).known())
+            return fmt::format("Flink {} ({}) does not read {}", evidence.version.str(), evidence.reason, quoted(key));
+    }
+    return {};
+}
+
 std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& config,
                                   std::string_view new_key, FixSafety safety) {
-    return flinklint::rename_key_fix(entry, config.doc(), *config.source(), new_key, safety);
+    auto fix = flinklint::rename_key_fix(entry, config.doc(), *config.source(), new_key, safety);
+    // A rename is safe only for a Flink that reads the new key: every version the file may run on.
+    if (fix) {
+        if (const std::string reason = unread_by(config, new_key); !reason.empty()) {
+            fix->safety = FixSafety::unsafe;
+            fix->description += fmt::format(" (unsafe: {})", reason);
+        }
+    }
+    return fix;
 }
 
 std::optional<Fix> delete_entry_fix(const ConfigEntry& entry, const FlinkConfig& config, FixSafety safety) {

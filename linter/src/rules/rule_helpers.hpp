@@ -18,7 +18,12 @@ std::string shown_value(std::string_view key, std::string_view value);
 // "`a.b`" with backticks: keys and values in messages.
 std::string quoted(std::string_view text);
 
-// A Fix that renames a key as written. Nested YAML keys are renamed only when every path
+// Why `key` may not be read: "Flink 1.17 (image flink:1.17.2 in a.yaml:4) does not read `k`" for the
+// first version the configuration's evidence names whose catalog lacks the key; empty when all read it.
+std::string unread_by(const FlinkConfig& config, std::string_view key);
+
+// A Fix that renames a key as written; unsafe (with the reason) when a version the file may run on
+// does not read the new key. Nested YAML keys are renamed only when every path
 // segment is spelled the same in the new key (the edit touches the last segment alone);
 // nullopt when no exact edit exists.
 std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& config,

@@ -102,7 +102,7 @@ TEST(RuleFixtures, EveryCaseReportsExactlyTheAnnotatedLines) {
             // The rule alone, on the model, then the whole engine (suppressions included).
             std::vector<ParsedFile> files;
             for (const SourcePtr& source : input.group.sources) files.push_back(ingest(source));
-            const Model model(std::move(files), ModelOptions{.cli_version = input.version});
+            const Model model(std::move(files), ModelOptions{.forced_version = input.version});
             std::vector<Diagnostic> direct;
             Reporter reporter(direct);
             reporter.set_rule(rule->info);

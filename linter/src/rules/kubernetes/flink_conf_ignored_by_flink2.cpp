@@ -24,6 +24,7 @@ void check_flink_conf_ignored_by_flink2(const Model& model, Reporter& reporter) 
         if (legacy == nullptr || has_yaml) continue;
         // FL106 already says so on the file when the version was given explicitly.
         if (legacy->config != nullptr && legacy->config->version_source() != VersionSource::default_version &&
+            legacy->config->version_source() != VersionSource::image &&
             legacy->config->version() >= FlinkVersion{2, 0})
             continue;
         const std::string image = pod.main->image.value;

@@ -10,18 +10,10 @@
 namespace flinklint::rules {
 namespace {
 
+// An image's version is said by FL827 (flink-conf-ignored-by-flink2) on the mount that reads the file.
 bool explicit_version(const FlinkConfig& config) {
-    return config.version_source() != VersionSource::default_version;
-}
-
-std::string version_origin(const FlinkConfig& config) {
-    switch (config.version_source()) {
-        case VersionSource::command_line: return "--flink-version";
-        case VersionSource::config_file: return ".flinklint.yaml";
-        case VersionSource::flink_deployment: return "spec.flinkVersion";
-        case VersionSource::default_version: return "the default";
-    }
-    return "the default";
+    return config.version_source() != VersionSource::default_version &&
+           config.version_source() != VersionSource::image;
 }
 
 // A flink-conf.yaml read together with `config`: a plain file in the same directory, or another
@@ -55,14 +47,14 @@ void check_config_file_ignored(const Model& model, Reporter& reporter) {
                              .message = fmt::format("Flink {} (from {}) reads only config.yaml: this "
                                                     "flink-conf.yaml is ignored and every option keeps its "
                                                     "default",
-                                                    version.str(), version_origin(config)),
+                                                    version.str(), config.version_reason()),
                              .help = "convert the file to config.yaml (Flink ships bin/migrate-config-file.sh "
                                      "in 1.19 and 1.20)"});
         } else if (name == "config.yaml" && version < FlinkVersion{1, 19} && explicit_version(config)) {
             reporter.report({.source = config.source(), .span = span,
                              .message = fmt::format("Flink {} (from {}) reads only flink-conf.yaml: this "
                                                     "config.yaml is ignored",
-                                                    version.str(), version_origin(config)),
+                                                    version.str(), config.version_reason()),
                              .help = "name the file flink-conf.yaml and write flat `key: value` lines"});
         } else if (name == "config.yaml" && version >= FlinkVersion{1, 19} && version < FlinkVersion{2, 0}) {
             if (const FlinkConfig* legacy = legacy_sibling(model, config)) {

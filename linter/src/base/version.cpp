@@ -1,0 +1,51 @@
+// Which catalog a Flink version is checked against, and the Flink version an image tag names.
+#include <charconv>
+#include <cstdlib>
+
+#include "flinklint/text_util.hpp"
+#include "flinklint/version.hpp"
+
+namespace flinklint {
+namespace {
+
+// Distance in minor versions; a major step counts as far as any minor step within a major.
+int distance(FlinkVersion a, FlinkVersion b) {
+    return std::abs((a.major - b.major) * 100 + (a.minor - b.minor));
+}
+
+}  // namespace
+
+bool has_catalog(FlinkVersion version) {
+    for (const FlinkVersion& v : kCatalogVersions)
+        if (v == version) return true;
+    return false;
+}
+
+FlinkVersion catalog_version_for(FlinkVersion version) {
+    FlinkVersion best = kCatalogVersions[0];
+    for (const FlinkVersion& v : kCatalogVersions)
+        if (distance(v, version) < distance(best, version)) best = v;
+    return best;
+}
+
+std::optional<FlinkVersion> image_flink_version(std::string_view image) {
+    if (const auto at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
+    const auto slash = image.rfind('/');
+    const auto colon = image.rfind(':');
+    if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash)) return std::nullopt;
+    const std::string name = ascii_lower(image.substr(0, colon));
+    if (name.find("flink") == std::string::npos) return std::nullopt;
+    // The tag starts with major.minor: `1.17.2-scala_2.12-java11`, `2.0-java17`, `1.18`.
+    const std::string_view tag = image.substr(colon + 1);
+    FlinkVersion version;
+    const char* end = tag.data() + tag.size();
+    const auto major = std::from_chars(tag.data(), end, version.major);
+    if (major.ec != std::errc() || major.ptr == end || *major.ptr != '.') return std::nullopt;
+    const auto minor = std::from_chars(major.ptr + 1, end, version.minor);
+    if (minor.ec != std::errc() || minor.ptr == major.ptr + 1) return std::nullopt;
+    if (minor.ptr != end && (*minor.ptr >= '0' && *minor.ptr <= '9')) return std::nullopt;
+    if (version.major < 1 || version.major > 2 || version.minor > 99) return std::nullopt;
+    return version;
+}
+
+}  // namespace flinklint

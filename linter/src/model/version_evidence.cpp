@@ -1,0 +1,88 @@
+#include "model/version_evidence.hpp"
+
+#include <fmt/format.h>
+
+namespace flinklint::model_detail {
+namespace {
+
+constexpr std::string_view kMarker = "flinklint: flink-version=";
+
+std::string at(const Source& source, std::size_t offset) {
+    return fmt::format("{}:{}", source.path(), source.position(offset).line);
+}
+
+// `# flinklint: flink-version=1.17`: in a file of several Kubernetes objects, the comment that
+// belongs to the configuration's object (after the previous object, before the end of its own).
+std::optional<VersionEvidence> inline_comment(const ParsedFile& file, const ConfigDocument& doc) {
+    const std::string_view text = file.source->text();
+    std::size_t from = 0;
+    std::size_t to = text.size();
+    if (doc.owner_object && *doc.owner_object < file.objects.size()) {
+        const K8sObject& owner = file.objects[*doc.owner_object];
+        to = owner.span.end;
+        for (const K8sObject& other : file.objects)
+            if (other.span.end <= owner.span.begin) from = std::max(from, other.span.end);
+    }
+    std::optional<VersionEvidence> found;
+    for (std::size_t pos = text.find(kMarker, from); pos != std::string_view::npos && pos < to;
+         pos = text.find(kMarker, pos + 1)) {
+        const std::size_t line_start = text.rfind('\n', pos) == std::string_view::npos ? 0 : text.rfind('\n', pos) + 1;
+        if (text.substr(line_start, pos - line_start).find('#') == std::string_view::npos) continue;
+        std::string_view value = text.substr(pos + kMarker.size());
+        value = value.substr(0, value.find_first_of(" \t\r\n#,"));
+        if (const auto version = FlinkVersion::parse(value))
+            found = VersionEvidence{*version, VersionSource::inline_comment,
+                                    fmt::format("comment in {}", at(*file.source, pos))};
+    }
+    return found;
+}
+
+std::optional<VersionEvidence> from_image(const Located& image, const Source& source) {
+    if (!image) return std::nullopt;
+    const auto version = image_flink_version(image.value);
+    if (!version) return std::nullopt;
+    return VersionEvidence{*version, VersionSource::image, image_reason(image, source)};
+}
+
+}  // namespace
+
+std::string image_reason(const Located& image, const Source& source) {
+    return fmt::format("image {} in {}", image.value, at(source, image.span.begin));
+}
+
+void add_evidence(VersionChoice& choice, VersionEvidence evidence) {
+    if (choice.all.empty() || evidence.source < choice.chosen.source) choice.chosen = evidence;
+    choice.all.push_back(std::move(evidence));
+}
+
+VersionEvidence default_evidence(const ModelOptions& options) {
+    if (options.cli_version) return {*options.cli_version, VersionSource::command_line, "--flink-version"};
+    if (options.config_version)
+        return {*options.config_version, VersionSource::config_file, "flink-version in .flinklint.yaml"};
+    return {kDefaultFlinkVersion, VersionSource::default_version, "default"};
+}
+
+VersionChoice own_evidence(const ParsedFile& file, const ConfigDocument& doc, const ModelOptions& options) {
+    VersionChoice choice;
+    if (options.forced_version)
+        add_evidence(choice, {*options.forced_version, VersionSource::forced, "--force-flink-version"});
+    if (auto comment = inline_comment(file, doc)) add_evidence(choice, std::move(*comment));
+    if (const auto it = options.path_versions.find(file.source->path()); it != options.path_versions.end())
+        add_evidence(choice, it->second);
+    if (doc.owner_object && *doc.owner_object < file.objects.size()) {
+        const K8sObject& owner = file.objects[*doc.owner_object];
+        if (owner.flink && owner.flink->flink_version) {
+            if (auto parsed = FlinkVersion::parse(owner.flink->flink_version.value))
+                add_evidence(choice, {*parsed, VersionSource::flink_deployment,
+                                      fmt::format("spec.flinkVersion {} in {}", owner.flink->flink_version.value,
+                                                  at(*file.source, owner.flink->flink_version.span.begin))});
+        }
+        if (owner.flink) {
+            if (auto image = from_image(owner.flink->image, *file.source)) add_evidence(choice, std::move(*image));
+        }
+    }
+    if (auto image = from_image(doc.image, *file.source)) add_evidence(choice, std::move(*image));
+    return choice;
+}
+
+}  // namespace flinklint::model_detail

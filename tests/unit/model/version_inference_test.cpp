@@ -1,0 +1,176 @@
+// The Flink version of each configuration: each source of evidence, and their order.
+#include <gtest/gtest.h>
+
+#include "flinklint/ingest.hpp"
+#include "flinklint/model.hpp"
+
+using namespace flinklint;
+
+namespace {
+
+struct Checked {
+    std::string version;
+    VersionSource source;
+    std::string reason;
+};
+
+std::vector<Checked> versions_of(std::vector<std::pair<std::string, std::string>> files,
+                                 const ModelOptions& options = {}) {
+    std::vector<ParsedFile> parsed;
+    for (auto& [path, text] : files) parsed.push_back(ingest(std::make_shared<const Source>(path, std::move(text))));
+    const Model model(std::move(parsed), options);
+    std::vector<Checked> out;
+    for (const FlinkConfig& config : model.configs())
+        out.push_back({config.version().str(), config.version_source(), config.version_reason()});
+    return out;
+}
+
+Checked only(std::string path, std::string text, const ModelOptions& options = {}) {
+    const auto all = versions_of({{std::move(path), std::move(text)}}, options);
+    EXPECT_EQ(all.size(), 1U);
+    return all.empty() ? Checked{} : all.front();
+}
+
+FlinkVersion v(int major, int minor) { return FlinkVersion{major, minor}; }
+
+const char* const kDeployment = R"(apiVersion: flink.apache.org/v1beta1
+kind: FlinkDeployment
+metadata:
+  name: job
+spec:
+  image: flink:1.18.1-scala_2.12-java11
+  flinkVersion: v1_17
+  flinkConfiguration:
+    taskmanager.numberOfTaskSlots: "2"
+)";
+
+const char* const kCompose = R"(services:
+  jobmanager:
+    image: flink:1.17.2-scala_2.12-java11
+    environment:
+      - |
+        FLINK_PROPERTIES=
+        jobmanager.rpc.address: jobmanager
+)";
+
+const char* const kMounted = R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: flink-config
+data:
+  flink-conf.yaml: |
+    taskmanager.numberOfTaskSlots: 2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: flink-taskmanager
+spec:
+  template:
+    metadata:
+      labels: {component: taskmanager}
+    spec:
+      containers:
+        - name: taskmanager
+          image: registry.example.com/data/flink-jobs:1.18.1-build7
+          args: ["taskmanager"]
+          volumeMounts:
+            - name: conf
+              mountPath: /opt/flink/conf
+      volumes:
+        - name: conf
+          configMap:
+            name: flink-config
+)";
+
+}  // namespace
+
+TEST(VersionInference, DefaultIs120) {
+    const Checked c = only("flink-conf.yaml", "taskmanager.numberOfTaskSlots: 2\n");
+    EXPECT_EQ(c.version, "1.20");
+    EXPECT_EQ(c.source, VersionSource::default_version);
+}
+
+TEST(VersionInference, CommandLineThenConfigFileAreTheDefault) {
+    EXPECT_EQ(only("flink-conf.yaml", "a: 1\n", {.cli_version = v(1, 19), .config_version = v(1, 18)}).version,
+              "1.19");
+    const Checked c = only("flink-conf.yaml", "a: 1\n", {.config_version = v(1, 18)});
+    EXPECT_EQ(c.version, "1.18");
+    EXPECT_EQ(c.source, VersionSource::config_file);
+}
+
+TEST(VersionInference, InlineComment) {
+    const Checked c = only("conf/flink-conf.yaml", "# flinklint: flink-version=1.17\na: 1\n", {.cli_version = v(2, 0)});
+    EXPECT_EQ(c.version, "1.17");
+    EXPECT_EQ(c.source, VersionSource::inline_comment);
+    EXPECT_EQ(c.reason, "comment in conf/flink-conf.yaml:1");
+}
+
+TEST(VersionInference, PerPathBeatsFlinkDeployment) {
+    ModelOptions options;
+    options.path_versions.emplace("job.yaml", VersionEvidence{v(1, 19), VersionSource::per_path, "per-path"});
+    const Checked c = only("job.yaml", kDeployment, options);
+    EXPECT_EQ(c.version, "1.19");
+    EXPECT_EQ(c.source, VersionSource::per_path);
+}
+
+TEST(VersionInference, InlineCommentBeatsPerPath) {
+    ModelOptions options;
+    options.path_versions.emplace("conf/flink-conf.yaml", VersionEvidence{v(1, 19), VersionSource::per_path, "per-path"});
+    EXPECT_EQ(only("conf/flink-conf.yaml", "# flinklint: flink-version=1.18\na: 1\n", options).version, "1.18");
+}
+
+TEST(VersionInference, FlinkDeploymentBeatsImageAndCommandLine) {
+    const Checked c = only("job.yaml", kDeployment, {.cli_version = v(2, 0)});
+    EXPECT_EQ(c.version, "1.17");
+    EXPECT_EQ(c.source, VersionSource::flink_deployment);
+    EXPECT_EQ(c.reason, "spec.flinkVersion v1_17 in job.yaml:7");
+}
+
+TEST(VersionInference, FlinkDeploymentImageWithoutFlinkVersion) {
+    std::string text = kDeployment;
+    text.erase(text.find("  flinkVersion: v1_17\n"), std::string("  flinkVersion: v1_17\n").size());
+    const Checked c = only("job.yaml", text, {.cli_version = v(2, 0)});
+    EXPECT_EQ(c.version, "1.18");
+    EXPECT_EQ(c.reason, "image flink:1.18.1-scala_2.12-java11 in job.yaml:6");
+}
+
+TEST(VersionInference, ComposeImage) {
+    const Checked c = only("docker-compose.yaml", kCompose);
+    EXPECT_EQ(c.version, "1.17");
+    EXPECT_EQ(c.source, VersionSource::image);
+    EXPECT_EQ(c.reason, "image flink:1.17.2-scala_2.12-java11 in docker-compose.yaml:3");
+}
+
+TEST(VersionInference, ImageOfTheContainerThatMountsTheConfigMap) {
+    const Checked c = only("flink.yaml", kMounted, {.cli_version = v(2, 0)});
+    EXPECT_EQ(c.version, "1.18");
+    EXPECT_EQ(c.source, VersionSource::image);
+    EXPECT_NE(c.reason.find("registry.example.com/data/flink-jobs:1.18.1-build7 in flink.yaml:20"),
+              std::string::npos)
+        << c.reason;
+}
+
+TEST(VersionInference, ForcedBeatsEverything) {
+    const ModelOptions options{.forced_version = v(2, 1)};
+    EXPECT_EQ(only("job.yaml", kDeployment, options).version, "2.1");
+    EXPECT_EQ(only("docker-compose.yaml", kCompose, options).source, VersionSource::forced);
+    EXPECT_EQ(only("conf/flink-conf.yaml", "# flinklint: flink-version=1.18\na: 1\n", options).version, "2.1");
+}
+
+TEST(VersionInference, VersionWithoutCatalogIsCheckedAgainstTheNearest) {
+    const Checked c = only("flink-conf.yaml", "# flinklint: flink-version=1.13\na: 1\n");
+    EXPECT_EQ(c.version, "1.13");
+    EXPECT_EQ(c.reason, "comment in flink-conf.yaml:1; no catalog for 1.13, checked against 1.15");
+    EXPECT_EQ(catalog_version_for(v(1, 16)).str(), "1.15");
+    EXPECT_EQ(catalog_version_for(v(2, 5)).str(), "2.2");
+}
+
+TEST(VersionInference, ImageTags) {
+    EXPECT_EQ(image_flink_version("flink:1.17.2-scala_2.12-java11"), v(1, 17));
+    EXPECT_EQ(image_flink_version("apache/flink:1.18"), v(1, 18));
+    EXPECT_EQ(image_flink_version("my.registry:5000/flink-custom:2.0.1"), v(2, 0));
+    EXPECT_EQ(image_flink_version("flink:latest"), std::nullopt);
+    EXPECT_EQ(image_flink_version("busybox:1.36"), std::nullopt);
+    EXPECT_EQ(image_flink_version("my.registry:5000/flink"), std::nullopt);
+}
