@@ -29,8 +29,10 @@ inline constexpr FlinkVersion kCatalogVersions[] = {{1, 15}, {1, 17}, {1, 18}, {
 FlinkVersion catalog_version_for(FlinkVersion version);
 bool has_catalog(FlinkVersion version);
 
-// The Flink version in an image's tag, for images whose name says Flink: `flink:1.17.2-scala_2.12`,
-// `apache/flink:1.18`, `registry.example.com/team/flink-app:1.19.1`; nullopt otherwise.
+// The Flink version in an image's tag: images named `flink` (`flink:1.17.2-scala_2.12`,
+// `apache/flink:1.18`, `registry.example.com/team/flink:1.19.1`), and other images with "flink" in
+// their name whose tag has the official shape (`team/flink-app:1.19.1-java11`); nullopt otherwise,
+// since a custom image's tag is usually the application's own version.
 std::optional<FlinkVersion> image_flink_version(std::string_view image);
 
 }  // namespace flinklint

@@ -34,9 +34,16 @@ std::optional<FlinkVersion> image_flink_version(std::string_view image) {
     const auto colon = image.rfind(':');
     if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash)) return std::nullopt;
     const std::string name = ascii_lower(image.substr(0, colon));
-    if (name.find("flink") == std::string::npos) return std::nullopt;
+    const std::string_view repository = std::string_view(name).substr(name.rfind('/') + 1);
     // The tag starts with major.minor: `1.17.2-scala_2.12-java11`, `2.0-java17`, `1.18`.
     const std::string_view tag = image.substr(colon + 1);
+    // An image named `flink` (official, mirrored or rebuilt) is tagged by its Flink version; another
+    // name with "flink" in it only when the tag has the official images' shape (`-scala_`, `-java`):
+    // `my-flink-app:1.3.0` is the application's version, not Flink 1.3.
+    const bool official_shape =
+        tag.find("-scala_") != std::string_view::npos || tag.find("-java") != std::string_view::npos;
+    if (repository != "flink" && (repository.find("flink") == std::string_view::npos || !official_shape))
+        return std::nullopt;
     FlinkVersion version;
     const char* end = tag.data() + tag.size();
     const auto major = std::from_chars(tag.data(), end, version.major);

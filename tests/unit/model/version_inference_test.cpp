@@ -72,7 +72,7 @@ spec:
     spec:
       containers:
         - name: taskmanager
-          image: registry.example.com/data/flink-jobs:1.18.1-build7
+          image: registry.example.com/data/flink:1.18.1-build7
           args: ["taskmanager"]
           volumeMounts:
             - name: conf
@@ -146,7 +146,7 @@ TEST(VersionInference, ImageOfTheContainerThatMountsTheConfigMap) {
     const Checked c = only("flink.yaml", kMounted, {.cli_version = v(2, 0)});
     EXPECT_EQ(c.version, "1.18");
     EXPECT_EQ(c.source, VersionSource::image);
-    EXPECT_NE(c.reason.find("registry.example.com/data/flink-jobs:1.18.1-build7 in flink.yaml:20"),
+    EXPECT_NE(c.reason.find("registry.example.com/data/flink:1.18.1-build7 in flink.yaml:20"),
               std::string::npos)
         << c.reason;
 }
@@ -169,7 +169,12 @@ TEST(VersionInference, VersionWithoutCatalogIsCheckedAgainstTheNearest) {
 TEST(VersionInference, ImageTags) {
     EXPECT_EQ(image_flink_version("flink:1.17.2-scala_2.12-java11"), v(1, 17));
     EXPECT_EQ(image_flink_version("apache/flink:1.18"), v(1, 18));
-    EXPECT_EQ(image_flink_version("my.registry:5000/flink-custom:2.0.1"), v(2, 0));
+    EXPECT_EQ(image_flink_version("my.registry:5000/flink-custom:2.0.1-java17"), v(2, 0));
+    EXPECT_EQ(image_flink_version("registry.example.com/team/flink:1.19.1"), v(1, 19));
+    // A custom image's tag is the application's version unless it has the official images' shape.
+    EXPECT_EQ(image_flink_version("my.registry:5000/flink-custom:2.0.1"), std::nullopt);
+    EXPECT_EQ(image_flink_version("sealos.hub:5000/flink-benchmark:1.5"), std::nullopt);
+    EXPECT_EQ(image_flink_version("my-flink-app:1.3.0"), std::nullopt);
     EXPECT_EQ(image_flink_version("flink:latest"), std::nullopt);
     EXPECT_EQ(image_flink_version("busybox:1.36"), std::nullopt);
     EXPECT_EQ(image_flink_version("my.registry:5000/flink"), std::nullopt);
