@@ -87,6 +87,10 @@ void Reporter::report(Finding finding) {
     diagnostic.help = std::move(finding.help);
     diagnostic.key = std::move(finding.key);
     diagnostic.fix = std::move(finding.fix);
+    diagnostic.related = std::move(finding.related);
+    for (RelatedLocation& related : diagnostic.related) {
+        if (related.source) related.start = related.source->position(related.span.begin);
+    }
     sink_->push_back(std::move(diagnostic));
 }
 

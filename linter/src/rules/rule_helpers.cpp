@@ -76,6 +76,16 @@ bool opens_nested_block(const Source& source, Span line_content) {
     return false;
 }
 
+bool under_nested_block(const FlinkConfig& config, Span span) {
+    if (!config.is_legacy()) return false;
+    const Source& source = *config.source();
+    if (source.position(span.begin).column == 1) return false;
+    for (const SyntaxIssue& issue : config.doc().issues) {
+        if (issue.span.begin < span.begin && opens_nested_block(source, issue.span)) return true;
+    }
+    return false;
+}
+
 std::string where(const FlinkConfig& config) {
     return config.where();
 }

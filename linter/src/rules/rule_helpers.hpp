@@ -44,6 +44,10 @@ Span first_line_span(const Source& source);
 // file that Flink reads line by line.
 bool opens_nested_block(const Source& source, Span line_content);
 
+// An indented line of a legacy file below a line that opens a nested YAML block: FL002 reports the
+// block once; the keys below it are not reported again one by one.
+bool under_nested_block(const FlinkConfig& config, Span span);
+
 // Human description of where the config is: "FlinkDeployment my-job" or the file name.
 std::string where(const FlinkConfig& config);
 
