@@ -23,7 +23,7 @@ void write_markdown_index(std::ostream& out) {
     for (const Rule& rule : all_rules()) {
         out << fmt::format("| {} | [{}]({}-{}.md) | {} | {} | {} | {} |\n", rule.info.id, rule.info.name,
                            rule.info.id, rule.info.name, to_string(rule.info.category),
-                           to_string(rule.info.default_severity), rule.info.fixable ? "yes" : "",
+                           severities_text(rule.info), rule.info.fixable ? "yes" : "",
                            rule.info.summary);
     }
 }
@@ -42,16 +42,17 @@ int run_rules_list(const std::string& format, std::ostream& out) {
                              {"name", rule.info.name},
                              {"category", to_string(rule.info.category)},
                              {"severity", to_string(rule.info.default_severity)},
+                             {"severities", severities_text(rule.info)},
                              {"fixable", rule.info.fixable},
                              {"summary", rule.info.summary}});
         }
         out << nlohmann::json{{"version", 1}, {"rules", rules}}.dump(2) << "\n";
         return kExitClean;
     }
-    out << fmt::format("{:<6} {:<40} {:<11} {:<8} {}\n", "ID", "NAME", "CATEGORY", "SEVERITY", "FIX");
+    out << fmt::format("{:<6} {:<40} {:<11} {:<13} {}\n", "ID", "NAME", "CATEGORY", "SEVERITY", "FIX");
     for (const Rule& rule : all_rules()) {
-        out << fmt::format("{:<6} {:<40} {:<11} {:<8} {}\n", rule.info.id, rule.info.name,
-                           to_string(rule.info.category), to_string(rule.info.default_severity),
+        out << fmt::format("{:<6} {:<40} {:<11} {:<13} {}\n", rule.info.id, rule.info.name,
+                           to_string(rule.info.category), severities_text(rule.info),
                            rule.info.fixable ? "yes" : "");
     }
     return kExitClean;

@@ -48,6 +48,14 @@ struct Fix {
     bool shows_secret = false;
 };
 
+// Another place that belongs to the same finding: every line of a key set several times.
+struct RelatedLocation {
+    SourcePtr source;
+    Span span;
+    Position start;  // filled from span by the reporter
+    std::string message;  // "set here (1 of 3)"
+};
+
 struct Diagnostic {
     std::string rule_id;  // "FL101"
     std::string rule_name;  // "unknown-key"
@@ -61,6 +69,7 @@ struct Diagnostic {
     std::string help;
     std::string key;  // Flink key (or YAML path) the finding is about; part of the baseline fingerprint
     std::optional<Fix> fix;
+    std::vector<RelatedLocation> related;  // shown as notes (text) and relatedLocations (SARIF)
 };
 
 }  // namespace flinklint

@@ -19,6 +19,7 @@ struct Finding {
     std::string key;
     std::optional<Fix> fix;
     std::optional<Severity> severity;  // overrides the rule's default when a case is worse or milder
+    std::vector<RelatedLocation> related;  // positions are filled by the reporter
 };
 
 // What a rule sees besides the model: where its findings go and the project's policy thresholds.

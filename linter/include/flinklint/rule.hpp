@@ -32,5 +32,7 @@ std::span<const Rule> all_rules();
 const Rule* find_rule(std::string_view id_or_name);
 // The rule's doc page (Markdown), embedded from linter/src/rules/<category>/<name>.md; empty if missing.
 std::string_view rule_doc(const RuleInfo& info);
+// The severities a rule reports at, its default first: "error" or "error|warning".
+std::string severities_text(const RuleInfo& info);
 
 }  // namespace flinklint

@@ -21,10 +21,15 @@ constexpr std::array<RetiredKey, 10> kRetiredKeys = {{
      "size the reserve with `taskmanager.memory.jvm-overhead.min`"},
     {"mesos.", "configured Mesos deployments, which Flink removed in 1.14",
      "remove it; deploy on Kubernetes, YARN or standalone"},
-    {"jobmanager.web.", "configured the web frontend before Flink 1.5 renamed those options",
-     "use the `web.*` and `rest.*` options (`rest.port` for the port)"},
+    // The only pre-1.5 `jobmanager.web.*` key (ConfigConstants.java) that no alias reads today; the
+    // others are deprecated keys of `web.*`/`rest.*` options, and other `jobmanager.web.*` keys never
+    // existed in Apache Flink (vendor builds add them), so they get the usual did-you-mean.
+    {"jobmanager.web.checkpoints.disable",
+     "switched off the checkpoint statistics of the web frontend before Flink 1.5",
+     "remove it; to keep no checkpoint history set `web.checkpoints.history: 0`"},
     {"query.server.port",
-     "is written by the official Docker image's entrypoint but read by no Flink version",
+     "was the queryable state server's port in Flink 1.2 and 1.3 (QueryableStateOptions.java), and the "
+     "official Docker image's entrypoint still writes it",
      "queryable state (deprecated) reads `queryable-state.server.ports`; remove the line if you copied "
      "it from a running container",
      true},

@@ -1,6 +1,7 @@
 // Did-you-mean: real keys close to an unknown one, by whole-key edit distance and by the shape of
 // the dotted segments (same segments reordered, one segment misspelled, one segment missing or extra).
 #include <algorithm>
+#include <array>
 #include <span>
 #include <tuple>
 
@@ -17,6 +18,21 @@ constexpr int kReordered = 12;
 constexpr int kMissingOrExtraSegment = 25;
 constexpr int kAliasPenalty = 3;  // a match through an alias ranks after an equally close real key
 constexpr int kFar = 1 << 20;
+constexpr int kSynonym = 2;  // a known other word for a segment: as close as a case slip
+
+// Words writers use for a segment of a real key, which no edit distance connects: `taskmanager.hostname`
+// for `taskmanager.host` (TaskManagerOptions.java), `...exponential-delay.multiplier` for
+// `...backoff-multiplier` (RestartStrategyOptions.java), `state.backend.rocksdb.local-directories` for
+// `...localdir` (RocksDBOptions.java), `rest.bind-host` for `rest.bind-address` (RestOptions.java),
+// `execution.checkpointing.enabled` for `...interval`, whose setting is what enables checkpointing
+// (CheckpointingOptions.java). A rewrite is suggested only when it yields a real key.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kSegmentSynonyms = {{
+    {"hostname", "host"},
+    {"multiplier", "backoff-multiplier"},
+    {"local-directories", "localdir"},
+    {"bind-host", "bind-address"},
+    {"enabled", "interval"},
+}};
 
 // ASCII only, like ascii_lower and std::tolower in the C locale flinklint runs in, but inline.
 char lower(char c) {
@@ -122,6 +138,20 @@ std::vector<std::string> SuggestIndex::suggest(std::string_view key, std::size_t
     const std::size_t edit_limit = whole_key_limit(lowered.size());
 
     std::vector<std::tuple<int, std::size_t, std::string_view>> scored;  // score, length gap, key
+    for (const auto& [word, synonym] : kSegmentSynonyms) {
+        for (std::size_t i = 0; i < key_segments.size(); ++i) {
+            if (key_segments[i] != word) continue;
+            std::string rewritten;
+            for (std::size_t j = 0; j < key_segments.size(); ++j) {
+                if (j > 0) rewritten += '.';
+                rewritten += j == i ? synonym : key_segments[j];
+            }
+            for (const Candidate& candidate : candidates_) {
+                if (candidate.penalty == 0 && candidate.lowered == rewritten)
+                    scored.emplace_back(kSynonym, 0, candidate.key);
+            }
+        }
+    }
     std::vector<std::string_view> sorted_candidate;  // sorted only when the reordering test needs it
     for (const Candidate& candidate : candidates_) {
         const Segments candidate_segments = segments(candidate);

@@ -197,6 +197,20 @@ Json result_json(const Diagnostic& d, std::size_t rule_index, const OutputOption
     first_location["physicalLocation"] = std::move(physical);
     result["locations"] = Json::array();
     result["locations"].push_back(std::move(first_location));
+    if (!d.related.empty()) {
+        Json related = Json::array();
+        for (std::size_t i = 0; i < d.related.size(); ++i) {
+            const RelatedLocation& r = d.related[i];
+            const std::string related_file =
+                r.source ? relative_path(r.source->path(), options.base_dir) : file;
+            Json region = {{"startLine", r.start.line}, {"startColumn", r.start.column}};
+            related.push_back({{"id", i},
+                               {"physicalLocation",
+                                {{"artifactLocation", artifact_location(related_file)}, {"region", region}}},
+                               {"message", {{"text", r.message}}}});
+        }
+        result["relatedLocations"] = std::move(related);
+    }
     result["partialFingerprints"] = {{"flinklint/v1", numbering.next(d, file).fingerprint}};
     if (d.fix && !d.fix->edits.empty()) result["fixes"] = fixes_json(*d.fix, location);
     return result;

@@ -193,6 +193,11 @@ public:
             out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), visible_text(tag))
                 << ": " << visible_text(d.message) << '\n';
             if (options_.show_source && d.source) write_snippet(out, d, part.masked, style);
+            for (const RelatedLocation& r : d.related) {
+                const std::string at = r.source ? visible_text(r.source->path()) : file;
+                out << "  " << style.wrap("1;36", "note:") << ' ' << at << ':' << r.start.line << ':'
+                    << r.start.column << ": " << visible_text(r.message) << '\n';
+            }
             if (!d.help.empty())
                 out << "  " << style.wrap("1;32", "help:") << ' ' << visible_text(d.help) << '\n';
             out << '\n';

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -32,9 +33,25 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
+// Rules whose findings are often milder than their default: the memory derivation reports a
+// configuration that sets no size at all (a fragment, or a file merged over Flink's shipped one) as a
+// warning, see linter/src/rules/memory/memory_failure.cpp.
+constexpr std::array<std::pair<std::string_view, Severity>, 2> kAlsoReportedAt = {{
+    {"FL301", Severity::warning},
+    {"FL302", Severity::warning},
+}};
+
 }  // namespace
 
 std::span<const Rule> all_rules() { return kRules; }
+
+std::string severities_text(const RuleInfo& info) {
+    std::string out(to_string(info.default_severity));
+    for (const auto& [id, severity] : kAlsoReportedAt) {
+        if (id == info.id) out += "|" + std::string(to_string(severity));
+    }
+    return out;
+}
 
 const Rule* find_rule(std::string_view id_or_name) {
     for (const Rule& rule : kRules) {
@@ -70,6 +87,10 @@ void Reporter::report(Finding finding) {
     diagnostic.help = std::move(finding.help);
     diagnostic.key = std::move(finding.key);
     diagnostic.fix = std::move(finding.fix);
+    diagnostic.related = std::move(finding.related);
+    for (RelatedLocation& related : diagnostic.related) {
+        if (related.source) related.start = related.source->position(related.span.begin);
+    }
     sink_->push_back(std::move(diagnostic));
 }
 

@@ -1,5 +1,7 @@
 #include "rules/rule_helpers.hpp"
 
+#include <algorithm>
+
 #include "flinklint/entry_edits.hpp"
 
 #include <fmt/format.h>
@@ -74,8 +76,61 @@ bool opens_nested_block(const Source& source, Span line_content) {
     return false;
 }
 
+bool under_nested_block(const FlinkConfig& config, Span span) {
+    if (!config.is_legacy()) return false;
+    const Source& source = *config.source();
+    if (source.position(span.begin).column == 1) return false;
+    for (const SyntaxIssue& issue : config.doc().issues) {
+        if (issue.span.begin < span.begin && opens_nested_block(source, issue.span)) return true;
+    }
+    return false;
+}
+
 std::string where(const FlinkConfig& config) {
     return config.where();
+}
+
+}  // namespace flinklint::rules
+
+namespace flinklint::rules {
+
+bool same_value(const OptionInfo* option, std::string_view a, std::string_view b, FlinkVersion version) {
+    if (a == b) return true;
+    if (option == nullptr) return false;
+    if (option->type == OptionType::memory_size) {
+        const auto x = parse_memory_size(a);
+        const auto y = parse_memory_size(b);
+        return x && y && *x == *y;
+    }
+    if (option->type == OptionType::duration) {
+        const auto x = parse_duration(a, version);
+        const auto y = parse_duration(b, version);
+        return x && y && *x == *y;
+    }
+    return false;
+}
+
+std::vector<const OptionInfo*> options_reading(const Catalog& catalog, std::string_view alias) {
+    std::vector<const OptionInfo*> out;
+    const auto has = [alias](std::span<const std::string_view> keys) {
+        return std::find(keys.begin(), keys.end(), alias) != keys.end();
+    };
+    for (const OptionInfo& option : catalog.options()) {
+        if (has(option.deprecated_keys) || has(option.fallback_keys)) out.push_back(&option);
+    }
+    return out;
+}
+
+const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias, const OptionInfo* fallback) {
+    const std::vector<const OptionInfo*> readers = options_reading(catalog, alias);
+    for (const OptionInfo* candidate : readers) {
+        for (const OptionInfo* other : readers) {
+            const auto& keys = other->fallback_keys;
+            if (other != candidate && std::find(keys.begin(), keys.end(), candidate->key) != keys.end())
+                return candidate;
+        }
+    }
+    return fallback;
 }
 
 }  // namespace flinklint::rules

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "flinklint/catalog.hpp"
 #include "flinklint/document.hpp"
@@ -43,7 +44,27 @@ Span first_line_span(const Source& source);
 // file that Flink reads line by line.
 bool opens_nested_block(const Source& source, Span line_content);
 
+// An indented line of a legacy file below a line that opens a nested YAML block: FL002 reports the
+// block once; the keys below it are not reported again one by one.
+bool under_nested_block(const FlinkConfig& config, Span span);
+
 // Human description of where the config is: "FlinkDeployment my-job" or the file name.
 std::string where(const FlinkConfig& config);
+
+}  // namespace flinklint::rules
+
+namespace flinklint::rules {
+
+// Whether two written values mean the same to the option: `256m` and `256mb` are one size, `60 s`
+// and `1 min` one duration. Text equality when the type is unknown or a value does not parse.
+bool same_value(const OptionInfo* option, std::string_view a, std::string_view b, FlinkVersion version);
+
+// Every option of the catalog that reads `alias` as a fallback or deprecated key: `web.port` is a
+// deprecated key of both `rest.port` and `rest.bind-port` (RestOptions.java).
+std::vector<const OptionInfo*> options_reading(const Catalog& catalog, std::string_view alias);
+
+// The key to write instead of an alias read by several options: the one the others fall back to
+// (`rest.port` for `web.port`, since `rest.bind-port` falls back to `rest.port`); else `fallback`.
+const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias, const OptionInfo* fallback);
 
 }  // namespace flinklint::rules

@@ -25,6 +25,19 @@ TEST(CatalogSuggest, Misspellings) {
     EXPECT_EQ(suggest("job.autoscaler.enable", {2, 2}).front(), "job.autoscaler.enabled");
 }
 
+// Other words for a segment that no edit distance connects to the real key.
+TEST(CatalogSuggest, SegmentSynonyms) {
+    for (const FlinkVersion version : {FlinkVersion{1, 20}, FlinkVersion{2, 0}}) {
+        EXPECT_EQ(suggest("taskmanager.hostname", version).front(), "taskmanager.host");
+        EXPECT_EQ(suggest("restart-strategy.exponential-delay.multiplier", version).front(),
+                  "restart-strategy.exponential-delay.backoff-multiplier");
+        EXPECT_EQ(suggest("state.backend.rocksdb.local-directories", version).front(),
+                  "state.backend.rocksdb.localdir");
+        EXPECT_EQ(suggest("rest.bind-host", version).front(), "rest.bind-address");
+        EXPECT_EQ(suggest("execution.checkpointing.enabled", version).front(), "execution.checkpointing.interval");
+    }
+}
+
 TEST(CatalogSuggest, SegmentShapes) {
     EXPECT_EQ(suggest("memory.taskmanager.process.size").front(), "taskmanager.memory.process.size");
     EXPECT_EQ(suggest("execution.checkpointing.interval.time").front(), "execution.checkpointing.interval");

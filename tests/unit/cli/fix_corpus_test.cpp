@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -114,6 +115,15 @@ TEST(FixCorpus, SecondRunChangesNothingAndOnlyFixedLinesChange) {
         if (file.rfind("./", 0) == 0) file = file.substr(2);
         for (int line = d["line"].get<int>(); line <= d["end_line"].get<int>(); ++line)
             fixable_lines[file].insert(line);
+        // A fix may edit other lines of its finding (every earlier copy of a duplicate key).
+        const std::string text = read_file(work.path() / file);
+        for (const auto& edit : d["fix"]["edits"]) {
+            const auto start = std::min(edit["start"].get<std::size_t>(), text.size());
+            const auto end = std::min(edit["end"].get<std::size_t>(), text.size());
+            const int first_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+            const int last_line = first_line + static_cast<int>(std::count(text.begin() + start, text.begin() + end, '\n'));
+            for (int line = first_line; line <= last_line; ++line) fixable_lines[file].insert(line);
+        }
     }
 
     const RunResult first =

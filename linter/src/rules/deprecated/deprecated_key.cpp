@@ -11,7 +11,8 @@ void check_deprecated_key(const Model& model, Reporter& reporter) {
         for (const ConfigEntry& entry : config.entries()) {
             const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::deprecated_alias) continue;
-            const std::string_view replacement = lookup.option->key;
+            const std::string_view replacement =
+                preferred_replacement(config.catalog(), entry.key, lookup.option)->key;
             const bool replacement_set = config.get(replacement) != nullptr;
             Finding finding{.source = config.source(),
                             .span = entry.key_span,

@@ -1,5 +1,6 @@
 // FL301 taskmanager-memory-invalid and FL302 jobmanager-memory-invalid: Flink's memory derivation
 // fails, so the process does not start. Both rules share this check; each rule file picks its process.
+#include "flinklint/option_values.hpp"
 #include "rules/memory/memory_failure.hpp"
 
 #include <fmt/format.h>
@@ -59,6 +60,15 @@ std::string origin_note(const EffectiveConfig& effective, const std::string& key
     return {};
 }
 
+// A value the option's type rejects is FL102 invalid-value's finding: one finding per mistake.
+bool type_rejects(const EffectiveConfig& effective, const std::string& key) {
+    const OptionInfo* option = Catalog::for_version(effective.version()).find(key);
+    const auto value = effective.value(key);
+    if (option == nullptr || !value) return false;
+    return check_option_value(option->type, option->enum_values, *value, ValueKind::string, effective.version())
+        .has_value();
+}
+
 }  // namespace
 
 void check_memory_failure(const Model& model, Reporter& reporter, Process process) {
@@ -98,6 +108,7 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
         }
         if (!span) {
             if (const auto written = first_written(*effective, error->keys)) {
+                if (type_rejects(*effective, written->second)) continue;  // FL102 reports this value
                 span = written->first;
                 key = written->second;
                 context = origin_note(*effective, key) + context;

@@ -38,6 +38,7 @@ std::string list_constants(std::span<const std::string_view> constants) {
 void check_invalid_enum_value(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
+            if (config.get(entry.key) != &entry) continue;  // Flink reads only the last copy (FL104)
             const KeyLookup lookup = config.lookup(entry);
             if (lookup.option == nullptr || lookup.option->type != OptionType::enumeration) continue;
             const OptionInfo& option = *lookup.option;

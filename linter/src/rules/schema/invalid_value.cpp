@@ -10,6 +10,7 @@ namespace flinklint::rules {
 void check_invalid_value(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
+            if (config.get(entry.key) != &entry) continue;  // Flink reads only the last copy (FL104)
             const KeyLookup lookup = config.lookup(entry);
             if (lookup.option == nullptr || lookup.kind == KeyLookup::Kind::pass_through) continue;
             const OptionInfo& option = *lookup.option;

@@ -58,7 +58,7 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         const Catalog& catalog = config.catalog();
         for (const ConfigEntry& entry : config.entries()) {
-            if (entry.key.empty()) continue;
+            if (entry.key.empty() || under_nested_block(config, entry.key_span)) continue;
             if (config.lookup(entry).kind != KeyLookup::Kind::unknown) continue;
             if (last_version_knowing(entry.key, config.version())) continue;  // FL202 removed-key says more
 

@@ -11,6 +11,7 @@ void check_malformed_line(const Model& model, Reporter& reporter) {
         for (const SyntaxIssue& issue : config.doc().issues) {
             const std::string_view text = config.source()->view(issue.span);
             if (opens_nested_block(*config.source(), issue.span)) {
+                if (under_nested_block(config, issue.span)) continue;  // the outermost block says it
                 reporter.report(
                     {.source = config.source(), .span = issue.span,
                      .message = fmt::format("`{}` opens a nested YAML block, but this file is read by Flink's "
