@@ -20,8 +20,11 @@ struct RuleSettings {
 };
 
 // Runs every enabled rule, drops findings suppressed by `# flinklint: disable...` comments, applies
-// severity overrides, and returns the diagnostics sorted by file, position and rule.
-std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings);
+// severity overrides, and returns the diagnostics sorted by file, position and rule, secrets masked.
+// `secrets`, when given, receives the secret spans it masked with (secret_spans(model)), so a caller
+// that needs them too does not compute them again.
+std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings,
+                                  std::map<const Source*, std::vector<Span>>* secrets = nullptr);
 
 // Byte ranges of secret values in a file, sorted by start: values of secret keys (is_secret_key)
 // to the end of their line, and the rest of any line that reads `SECRET-KEY: ...`, `SECRET-KEY=...`

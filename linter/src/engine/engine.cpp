@@ -68,11 +68,10 @@ LintResult Linter::lint(const LintGroup& group) const {
     }
     model_options.profile = options_.profile;
     const Model model(std::move(parsed), model_options);
-    for (Diagnostic& diagnostic : run_rules(model, rules_)) {
+    for (Diagnostic& diagnostic : run_rules(model, rules_, &result.secrets)) {
         if (diagnostic.source && project_.disabled_for(diagnostic.source->path(), diagnostic.rule_id)) continue;
         result.diagnostics.push_back(std::move(diagnostic));
     }
-    result.secrets = secret_spans(model);
     for (const FlinkConfig& config : model.configs())
         result.versions.push_back(
             {config.source()->path(), config.where(), config.version(), config.version_reason()});

@@ -17,7 +17,8 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
            std::tie(path_b, b.start.line, b.start.column, b.rule_id, b.message);
 }
 
-std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings) {
+std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings,
+                                  std::map<const Source*, std::vector<Span>>* secrets) {
     std::vector<Diagnostic> found;
     Reporter reporter(found, settings.thresholds);
     for (const Rule& rule : all_rules()) {
@@ -50,7 +51,9 @@ std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settin
                                       a.message == b.message;
                            }),
                kept.end());
-    mask_secret_values(kept, secret_spans(model));
+    std::map<const Source*, std::vector<Span>> spans = secret_spans(model);
+    mask_secret_values(kept, spans);
+    if (secrets != nullptr) *secrets = std::move(spans);
     bound_findings(kept);  // after masking: a cut must never leave the start of a secret
     return kept;
 }
