@@ -22,8 +22,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     const std::size_t m = b.size();
     const std::size_t over = limit + 1;
     if ((n > m ? n - m : m - n) > limit) return over;
-    // Three rolling rows: the one before the previous is needed for transpositions.
-    std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+    // Three rolling rows: the one before the previous is needed for transpositions. Short words
+    // (every key segment the secret check compares) keep them on the stack: no allocation per call.
+    constexpr std::size_t kStackRow = 64;
+    std::array<std::size_t, 3 * kStackRow> stack_rows{};
+    std::vector<std::size_t> heap_rows;
+    std::size_t* rows = stack_rows.data();
+    if (m + 1 > kStackRow) {
+        heap_rows.resize(3 * (m + 1));
+        rows = heap_rows.data();
+    }
+    std::size_t* before = rows;
+    std::size_t* previous = rows + (m + 1);
+    std::size_t* current = rows + 2 * (m + 1);
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
