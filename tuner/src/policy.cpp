@@ -1,6 +1,7 @@
 // The `policy:` section of a profile: every knob of Policy by name, with its unit and range.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <variant>
 
 #include "flinklint/tuner/units.hpp"
@@ -76,8 +77,9 @@ Expected<double> parse_knob(Unit unit, std::string_view text, FlinkVersion versi
         }
         case Unit::count: {
             auto value = parse_number(text);
-            if (value && (*value != static_cast<double>(static_cast<long long>(*value)) || *value > 1e6))
-                return Error{fmt::format("`{}` is not a whole number up to 1000000", text)};
+            // Range first: casting a double outside long long's range is undefined.
+            if (value && (*value < 0 || *value > 1e6 || *value != std::floor(*value)))
+                return Error{fmt::format("`{}` is not a whole number from 0 to 1000000", text)};
             return value;
         }
     }

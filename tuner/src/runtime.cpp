@@ -36,8 +36,9 @@ void configure_state_backend(Builder& builder) {
                     : fmt::format("local_disk {}: high-latency storage, RocksDB's options for spinning disks",
                                   to_string(profile.local_disk)),
                 Basis::policy, "state");
-    const int by_bandwidth = static_cast<int>(
-        std::ceil(tuning.estimates.checkpoint_bandwidth / policy.upload_bandwidth_per_thread));
+    // Clamped as a double: a profile's figures can put the quotient past int's range.
+    const int by_bandwidth = static_cast<int>(std::clamp(
+        std::ceil(tuning.estimates.checkpoint_bandwidth / policy.upload_bandwidth_per_thread), 0.0, 1e6));
     const int cores = std::max(1, static_cast<int>(profile.tm_cpu_cores));
     const int threads = std::clamp(by_bandwidth, std::min(4, cores), std::max(4, cores));
     builder.add("state.backend.rocksdb.checkpoint.transfer.thread.num", std::to_string(threads),
