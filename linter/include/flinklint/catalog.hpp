@@ -69,6 +69,9 @@ public:
     [[nodiscard]] KeyLookup lookup(std::string_view key) const;
     // The option whose key is exactly `key` (no alias resolution).
     [[nodiscard]] const OptionInfo* find(std::string_view key) const;
+    // Every option that reads `alias` as a deprecated or fallback key, in key order: `web.port` is a
+    // deprecated key of both `rest.port` and `rest.bind-port` (RestOptions.java).
+    [[nodiscard]] std::vector<const OptionInfo*> options_reading(std::string_view alias) const;
     // Up to `limit` real keys close to `key` (edit distance and dotted-segment similarity), best first.
     [[nodiscard]] std::vector<std::string> suggest(std::string_view key, std::size_t limit = 3) const;
 

@@ -13,6 +13,9 @@ std::string ascii_lower(std::string_view text);
 // stops early and returns limit + 1 once the distance must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = SIZE_MAX - 1);
 std::string_view trim(std::string_view text);
+// The offset of the first `\r` or `\n` at or after `from`, or text.size(): one pass, where
+// find_first_of("\r\n") tests every byte against the set by a call.
+std::size_t line_break_at_or_after(std::string_view text, std::size_t from);
 
 // True when `text` is wrapped in a matching pair of single or double quotes.
 bool is_quoted(std::string_view text);

@@ -61,6 +61,12 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+std::size_t line_break_at_or_after(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i)
+        if (text[i] == '\n' || text[i] == '\r') return i;
+    return text.size();
+}
+
 bool is_quoted(std::string_view text) {
     return text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front();
 }

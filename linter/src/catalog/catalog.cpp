@@ -1,5 +1,6 @@
 // Catalog: the options of one Flink version plus the operator's keys, over the tables compiled
 // into the binary, and the questions that span versions ("removed in 2.0", "new in 2.1").
+#include <algorithm>
 #include <array>
 #include <iterator>
 #include <mutex>
@@ -82,6 +83,21 @@ const catalog_detail::SuggestIndex& Catalog::Impl::suggestions() const {
     return *suggest_index_;
 }
 
+const Catalog::Impl::AliasReaders& Catalog::Impl::alias_readers() const {
+    // Built on the first alias a check meets; a scan of every option per alias cost more.
+    std::call_once(readers_once_, [this] {
+        for (const OptionInfo& option : options_) {
+            for (const std::string_view alias : option.fallback_keys) alias_readers_.emplace_back(alias, &option);
+            for (const std::string_view alias : option.deprecated_keys) alias_readers_.emplace_back(alias, &option);
+        }
+        // Stable: options_ is in key order, and so stay the readers of one alias.
+        std::ranges::stable_sort(alias_readers_, {}, &AliasReaders::value_type::first);
+        const auto [first, last] = std::ranges::unique(alias_readers_);
+        alias_readers_.erase(first, last);
+    });
+    return alias_readers_;
+}
+
 Catalog::Catalog(std::size_t slot)
     : version_(tables_of_slot(slot).version),
       options_(options_of(tables_of_slot(slot))),
@@ -109,6 +125,14 @@ KeyLookup Catalog::lookup(std::string_view key) const {
 
 std::vector<std::string> Catalog::suggest(std::string_view key, std::size_t limit) const {
     return impl_->suggestions().suggest(key, limit);
+}
+
+std::vector<const OptionInfo*> Catalog::options_reading(std::string_view alias) const {
+    const Impl::AliasReaders& readers = impl_->alias_readers();
+    const auto [first, last] = std::ranges::equal_range(readers, alias, {}, &Impl::AliasReaders::value_type::first);
+    std::vector<const OptionInfo*> out;
+    for (auto it = first; it != last; ++it) out.push_back(it->second);
+    return out;
 }
 
 std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog/catalog_internal.hpp"
@@ -141,6 +142,9 @@ struct Catalog::Impl {
     Impl(const catalog_detail::CatalogTables& tables, std::span<const OptionInfo> options)
         : keys(tables), options_(options) {}
     [[nodiscard]] const catalog_detail::SuggestIndex& suggestions() const;
+    // (alias, option reading it), sorted by alias.
+    using AliasReaders = std::vector<std::pair<std::string_view, const OptionInfo*>>;
+    [[nodiscard]] const AliasReaders& alias_readers() const;
 
     catalog_detail::KeyIndex keys;
 
@@ -148,6 +152,8 @@ private:
     std::span<const OptionInfo> options_;
     mutable std::once_flag suggest_once_;
     mutable std::unique_ptr<const catalog_detail::SuggestIndex> suggest_index_;
+    mutable std::once_flag readers_once_;
+    mutable AliasReaders alias_readers_;
 };
 
 }  // namespace flinklint

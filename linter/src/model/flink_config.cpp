@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <functional>
 
 #include "flinklint/model.hpp"
@@ -77,27 +78,38 @@ bool FlinkConfig::is_legacy() const {
     return doc_->format == ConfigFormat::legacy || doc_->format == ConfigFormat::compose_properties;
 }
 
+namespace {
+
+char lower_ascii(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace
+
 bool is_sensitive_key(std::string_view key) {
-    // GlobalConfiguration.isSensitive: case-insensitive substring match.
+    // GlobalConfiguration.isSensitive: case-insensitive substring match. Every key of every file
+    // comes here, several times: one pass that tries only the markers starting with each letter.
     static constexpr std::string_view kMarkers[] = {
         "password",    "secret", "fs.azure.account.key", "apikey",      "auth-params",
         "service-key", "token",  "basic-auth",           "jaas.config", "http-headers"};
-    // Lowered on the stack (every key of every file comes here, several times).
-    std::array<char, 256> buffer{};
-    std::string heap;
-    char* lower = buffer.data();
-    if (key.size() > buffer.size()) {
-        heap.resize(key.size());
-        lower = heap.data();
+    const auto matches_at = [key](std::size_t at, std::string_view marker) {
+        if (key.size() - at < marker.size()) return false;
+        for (std::size_t i = 0; i < marker.size(); ++i)
+            if (lower_ascii(key[at + i]) != marker[i]) return false;
+        return true;
+    };
+    static constexpr std::uint32_t kFirstLetters = [] {
+        std::uint32_t mask = 0;
+        for (const std::string_view marker : kMarkers) mask |= 1u << (marker.front() - 'a');
+        return mask;
+    }();
+    for (std::size_t at = 0; at < key.size(); ++at) {
+        const char first = lower_ascii(key[at]);
+        if (first < 'a' || first > 'z' || (kFirstLetters >> (first - 'a') & 1u) == 0) continue;
+        for (const std::string_view marker : kMarkers)
+            if (marker.front() == first && matches_at(at, marker)) return true;
     }
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        const char c = key[i];
-        lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    const std::string_view lowered(lower, key.size());
-    return std::any_of(std::begin(kMarkers), std::end(kMarkers), [&](std::string_view marker) {
-        return lowered.find(marker) != std::string_view::npos;
-    });
+    return false;
 }
 
 namespace {
@@ -106,10 +118,26 @@ namespace {
 // mask it, but what it holds is still a password.
 bool near_sensitive_word(std::string_view word) {
     static constexpr std::string_view kWords[] = {"password", "secret", "token", "apikey"};
+    // Lowered once on the stack; the edit distance is skipped when more letters are foreign to the
+    // marker than the distance allows (each foreign letter needs an edit of its own).
+    constexpr std::size_t kLongest = 10;  // "password" plus the largest distance, 2
+    if (word.size() < 4 || word.size() > kLongest) return false;
+    std::array<char, kLongest> buffer{};
+    for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = lower_ascii(word[i]);
+    const std::string_view lowered(buffer.data(), word.size());
+    const auto letters = [](std::string_view text) {
+        std::uint32_t mask = 0;
+        for (const char c : text) mask |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0u;
+        return mask;
+    };
     return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view marker) {
         const std::size_t limit = marker.size() >= 8 ? 2 : 1;
-        const std::size_t gap = word.size() > marker.size() ? word.size() - marker.size() : marker.size() - word.size();
-        return word.size() >= 4 && gap <= limit && edit_distance(ascii_lower(word), marker, limit) <= limit;
+        const std::size_t gap = lowered.size() > marker.size() ? lowered.size() - marker.size() : marker.size() - lowered.size();
+        if (gap > limit) return false;
+        const std::uint32_t known = letters(marker);
+        std::size_t foreign = 0;
+        for (const char c : lowered) foreign += c >= 'a' && c <= 'z' && (known >> (c - 'a') & 1u) != 0 ? 0 : 1;
+        return foreign <= limit && edit_distance(lowered, marker, limit) <= limit;
     });
 }
 

@@ -110,19 +110,8 @@ bool same_value(const OptionInfo* option, std::string_view a, std::string_view b
     return false;
 }
 
-std::vector<const OptionInfo*> options_reading(const Catalog& catalog, std::string_view alias) {
-    std::vector<const OptionInfo*> out;
-    const auto has = [alias](std::span<const std::string_view> keys) {
-        return std::find(keys.begin(), keys.end(), alias) != keys.end();
-    };
-    for (const OptionInfo& option : catalog.options()) {
-        if (has(option.deprecated_keys) || has(option.fallback_keys)) out.push_back(&option);
-    }
-    return out;
-}
-
 const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias, const OptionInfo* fallback) {
-    const std::vector<const OptionInfo*> readers = options_reading(catalog, alias);
+    const std::vector<const OptionInfo*> readers = catalog.options_reading(alias);
     for (const OptionInfo* candidate : readers) {
         for (const OptionInfo* other : readers) {
             const auto& keys = other->fallback_keys;

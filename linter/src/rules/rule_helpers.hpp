@@ -59,10 +59,6 @@ namespace flinklint::rules {
 // and `1 min` one duration. Text equality when the type is unknown or a value does not parse.
 bool same_value(const OptionInfo* option, std::string_view a, std::string_view b, FlinkVersion version);
 
-// Every option of the catalog that reads `alias` as a fallback or deprecated key: `web.port` is a
-// deprecated key of both `rest.port` and `rest.bind-port` (RestOptions.java).
-std::vector<const OptionInfo*> options_reading(const Catalog& catalog, std::string_view alias);
-
 // The key to write instead of an alias read by several options: the one the others fall back to
 // (`rest.port` for `web.port`, since `rest.bind-port` falls back to `rest.port`); else `fallback`.
 const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias, const OptionInfo* fallback);

@@ -55,7 +55,7 @@ void add_line_spans(const Source& source, std::vector<Span>& spans) {
     const std::string_view text = source.text();
     std::size_t begin = 0;
     while (begin < text.size()) {
-        const std::size_t end = std::min(text.find_first_of("\r\n", begin), text.size());
+        const std::size_t end = line_break_at_or_after(text, begin);
         if (const auto span = secret_on_line(text.substr(begin, end - begin), begin)) spans.push_back(*span);
         begin = end + 1;
     }
@@ -67,7 +67,7 @@ void add_entry_spans(const Source& source, const std::vector<ConfigEntry>& entri
         if (entry.value_span.empty() || !is_secret_key(entry.key)) continue;
         spans.push_back(entry.value_span);
         // And to the end of the value's last line: a comment after it may hold the secret's tail.
-        const std::size_t end = std::min(text.find_first_of("\r\n", entry.value_span.end), text.size());
+        const std::size_t end = line_break_at_or_after(text, entry.value_span.end);
         if (end > entry.value_span.end) spans.push_back({entry.value_span.end, end});
     }
 }

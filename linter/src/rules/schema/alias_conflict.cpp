@@ -19,7 +19,7 @@ void check_alias_conflict(const Model& model, Reporter& reporter) {
             if (config.get(entry.key) != &entry) continue;  // report each alias once (its effective line)
             // Flink ignores the alias only when every option reading it finds another key first:
             // `web.port` beside `rest.bind-port` still sets `rest.port` (RestOptions.java).
-            const std::vector<const OptionInfo*> readers = options_reading(config.catalog(), entry.key);
+            const std::vector<const OptionInfo*> readers = config.catalog().options_reading(entry.key);
             const bool read_somewhere = std::any_of(readers.begin(), readers.end(), [&](const OptionInfo* o) {
                 const ConfigEntry* used = config.get_option(o->key);
                 return used != nullptr && used->key == entry.key;
