@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
+  python3-yaml
 )
 # Extra packages for the full test suite (SARIF validator via npm, pre-commit integration test,
 # headless Chromium for the HTML report of `flinklint tune`).

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "flinklint/masking.hpp"
+#include "flinklint/text_util.hpp"
 
 namespace flinklint::rules {
 
@@ -15,6 +16,14 @@ std::string shown_value(std::string_view key, std::string_view value) {
     constexpr std::size_t kMaxShown = 80;
     if (value.size() > kMaxShown) return std::string(value.substr(0, kMaxShown)) + "...";
     return std::string(value);
+}
+
+bool is_template_placeholder(std::string_view value) {
+    value = trim(strip_quotes(trim(value)));
+    if (value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
+        value.find("{{") != std::string_view::npos)
+        return true;
+    return value.size() > 2 && value.front() == '<' && value.back() == '>';
 }
 
 std::string quoted(std::string_view text) {

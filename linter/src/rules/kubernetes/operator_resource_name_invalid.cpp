@@ -27,7 +27,7 @@ void check_operator_resource_name_invalid(const Model& model, Reporter& reporter
     for (const OperatorResource& r : operator_resources(model)) {
         if (r.deployment()) {
             const Located& name = r.object->name;
-            if (!name || valid_resource_name(name.value)) continue;
+            if (!name || valid_resource_name(name.value) || is_template_placeholder(name.value)) continue;
             Finding f = r.at(name.span, "metadata.name");
             f.message = fmt::format(
                 "the operator rejects FlinkDeployment {}: {} ({}), because the name becomes "

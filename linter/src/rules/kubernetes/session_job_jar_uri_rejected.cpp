@@ -91,7 +91,7 @@ void check_session_job_jar_uri_rejected(const Model& model, Reporter& reporter) 
     for (const OperatorResource& r : operator_resources(model)) {
         if (r.deployment() || !r.spec().has_job) continue;
         const Located& jar = r.spec().job_jar_uri;
-        if (!jar) continue;
+        if (!jar || is_template_placeholder(jar.value)) continue;  // filled in before kubectl apply
         Finding f = r.at(jar.span, "spec.job.jarURI");
         f.help =
             "serve the jar over https from a public host, or extend "

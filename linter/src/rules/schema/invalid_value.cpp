@@ -18,6 +18,7 @@ void check_invalid_value(const Model& model, Reporter& reporter) {
             if (option.type == OptionType::enumeration) continue;
             // `map.option.k: v` (nested YAML) is one entry of a Map option, read by prefix.
             if (option.type == OptionType::map && entry.key != option.key) continue;
+            if (is_template_placeholder(entry.value)) continue;  // filled in before Flink reads it
             const auto problem = check_option_value(option.type, option.enum_values, entry.value, entry.kind,
                                                     config.version());
             if (!problem) continue;
