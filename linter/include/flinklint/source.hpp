@@ -27,9 +27,14 @@ struct Position {
     friend bool operator==(const Position&, const Position&) = default;
 };
 
+// How the file's bytes were written. A Source's text is always UTF-8: files with a UTF-16 or UTF-32
+// byte order mark are decoded into it, and are never fixed in place, since edits are spans of the
+// decoded text.
+enum class TextEncoding : std::uint8_t { utf8, utf16le, utf16be, utf32le, utf32be };
+
 class Source {
 public:
-    Source(std::string path, std::string text);
+    Source(std::string path, std::string text, TextEncoding encoding = TextEncoding::utf8);
 
     [[nodiscard]] const std::string& path() const { return path_; }
     [[nodiscard]] const std::string& text() const { return text_; }
@@ -47,11 +52,13 @@ public:
     [[nodiscard]] std::size_t offset_of(int line, int byte_column) const;
 
     [[nodiscard]] bool has_bom() const;
+    [[nodiscard]] TextEncoding encoding() const { return encoding_; }
     [[nodiscard]] bool uses_crlf() const;
 
 private:
     std::string path_;
     std::string text_;
+    TextEncoding encoding_ = TextEncoding::utf8;
     std::vector<std::size_t> line_starts_;
     // Code points before every kBlock-th byte: position() counts at most one block, so many
     // findings on a line of megabytes stay linear.

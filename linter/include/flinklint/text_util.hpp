@@ -27,6 +27,15 @@ std::string yaml_double_quoted(std::string_view text);
 
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t code_point);
+// The byte order mark that starts `bytes`, by what SnakeYAML's UnicodeReader (the reader of Flink's
+// config.yaml) recognises: EF BB BF, FE FF, FF FE; FF FE 00 00 and 00 00 FE FF are UTF-32, which
+// it does not read. A UTF-16 mark counts only with a NUL byte in the first 256 bytes after it.
+enum class ByteOrderMark : std::uint8_t { none, utf8, utf16le, utf16be, utf32le, utf32be };
+ByteOrderMark byte_order_mark(std::string_view bytes);
+// UTF-16 or UTF-32 text after its byte order mark `mark`, as UTF-8; an unpaired surrogate, a code
+// point past U+10FFFF or a truncated last unit becomes U+FFFD. Lines and columns stay where they
+// were (columns count code points).
+std::string decode_marked_text(std::string_view bytes, ByteOrderMark mark);
 // Decodes one code point at `text[i]`; returns its length in bytes (1 for an invalid byte, then
 // `code_point` is U+FFFD).
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point);

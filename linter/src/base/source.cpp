@@ -11,7 +11,8 @@ bool starts_code_point(char c) {
 }
 }  // namespace
 
-Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+Source::Source(std::string path, std::string text, TextEncoding encoding)
+    : path_(std::move(path)), text_(std::move(text)), encoding_(encoding) {
     line_starts_.push_back(0);
     const std::string_view text_view(text_);
     if (text_view.find('\r') == std::string_view::npos) {

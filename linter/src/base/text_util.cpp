@@ -124,6 +124,50 @@ void append_utf8(std::string& out, char32_t code_point) {
     }
 }
 
+ByteOrderMark byte_order_mark(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) return ByteOrderMark::utf8;
+    if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return ByteOrderMark::utf32le;
+    if (bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return ByteOrderMark::utf32be;
+    // FF FE and FE FF are also two invalid UTF-8 bytes: UTF-16 only with the NUL bytes that the
+    // ASCII of any configuration has in it.
+    const bool has_nul = bytes.substr(0, 258).find('\0') != std::string_view::npos;
+    if (bytes.starts_with("\xFF\xFE") && has_nul) return ByteOrderMark::utf16le;
+    if (bytes.starts_with("\xFE\xFF") && has_nul) return ByteOrderMark::utf16be;
+    return ByteOrderMark::none;
+}
+
+std::string decode_marked_text(std::string_view bytes, ByteOrderMark mark) {
+    const bool wide = mark == ByteOrderMark::utf32le || mark == ByteOrderMark::utf32be;
+    const bool big_endian = mark == ByteOrderMark::utf16be || mark == ByteOrderMark::utf32be;
+    const std::size_t width = wide ? 4 : 2;
+    const auto unit_at = [&](std::size_t i) {
+        char32_t unit = 0;
+        for (std::size_t k = 0; k < width; ++k) {
+            const auto byte = static_cast<unsigned char>(bytes[big_endian ? i + k : i + width - 1 - k]);
+            unit = (unit << 8) | byte;
+        }
+        return unit;
+    };
+    const auto is_surrogate = [](char32_t unit) { return unit >= 0xD800 && unit < 0xE000; };
+    std::string out;
+    out.reserve(bytes.size() / width + 8);
+    std::size_t i = width;  // after the byte order mark, as wide as a unit
+    for (; i + width <= bytes.size(); i += width) {
+        const char32_t unit = unit_at(i);
+        if (!wide && unit >= 0xD800 && unit < 0xDC00 && i + 2 * width <= bytes.size()) {
+            const char32_t low = unit_at(i + width);
+            if (low >= 0xDC00 && low < 0xE000) {
+                append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                i += width;
+                continue;
+            }
+        }
+        append_utf8(out, is_surrogate(unit) || unit > 0x10FFFF ? U'\uFFFD' : unit);
+    }
+    if (i < bytes.size()) append_utf8(out, U'\uFFFD');  // a truncated last unit
+    return out;
+}
+
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point) {
     code_point = U'\uFFFD';
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };

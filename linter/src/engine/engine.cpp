@@ -70,6 +70,12 @@ LintResult Linter::lint(const LintGroup& group) const {
     const Model model(std::move(parsed), model_options);
     for (Diagnostic& diagnostic : run_rules(model, rules_, &result.secrets)) {
         if (diagnostic.source && project_.disabled_for(diagnostic.source->path(), diagnostic.rule_id)) continue;
+        if (diagnostic.fix && diagnostic.source && diagnostic.source->encoding() != TextEncoding::utf8) {
+            // Its edits are spans of the decoded text, not of the file (flinklint/source.hpp).
+            diagnostic.fix.reset();
+            diagnostic.help += diagnostic.help.empty() ? "" : "; ";
+            diagnostic.help += "not fixed automatically in a UTF-16 or UTF-32 file";
+        }
         result.diagnostics.push_back(std::move(diagnostic));
     }
     for (const FlinkConfig& config : model.configs())

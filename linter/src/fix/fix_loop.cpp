@@ -39,6 +39,8 @@ std::vector<Candidate> candidates(const GroupLint& lint, const std::vector<Sourc
     std::vector<Candidate> out;
     for (const Diagnostic& d : lint.diagnostics) {
         if (!d.fix || d.fix->edits.empty() || !d.source) continue;
+        // Edits of decoded UTF-16 text are not spans of the file's bytes.
+        if (d.source->encoding() != TextEncoding::utf8) continue;
         if (d.fix->safety == FixSafety::unsafe && !options.unsafe) continue;
         const std::size_t source = index_of(sources, d);
         if (source == sources.size()) continue;

@@ -1,8 +1,14 @@
 // ingest(): detect the format of a file and run its reader. Nothing escapes as an exception.
 #include "flinklint/ingest.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <new>
+#include <utility>
 
+#include <fmt/format.h>
+
+#include "flinklint/text_util.hpp"
 #include "ingest/readers.hpp"
 
 namespace flinklint {
@@ -14,7 +20,49 @@ std::string base_name(const std::string& path, std::string_view fallback) {
     return name.empty() || name == "-" ? std::string(fallback) : name;
 }
 
+// A file that starts with a UTF-16 or UTF-32 byte order mark is decoded (byte_order_mark in
+// flinklint/text_util.hpp), then read as its reader would: SnakeYAML (config.yaml), kubectl and
+// Compose decode UTF-16; Flink's flink-conf.yaml line parser (GlobalConfiguration) decodes the bytes
+// in the JVM's default charset and finds no `key: value` in UTF-16; no reader takes UTF-32. Returns
+// false when the file is not to be read further.
+bool decode_marked_text(ParsedFile& file, const IngestOptions& options) {
+    const std::string& bytes = file.source->text();
+    const ByteOrderMark mark = byte_order_mark(bytes);
+    if (mark == ByteOrderMark::none || mark == ByteOrderMark::utf8) return true;
+    constexpr std::pair<ByteOrderMark, std::pair<TextEncoding, const char*>> kEncodings[] = {
+        {ByteOrderMark::utf16le, {TextEncoding::utf16le, "UTF-16LE"}},
+        {ByteOrderMark::utf16be, {TextEncoding::utf16be, "UTF-16BE"}},
+        {ByteOrderMark::utf32le, {TextEncoding::utf32le, "UTF-32LE"}},
+        {ByteOrderMark::utf32be, {TextEncoding::utf32be, "UTF-32BE"}}};
+    const auto& [encoding, encoding_name] =
+        std::find_if(std::begin(kEncodings), std::end(kEncodings), [mark](const auto& e) { return e.first == mark; })
+            ->second;
+    // Decoded for every reader, so that a window shows the text and secret spans find its keys.
+    file.source = std::make_shared<const Source>(file.source->path(), decode_marked_text(bytes, mark), encoding);
+    const std::string_view name = ingestion::flink_file_name(file.source->path());
+    const bool legacy = options.forced_format ? *options.forced_format == FileFormat::legacy
+                                              : ingestion::is_legacy_file_name(name);
+    const bool utf16 = mark == ByteOrderMark::utf16le || mark == ByteOrderMark::utf16be;
+    if (utf16 && !legacy) return true;
+    if (!legacy && !ingestion::is_yaml_file_name(name) && !options.forced_format) {
+        file.format = FileFormat::unknown;
+        file.skip_reason = fmt::format("{} text, which no Flink reader decodes", encoding_name);
+        return false;
+    }
+    file.format = legacy ? FileFormat::legacy : FileFormat::yaml;
+    file.issues.push_back(
+        {SyntaxIssue::Kind::yaml_error, Span{0, 0},
+         legacy ? fmt::format("{} text: Flink reads flink-conf.yaml in the JVM's default charset, finds no "
+                              "`key: value` line and ignores the whole file; save it as UTF-8",
+                              encoding_name)
+                : fmt::format("{} text: Flink's YAML reader (SnakeYAML) decodes UTF-8 and UTF-16 only and "
+                              "fails on the first character; save it as UTF-8",
+                              encoding_name)});
+    return false;
+}
+
 void read(ParsedFile& file, const IngestOptions& options) {
+    if (!decode_marked_text(file, options)) return;
     const ingestion::Detection detection = ingestion::detect_format(*file.source, options);
     file.format = detection.format;
     if (detection.format == FileFormat::unknown) {
