@@ -3,6 +3,7 @@
 #include "flinklint/migrate/migrate.hpp"
 
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -14,15 +15,58 @@
 namespace flinklint::migrate {
 namespace {
 
-constexpr std::string_view kLegacyName = "flink-conf.yaml";
+constexpr std::string_view kLegacyStem = "flink-conf";
 
-// config.yaml beside a flink-conf.yaml (a flattened `owner__repo__flink-conf.yaml` keeps its prefix).
+// The file name Flink would see: a flattened `owner__repo__flink-conf.yaml` is `flink-conf.yaml`.
+std::size_t name_start(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    const std::size_t base = slash == std::string::npos ? 0 : slash + 1;
+    const std::size_t flat = path.find("__", base) == std::string::npos ? std::string::npos : path.rfind("__");
+    return flat == std::string::npos ? base : flat + 2;
+}
+
+bool legacy_name(const std::string& path) {
+    return std::string_view(path).substr(name_start(path)).starts_with(kLegacyStem);
+}
+
+// config.yaml beside a flink-conf.yaml; `flink-conf-1.15.yaml` becomes `config-1.15.yaml`.
 std::string output_path_for(const std::string& path) {
-    if (path.ends_with(kLegacyName) || path.ends_with("flink-conf.yml")) {
-        const std::size_t cut = path.rfind("flink-conf.");
-        return path.substr(0, cut) + "config.yaml";
+    if (!legacy_name(path)) return path;
+    const std::size_t at = name_start(path);
+    std::string rest = path.substr(at + kLegacyStem.size());
+    if (rest.ends_with(".yml")) rest.replace(rest.size() - 4, 4, ".yaml");
+    return path.substr(0, at) + "config" + rest;
+}
+
+// A flink-conf.yaml written as nested YAML: the legacy parser read `port: 6124` under `rest:` as
+// the key `port`, which no one meant. It is migrated as the YAML it is, which Flink 2.x reads.
+bool written_as_nested_yaml(const ParsedFile& file) {
+    if (file.format != FileFormat::legacy) return false;
+    const Source& source = *file.source;
+    for (const ConfigDocument& doc : file.configs) {
+        for (const SyntaxIssue& issue : doc.issues) {
+            if (issue.kind != SyntaxIssue::Kind::legacy_no_separator) continue;
+            const int line = source.position(issue.span.begin).line;
+            std::string_view text = source.line_text(line);
+            text = text.substr(0, text.find('#'));
+            while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+            if (!text.ends_with(':') || static_cast<std::size_t>(line) >= source.line_count()) continue;
+            const std::string_view next = source.line_text(line + 1);
+            if (next.find_first_not_of(" \t") > text.find_first_not_of(" \t") && !next.empty()) return true;
+        }
     }
-    return path;
+    return false;
+}
+
+ParsedFile read(const SourcePtr& source, std::set<const Source*>& as_yaml) {
+    ParsedFile file = ingest(source);
+    if (!written_as_nested_yaml(file)) return file;
+    ParsedFile yaml = ingest(source, IngestOptions{.forced_format = FileFormat::yaml});
+    for (const ConfigDocument& doc : yaml.configs)
+        if (!doc.issues.empty()) return file;
+    if (!yaml.issues.empty() || yaml.configs.empty()) return file;
+    as_yaml.insert(source.get());
+    return yaml;
 }
 
 void start_report(FilePlan& plan, const FlinkConfig& config, FlinkVersion to) {
@@ -89,8 +133,9 @@ void finish(FilePlan& plan, const ParsedFile& file, const MigrateOptions& option
 
 std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources, const MigrateOptions& options) {
     std::vector<ParsedFile> parsed;
+    std::set<const Source*> as_yaml;  // flink-conf.yaml files written as nested YAML
     for (const SourcePtr& source : sources) {
-        ParsedFile file = ingest(source);
+        ParsedFile file = read(source, as_yaml);
         if (file.skip_reason.empty()) parsed.push_back(std::move(file));
     }
     const Model model(std::move(parsed), options.versions);
@@ -98,8 +143,15 @@ std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources, 
     for (const FlinkConfig& config : model.configs()) {
         FilePlan& plan = plans[config.source().get()];
         start_report(plan, config, options.to);
-        plan.converts_legacy = plan.converts_legacy ||
-                               (config.file().format == FileFormat::legacy && options.to >= FlinkVersion{2, 0});
+        const bool legacy_file = config.file().format == FileFormat::legacy || as_yaml.contains(config.source().get());
+        if (legacy_file && options.to >= FlinkVersion{2, 0} && !plan.converts_legacy) {
+            plan.converts_legacy = true;
+            if (as_yaml.contains(config.source().get()))
+                plan.report.notes.push_back(fmt::format(
+                    "written as nested YAML, which the legacy parser of Flink {} read as flat keys (`rpc.address:` "
+                    "under `jobmanager:` was the key `rpc.address`): migrated as the YAML it is",
+                    config.version().str()));
+        }
         plan_config(config, options.to, plan);
         for (std::string& note : default_change_notes(config, options.to)) plan.report.notes.push_back(std::move(note));
     }
