@@ -41,9 +41,7 @@ std::optional<std::string> target_name(std::string_view key, const Catalog& to) 
 }  // namespace
 
 std::string preferred_key(const Catalog& catalog, std::string_view alias, const OptionInfo& fallback) {
-    std::vector<const OptionInfo*> readers;
-    for (const OptionInfo& option : catalog.options())
-        if (reads_alias(option, alias)) readers.push_back(&option);
+    const std::vector<const OptionInfo*> readers = catalog.options_reading(alias);
     for (const OptionInfo* candidate : readers) {
         const bool others_fall_back = std::all_of(readers.begin(), readers.end(), [&](const OptionInfo* other) {
             return other == candidate || reads_alias(*other, candidate->key);
