@@ -1,6 +1,7 @@
 // One configuration: every entry planned (kept, renamed, replaced, removed), legacy values written
 // as YAML, duplicates resolved as the legacy parser did (last wins), lines it skipped commented out.
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -282,11 +283,42 @@ void comment_skipped_lines(Context& ctx) {
     }
 }
 
+// `# flinklint: flink-version=1.17` says which Flink reads the file: after the move, the target.
+void update_version_comments(Context& ctx, FlinkVersion to) {
+    constexpr std::string_view kMarker = "flinklint: flink-version=";
+    const Source& source = *ctx.config.source();
+    const std::string& text = source.text();
+    for (std::size_t at = text.find(kMarker); at != std::string::npos; at = text.find(kMarker, at + 1)) {
+        const std::size_t begin = at + kMarker.size();
+        std::size_t end = begin;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
+                                     text[end] == '_'))
+            ++end;
+        const std::string old = text.substr(begin, end - begin);
+        // Several configurations of one manifest share the comment: it is edited once.
+        const bool planned = std::any_of(ctx.plan.fixes.begin(), ctx.plan.fixes.end(), [&](const Fix& fix) {
+            return !fix.edits.empty() && fix.edits.front().begin == begin;
+        });
+        if (old == to.str() || planned) continue;
+        ctx.plan.report.rewritten.push_back(
+            {"# flinklint: flink-version", line_of(source, at), old, to.str(), "the file is now for the new version"});
+        add_fix(ctx, "version comment", {{begin, end, to.str()}});
+    }
+}
+
 }  // namespace
 
 std::string_view line_break(const Source& source) { return source.uses_crlf() ? "\r\n" : "\n"; }
 
 void plan_config(const FlinkConfig& config, FlinkVersion to, FilePlan& plan) {
+    if (!config.doc().spans_exact) {
+        // Folded or escaped text inside a manifest: its bytes are not the text Flink reads, so no
+        // edit can be placed exactly.
+        plan.report.notes.push_back(fmt::format("{}: not migrated: the configuration is a folded or escaped YAML "
+                                                "scalar; write it as a literal block (|) and run migrate again",
+                                                config.where()));
+        return;
+    }
     Context ctx{config, Catalog::for_version(config.version()), Catalog::for_version(to), plan};
     ctx.legacy_syntax = config.is_legacy() && to >= FlinkVersion{2, 0};
     ctx.standalone_legacy = ctx.legacy_syntax && config.doc().format == ConfigFormat::legacy && !config.doc().owner_object;
@@ -297,6 +329,7 @@ void plan_config(const FlinkConfig& config, FlinkVersion to, FilePlan& plan) {
     for (std::size_t i = 0; i < entries.size(); ++i) plan_entry(ctx, i);
     if (ctx.legacy_syntax) comment_skipped_lines(ctx);
     comment_emptied_parents(ctx);
+    update_version_comments(ctx, to);
     if (!ctx.appended.empty()) {
         const Source& source = *config.source();
         const std::size_t end = source.text().size();
