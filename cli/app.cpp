@@ -117,6 +117,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
     std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App & app);
     const auto run_tune = add_tune_command(app);
+    const auto run_migrate = add_migrate_command(app);
 
     try {
         app.parse(argc, argv);
@@ -157,6 +158,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return run_memory(memory, out, err);
     }
     if (app.got_subcommand("tune")) return run_tune(out, err);
+    if (app.got_subcommand("migrate")) return run_migrate(out, err);
     return kExitUsage;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -12,6 +13,10 @@
 #include "flinklint/output.hpp"
 #include "flinklint/profile_facts.hpp"
 #include "flinklint/version.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace flinklint::cli {
 
@@ -61,5 +66,9 @@ struct MemoryCommandOptions {
 int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostream& err);
 int run_rules_list(const std::string& format, std::ostream& out);  // text | json | markdown
 int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
+
+// `flinklint migrate` (migrate_command.cpp): registers its options on `app`, returns what runs it
+// once the command line is parsed.
+std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& app);
 
 }  // namespace flinklint::cli
