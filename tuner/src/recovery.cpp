@@ -191,7 +191,9 @@ void configure_storage(Builder& builder) {
     if (!profile.exactly_once || profile.sink != "kafka") return;
     const Estimates& e = tuning.estimates;
     const double restore = profile.backend == Backend::forst ? 0 : e.state_bytes_per_taskmanager / e.checkpoint_bandwidth;
-    const double needed = tuning.checkpoint_interval_s + tuning.checkpoint_timeout_s + policy.restart_time_s + restore;
+    // Clamped far below the int64 range of the milliseconds printed below.
+    const double needed =
+        std::min(tuning.checkpoint_interval_s + tuning.checkpoint_timeout_s + policy.restart_time_s + restore, 1e12);
     builder.derive("Kafka transaction.timeout.ms (sink)", fmt::format("{}", std::llround(std::ceil(needed) * 1000)),
                    fmt::format("checkpoint interval + timeout + restart + restore = {} + {} + {} + {}: a "
                                "transaction must outlive the checkpoint that commits it",

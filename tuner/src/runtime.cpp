@@ -18,8 +18,8 @@ void configure_forst(Builder& builder) {
     builder.add("state.backend.forst.memory.managed", "true",
                 "ForSt lives within managed memory, as the memory model above reserves it", Basis::fact, "state");
     if (profile.local_disk_size) {
-        const auto limit = static_cast<std::uint64_t>(static_cast<double>(*profile.local_disk_size) /
-                                                      builder.policy().disk_space_factor) / kMiB * kMiB;
+        const double share = static_cast<double>(*profile.local_disk_size) / builder.policy().disk_space_factor;
+        const auto limit = static_cast<std::uint64_t>(std::min(share, 4e18)) / kMiB * kMiB;
         builder.add("state.backend.forst.cache.size-based-limit", flink_size_mib(std::max(limit, kMiB)),
                     fmt::format("local_disk_size / {} = {} / {}: the file cache on the declared local disk "
                                 "(its directory defaults to `cache` under the ForSt local directory, on that disk)",

@@ -36,17 +36,20 @@ std::uint64_t floor_mib(double bytes) {
     return bytes <= 0 ? 0 : static_cast<std::uint64_t>(bytes / kMiB) * kMiB;
 }
 
+// Clamped below 2^62 bytes: a count of buffers from extreme profile figures must not overflow the cast.
 std::uint64_t ceil_mib(double bytes) {
-    return static_cast<std::uint64_t>(std::ceil(bytes / kMiB)) * kMiB;
+    return static_cast<std::uint64_t>(std::ceil(std::clamp(bytes, 0.0, 4e18) / kMiB)) * kMiB;
 }
 
 // A multiple of the parallelism (key groups are contiguous ranges: any other value gives some subtasks
 // one key group more), by a highly composite multiplier so that rescaled parallelisms divide it too.
-int max_parallelism_for(int parallelism, double wanted_multiple) {
-    int multiple = 1;
+// A target that is itself a multiple of the parallelism steps the multiplier, so it divides evenly too.
+int max_parallelism_for(int parallelism, int target, double wanted_multiple) {
+    const int step = target % parallelism == 0 ? target / parallelism : 1;
+    int multiple = step;
     for (const int candidate : {1, 2, 4, 6, 12, 24, 36, 48, 60, 120, 180, 240, 360, 720}) {
-        multiple = candidate;
-        if (candidate >= wanted_multiple) break;
+        multiple = step * candidate;
+        if (multiple >= wanted_multiple) break;
     }
     const int cap = std::max(1, kMaxParallelismCap / parallelism);
     return parallelism * std::min(multiple, cap);
@@ -234,11 +237,12 @@ void report_parallelism(Builder& builder, const Layout& layout, int wanted_slots
     const int p = tuning.parallelism;
     const double wanted = std::max(policy.max_parallelism_factor,
                                    static_cast<double>(tuning.target_parallelism) / static_cast<double>(p));
-    const int max_parallelism = max_parallelism_for(p, wanted);
+    const int max_parallelism = max_parallelism_for(p, tuning.target_parallelism, wanted);
     tuning.max_parallelism = max_parallelism;
     builder.add(
         "pipeline.max-parallelism", std::to_string(max_parallelism),
-        fmt::format("parallelism × the smallest of 1, 2, 4, 6, 12, 24, ... ≥ max({}, target / parallelism) "
+        fmt::format("parallelism × the smallest of (target / parallelism when whole) × 1, 2, 4, 6, 12, 24, ... "
+                    "≥ max({}, target / parallelism) "
                     "= {} × {}{}: key groups are contiguous ranges, so a multiple of the parallelism gives "
                     "every subtask as many (key-group skew {}% at {}, {}% at the target {}); fixed once "
                     "state exists (Flink's default would be {})",
