@@ -97,6 +97,61 @@ void configure_debloat(Builder& builder) {
                 Basis::policy, "network");
 }
 
+// No published formula relates timeout to state size; this rule is the policy's.
+void configure_timeout(Builder& builder) {
+    const Profile& profile = builder.profile();
+    const Policy& policy = builder.policy();
+    Tuning& tuning = builder.tuning;
+    const Estimates& e = tuning.estimates;
+    // ForSt keeps its primary copy in the checkpoint directory: a checkpoint uploads what changed.
+    const bool forst = profile.backend == Backend::forst;
+    const double basis = forst ? e.checkpoint_duration_s : e.full_checkpoint_duration_s;
+    const double by_duration = policy.checkpoint_timeout_factor * basis;
+    const double timeout = std::ceil(std::max(policy.min_checkpoint_timeout_s, by_duration) / 60) * 60;
+    tuning.checkpoint_timeout_s = timeout;
+    builder.add(
+        "execution.checkpointing.timeout", flink_duration(timeout),
+        fmt::format(
+            "max({}, {} × {} checkpoint duration) = max({}, {} × {}), in whole minutes; {}",
+            human_duration(policy.min_checkpoint_timeout_s), builder.knob("checkpoint_timeout_factor"),
+            forst ? "one" : "full", human_duration(policy.min_checkpoint_timeout_s),
+            plain_number(policy.checkpoint_timeout_factor), human_duration(basis),
+            forst ? std::string("ForSt's primary directory is the checkpoint directory, so a checkpoint uploads "
+                                "only the files written since the last one (state_backends.md, ForSt)")
+                  : fmt::format("full duration = state per TaskManager / upload bandwidth = {} / {}",
+                                format_decimal_bytes(e.state_bytes_per_taskmanager),
+                                format_rate(e.checkpoint_bandwidth))),
+        Basis::policy, "checkpointing");
+}
+
+// Checkpoints and savepoints under the declared path; S3 with many writers gets the entropy marker.
+void configure_directories(Builder& builder) {
+    const Profile& profile = builder.profile();
+    const FlinkVersion version = profile.version;
+    const std::string dir_key = option_key(version, {"execution.checkpointing.dir", "state.checkpoints.dir"});
+    if (profile.storage_path) {
+        std::string base = *profile.storage_path;
+        while (base.size() > 1 && base.back() == '/') base.pop_back();
+        const bool entropy = entropy_injection(profile);
+        builder.add(dir_key, base + (entropy ? "/_entropy_/checkpoints" : "/checkpoints"),
+                    entropy ? "checkpoint_storage.path + `/_entropy_/checkpoints` (the marker of s3.entropy.key)"
+                            : "checkpoint_storage.path + `/checkpoints`",
+                    Basis::fact, "checkpointing");
+        builder.add(option_key(version, {"execution.checkpointing.savepoint-dir", "state.savepoints.dir"}),
+                    base + "/savepoints",
+                    "checkpoint_storage.path + `/savepoints`: upgrades and rescaling go through savepoints",
+                    Basis::policy, "checkpointing");
+    } else if (builder.tuning.estimates.state_bytes_per_taskmanager <= 0) {
+        builder.warn(fmt::format("no checkpoint_storage.path: set `{}` to the {} location of the checkpoints",
+                                 dir_key, to_string(profile.storage)));
+    }
+    if (profile.storage == StorageKind::local && profile.taskmanagers > 1) {
+        builder.warn(
+            "checkpoint_storage.kind local: a TaskManager that restarts elsewhere cannot read the "
+            "checkpoints of the others; use shared storage for more than one TaskManager");
+    }
+}
+
 }  // namespace
 
 bool local_recovery_pays(const Profile& profile, const Tuning& tuning) {
@@ -117,26 +172,7 @@ void configure_checkpoints(Builder& builder) {
                                                             builder.knob("checkpoint_interval")),
                 Basis::policy, "checkpointing");
 
-    // No published formula relates timeout to state size; this rule is the policy's. ForSt keeps its
-    // primary copy in the checkpoint directory: a checkpoint uploads what changed, never the full state.
-    const bool forst = profile.backend == Backend::forst;
-    const double basis = forst ? e.checkpoint_duration_s : e.full_checkpoint_duration_s;
-    const double by_duration = policy.checkpoint_timeout_factor * basis;
-    const double timeout = std::ceil(std::max(policy.min_checkpoint_timeout_s, by_duration) / 60) * 60;
-    tuning.checkpoint_timeout_s = timeout;
-    builder.add(
-        "execution.checkpointing.timeout", flink_duration(timeout),
-        fmt::format(
-            "max({}, {} × {} checkpoint duration) = max({}, {} × {}), in whole minutes; {}",
-            human_duration(policy.min_checkpoint_timeout_s), builder.knob("checkpoint_timeout_factor"),
-            forst ? "one" : "full", human_duration(policy.min_checkpoint_timeout_s),
-            plain_number(policy.checkpoint_timeout_factor), human_duration(basis),
-            forst ? std::string("ForSt's primary directory is the checkpoint directory, so a checkpoint uploads "
-                                "only the files written since the last one (state_backends.md, ForSt)")
-                  : fmt::format("full duration = state per TaskManager / upload bandwidth = {} / {}",
-                                format_decimal_bytes(e.state_bytes_per_taskmanager),
-                                format_rate(e.checkpoint_bandwidth))),
-        Basis::policy, "checkpointing");
+    configure_timeout(builder);
 
     const double pause = std::ceil(policy.min_pause_fraction * interval);
     builder.add(
@@ -171,28 +207,7 @@ void configure_checkpoints(Builder& builder) {
         builder.add(key, tuning.incremental ? "true" : "false", reason, Basis::policy, "checkpointing");
     }
 
-    const std::string dir_key = option_key(version, {"execution.checkpointing.dir", "state.checkpoints.dir"});
-    if (profile.storage_path) {
-        std::string base = *profile.storage_path;
-        while (base.size() > 1 && base.back() == '/') base.pop_back();
-        const bool entropy = entropy_injection(profile);
-        builder.add(dir_key, base + (entropy ? "/_entropy_/checkpoints" : "/checkpoints"),
-                    entropy ? "checkpoint_storage.path + `/_entropy_/checkpoints` (the entropy marker, see s3.entropy.key)"
-                            : "checkpoint_storage.path + `/checkpoints`",
-                    Basis::fact, "checkpointing");
-        builder.add(option_key(version, {"execution.checkpointing.savepoint-dir", "state.savepoints.dir"}),
-                    base + "/savepoints",
-                    "checkpoint_storage.path + `/savepoints`: upgrades and rescaling go through savepoints",
-                    Basis::policy, "checkpointing");
-    } else if (tuning.estimates.state_bytes_per_taskmanager <= 0) {
-        builder.warn(fmt::format("no checkpoint_storage.path: set `{}` to the {} location of the checkpoints",
-                                 dir_key, to_string(profile.storage)));
-    }
-    if (profile.storage == StorageKind::local && profile.taskmanagers > 1) {
-        builder.warn(
-            "checkpoint_storage.kind local: a TaskManager that restarts elsewhere cannot read the "
-            "checkpoints of the others; use shared storage for more than one TaskManager");
-    }
+    configure_directories(builder);
     builder.add("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION",
                 "a cancelled job can still be restored from its last checkpoint", Basis::policy,
                 "checkpointing");

@@ -156,8 +156,15 @@ TEST(Patch, FlinkDeploymentSpecAndConfiguration) {
         "      cpu: 2\n"
         "  job:\n"
         "    jarURI: local:///opt/flink/usrlib/orders.jar\n"
-        "    parallelism: 4\n";
+        "    parallelism: 4\n"
+        "    upgradeMode: stateless\n";
     const Patched result = patch("deployment.yaml", before, t);
+    // 300 GiB of state: last-state upgrades (with HA), never stateless; the local disk is only noted.
+    EXPECT_TRUE(has_line(result.text, "    upgradeMode: last-state")) << result.text;
+    bool noted = false;
+    for (const std::string& note : result.patch.notes)
+        noted |= note.rfind("not set: `spec.taskManager.resource.ephemeralStorage`", 0) == 0;
+    EXPECT_TRUE(noted);
     EXPECT_TRUE(has_line(result.text, "    taskmanager.numberOfTaskSlots: \"4\""));
     EXPECT_FALSE(has_line(result.text, "    taskmanager.memory.process.size: \"4g\""))
         << "the spec sizes the process";
