@@ -34,11 +34,39 @@ void configure_restart(Builder& builder) {
                 default_since ? Basis::fact : Basis::policy, "cluster");
 }
 
+std::string ha_type_key(FlinkVersion version) {
+    return version >= FlinkVersion{1, 17} ? "high-availability.type" : "high-availability";
+}
+
+// 1.15 names the Kubernetes HA services by their factory class.
+std::string kubernetes_ha(FlinkVersion version) {
+    return version >= FlinkVersion{1, 17} ? "kubernetes"
+                                          : "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
+}
+
+// A JobManager pod that restarts without HA starts the job from scratch: its state is lost.
+void configure_kubernetes_standalone_ha(Builder& builder) {
+    const Profile& profile = builder.profile();
+    builder.add(ha_type_key(profile.version), kubernetes_ha(profile.version),
+                "a restarted JobManager pod finds the job and its latest checkpoint through Kubernetes HA "
+                "(ConfigMaps; the pod's service account may edit them), else it starts the job without state "
+                "(deployment/ha/kubernetes_ha.md)",
+                Basis::fact, "cluster");
+    builder.add("high-availability.storageDir", base_path(profile) + "/ha",
+                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact, "cluster");
+    builder.add("kubernetes.cluster-id", profile.name,
+                "the profile's name: the prefix of the HA ConfigMaps, unique per cluster", Basis::fact, "cluster");
+}
+
 void configure_ha(Builder& builder) {
     const Profile& profile = builder.profile();
     Tuning& tuning = builder.tuning;
+    if (profile.deployment == Deployment::kubernetes_standalone) {
+        if (stateful(tuning) && profile.storage_path) configure_kubernetes_standalone_ha(builder);
+        return;
+    }
     if (profile.deployment != Deployment::kubernetes_operator) {
-        if (stateful(tuning) && profile.deployment != Deployment::kubernetes_standalone)
+        if (stateful(tuning))
             builder.warn(fmt::format("a JobManager failure loses the job's latest checkpoint pointer without high "
                                      "availability: on {} set `high-availability.type: zookeeper` with your quorum "
                                      "and `high-availability.storageDir`",
@@ -56,9 +84,7 @@ void configure_ha(Builder& builder) {
     tuning.upgrade_mode = large ? "last-state" : "savepoint";
     if (!large || !profile.storage_path) return;
     // last-state upgrades restore from the latest checkpoint the HA metadata points at.
-    const bool typed = profile.version >= FlinkVersion{1, 17};
-    builder.add(typed ? "high-availability.type" : "high-availability",
-                typed ? "kubernetes" : "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory",
+    builder.add(ha_type_key(profile.version), kubernetes_ha(profile.version),
                 fmt::format("upgradeMode last-state (state ≥ {}): the operator finds the latest checkpoint through "
                             "Kubernetes HA metadata, so HA is required",
                             builder.knob("last_state_min_state")),

@@ -202,6 +202,17 @@ TEST(TunerSafety, StatefulJobsNeverUpgradeStateless) {
     EXPECT_NE(emitted->find("upgradeMode: last-state\n"), std::string::npos);
 }
 
+TEST(TunerExpert, HighAvailabilityPerDeploymentKind) {
+    const Tuning k8s = tuned(profile_text("1.19", "kubernetes-standalone", kRocksdb));
+    EXPECT_EQ(value(k8s, "high-availability.type"), "kubernetes");
+    EXPECT_EQ(value(k8s, "kubernetes.cluster-id"), "p");
+    EXPECT_EQ(value(k8s, "high-availability.storageDir"), "s3://bucket/job/ha");
+    EXPECT_EQ(value(tuned(profile_text("1.15", "kubernetes-standalone", kRocksdb)), "high-availability"),
+              "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory");
+    // ZooKeeper needs a quorum the profile does not declare: a warning says what to set.
+    EXPECT_TRUE(warned(tuned(profile_text("1.17", "yarn", kRocksdb)), "high-availability.type: zookeeper"));
+}
+
 TEST(TunerSafety, NetworkMemorySurvivesRescalingAndSwitchesModeBeforeItsShare) {
     const Tuning t = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb));
     EXPECT_EQ(t.target_parallelism, 64);  // 32 x rescale_factor 2
