@@ -31,6 +31,7 @@ struct TuneOptions {
     std::optional<std::string> emit;
     std::optional<std::string> patch;
     bool diff = false;
+    bool force = false;
 };
 
 struct Failure {
@@ -78,6 +79,18 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
             return kExitUsage;
         }
         const auto& tuning = std::get<tuner::Tuning>(tuned);
+        const bool writes = options.emit || options.patch;
+        if (writes) {
+            // Nothing is written without every warning said (the emitted file carries them too).
+            for (const std::string& warning : tuning.warnings) err << options.profile << ": warning: " << warning << "\n";
+        }
+        if (!tuning.infeasible.empty() && !(writes && options.force)) {
+            if (!writes) deliver(options, tuner::render(tuning, *tuner::parse_report_format(options.format)), out);
+            err << options.profile << ": the plan cannot work"
+                << (writes ? "; nothing written (--force writes it anyway)" : "") << ":\n";
+            for (const std::string& verdict : tuning.infeasible) err << "  " << verdict << "\n";
+            return kExitFindings;
+        }
 
         if (options.emit) {
             const auto text = tuner::emit_config(tuning, *tuner::parse_emit_format(*options.emit));
@@ -134,6 +147,8 @@ std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App& app)
     command->add_option("--patch", options->patch, "Apply the recommended values to this configuration file");
     command->add_flag("--diff", options->diff,
                       "With --patch: print a unified diff instead of writing the file");
+    command->add_flag("--force", options->force,
+                      "With --emit or --patch: write the configuration even when the plan cannot work");
     return [options](std::ostream& out, std::ostream& err) { return run_tune(*options, out, err); };
 }
 

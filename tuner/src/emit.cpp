@@ -31,6 +31,8 @@ std::string header(const Tuning& tuning, std::string_view comment) {
                      format_rate(p.network_bandwidth), to_string(p.local_disk), to_string(p.backend),
                      plain_number(p.records_per_second, 0), p.record_size));
     line("The reason for every value: flinklint tune --profile FILE --format markdown");
+    // Every warning travels with the file: none is dropped between the report and what gets deployed.
+    for (const std::string& warning : tuning.warnings) line("warning: " + warning);
     return text;
 }
 
@@ -85,12 +87,14 @@ std::string flink_deployment(const Tuning& tuning) {
     };
     resource("jobManager", p.jm_memory, p.jm_cpu_cores);
     resource("taskManager", p.tm_memory, p.tm_cpu_cores);
+    if (tuning.local_storage)
+        text += fmt::format("      ephemeralStorage: {}\n", yaml_double_quoted(fmt::format("{}Gi", *tuning.local_storage / kGiB)));
     text += "  job:\n";
     text += "    # The job's jar inside the image: replace with yours.\n";
     text += "    jarURI: local:///opt/flink/usrlib/job.jar\n";
     text += fmt::format("    parallelism: {}\n", tuning.parallelism);
-    // A stateful job upgrades through a savepoint once the profile names where savepoints go.
-    text += fmt::format("    upgradeMode: {}\n", p.storage_path ? "savepoint" : "stateless");
+    // Never stateless for a stateful job: last-state (with HA) for large state, else savepoint.
+    text += fmt::format("    upgradeMode: {}\n", tuning.upgrade_mode);
     return text;
 }
 

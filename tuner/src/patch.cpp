@@ -233,8 +233,14 @@ private:
             for (const ConfigEntry* other : rivals(path, nullptr))
                 remove(*other, fmt::format("`{}` sizes the process", path));
         }
-        if (spec.has_job)
-            spec_field(spec.job_parallelism, "spec.job.parallelism", std::to_string(tuning_.parallelism));
+        if (tuning_.local_storage)
+            spec_field(spec.ephemeral_tm, "spec.taskManager.resource.ephemeralStorage",
+                       fmt::format("{}Gi", *tuning_.local_storage >> 30));
+        if (!spec.has_job) return;
+        spec_field(spec.job_parallelism, "spec.job.parallelism", std::to_string(tuning_.parallelism));
+        // The operator's default is stateless, which drops the state of a stateful job on every upgrade.
+        if (tuning_.upgrade_mode != "stateless")
+            spec_field(spec.job_upgrade_mode, "spec.job.upgradeMode", tuning_.upgrade_mode);
     }
 
     void append(const std::vector<const Recommendation*>& missing) {

@@ -14,7 +14,7 @@ using detail::Reader;
 
 namespace {
 
-enum class Unit { fraction, factor, seconds, bytes, bandwidth, count };
+enum class Unit { fraction, factor, seconds, bytes, bandwidth, count, rate };
 
 struct Knob {
     std::string_view name;
@@ -44,6 +44,19 @@ constexpr Knob kKnobs[] = {
     {"large_parallelism_ask_timeout", Unit::seconds, &Policy::large_parallelism_ask_timeout_s},
     {"upload_bandwidth_per_thread", Unit::bandwidth, &Policy::upload_bandwidth_per_thread},
     {"aligned_checkpoint_timeout", Unit::seconds, &Policy::aligned_checkpoint_timeout_s},
+    {"rescale_factor", Unit::factor, &Policy::rescale_factor},
+    {"network_max_share", Unit::fraction, &Policy::network_max_share},
+    {"os_reserve_fraction", Unit::fraction, &Policy::os_reserve_fraction},
+    {"os_reserve_max", Unit::bytes, &Policy::os_reserve_max},
+    {"last_state_min_state", Unit::bytes, &Policy::last_state_min_state},
+    {"disk_space_factor", Unit::factor, &Policy::disk_space_factor},
+    {"hdd_iops", Unit::rate, &Policy::hdd_iops},
+    {"ssd_iops", Unit::rate, &Policy::ssd_iops},
+    {"network_disk_iops", Unit::rate, &Policy::network_disk_iops},
+    {"restart_time", Unit::seconds, &Policy::restart_time_s},
+    {"kafka_max_transaction_timeout", Unit::seconds, &Policy::kafka_max_transaction_timeout_s},
+    {"many_taskmanagers", Unit::count, &Policy::many_taskmanagers},
+    {"retained_checkpoints", Unit::count, &Policy::retained_checkpoints},
 };
 
 Expected<double> parse_knob(Unit unit, std::string_view text, FlinkVersion version) {
@@ -73,6 +86,12 @@ Expected<double> parse_knob(Unit unit, std::string_view text, FlinkVersion versi
         case Unit::bandwidth: {
             auto value = parse_bandwidth(text);
             if (value && *value <= 0) return Error{"must be above zero"};
+            return value;
+        }
+        case Unit::rate: {
+            auto value = parse_number(text);
+            if (value && (*value < 1 || *value > 1e9))
+                return Error{fmt::format("`{}` is not a rate from 1 to 10^9 per second", text)};
             return value;
         }
         case Unit::count: {

@@ -61,7 +61,8 @@ void read_cluster(Reader& reader, const Fields& root, Profile& profile) {
     if (const auto tm = cluster.entries.find("taskmanager"); tm != cluster.entries.end()) {
         const Fields fields =
             reader.fields(tm->second.second, "cluster.taskmanager",
-                          {"cpu_cores", "memory", "network_bandwidth", "local_disk"},
+                          {"cpu_cores", "memory", "network_bandwidth", "local_disk", "local_disk_size",
+                           "local_disk_path"},
                           {"cpu_cores", "memory", "network_bandwidth"}, reader.mark_of(tm->second.first));
         if (const auto cores = reader.get<double>(fields, "cpu_cores", kNumber)) {
             reader.require(*cores >= 1 && *cores <= 4096, fields, "cpu_cores",
@@ -82,6 +83,14 @@ void read_cluster(Reader& reader, const Fields& root, Profile& profile) {
             profile.local_disk = *disk == "ssd"   ? LocalDisk::ssd
                                  : *disk == "hdd" ? LocalDisk::hdd
                                                   : LocalDisk::network;
+        if (const auto size = reader.get<std::uint64_t>(fields, "local_disk_size", kSize)) {
+            reader.require(*size >= kGiB, fields, "local_disk_size", "must be at least 1g");
+            profile.local_disk_size = *size;
+        }
+        if (const auto path = reader.text(fields, "local_disk_path")) {
+            reader.require(path->starts_with("/"), fields, "local_disk_path", "must be an absolute path");
+            profile.local_disk_path = *path;
+        }
     }
     profile.jm_cpu_cores = 1;
     profile.jm_memory = 1600 * kMiB;  // the official image's default
@@ -157,7 +166,8 @@ void read_workload(Reader& reader, const Fields& root, Profile& profile) {
     if (found == root.entries.end()) return;
     const Fields fields = reader.fields(found->second.second, "workload",
                                         {"state_backend", "state_size", "records_per_second", "record_size",
-                                         "keys", "shuffles", "window", "source", "sink"},
+                                         "keys", "shuffles", "window", "source", "sink", "delivery",
+                                         "max_parallelism_target"},
                                         {"state_backend", "records_per_second", "record_size"},
                                         reader.mark_of(found->second.first));
     if (!fields.ok) return;
@@ -192,6 +202,14 @@ void read_workload(Reader& reader, const Fields& root, Profile& profile) {
                                                 "jdbc",  "elasticsearch", "datagen", "none"};
     if (const auto source = reader.choice(fields, "source", ends)) profile.source = *source;
     if (const auto sink = reader.choice(fields, "sink", ends)) profile.sink = *sink;
+    if (const auto delivery = reader.choice(fields, "delivery", {"at-least-once", "exactly-once"}))
+        profile.exactly_once = *delivery == "exactly-once";
+    if (const auto target =
+            reader.get<int>(fields, "max_parallelism_target", [](auto t) { return whole(t, 1); })) {
+        reader.require(*target <= 32768, fields, "max_parallelism_target",
+                       "Flink's largest parallelism is 32768");
+        profile.max_parallelism_target = *target;
+    }
     read_window(reader, fields, profile);
     if (profile.window && !profile.keys && fields.entries.contains("window")) {
         reader.error(reader.position(fields, "window"),

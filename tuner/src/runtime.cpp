@@ -9,6 +9,32 @@
 
 namespace flinklint::tuner::detail {
 
+namespace {
+
+// ForSt (Flink 2.x): the primary copy lives in the checkpoint directory, the local disk is a file cache,
+// and only operators on the asynchronous State API V2 use it that way (ForStOptions: sync.enforce-local).
+void configure_forst(Builder& builder) {
+    const Profile& profile = builder.profile();
+    builder.add("state.backend.forst.memory.managed", "true",
+                "ForSt lives within managed memory, as the memory model above reserves it", Basis::fact, "state");
+    if (profile.local_disk_size) {
+        const double share = static_cast<double>(*profile.local_disk_size) / builder.policy().disk_space_factor;
+        const auto limit = static_cast<std::uint64_t>(std::min(share, 4e18)) / kMiB * kMiB;
+        builder.add("state.backend.forst.cache.size-based-limit", flink_size_mib(std::max(limit, kMiB)),
+                    fmt::format("local_disk_size / {} = {} / {}: the file cache on the declared local disk "
+                                "(its directory defaults to `cache` under the ForSt local directory, on that disk)",
+                                builder.knob("disk_space_factor"), format_binary_bytes(*profile.local_disk_size),
+                                plain_number(builder.policy().disk_space_factor)),
+                    Basis::policy, "state");
+    }
+    builder.warn("ForSt disaggregates state (primary copy in the checkpoint directory, local disk as cache) "
+                 "only for operators on the asynchronous State API V2; operators on the synchronous API keep "
+                 "their state local like RocksDB (state.backend.forst.sync.enforce-local): the job must use "
+                 "State V2 for ForSt to help");
+}
+
+}  // namespace
+
 void configure_state_backend(Builder& builder) {
     const Profile& profile = builder.profile();
     const Policy& policy = builder.policy();
@@ -17,9 +43,7 @@ void configure_state_backend(Builder& builder) {
     builder.add(option_key(version, {"state.backend.type", "state.backend"}),
                 std::string(to_string(profile.backend)), "workload.state_backend", Basis::fact, "state");
     if (profile.backend == Backend::forst) {
-        builder.add("state.backend.forst.memory.managed", "true",
-                    "ForSt lives within managed memory, as the memory model above reserves it", Basis::fact,
-                    "state");
+        configure_forst(builder);
         return;
     }
     if (profile.backend != Backend::rocksdb) return;
@@ -36,16 +60,19 @@ void configure_state_backend(Builder& builder) {
                     : fmt::format("local_disk {}: high-latency storage, RocksDB's options for spinning disks",
                                   to_string(profile.local_disk)),
                 Basis::policy, "state");
-    // Clamped as a double: a profile's figures can put the quotient past int's range.
-    const int by_bandwidth = static_cast<int>(std::clamp(
-        std::ceil(tuning.estimates.checkpoint_bandwidth / policy.upload_bandwidth_per_thread), 0.0, 1e6));
-    const int cores = std::max(1, static_cast<int>(profile.tm_cpu_cores));
-    const int threads = std::clamp(by_bandwidth, std::min(4, cores), std::max(4, cores));
+    // The option is per stateful operator instance (RocksDBOptions: "per stateful operator"): a
+    // TaskManager runs slots x stateful operators of them, each with its own threads.
+    const double instances = static_cast<double>(tuning.slots) * std::max(1, profile.shuffles);
+    const double per_instance = tuning.estimates.checkpoint_bandwidth / instances;
+    const int threads = static_cast<int>(std::clamp(std::ceil(per_instance / policy.upload_bandwidth_per_thread), 4.0, 16.0));
     builder.add("state.backend.rocksdb.checkpoint.transfer.thread.num", std::to_string(threads),
-                fmt::format("upload bandwidth / {} = {} / {}, between Flink's default 4 and the {} cores",
+                fmt::format("per stateful operator instance: upload bandwidth / (slots × stateful operators) / {} "
+                            "= {} / ({} × {}) / {}, at least Flink's default 4, at most 16; {} threads per "
+                            "TaskManager in all",
                             builder.knob("upload_bandwidth_per_thread"),
-                            format_rate(tuning.estimates.checkpoint_bandwidth),
-                            format_rate(policy.upload_bandwidth_per_thread), cores),
+                            format_rate(tuning.estimates.checkpoint_bandwidth), tuning.slots,
+                            std::max(1, profile.shuffles), format_rate(policy.upload_bandwidth_per_thread),
+                            plain_number(threads * instances, 0)),
                 Basis::policy, "state");
     if (tuning.estimates.state_bytes_per_taskmanager > 0) {
         const double cached =

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "flinklint/network_buffers.hpp"
 #include "flinklint/tuner/tuner.hpp"
 
 namespace flinklint::tuner::detail {
@@ -32,7 +33,20 @@ std::string option_key(FlinkVersion version, std::initializer_list<std::string_v
 std::string duration_value(FlinkVersion version, std::string_view key, double seconds);
 
 bool state_on_network(const Profile& profile);
+// max_parallelism_target, else parallelism x policy.rescale_factor, within Flink's 32768.
+int target_parallelism(const Profile& profile, int parallelism);
+// What the high-parallelism mode changes in the buffer counts: gates capped (1.17+) or one exclusive
+// buffer per channel (before).
+BufferSettings high_parallelism_buffers(FlinkVersion version);
+// Random reads per second the declared local disk serves (policy per kind).
+double disk_iops(const Profile& profile);
+// S3 with many TaskManagers: checkpoint paths carry the `_entropy_` marker.
+bool entropy_injection(const Profile& profile);
+// taskmanager.memory.jvm-overhead.max for RocksDB and ForSt containers.
+std::uint64_t rocksdb_jvm_overhead_max();
 bool remote_storage(const Profile& profile);
+// Task-local recovery pays for incremental RocksDB on a local disk: the local copy is hard links.
+bool local_recovery_pays(const Profile& profile, const Tuning& tuning);
 
 void estimate_traffic(Builder& builder);
 bool size_cluster(Builder& builder);  // false when the TaskManager cannot hold one slot
@@ -41,5 +55,9 @@ void configure_state_backend(Builder& builder);
 void configure_runtime(Builder& builder);
 void configure_kubernetes(Builder& builder);
 void check_jobmanager(Builder& builder);
+void configure_recovery(Builder& builder);    // restart strategy, HA, local recovery, upgrade mode
+void configure_disk(Builder& builder);        // local state directories, capacity, IOPS, restore time
+void configure_storage(Builder& builder);     // object stores, retained checkpoints, Kafka transactions
+void check_feasibility(Builder& builder);     // infeasible plans, each with the minimum that would work
 
 }  // namespace flinklint::tuner::detail

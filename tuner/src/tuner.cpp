@@ -102,13 +102,22 @@ TuneResult tune(const Profile& profile) {
         detail::configure_checkpoints(builder);
         detail::configure_state_backend(builder);
         detail::configure_runtime(builder);
+        detail::configure_recovery(builder);
+        detail::configure_disk(builder);
+        detail::configure_storage(builder);
         detail::configure_kubernetes(builder);
+        detail::check_feasibility(builder);
     } catch (const std::exception& e) {
         // Nothing here should throw; if it does, say so at the file rather than crash.
         errors.push_back(
             ProfileError{profile.path, Mark{}, fmt::format("internal error while tuning: {}", e.what())});
         return errors;
     }
+    // Reports list the verdicts first among the warnings.
+    std::vector<std::string> warnings;
+    for (const std::string& verdict : tuning.infeasible) warnings.push_back("infeasible: " + verdict);
+    warnings.insert(warnings.end(), tuning.warnings.begin(), tuning.warnings.end());
+    tuning.warnings = std::move(warnings);
     // Keep the recommendations grouped, in a stable order of groups.
     static constexpr std::string_view kGroups[] = {"parallelism", "memory",  "network",   "checkpointing",
                                                    "state",       "cluster", "kubernetes"};

@@ -66,6 +66,10 @@ Expected<std::uint64_t> parse_size(std::string_view text) {
 }
 
 Expected<double> parse_duration_s(std::string_view text, FlinkVersion version) {
+    // Flink reads a bare number as milliseconds; in a profile `60` almost always means seconds.
+    if (whole_double(trim(text)))
+        return Error{fmt::format("`{}` has no unit: write `{} s` for seconds (or `{} ms`)", trim(text),
+                                 trim(text), trim(text))};
     const auto duration = parse_duration(trim(text), version);
     if (!duration) return Error{fmt::format("`{}` is not a duration: {}", trim(text), duration.error())};
     return duration->to_seconds();

@@ -1,10 +1,12 @@
 // The closed loop: for every profile in profiles/, each configuration `flinklint tune --emit` writes passes
 // `flinklint check` without error or warning, Flink's memory model accepts it, and the TaskManager and
-// JobManager processes fit the declared budgets.
+// JobManager processes fit the declared budgets; or the tuner refuses the plan (exit 1), says what would
+// make it feasible and writes nothing.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -76,7 +78,7 @@ private:
 };
 
 // The memory Flink derives from the emitted file, through the same model `check` uses.
-void expect_memory_fits(const fs::path& file, const Profile& profile) {
+void expect_memory_fits(const fs::path& file, const Profile& profile, std::uint64_t os_reserve) {
     auto source = std::make_shared<const Source>(file.string(), flinklint::testing::read_file(file));
     std::vector<ParsedFile> files;
     files.push_back(ingest(source));
@@ -90,8 +92,8 @@ void expect_memory_fits(const fs::path& file, const Profile& profile) {
         const auto* tm = std::get_if<TaskManagerMemory>(&effective->taskmanager());
         ASSERT_NE(tm, nullptr) << std::get<MemoryError>(effective->taskmanager()).message;
         EXPECT_LE(tm->total_process, profile.tm_memory) << file;
-        EXPECT_GE(tm->total_process, profile.tm_memory - (profile.tm_memory >> 6))
-            << "uses the budget: " << file;
+        const std::uint64_t budget = profile.tm_memory - os_reserve;
+        EXPECT_GE(tm->total_process, budget - (budget >> 6)) << "uses the budget: " << file;
         const auto* jm = std::get_if<JobManagerMemory>(&effective->jobmanager());
         ASSERT_NE(jm, nullptr) << std::get<MemoryError>(effective->jobmanager()).message;
         EXPECT_LE(jm->total_process, profile.jm_memory) << file;
@@ -99,20 +101,64 @@ void expect_memory_fits(const fs::path& file, const Profile& profile) {
     EXPECT_EQ(sized, 1) << file;
 }
 
+
+// The tuning of a profile, or nothing when the profile has errors.
+std::optional<Tuning> tuned(const Profile& profile) {
+    auto result = tune(profile);
+    if (auto* errors = std::get_if<std::vector<ProfileError>>(&result)) {
+        ADD_FAILURE() << errors->front().str();
+        return std::nullopt;
+    }
+    return std::get<Tuning>(std::move(result));
+}
+
 }  // namespace
 
 TEST(ClosedLoop, ThereAreProfiles) {
-    EXPECT_GE(profiles().size(), 4u);
+    EXPECT_GE(profiles().size(), 11u);
 }
+
+// Refused plans: exit 1, every verdict on stderr with the minimum that would work, nothing written;
+// --force writes the file with the verdicts as comments.
+TEST(ClosedLoop, InfeasiblePlansAreRefusedWithAVerdict) {
+    int refused = 0;
+    for (const fs::path& path : profiles()) {
+        const Profile profile = load(path);
+        const auto t = tuned(profile);
+        if (!t || t->infeasible.empty()) continue;
+        SCOPED_TRACE(path.filename().string());
+        ++refused;
+        const ScratchDir dir(path.stem().string() + "-refused");
+        const fs::path file = dir.path() / "out.yaml";
+        const std::string format = profile.version >= FlinkVersion{2, 0} ? "config-yaml" : "flink-conf";
+        const auto run = run_flinklint({"tune", "--profile", path.string(), "--emit", format, "--output", file.string()});
+        EXPECT_EQ(run.exit_code, 1) << run.err;
+        EXPECT_FALSE(fs::exists(file));
+        EXPECT_NE(run.err.find("the plan cannot work"), std::string::npos) << run.err;
+        for (const std::string& verdict : t->infeasible) {
+            EXPECT_NE(run.err.find(verdict), std::string::npos) << run.err;
+            EXPECT_NE(verdict.find("at least"), std::string::npos) << verdict;
+        }
+        const auto forced = run_flinklint(
+            {"tune", "--profile", path.string(), "--emit", format, "--output", file.string(), "--force"});
+        EXPECT_EQ(forced.exit_code, 0) << forced.err;
+        EXPECT_NE(flinklint::testing::read_file(file).find("# warning: infeasible: " + t->infeasible.front()),
+                  std::string::npos);
+        const auto report = run_flinklint({"tune", "--profile", path.string()});
+        EXPECT_EQ(report.exit_code, 1);
+        EXPECT_NE(report.out.find("infeasible: "), std::string::npos) << report.out;
+    }
+    EXPECT_GE(refused, 3);
+}
+
 
 TEST(ClosedLoop, TuningFitsTheBudget) {
     for (const fs::path& path : profiles()) {
         SCOPED_TRACE(path.string());
         const Profile profile = load(path);
-        const auto tuned = tune(profile);
-        ASSERT_TRUE(std::holds_alternative<Tuning>(tuned))
-            << std::get<std::vector<ProfileError>>(tuned).front().str();
-        const Tuning& t = std::get<Tuning>(tuned);
+        const auto result = tuned(profile);
+        ASSERT_TRUE(result);
+        const Tuning& t = *result;
         // The recommended options alone, through Flink's derivation.
         FlatConfig flat;
         for (const auto& [key, value] : t.flink_config()) flat[key] = value;
@@ -134,6 +180,8 @@ TEST(ClosedLoop, EmittedConfigurationsPassCheck) {
     int checked = 0;
     for (const fs::path& path : profiles()) {
         const Profile profile = load(path);
+        const auto t = tuned(profile);
+        if (!t || !t->infeasible.empty()) continue;  // InfeasiblePlansAreRefusedWithAVerdict
         for (const Format& format : kFormats) {
             SCOPED_TRACE(path.filename().string() + " --emit " + format.name);
             const ScratchDir dir(path.stem().string() + "-" + format.name);
@@ -151,7 +199,13 @@ TEST(ClosedLoop, EmittedConfigurationsPassCheck) {
                 run_flinklint({"check", "--flink-version", profile.version.str(), file.string()});
             EXPECT_EQ(checked_run.exit_code, 0) << checked_run.out << checked_run.err;
             EXPECT_NE(checked_run.out.find("No problems found"), std::string::npos) << checked_run.out;
-            expect_memory_fits(file, profile);
+            expect_memory_fits(file, profile, t->os_reserve);
+            // No warning of the tuner is dropped on the way to the file.
+            const std::string text = flinklint::testing::read_file(file);
+            for (const std::string& warning : t->warnings)
+                EXPECT_NE(text.find("# warning: " + warning), std::string::npos) << warning;
+            for (const std::string& warning : t->warnings)
+                EXPECT_NE(emitted.err.find("warning: " + warning), std::string::npos) << emitted.err;
             ++checked;
         }
     }
@@ -161,14 +215,18 @@ TEST(ClosedLoop, EmittedConfigurationsPassCheck) {
 TEST(ClosedLoop, JsonReportOfEveryProfile) {
     for (const fs::path& path : profiles()) {
         SCOPED_TRACE(path.string());
+        const auto t = tuned(load(path));
+        ASSERT_TRUE(t);
         const auto run = run_flinklint({"tune", "--profile", path.string(), "--format", "json"});
-        ASSERT_EQ(run.exit_code, 0) << run.err;
+        ASSERT_EQ(run.exit_code, t->infeasible.empty() ? 0 : 1) << run.err;
         const auto json = nlohmann::json::parse(run.out);
         for (const char* key : {"flink_version", "config", "estimates", "recommendations", "warnings"})
             EXPECT_TRUE(json.contains(key)) << key;
         const double nic = json["estimates"]["nic_utilization"].get<double>();
         EXPECT_GE(nic, 0);
-        EXPECT_LE(nic, 1);
+        if (t->infeasible.empty()) {
+            EXPECT_LE(nic, 1);
+        }
     }
 }
 

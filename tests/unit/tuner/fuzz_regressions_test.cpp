@@ -55,4 +55,42 @@ TEST(TunerFuzzRegressions, ANegativeCountIsRefused) {
     EXPECT_NE(errors.back().message.find("tolerable_failed_checkpoints"), std::string::npos) << errors.back().message;
 }
 
+// Every knob at the edge of its range with extreme figures: the new arithmetic (network for the target,
+// disk, IOPS, ForSt cache, Kafka transactions, verdicts) stays within the ranges of its casts.
+TEST(TunerFuzzRegressions, KnobsAtTheirEdgesStayWithinRange) {
+    int tuned_count = 0;
+    for (const char* backend : {"rocksdb", "forst", "hashmap"}) {
+        // The first network cannot fit any TaskManager (an error); the second leaves room to tune.
+        for (const char* network : {"  shuffles: 100\n  max_parallelism_target: 32768\npolicy:\n  network_buffer_headroom: 1000\n",
+                                    "  shuffles: 1\npolicy:\n"}) {
+            SCOPED_TRACE(std::string(backend) + " " + network);
+            const std::string text =
+                std::string("flink_version: \"2.1\"\ndeployment: kubernetes-operator\ncluster:\n  taskmanagers: 32768\n"
+                            "  taskmanager:\n    cpu_cores: 1\n    memory: 1t\n    network_bandwidth: 0.1 MB/s\n"
+                            "    local_disk: hdd\n    local_disk_size: 8000000t\n"
+                            "checkpoint_storage: {kind: s3, bandwidth: 0.1 MB/s, path: s3://b/p}\n"
+                            "workload:\n  state_backend: ") +
+                backend +
+                "\n  state_size: 8000000t\n  records_per_second: 1e12\n  record_size: 1g\n  keys: 1\n"
+                "  delivery: exactly-once\n" + network +
+                "  disk_space_factor: 1e-300\n  rescale_factor: 1000\n  network_max_share: 1e-300\n"
+                "  checkpoint_timeout_factor: 1000\n  os_reserve_max: 8000000t\n  hdd_iops: 1\n"
+                "  restart_time: 1000000000 d\n  heap_state_expansion: 1000\n";
+            const ProfileResult parsed = parse_profile(text, "profiles/fuzz.yaml");
+            ASSERT_TRUE(std::holds_alternative<Profile>(parsed))
+                << std::get<std::vector<ProfileError>>(parsed).front().str();
+            const TuneResult tuned = tune(std::get<Profile>(parsed));
+            if (const auto* tuning = std::get_if<Tuning>(&tuned)) {
+                ++tuned_count;
+                EXPECT_FALSE(tuning->infeasible.empty());
+                for (const ReportFormat format : {ReportFormat::text, ReportFormat::json})
+                    EXPECT_FALSE(render(*tuning, format).empty());
+                for (const EmitFormat format : {EmitFormat::config_yaml, EmitFormat::flinkdeployment})
+                    EXPECT_TRUE(emit_config(*tuning, format));
+            }
+        }
+    }
+    EXPECT_EQ(tuned_count, 3);
+}
+
 }  // namespace

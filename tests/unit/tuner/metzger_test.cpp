@@ -114,18 +114,22 @@ TEST(Metzger, RecommendationsFollowTheModel) {
     };
     EXPECT_EQ(value("taskmanager.numberOfTaskSlots"), "16");
     EXPECT_EQ(value("parallelism.default"), "80");
-    EXPECT_EQ(value("pipeline.max-parallelism"), "360");
+    // A multiple of 80 (360 would give some subtasks 5 key groups and others 4: 11% more keys).
+    EXPECT_EQ(value("pipeline.max-parallelism"), "320");
     EXPECT_EQ(value("execution.checkpointing.interval"), "1 min");
     EXPECT_EQ(value("execution.checkpointing.incremental"), "false");
     EXPECT_EQ(value("state.backend.type"), "rocksdb");
-    // Standalone: total Flink memory whose process is exactly the 64 GiB budget.
-    EXPECT_EQ(value("taskmanager.memory.flink.size"), "64256m");
-    EXPECT_EQ(t.taskmanager.total_process, 64ULL << 30);
-    // 16 slots × 2 × (2 × 80 + 8) buffers of 32 KiB, × 1.25.
-    EXPECT_EQ(value("taskmanager.memory.network.min"), "210m");
-    EXPECT_EQ(value("taskmanager.memory.network.max"), "210m");
-    // The upload (32 s) takes more than half the minute: no unaligned checkpoints, and a warning.
-    EXPECT_EQ(value("execution.checkpointing.unaligned.enabled"), "false");
+    // Standalone: total Flink memory whose process is exactly the 64 GiB host less 2 GiB for the OS.
+    EXPECT_EQ(value("taskmanager.memory.flink.size"), "62208m");
+    EXPECT_EQ(t.taskmanager.total_process, 62ULL << 30);
+    EXPECT_EQ(t.os_reserve, 2ULL << 30);
+    // At the rescaling target 160: 16 slots × ((2 × 160 + 8) + (2 × 160 + 8)) buffers of 32 KiB, × 1.25.
+    EXPECT_EQ(t.target_parallelism, 160);
+    EXPECT_EQ(value("taskmanager.memory.network.min"), "410m");
+    EXPECT_EQ(value("taskmanager.memory.network.max"), "410m");
+    // Unaligned checkpoints add at most the 410 MiB of in-flight data (under a second), not the state.
+    EXPECT_EQ(value("execution.checkpointing.unaligned.enabled"), "true");
+    // The upload (32 s) takes more than half the minute: a warning.
     ASSERT_FALSE(t.warnings.empty());
     EXPECT_NE(t.warnings.front().find("53%"), std::string::npos) << t.warnings.front();
 }

@@ -68,13 +68,13 @@ TEST(Patch, LegacyValuesChangeInPlaceAndMissingKeysAreAppended) {
         << "equal durations stay as written";
     EXPECT_TRUE(has_line(result.text, "state.backend.type: rocksdb")) << "deprecated key renamed";
     // Standalone sizes total Flink memory: the process size becomes flink.size in place.
-    EXPECT_TRUE(has_line(result.text, "taskmanager.memory.flink.size: 64256m")) << result.text;
+    EXPECT_TRUE(has_line(result.text, "taskmanager.memory.flink.size: 62208m")) << result.text;
     EXPECT_FALSE(has_line(result.text, "taskmanager.memory.process.size: 4g"));
     EXPECT_TRUE(has_line(result.text, "rest.port: 8081"));
     const auto added = result.text.find("# added by flinklint tune --profile");
     ASSERT_NE(added, std::string::npos);
     EXPECT_GT(added, result.text.find("rest.port: 8081"));
-    EXPECT_NE(result.text.find("taskmanager.memory.managed.size: 32128m\n", added), std::string::npos);
+    EXPECT_NE(result.text.find("taskmanager.memory.managed.size: 31104m\n", added), std::string::npos);
     EXPECT_NE(result.text.find("heartbeat.timeout: 2 min\n", added), std::string::npos);
     EXPECT_EQ(patch("flink-conf.yaml", result.text, t).patch.edits.size(), 0u)
         << "a second run changes nothing";
@@ -94,11 +94,11 @@ TEST(Patch, NestedYamlKeepsItsShape) {
         "    incremental: true\n";
     const Patched result = patch("config.yaml", before, t);
     EXPECT_TRUE(has_line(result.text, "  numberOfTaskSlots: 16"));
-    EXPECT_TRUE(has_line(result.text, "    flink.size: \"64256m\"")) << result.text;
+    EXPECT_TRUE(has_line(result.text, "    flink.size: \"62208m\"")) << result.text;
     EXPECT_TRUE(has_line(result.text, "    incremental: false"));
     // The fraction becomes the pinned minimum in place; the maximum is appended flat.
-    EXPECT_TRUE(has_line(result.text, "    network.min: 210m")) << result.text;
-    EXPECT_TRUE(has_line(result.text, "taskmanager.memory.network.max: 210m"));
+    EXPECT_TRUE(has_line(result.text, "    network.min: 410m")) << result.text;
+    EXPECT_TRUE(has_line(result.text, "taskmanager.memory.network.max: 410m"));
     bool by_hand = false;
     for (const auto& note : result.patch.notes)
         by_hand |= note.find("remove `taskmanager.memory.process.size` by hand") == 0;
@@ -126,7 +126,7 @@ TEST(Patch, RemovesARivalLineWithItsOwnLineBreak) {
                                    "taskmanager.heap.size: 2g" + newline + "rest.port: 8081" + newline;
         const Patched result = patch("flink-conf.yaml", before, t);
         EXPECT_EQ(result.text.find("taskmanager.heap.size"), std::string::npos) << result.text;
-        EXPECT_EQ(result.text.rfind("# head" + newline + "taskmanager.memory.flink.size: 64256m" + newline +
+        EXPECT_EQ(result.text.rfind("# head" + newline + "taskmanager.memory.flink.size: 62208m" + newline +
                                         "rest.port: 8081" + newline,
                                     0),
                   0u)
@@ -156,8 +156,15 @@ TEST(Patch, FlinkDeploymentSpecAndConfiguration) {
         "      cpu: 2\n"
         "  job:\n"
         "    jarURI: local:///opt/flink/usrlib/orders.jar\n"
-        "    parallelism: 4\n";
+        "    parallelism: 4\n"
+        "    upgradeMode: stateless\n";
     const Patched result = patch("deployment.yaml", before, t);
+    // 300 GiB of state: last-state upgrades (with HA), never stateless; the local disk is only noted.
+    EXPECT_TRUE(has_line(result.text, "    upgradeMode: last-state")) << result.text;
+    bool noted = false;
+    for (const std::string& note : result.patch.notes)
+        noted |= note.rfind("not set: `spec.taskManager.resource.ephemeralStorage`", 0) == 0;
+    EXPECT_TRUE(noted);
     EXPECT_TRUE(has_line(result.text, "    taskmanager.numberOfTaskSlots: \"4\""));
     EXPECT_FALSE(has_line(result.text, "    taskmanager.memory.process.size: \"4g\""))
         << "the spec sizes the process";
@@ -189,8 +196,8 @@ TEST(Patch, UnifiedDiffShowsTheEdits) {
         "@@ -8,7 +8,7 @@\n"
         " metrics.reporter.r8.port: 908\n metrics.reporter.r9.port: 909\n metrics.reporter.r10.port: 9010\n"
         "-parallelism.default: 8\n+parallelism.default: 80\n"
-        " taskmanager.numberOfTaskSlots: 16\n pipeline.max-parallelism: 360\n taskmanager.memory.flink.size: "
-        "64256m\n");
+        " taskmanager.numberOfTaskSlots: 16\n pipeline.max-parallelism: 320\n taskmanager.memory.flink.size: "
+        "62208m\n");
     EXPECT_EQ(patch("flink-conf.yaml", result.text, t).diff, "");
 }
 

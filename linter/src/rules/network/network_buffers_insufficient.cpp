@@ -2,17 +2,14 @@
 // for one all-to-all exchange at the configured parallelism, exceed the buffers its network memory
 // holds; Flink then fails the deployment with "Insufficient number of network buffers".
 //
-// Per slot and exchange (flink-memory-model.md §7, streaming, pipelined bounded partitions), on a
-// TaskManager whose k = min(slots, p) slots each run one subtask of both sides:
-//   input gate over p channels:   min(T, (p - k) * B + 1)  (B buffers per remote channel; the k local
-//                                  channels take no exclusive buffers; T the per-gate maximum)
-//   result partition to p readers: p + 1
-// Per TaskManager: k x exchanges x both; available: floor(network memory / segment size).
+// The required buffers per TaskManager are Flink's (flinklint/network_buffers.hpp, shared with the
+// tuner); available: floor(network memory / segment size).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
 
+#include "flinklint/network_buffers.hpp"
 #include "flinklint/text_util.hpp"
 #include "flinklint/values.hpp"
 #include "rules/memory/memory_support.hpp"
@@ -96,17 +93,19 @@ void check_network_buffers_insufficient(const Model& model, Reporter& reporter) 
                               .value_or(kDefaultBuffersPerChannel);
             if (per_channel < 0) continue;
         }
-        const std::int64_t slots_used = std::min<std::int64_t>(*slots, parallelism);
-        const std::int64_t remote = parallelism - slots_used;
-        std::int64_t gate = saturating_add(saturating_mul(remote, per_channel), 1);
+        BufferSettings settings;
+        settings.per_channel = per_channel;
         if (const auto max_per_gate =
                 int_setting(*effective, {"taskmanager.network.memory.read-buffer.required-per-gate.max"});
             max_per_gate && *max_per_gate >= 1) {
-            gate = std::min(gate, *max_per_gate);
+            settings.max_required_per_gate = *max_per_gate;
         }
-        const std::int64_t partition = parallelism + 1;
-        const std::int64_t required =
-            saturating_mul(saturating_mul(slots_used, exchanges), saturating_add(gate, partition));
+        const TaskManagerBuffers buffers = taskmanager_buffers(parallelism, *slots, exchanges, settings);
+        const std::int64_t slots_used = buffers.slots_used;
+        const std::int64_t remote = parallelism - slots_used;
+        const std::int64_t gate = buffers.per_exchange.gate_required;
+        const std::int64_t partition = buffers.per_exchange.partition_required;
+        const std::int64_t required = buffers.required;
         const std::uint64_t available = memory->network / *segment;
         if (required <= 0 || static_cast<std::uint64_t>(required) <= available) continue;
 

@@ -2,6 +2,7 @@
 // whether it is a fact of Flink or a policy choice (docs/tuning.md).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -58,7 +59,18 @@ struct Tuning {
     JobManagerMemory jobmanager;
     int slots = 1;
     int parallelism = 1;
+    int target_parallelism = 1;  // what network memory and max parallelism are sized for
+    int max_parallelism = 1;
+    bool high_parallelism = false;  // network sized with capped gates and buffer debloating
+    bool unaligned = false;
+    std::uint64_t os_reserve = 0;
+    std::string upgrade_mode = "stateless";        // FlinkDeployment spec.job.upgradeMode
+    std::optional<std::uint64_t> local_storage;    // local disk per TaskManager pod for state, bytes  // standalone: host memory left to the OS and page cache
+    // Why the plan cannot work, each with the minimum that would make it feasible: `tune` exits 1
+    // and emits nothing unless forced.
+    std::vector<std::string> infeasible;
     double checkpoint_interval_s = 60;
+    double checkpoint_timeout_s = 600;
     bool incremental = false;
 
     // The Flink options among the recommendations, in report order.

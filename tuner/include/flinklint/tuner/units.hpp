@@ -19,7 +19,7 @@ Expected<double> parse_bandwidth(std::string_view text);
 Expected<double> parse_number(std::string_view text);
 // Flink's MemorySize grammar (binary units, no unit = bytes): `2000b`, `64g`.
 Expected<std::uint64_t> parse_size(std::string_view text);
-// Flink's Duration grammar for `version` (no unit = milliseconds), in seconds.
+// Flink's Duration grammar for `version`, in seconds; a bare number is an error (the unit is required).
 Expected<double> parse_duration_s(std::string_view text, FlinkVersion version);
 
 // `760 MB/s`, `66.7 MB/s`, `1.25 GB/s` (decimal, as Metzger writes throughput).
