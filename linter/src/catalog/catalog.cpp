@@ -91,9 +91,11 @@ const Catalog::Impl::AliasReaders& Catalog::Impl::alias_readers() const {
             for (const std::string_view alias : option.deprecated_keys) alias_readers_.emplace_back(alias, &option);
         }
         // Stable: options_ is in key order, and so stay the readers of one alias.
-        std::ranges::stable_sort(alias_readers_, {}, &AliasReaders::value_type::first);
-        const auto [first, last] = std::ranges::unique(alias_readers_);
-        alias_readers_.erase(first, last);
+        // std:: rather than std::ranges:: algorithms: clang 14 (the fuzzing build) cannot
+        // instantiate ranges::unique over this vector with GCC 12's library.
+        const auto by_alias = [](const auto& a, const auto& b) { return a.first < b.first; };
+        std::stable_sort(alias_readers_.begin(), alias_readers_.end(), by_alias);
+        alias_readers_.erase(std::unique(alias_readers_.begin(), alias_readers_.end()), alias_readers_.end());
     });
     return alias_readers_;
 }
@@ -129,9 +131,10 @@ std::vector<std::string> Catalog::suggest(std::string_view key, std::size_t limi
 
 std::vector<const OptionInfo*> Catalog::options_reading(std::string_view alias) const {
     const Impl::AliasReaders& readers = impl_->alias_readers();
-    const auto [first, last] = std::ranges::equal_range(readers, alias, {}, &Impl::AliasReaders::value_type::first);
+    auto it = std::lower_bound(readers.begin(), readers.end(), alias,
+                               [](const auto& reader, std::string_view key) { return reader.first < key; });
     std::vector<const OptionInfo*> out;
-    for (auto it = first; it != last; ++it) out.push_back(it->second);
+    for (; it != readers.end() && it->first == alias; ++it) out.push_back(it->second);
     return out;
 }
 

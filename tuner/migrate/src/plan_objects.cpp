@@ -77,7 +77,7 @@ void note_image(const Located& image, const std::string& where, FlinkVersion to,
 // The `flink-conf.yaml:` key line of a ConfigMap's data.
 std::optional<Span> data_key(const Source& source, const K8sObject& object) {
     static const std::regex key_re("^([ \\t]*)[\"']?flink-conf\\.yaml[\"']?[ \\t]*:");
-    const std::string_view text = source.text().substr(object.span.begin, object.span.size());
+    const std::string_view text = std::string_view(source.text()).substr(object.span.begin, object.span.size());
     std::size_t at = 0;
     while (at < text.size()) {
         const std::size_t end = std::min(text.find('\n', at), text.size());
