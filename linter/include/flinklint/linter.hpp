@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
@@ -45,8 +46,10 @@ void mask_secret_values(std::vector<Diagnostic>& diagnostics,
 // "N more findings of FLxxx not shown"), and bytes of one `quoted` text echoed from a file.
 inline constexpr std::size_t kMaxFindingsPerFileAndRule = 1000;
 inline constexpr std::size_t kMaxEchoedBytes = 200;
-// Applies both bounds to sorted findings; run_rules calls it.
-void bound_findings(std::vector<Diagnostic>& diagnostics);
+// Applies both bounds to sorted findings; `unshown` counts, per file and rule id, the findings the
+// Reporter counted without keeping them. run_rules calls it.
+void bound_findings(std::vector<Diagnostic>& diagnostics,
+                    const std::map<std::pair<const Source*, std::string>, std::size_t>& unshown = {});
 
 // Turns rule ids or names into ids; returns the names it does not know.
 std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names, std::set<std::string>& ids);

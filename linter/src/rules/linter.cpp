@@ -19,16 +19,15 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
 
 std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings,
                                   std::map<const Source*, std::vector<Span>>* secrets) {
+    Reporter::Suppressed suppressions;
+    for (const ParsedFile& file : model.files()) suppressions.emplace(file.source.get(), parse_suppressions(*file.source));
     std::vector<Diagnostic> found;
-    Reporter reporter(found, settings.thresholds);
+    Reporter reporter(found, settings.thresholds, &suppressions);
     for (const Rule& rule : all_rules()) {
         if (settings.disabled.count(std::string(rule.info.id)) != 0) continue;
         reporter.set_rule(rule.info);
         rule.check(model, reporter);
     }
-
-    std::unordered_map<const Source*, Suppressions> suppressions;
-    for (const ParsedFile& file : model.files()) suppressions.emplace(file.source.get(), parse_suppressions(*file.source));
 
     std::vector<Diagnostic> kept;
     kept.reserve(found.size());
@@ -54,7 +53,7 @@ std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settin
     std::map<const Source*, std::vector<Span>> spans = secret_spans(model);
     mask_secret_values(kept, spans);
     if (secrets != nullptr) *secrets = std::move(spans);
-    bound_findings(kept);  // after masking: a cut must never leave the start of a secret
+    bound_findings(kept, reporter.unshown());  // after masking: a cut must never leave the start of a secret
     return kept;
 }
 

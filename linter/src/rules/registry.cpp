@@ -81,6 +81,17 @@ void Reporter::report(Finding finding) {
     diagnostic.span = finding.span;
     if (diagnostic.source) {
         diagnostic.start = diagnostic.source->position(finding.span.begin);
+        if (suppressed_ != nullptr) {
+            const auto it = suppressed_->find(diagnostic.source.get());
+            if (it != suppressed_->end() &&
+                it->second.suppresses(diagnostic.start.line, diagnostic.rule_id, diagnostic.rule_name))
+                return;
+            auto key = std::make_pair(diagnostic.source.get(), diagnostic.rule_id);
+            if (++kept_[key] > kKeptPerFileAndRule) {
+                ++unshown_[std::move(key)];
+                return;
+            }
+        }
         diagnostic.end = diagnostic.source->position(std::max(finding.span.end, finding.span.begin));
     }
     diagnostic.message = std::move(finding.message);

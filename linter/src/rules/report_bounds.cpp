@@ -42,7 +42,8 @@ void cut_echoed(std::string& text) {
 
 }  // namespace
 
-void bound_findings(std::vector<Diagnostic>& diagnostics) {
+void bound_findings(std::vector<Diagnostic>& diagnostics,
+                    const std::map<std::pair<const Source*, std::string>, std::size_t>& unshown) {
     // Counted per file and rule in report order; the findings past the cap become one summary,
     // placed after the last one shown.
     std::map<std::pair<const Source*, std::string>, std::pair<std::size_t, std::size_t>> seen;  // count, last kept
@@ -60,6 +61,10 @@ void bound_findings(std::vector<Diagnostic>& diagnostics) {
         }
         last = kept.size();
         kept.push_back(std::move(d));
+    }
+    for (const auto& [where, count] : unshown) {
+        const auto it = seen.find(where);
+        if (it != seen.end()) it->second.first += count;  // the Reporter kept some: never none
     }
     std::vector<std::pair<std::size_t, Diagnostic>> summaries;
     for (const auto& [where, counts] : seen) {

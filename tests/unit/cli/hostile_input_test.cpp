@@ -79,6 +79,22 @@ TEST(HostileInput, StandardInputHonoursMaxFileSize) {
     EXPECT_NE(result.out.find("above the limit of 1000 bytes"), std::string::npos) << result.out;
 }
 
+// Past the Reporter's 4,000 kept findings they are only counted: the total stays exact, and a
+// suppression comment still removes its line from it.
+TEST(HostileInput, FindingsPastWhatIsKeptAreCountedExactly) {
+    const TempDir dir;
+    std::string text;
+    for (int i = 0; i < 6000; ++i) {
+        text += "malformed" + std::to_string(i);
+        text += i == 5500 ? "  # flinklint: disable=FL002\n" : "\n";
+    }
+    dir.write("flink-conf.yaml", text);
+    const RunResult result = run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_EQ(count_of(result.out, "\"rule\":\"FL002\""), 1001u);
+    EXPECT_NE(result.out.find("4999 more findings of FL002 not shown"), std::string::npos) << result.out;
+}
+
 TEST(HostileInput, FindingsAreCappedPerFileAndRule) {
     const TempDir dir;
     std::string text;
