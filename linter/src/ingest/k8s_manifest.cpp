@@ -34,8 +34,11 @@ private:
     void object(const YDoc& doc, std::size_t map, bool top_level) {
         K8sReader r(doc, limits_.max_nodes);
         const std::string kind = scalar_text(doc, map_get(doc, map, "kind"));
-        if (kind == "List" && top_level) {
-            for_each_item(doc, map_get(doc, map, "items"), [&](std::size_t item) {
+        // A List holds its objects under `items`; an OpenShift Template (template.openshift.io) under
+        // `objects`, which `oc process` creates after filling its ${PARAMETERS}.
+        if ((kind == "List" || kind == "Template") && top_level) {
+            const char* const field = kind == "List" ? "items" : "objects";
+            for_each_item(doc, map_get(doc, map, field), [&](std::size_t item) {
                 if (is_kind(doc, item, YNode::Kind::map)) object(doc, resolve(doc, item), false);
             });
             return;
