@@ -55,6 +55,16 @@ TEST(Manifest, ObjectsOfAListAndOfAnOpenShiftTemplate) {
     }
 }
 
+TEST(FlinkDeployment, AnotherProjectsKindOfTheSameNameIsNotTheOperators) {
+    std::string text = kFlat;
+    text.replace(0, text.find('\n'), "apiVersion: nextbreakpoint.com/v1");
+    const ParsedFile other = ingest_text("deploy.yaml", text);
+    ASSERT_EQ(other.objects.size(), 1u);
+    EXPECT_FALSE(other.objects[0].flink);
+    EXPECT_TRUE(other.configs.empty());
+    EXPECT_TRUE(ingest_text("deploy.yaml", kFlat).objects[0].flink);
+}
+
 TEST(FlinkDeployment, FlatFlinkConfiguration) {
     const ParsedFile file = ingest_text("deploy.yaml", kFlat);
     ASSERT_EQ(file.format, FileFormat::kubernetes);
