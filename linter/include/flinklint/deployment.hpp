@@ -37,6 +37,8 @@ public:
     bool known = false;  // false: a config file flinklint cannot see (custom image, volume outside the group)
     FlinkVersion version = kDefaultFlinkVersion;
     std::vector<SetValue> arguments;        // `-Dkey=value` of the container
+    // `key=value` words of the command line without `-D`: Flink does not read them as options.
+    std::vector<SetValue> bare_arguments;
     std::vector<const FlinkConfig*> files;  // highest priority first
 
     // Value of an option with Flink's lookup (key, then fallback and deprecated keys) over all layers.

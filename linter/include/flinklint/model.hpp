@@ -30,6 +30,7 @@ enum class VersionSource {
     per_path,          // .flinklint.yaml per-path flink-version
     flink_deployment,  // spec.flinkVersion
     image,             // the image tag of the container that reads it, or spec.image, or compose image:
+    distribution,      // the file sits in the conf directory of an unpacked distribution (flink-1.8.1/conf/)
     command_line,      // --flink-version
     config_file,       // .flinklint.yaml flink-version
     default_version,

@@ -1,4 +1,5 @@
 // Which reader a file needs: by name where Flink decides by name, otherwise by content.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -149,10 +150,15 @@ bool is_yaml_file_name(std::string_view name) {
     return name == "config.yaml" || name == "config.yml";
 }
 
-bool looks_like_flink_config(std::string_view text) {
+// Keys with a value, and how many of them are under a namespace only Flink uses (strong) or Flink and
+// others use (weak).
+struct KeyCounts {
+    int keys = 0, strong = 0, weak = 0;
+};
+
+KeyCounts count_flink_keys(std::string_view text) {
     std::vector<std::pair<int, std::string>> parents;  // indentation, flattened key
-    int strong = 0;
-    int weak = 0;
+    KeyCounts counts;
     for (const Line& line : content_lines(text)) {
         if (line.content.front() == '-' || line.content.front() == '[' || line.content.front() == '{')
             continue;
@@ -165,23 +171,26 @@ bool looks_like_flink_config(std::string_view text) {
             parents.emplace_back(line.indent, key);
             continue;
         }
-        bool matched = false;
-        for (std::string_view prefix : kStrongPrefixes) {
-            if (starts_with(key, prefix)) {
-                ++strong;
-                matched = true;
-                break;
-            }
-        }
-        if (matched) continue;
-        for (std::string_view prefix : kWeakPrefixes) {
-            if (starts_with(key, prefix)) {
-                ++weak;
-                break;
-            }
-        }
+        ++counts.keys;
+        const auto has = [&](std::string_view prefix) { return starts_with(key, prefix); };
+        if (std::any_of(kStrongPrefixes.begin(), kStrongPrefixes.end(), has))
+            ++counts.strong;
+        else if (std::any_of(kWeakPrefixes.begin(), kWeakPrefixes.end(), has))
+            ++counts.weak;
     }
-    return strong >= 1 || weak >= 3;
+    return counts;
+}
+
+bool looks_like_flink_config(std::string_view text) {
+    const KeyCounts counts = count_flink_keys(text);
+    return counts.strong >= 1 || counts.weak >= 3;
+}
+
+// Three keys or more and not one under a Flink namespace: an application's own settings under Flink's
+// file name (a job's src/main/resources/flink-conf.yaml), which no Flink process is given to read.
+bool foreign_settings(std::string_view text) {
+    const KeyCounts counts = count_flink_keys(text);
+    return counts.keys >= 3 && counts.strong == 0 && counts.weak == 0;
 }
 
 bool is_flat_key_value_lines(std::string_view text) {
@@ -214,8 +223,12 @@ Detection detect_format(const Source& source, const IngestOptions& options) {
         return {FileFormat::unknown, "binary content (NUL bytes)"};
     }
     if (source.has_bom()) text.remove_prefix(3);
-    // Flink reads conf/flink-conf.yaml with its line parser whatever it holds.
-    if (is_legacy_file_name(name)) return {FileFormat::legacy, {}};
+    // Flink reads conf/flink-conf.yaml with its line parser whatever it holds, but a file of that name
+    // whose every key is foreign configures no Flink (config.yaml below is judged the same way).
+    if (is_legacy_file_name(name)) {
+        if (foreign_settings(text)) return {FileFormat::unknown, "flink-conf.yaml without Flink options"};
+        return {FileFormat::legacy, {}};
+    }
     if (first_invalid_utf8(text) != npos) {
         if (is_yaml_file_name(name)) return {FileFormat::yaml, {}};  // the reader reports the bad byte
         return {FileFormat::unknown, "not valid UTF-8 text"};

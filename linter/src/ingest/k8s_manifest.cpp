@@ -22,6 +22,13 @@ std::optional<std::int64_t> to_int(const std::string& text) {
 
 class ManifestReader {
 public:
+    // Other projects define a FlinkDeployment kind too (nextbreakpoint.com/v1 of flink-k8s-toolbox); only
+    // the Apache operator's group (flink.apache.org/v1beta1) is judged by its rules. Without a group
+    // (none written, or a bare `v1`) the Apache operator's is assumed.
+    static bool apache_operator_group(std::string_view api_version) {
+        return api_version.find('/') == std::string_view::npos || api_version.starts_with("flink.apache.org/");
+    }
+
     ManifestReader(ParsedFile& file, const YamlLimits& limits)
         : file_(file), limits_(limits), text_(file.source->text()) {}
 
@@ -34,8 +41,11 @@ private:
     void object(const YDoc& doc, std::size_t map, bool top_level) {
         K8sReader r(doc, limits_.max_nodes);
         const std::string kind = scalar_text(doc, map_get(doc, map, "kind"));
-        if (kind == "List" && top_level) {
-            for_each_item(doc, map_get(doc, map, "items"), [&](std::size_t item) {
+        // A List holds its objects under `items`; an OpenShift Template (template.openshift.io) under
+        // `objects`, which `oc process` creates after filling its ${PARAMETERS}.
+        if ((kind == "List" || kind == "Template") && top_level) {
+            const char* const field = kind == "List" ? "items" : "objects";
+            for_each_item(doc, map_get(doc, map, field), [&](std::size_t item) {
                 if (is_kind(doc, item, YNode::Kind::map)) object(doc, resolve(doc, item), false);
             });
             return;
@@ -68,7 +78,7 @@ private:
                 for_each_pair(doc, map_get(doc, map, section), [&](std::size_t key, std::size_t) {
                     obj.config_map_keys.push_back(scalar_text(doc, key));
                 });
-        } else if (kind == "FlinkDeployment" || kind == "FlinkSessionJob") {
+        } else if ((kind == "FlinkDeployment" || kind == "FlinkSessionJob") && apache_operator_group(obj.api_version)) {
             obj.flink = r.flink_resource(spec, properties);
         }
 

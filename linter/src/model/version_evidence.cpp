@@ -44,6 +44,30 @@ std::optional<VersionEvidence> from_image(const Located& image, const Source& so
     return VersionEvidence{*version, VersionSource::image, image_reason(image, source)};
 }
 
+// `flink-1.8.1/conf/flink-conf.yaml`: a file in the conf directory of an unpacked binary release, whose
+// top directory is flink-<version> (flink-dist's assembly, flink-dist/src/main/assemblies/bin.xml).
+// Corpora that flatten paths write `flink-1.8.1__conf__flink-conf.yaml`.
+std::optional<VersionEvidence> from_distribution_path(const Source& source) {
+    std::vector<std::string_view> segments;
+    const std::string_view path = source.path();
+    for (std::size_t start = 0; start <= path.size();) {
+        std::size_t end = path.find('/', start);
+        const std::size_t flat = path.find("__", start);
+        std::size_t skip = 1;
+        if (flat < end) end = flat, skip = 2;
+        if (end == std::string_view::npos) end = path.size();
+        segments.push_back(path.substr(start, end - start));
+        start = end + skip;
+    }
+    if (segments.size() < 3 || segments[segments.size() - 2] != "conf") return std::nullopt;
+    const std::string_view top = segments[segments.size() - 3];
+    if (!top.starts_with("flink-")) return std::nullopt;
+    const auto version = FlinkVersion::parse(top.substr(6));
+    if (!version) return std::nullopt;
+    return VersionEvidence{*version, VersionSource::distribution,
+                           fmt::format("distribution directory {} of {}", top, source.path())};
+}
+
 }  // namespace
 
 std::string image_reason(const Located& image, const Source& source) {
@@ -82,6 +106,7 @@ VersionChoice own_evidence(const ParsedFile& file, const ConfigDocument& doc, co
         }
     }
     if (auto image = from_image(doc.image, *file.source)) add_evidence(choice, std::move(*image));
+    if (auto dist = from_distribution_path(*file.source)) add_evidence(choice, std::move(*dist));
     return choice;
 }
 

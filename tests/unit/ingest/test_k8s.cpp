@@ -37,6 +37,34 @@ const char* const kFlat =
     "    parallelism: 2\n"
     "    upgradeMode: stateless\n";
 
+TEST(Manifest, ObjectsOfAListAndOfAnOpenShiftTemplate) {
+    for (const auto& [kind, field] : {std::pair<std::string, std::string>{"List", "items"},
+                                             std::pair<std::string, std::string>{"Template", "objects"}}) {
+        const ParsedFile file = ingest_text("flink.yaml", "apiVersion: v1\nkind: " + kind + "\n" + field +
+                                                              ":\n"
+                                                              "  - apiVersion: v1\n"
+                                                              "    kind: ConfigMap\n"
+                                                              "    metadata: {name: flink-config}\n"
+                                                              "    data:\n"
+                                                              "      flink-conf.yaml: |\n"
+                                                              "        taskmanager.numberOfTaskSlots: 2\n");
+        ASSERT_EQ(file.objects.size(), 1u) << kind;
+        EXPECT_EQ(file.objects[0].kind, "ConfigMap");
+        ASSERT_EQ(file.configs.size(), 1u) << kind;
+        EXPECT_NE(find_entry(file.configs[0], "taskmanager.numberOfTaskSlots"), nullptr);
+    }
+}
+
+TEST(FlinkDeployment, AnotherProjectsKindOfTheSameNameIsNotTheOperators) {
+    std::string text = kFlat;
+    text.replace(0, text.find('\n'), "apiVersion: nextbreakpoint.com/v1");
+    const ParsedFile other = ingest_text("deploy.yaml", text);
+    ASSERT_EQ(other.objects.size(), 1u);
+    EXPECT_FALSE(other.objects[0].flink);
+    EXPECT_TRUE(other.configs.empty());
+    EXPECT_TRUE(ingest_text("deploy.yaml", kFlat).objects[0].flink);
+}
+
 TEST(FlinkDeployment, FlatFlinkConfiguration) {
     const ParsedFile file = ingest_text("deploy.yaml", kFlat);
     ASSERT_EQ(file.format, FileFormat::kubernetes);

@@ -179,3 +179,20 @@ TEST(VersionInference, ImageTags) {
     EXPECT_EQ(image_flink_version("busybox:1.36"), std::nullopt);
     EXPECT_EQ(image_flink_version("my.registry:5000/flink"), std::nullopt);
 }
+
+TEST(VersionInference, ConfDirectoryOfAnUnpackedDistribution) {
+    const std::string text = "jobmanager.rpc.address: localhost\ntaskmanager.heap.size: 1024m\n";
+    for (const std::string path : {"deploy/flink-1.8.1/conf/flink-conf.yaml", "flink-1.8__conf__flink-conf.yaml"}) {
+        const Checked c = only(path, text);
+        EXPECT_EQ(c.version, "1.8") << path;
+        EXPECT_EQ(c.source, VersionSource::distribution) << path;
+    }
+    // Only the directory right above conf/, and only a version after `flink-`.
+    for (const std::string path : {"flink-1.8.1/other/conf/flink-conf.yaml", "flink-k8s/conf/flink-conf.yaml",
+                                    "flink-1.8.1/flink-conf.yaml"}) {
+        EXPECT_EQ(only(path, text).source, VersionSource::default_version) << path;
+    }
+    // Weaker than an explicit version in the file.
+    const Checked c = only("flink-1.8.1/conf/flink-conf.yaml", "# flinklint: flink-version=1.17\n" + text);
+    EXPECT_EQ(c.version, "1.17");
+}

@@ -36,8 +36,10 @@ const K8sObject* find_config_map(const Model& model, const ParsedFile& file, con
     return same_file;
 }
 
-// `-Dkey=value` arguments: Flink reads them over the config file.
-void dynamic_properties(const Container& c, const SourcePtr& source, std::vector<SetValue>& out) {
+// `-Dkey=value` arguments: Flink reads them over the config file. `key=value` words without `-D`
+// go to `bare`: the start scripts pass them on as positional arguments, never as options.
+void dynamic_properties(const Container& c, const SourcePtr& source, std::vector<SetValue>& out,
+                        std::vector<SetValue>& bare) {
     for (const std::vector<Located>* list : {&c.command, &c.args}) {
         bool pending_d = false;
         for (const Located& arg : *list) {
@@ -45,7 +47,8 @@ void dynamic_properties(const Container& c, const SourcePtr& source, std::vector
                 const bool after_d = pending_d;
                 pending_d = word == "-D";
                 std::string_view property;
-                if (after_d)
+                const bool plain = !after_d && !word.starts_with("-");
+                if (after_d || plain)
                     property = word;
                 else if (word.starts_with("-D") && word.size() > 2)
                     property = word.substr(2);
@@ -55,12 +58,12 @@ void dynamic_properties(const Container& c, const SourcePtr& source, std::vector
                            arg.span, "the container arguments"};
                 // Point at the value itself when the argument is written plainly.
                 const std::string_view written = source->view(arg.span);
-                const std::size_t value_at = (after_d ? 0 : 2) + eq + 1;
+                const std::size_t value_at = (after_d || plain ? 0 : 2) + eq + 1;
                 if (written == arg.value) {
                     const auto at = static_cast<std::size_t>(word.data() - arg.value.data());
-                    v.span = Span{arg.span.begin + at + value_at, arg.span.begin + at + word.size()};
+                    v.span = Span{arg.span.begin + at + (plain ? 0 : value_at), arg.span.begin + at + word.size()};
                 }
-                out.push_back(std::move(v));
+                (plain ? bare : out).push_back(std::move(v));
             }
         }
     }
@@ -164,7 +167,7 @@ void link_config(const Model& model, const ParsedFile& file, const PodSpecFacts&
                 view.config.files.insert(view.config.files.begin(), &config);
         }
     }
-    dynamic_properties(c, file.source, view.config.arguments);
+    dynamic_properties(c, file.source, view.config.arguments, view.config.bare_arguments);
     view.config.known = !unknown;
 }
 }  // namespace deployment_detail

@@ -8,6 +8,8 @@ namespace flinklint::rules {
 
 void check_deprecated_key(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
+        // Older than the oldest catalog: the deprecation is a newer Flink's fact and may postdate this one.
+        if (config.version() < config.catalog().version()) continue;
         for (const ConfigEntry& entry : config.entries()) {
             const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::deprecated_alias) continue;

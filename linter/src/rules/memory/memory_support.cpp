@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "flinklint/text_util.hpp"
+#include "flinklint/values.hpp"
 
 namespace flinklint::rules {
 
@@ -238,6 +239,28 @@ std::optional<std::int32_t> task_slots(const EffectiveConfig& effective) {
     const auto parsed = parse_java_int(*text);
     if (!parsed || *parsed <= 0) return std::nullopt;
     return *parsed;
+}
+
+std::optional<long double> kubernetes_bytes(std::string_view text) {
+    constexpr std::size_t kLongest = 64;  // keeps std::stold within range; longer amounts are not sizes
+    if (text.size() > kLongest) return std::nullopt;
+    const auto quantity = parse_kubernetes_quantity(text);
+    if (!quantity) return std::nullopt;
+    const long double amount = std::stold(std::string(quantity->number));
+    const std::string_view suffix = quantity->suffix;
+    if (suffix.empty()) return amount;
+    if (suffix.front() == 'e' || suffix.front() == 'E')
+        return amount * std::pow(10.0L, std::stold(std::string(suffix.substr(1))));
+    if (suffix.size() == 2) {
+        const std::string_view binary = "KMGTPE";
+        return amount * std::pow(2.0L, 10.0L * static_cast<long double>(binary.find(suffix.front()) + 1));
+    }
+    static constexpr std::pair<char, int> kDecimal[] = {{'n', -9}, {'u', -6}, {'m', -3}, {'k', 3}, {'M', 6},
+                                                        {'G', 9},  {'T', 12}, {'P', 15}, {'E', 18}};
+    for (const auto& [letter, exponent] : kDecimal) {
+        if (suffix.front() == letter) return amount * std::pow(10.0L, static_cast<long double>(exponent));
+    }
+    return std::nullopt;
 }
 
 }  // namespace flinklint::rules

@@ -65,4 +65,8 @@ StateBackend state_backend(const EffectiveConfig& effective);
 // taskmanager.numberOfTaskSlots (default 1); nullopt when unreadable or not positive.
 std::optional<std::int32_t> task_slots(const EffectiveConfig& effective);
 
+// The bytes of `text` as a Kubernetes quantity exactly as written (no normalising); nullopt when
+// Kubernetes would reject it.
+std::optional<long double> kubernetes_bytes(std::string_view text);
+
 }  // namespace flinklint::rules

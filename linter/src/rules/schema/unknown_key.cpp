@@ -1,5 +1,6 @@
 // FL101 unknown-key: a key no option of the target Flink version reads. Flink does not reject
 // unknown keys; it never reads them, so a typo silently leaves the default in place.
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -50,6 +51,21 @@ std::string join_suggestions(const std::vector<std::string>& suggestions) {
         out += quoted(suggestions[i]);
     }
     return out;
+}
+
+// The key's first segment is the namespace of no option of any catalog (`license.`, `myapp.`): the key
+// belongs to another reader (a vendor's distribution, a plugin, the application), not a misspelt option.
+bool foreign_namespace(std::string_view key) {
+    const auto dot = key.find('.');
+    if (dot == std::string_view::npos || dot == 0) return false;
+    const std::string_view prefix = key.substr(0, dot + 1);
+    for (const FlinkVersion version : kCatalogVersions) {
+        const auto options = Catalog::for_version(version).options();
+        const auto it = std::lower_bound(options.begin(), options.end(), prefix,
+                                         [](const OptionInfo& o, std::string_view p) { return o.key < p; });
+        if (it != options.end() && it->key.starts_with(prefix)) return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -111,6 +127,15 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                     finding.fix = rename_key_fix(entry, config, suggestions.front(), FixSafety::unsafe);
                 }
                 finding.help = fmt::format("rename the key to {}", quoted(suggestions.front()));
+            } else if (foreign_namespace(entry.key)) {
+                // Info: Apache Flink ignores it, but nothing suggests a misspelt Flink option.
+                finding.severity = Severity::info;
+                finding.message = fmt::format(
+                    "unknown key {}: no Flink option lives under {}, so Apache Flink {} ignores it; only "
+                    "another reader (a vendor's distribution, a plugin, the application) can use it",
+                    quoted(entry.key), quoted(entry.key.substr(0, entry.key.find('.') + 1)),
+                    config.version().str());
+                finding.help = "keep it if that reader is meant to see it here, else remove the key";
             } else {
                 finding.help =
                     "check the spelling against the Flink documentation of this version, or remove "
