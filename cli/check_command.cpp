@@ -4,6 +4,7 @@
 // baseline records are left out of the report.
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -28,6 +30,7 @@
 #include "flinklint/engine.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/project_config.hpp"
+#include "flinklint/text_util.hpp"
 #include "flinklint/tuner/profile.hpp"
 
 namespace flinklint::cli {
@@ -262,6 +265,13 @@ private:
 
 int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     CheckOptions options = given;
+    // A rule named wrongly in --disable would silently stay on (ruff and clang-tidy refuse it too).
+    std::set<std::string> disabled;
+    if (const auto unknown = resolve_rule_names(options.select_disable, disabled); !unknown.empty()) {
+        err << "flinklint: --disable: no rule " << visible_text(fmt::format("{}", fmt::join(unknown, ", ")))
+            << " (`flinklint rules` lists every id and name)\n";
+        return kExitUsage;
+    }
     if (options.profile) {
         // --profile: the tuner's profile declares state size and bandwidth for the rules that need them.
         const auto loaded = tuner::load_profile(*options.profile);
@@ -341,9 +351,11 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     OutputOptions output_options;
     output_options.tool_version = FLINKLINT_VERSION;
     output_options.base_dir = project.root;
+    // NO_COLOR (no-color.org), when set and not empty, turns the default off; --color still wins.
+    const char* no_color = std::getenv("NO_COLOR");
     output_options.color =
         options.color.value_or(!options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
-                               options.format == OutputFormat::text);
+                               options.format == OutputFormat::text && (no_color == nullptr || *no_color == '\0'));
     const std::unique_ptr<ReportWriter> writer =
         options.diff ? nullptr : make_report_writer(options.format, *sink, output_options);
     const Severity threshold = options.fail_on.value_or(project.fail_on.value_or(Severity::warning));
@@ -352,7 +364,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     lint_options.flink_version = options.flink_version;
     lint_options.force_flink_version = options.force_flink_version;
     lint_options.profile = options.profile_facts;
-    resolve_rule_names(options.select_disable, lint_options.disabled);
+    lint_options.disabled = std::move(disabled);
     const Linter linter(project, std::move(lint_options));
     Emitter emitter(options, writer.get(), baseline, threshold);
     Totals& totals = emitter.totals;

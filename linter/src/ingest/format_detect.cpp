@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "flinklint/text_util.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/yaml_spans.hpp"
 
@@ -186,11 +187,30 @@ bool looks_like_flink_config(std::string_view text) {
     return counts.strong >= 1 || counts.weak >= 3;
 }
 
-// Three keys or more and not one under a Flink namespace: an application's own settings under Flink's
-// file name (a job's src/main/resources/flink-conf.yaml), which no Flink process is given to read.
+// Whether a key's first segment is a Flink namespace misspelled (`taskmanger`, `paralelism`, `stat`):
+// one edit for short words, two for longer ones; words under three letters only exactly.
+bool near_flink_namespace(std::string_view key) {
+    const std::string_view first = key.substr(0, key.find('.'));
+    if (first.size() < 3) return false;
+    const std::size_t limit = first.size() <= 5 ? 1 : 2;
+    const auto near = [&](std::string_view prefix) {
+        return edit_distance(first, prefix.substr(0, prefix.find('.')), limit) <= limit;
+    };
+    return std::any_of(kStrongPrefixes.begin(), kStrongPrefixes.end(), near) ||
+           std::any_of(kWeakPrefixes.begin(), kWeakPrefixes.end(), near);
+}
+
+// Three keys or more and not one under a Flink namespace, nor a misspelling of one: an application's
+// own settings under Flink's file name (a job's src/main/resources/flink-conf.yaml), which no Flink
+// process is given to read. A file of misspelled Flink keys is a Flink file gone wrong, and checked.
 bool foreign_settings(std::string_view text) {
     const KeyCounts counts = count_flink_keys(text);
-    return counts.keys >= 3 && counts.strong == 0 && counts.weak == 0;
+    if (counts.keys < 3 || counts.strong != 0 || counts.weak != 0) return false;
+    for (const Line& line : content_lines(text)) {
+        const auto kv = split_key_value(line.content);
+        if (kv && near_flink_namespace(kv->key)) return false;
+    }
+    return true;
 }
 
 bool is_flat_key_value_lines(std::string_view text) {

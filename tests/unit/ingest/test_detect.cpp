@@ -33,6 +33,11 @@ TEST(Detect, FlinkConfYamlOfForeignSettingsIsSkipped) {
     EXPECT_EQ(ingest_text("flink-conf.yaml", "kafka.brokers: k\nmongo.db: e\nstate.backend: rocksdb\n").format,
               FileFormat::legacy);
     EXPECT_EQ(ingest_text("flink-conf.yaml", "some.parameter: abc\nanother.one: 1\n").format, FileFormat::legacy);
+    // Misspelled Flink namespaces are a Flink file gone wrong: read, so FL101 can say what was meant.
+    EXPECT_EQ(ingest_text("flink-conf.yaml",
+                          "taskmanger.numberOfTaskSlots: 4\nparalelism.default: 2\nstat.backend: rocksdb\n")
+                  .format,
+              FileFormat::legacy);
 }
 
 TEST(Detect, ConfigYamlWithFlinkKeys) {
