@@ -10,6 +10,10 @@ if(FLINKLINT_FUZZ)
 endif()
 option(FLINKLINT_DOCS "Generate the man page and shell completions (needs Python 3)" ${docs_default})
 
+# `make install` and cpack's preinstall step do not build `all` first: cpack run by a test (the
+# .deb test in tests/unit/cli/dist_test.cpp) would otherwise relink test executables that other
+# tests are running. Build first (scripts/release.sh builds flinklint and flinklint_docs).
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 install(TARGETS flinklint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 if(FLINKLINT_DOCS)

@@ -57,6 +57,15 @@ public:
             issue["location"] = {
                 {"path", file},
                 {"lines", {{"begin", begin_line}, {"end", std::max(begin_line, d.end.line)}}}};
+            // Code Climate's other_locations: every other place of the same mistake.
+            if (!d.related.empty()) {
+                Json others = Json::array();
+                for (const RelatedLocation& r : d.related) {
+                    const std::string where = r.source ? relative_path(r.source->path(), options_.base_dir) : file;
+                    others.push_back({{"path", where}, {"lines", {{"begin", r.start.line}, {"end", r.start.line}}}});
+                }
+                issue["other_locations"] = std::move(others);
+            }
             *out_ << (any_ ? ",\n" : "\n") << dump_json(issue);
             any_ = true;
         }

@@ -37,6 +37,17 @@ Json diagnostic_json(const Diagnostic& d) {
     json["help"] = d.help;
     json["key"] = d.key;
     json["fix"] = fix_json(d.fix);
+    // The other places of one mistake (every copy of a duplicated key), as SARIF's relatedLocations.
+    if (!d.related.empty()) {
+        Json related = Json::array();
+        for (const RelatedLocation& r : d.related) {
+            related.push_back({{"file", r.source ? r.source->path() : std::string(file_of(d))},
+                               {"line", r.start.line},
+                               {"column", r.start.column},
+                               {"message", r.message}});
+        }
+        json["related"] = std::move(related);
+    }
     return json;
 }
 

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "output/output_internal.hpp"
 
 namespace flinklint::output {
@@ -95,6 +97,12 @@ public:
                         xml_escape(d->rule_id + " " + d->rule_name + ": " + d->message, true) + "\">" +
                         xml_escape(visible_text(file) + ":" + headline(*d), false);
                 if (!d->help.empty()) text += xml_escape("\nhelp: " + visible_text(d->help), false);
+                for (const RelatedLocation& r : d->related) {
+                    const std::string where = r.source ? r.source->path() : file;
+                    text += xml_escape(fmt::format("\nnote: {}:{}:{}: {}", visible_text(where), r.start.line,
+                                                   r.start.column, visible_text(r.message)),
+                                       false);
+                }
                 text += "</failure>\n";
             }
             text += "    </testcase>\n";

@@ -32,3 +32,20 @@ TEST(CliHabits, NoColorLeavesAnExplicitColorRequestAlone) {
     const RunResult plain = run_flinklint({"check", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(plain.out.find("\x1b["), std::string::npos) << plain.out;
 }
+
+// Every place of one mistake reaches each machine format, as SARIF's relatedLocations do.
+TEST(CliHabits, RelatedLocationsInJsonGitlabAndJunit) {
+    const TempDir dir;
+    dir.write("flink-conf.yaml", "parallelism.default: 1\nparallelism.default: 2\n");
+    const RunResult json = run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(json.out.find(R"x("related":[{"file":"flink-conf.yaml","line":1,"column":1,"message":"set here (1 of 2)"})x"),
+              std::string::npos)
+        << json.out;
+    const RunResult gitlab = run_flinklint({"check", "--format", "gitlab", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(gitlab.out.find(R"x("other_locations":[{"path":"flink-conf.yaml","lines":{"begin":1,"end":1}})x"),
+              std::string::npos)
+        << gitlab.out;
+    const RunResult junit = run_flinklint({"check", "--format", "junit", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(junit.out.find("note: flink-conf.yaml:2:1: set here (2 of 2): the value Flink reads"), std::string::npos)
+        << junit.out;
+}
