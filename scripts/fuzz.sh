@@ -18,7 +18,7 @@ if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
   seconds=$1
   shift
 fi
-all_targets=(legacy yaml_ingest k8s values project_config pipeline fix profile)
+all_targets=(legacy yaml_ingest k8s values project_config pipeline fix profile migrate)
 build=build-fuzz
 shared=${FLINKLINT_SHARED:-$root/../shared}
 
@@ -48,7 +48,7 @@ seed_sources() {
   case $1 in
     legacy | yaml_ingest) echo "$shared/corpus/conf $rules" ;;
     k8s) echo "$shared/corpus/k8s $rules" ;;
-    pipeline | fix) echo "$shared/corpus/conf $shared/corpus/k8s $rules" ;;
+    pipeline | fix | migrate) echo "$shared/corpus/conf $shared/corpus/k8s $rules" ;;
     values | project_config) echo "" ;;
     profile) echo "$root/profiles" ;;
   esac
@@ -57,7 +57,7 @@ max_len() {
   case $1 in
     values) echo 4096 ;;
     project_config | profile) echo 16384 ;;
-    pipeline | fix) echo 32768 ;;
+    pipeline | fix | migrate) echo 32768 ;;
     *) echo 65536 ;;
   esac
 }
@@ -67,7 +67,7 @@ max_len() {
 timeout_of() {
   [[ -n ${FUZZ_TIMEOUT:-} ]] && { echo "$FUZZ_TIMEOUT"; return; }
   case $1 in
-    fix | pipeline) echo 30 ;;
+    fix | pipeline | migrate) echo 30 ;;
     *) echo 10 ;;
   esac
 }
