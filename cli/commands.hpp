@@ -4,12 +4,15 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
 #include "flinklint/document.hpp"
+#include "flinklint/effective_config.hpp"
+#include "flinklint/model.hpp"
 #include "flinklint/output.hpp"
 #include "flinklint/profile_facts.hpp"
 #include "flinklint/version.hpp"
@@ -64,11 +67,19 @@ struct MemoryCommandOptions {
 // `flinklint memory FILE`: exit 0 when Flink would accept the memory configuration, 1 when it
 // would refuse to start the process, 2 on usage errors.
 int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostream& err);
+
+// The configuration `memory` and `diagnose` describe in a model: a FlinkDeployment's (with or
+// without flinkConfiguration), else a ConfigMap's, else the first that sizes a process.
+std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model, std::optional<FlinkVersion> version,
+                                                             std::optional<DeploymentMode> mode);
 int run_rules_list(const std::string& format, std::ostream& out);  // text | json | markdown
 int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
 
 // `flinklint migrate` (migrate_command.cpp): registers its options on `app`, returns what runs it
 // once the command line is parsed.
 std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& app);
+
+// `flinklint diagnose` (diagnose_command.cpp), registered the same way.
+std::function<int(std::ostream&, std::ostream&)> add_diagnose_command(CLI::App& app);
 
 }  // namespace flinklint::cli

@@ -31,10 +31,12 @@ std::string read_input(const std::string& path) {
     return std::move(*read.bytes);
 }
 
+}  // namespace
+
 // The configuration the command describes: a FlinkDeployment's (with or without flinkConfiguration),
 // else a ConfigMap's, else the first one of the file.
-std::unique_ptr<const EffectiveConfig> pick(const Model& model, const MemoryCommandOptions& options,
-                                            std::optional<DeploymentMode> mode) {
+std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model, std::optional<FlinkVersion> version,
+                                                             std::optional<DeploymentMode> mode) {
     const auto& configs = model.configs();
     const auto from_config = [&](const FlinkConfig& config) {
         return std::make_unique<const EffectiveConfig>(config, mode);
@@ -45,7 +47,7 @@ std::unique_ptr<const EffectiveConfig> pick(const Model& model, const MemoryComm
     if (!model.bare_deployments().empty()) {
         const EffectiveConfig& bare = *model.bare_deployments().front();
         return std::make_unique<const EffectiveConfig>(bare.file(), *bare.owner(),
-                                                       options.flink_version.value_or(bare.version()), mode);
+                                                       version.value_or(bare.version()), mode);
     }
     for (const FlinkConfig& config : configs) {
         if (config.owner() != nullptr && config.owner()->kind == "ConfigMap") return from_config(config);
@@ -55,8 +57,6 @@ std::unique_ptr<const EffectiveConfig> pick(const Model& model, const MemoryComm
     }
     return nullptr;
 }
-
-}  // namespace
 
 int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostream& err) {
     try {
@@ -71,7 +71,7 @@ int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostr
         std::optional<DeploymentMode> mode;
         if (options.mode)
             mode = *options.mode == "active" ? DeploymentMode::active : DeploymentMode::standalone;
-        const auto effective = pick(model, options, mode);
+        const auto effective = pick_effective_config(model, options.flink_version, mode);
         if (!effective) {
             std::string why = "no Flink configuration that sizes a TaskManager or JobManager";
             for (const SyntaxIssue& issue : model.files().front().issues) {

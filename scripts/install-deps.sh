@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake
-  libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev
+  libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
   python3-yaml

@@ -1,0 +1,36 @@
+// The table of Flink failure texts diagnose recognises: each row is a literal Flink writes (read in
+// Flink's source for the versions listed), what it means, and which other rows it follows from.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "flinklint/diagnose/diagnose.hpp"
+
+namespace flinklint::diagnose {
+
+// Numbers and a word taken from the first occurrence's text.
+struct Fields {
+    std::optional<std::int64_t> required, available, total, segment_size;
+    std::string word;  // the id of a heartbeat peer, the scheme of a file system, ...
+};
+
+struct Recogniser {
+    RecogniserInfo info;
+    std::string_view anchor;  // searched in every line
+    std::string_view after;   // must follow the anchor on the same line (empty: nothing)
+    // Rows whose presence anywhere in the evidence makes this one their consequence.
+    std::span<const std::string_view> consequence_of;
+    bool always_consequence = false;  // a consequence even when its root is not in the evidence
+    void (*extract)(std::string_view rest, Fields& fields) = nullptr;  // rest: the line from the anchor
+};
+
+std::span<const Recogniser> recogniser_table();
+
+// The row whose text `line` holds, and where its anchor starts; nullptr when none.
+const Recogniser* recognise(std::string_view line, std::size_t& at);
+
+}  // namespace flinklint::diagnose
