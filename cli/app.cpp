@@ -1,7 +1,9 @@
 // The command line: argument parsing with CLI11, dispatch to the subcommands.
 #include "cli/app.hpp"
 
+#include <functional>
 #include <iostream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -11,7 +13,30 @@
 #include "flinklint/ingest.hpp"
 
 namespace flinklint::cli {
+namespace {
+
+constexpr std::string_view kSubcommands[] = {"check", "rules", "explain", "memory", "tune", "migrate", "diagnose"};
+
+// The subcommand the arguments name (the first one not starting with `-`), when it is one of
+// kSubcommands; else empty. CLI11 builds every option it is given, which cost a one-file check more
+// than its rules did (docs/performance.md): only the named subcommand gets its options, while help
+// and unknown commands see them all.
+std::string_view named_subcommand(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.starts_with('-')) continue;
+        for (const std::string_view name : kSubcommands)
+            if (arg == name) return name;
+        return {};
+    }
+    return {};
+}
+
+}  // namespace
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    const std::string_view named = named_subcommand(argc, argv);
+    const auto wanted = [named](std::string_view name) { return named.empty() || named == name; };
     CLI::App app{"flinklint: static analysis for Apache Flink configuration", "flinklint"};
     // --version is a flag whose callback ends parsing; --format (text or json) is read before it.
     std::string version_format = "text";
@@ -30,95 +55,108 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::string format_of;
     bool color = false;
     bool no_color = false;
-    auto* check_cmd = app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
-    check_cmd->add_option("paths", check.paths, "Files or directories to check (`-` reads standard input)")
-        ->required();
-    check_cmd->add_option("--format", format, "Output format: text, json, sarif, github, junit, gitlab")
-        ->check([](const std::string& value) {
-            return parse_output_format(value) ? std::string() : "unknown format " + value;
-        });
-    check_cmd->add_option("--output,-o", check.output_file, "Write the report to FILE instead of stdout");
-    check_cmd
-        ->add_option("--fail-on", fail_on,
-                     "Lowest severity that fails the run: error, warning (default), info")
-        ->check([](const std::string& value) {
-            return parse_severity(value) ? std::string() : "expected error, warning or info";
-        });
-    check_cmd
-        ->add_option("--flink-version", flink_version,
-                     "Flink version of files without their own evidence (comment, per-path, "
-                     "spec.flinkVersion, image tag); `1.20!` forces it on every file")
-        ->check([](const std::string& value) {
-            const std::string_view text = value.ends_with('!') ? std::string_view(value).substr(0, value.size() - 1)
-                                                               : std::string_view(value);
-            return FlinkVersion::parse(text) ? std::string() : "expected a version such as 1.20 or 2.1";
-        });
-    check_cmd
-        ->add_option("--force-flink-version", force_flink_version,
-                     "Check every file against this Flink version, whatever the file says")
-        ->check([](const std::string& value) {
-            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-        });
-    check_cmd->add_option("--config", check.config_path,
-                          "Use this .flinklint.yaml instead of the nearest one");
-    check_cmd->add_option("--format-of", format_of, "Read every file as: legacy, yaml or k8s")
-        ->check([](const std::string& value) {
-            return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
-        });
-    check_cmd->add_option("--stdin-filename", check.stdin_filename, "File name to report for `-`");
-    check_cmd->add_option("--jobs,-j", check.jobs, "Files checked in parallel (default: all cores)");
-    check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")->delimiter(',');
-    check_cmd->add_option("--max-file-size", check.max_file_size,
-                          "Files larger than this many bytes are not read");
-    check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
-    check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
-    check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
-    check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of writing them");
-    check_cmd
-        ->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file")
-        ->type_name("FILE");
-    check_cmd
-        ->add_option("--write-baseline", check.write_baseline,
-                     "Record today's findings in this baseline file")
-        ->type_name("FILE");
-    check_cmd
-        ->add_option("--profile", check.profile,
-                     "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
-        ->type_name("FILE");
-    check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
-    check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
-    check_cmd->add_flag("--no-color", no_color, "Never colour the text output");
+    CLI::App* check_cmd = nullptr;
+    if (wanted("check")) {
+        check_cmd = app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
+        check_cmd->add_option("paths", check.paths, "Files or directories to check (`-` reads standard input)")
+            ->required();
+        check_cmd->add_option("--format", format, "Output format: text, json, sarif, github, junit, gitlab")
+            ->check([](const std::string& value) {
+                return parse_output_format(value) ? std::string() : "unknown format " + value;
+            });
+        check_cmd->add_option("--output,-o", check.output_file, "Write the report to FILE instead of stdout");
+        check_cmd
+            ->add_option("--fail-on", fail_on,
+                         "Lowest severity that fails the run: error, warning (default), info")
+            ->check([](const std::string& value) {
+                return parse_severity(value) ? std::string() : "expected error, warning or info";
+            });
+        check_cmd
+            ->add_option("--flink-version", flink_version,
+                         "Flink version of files without their own evidence (comment, per-path, "
+                         "spec.flinkVersion, image tag); `1.20!` forces it on every file")
+            ->check([](const std::string& value) {
+                const std::string_view text = value.ends_with('!') ? std::string_view(value).substr(0, value.size() - 1)
+                                                                   : std::string_view(value);
+                return FlinkVersion::parse(text) ? std::string() : "expected a version such as 1.20 or 2.1";
+            });
+        check_cmd
+            ->add_option("--force-flink-version", force_flink_version,
+                         "Check every file against this Flink version, whatever the file says")
+            ->check([](const std::string& value) {
+                return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
+            });
+        check_cmd->add_option("--config", check.config_path,
+                              "Use this .flinklint.yaml instead of the nearest one");
+        check_cmd->add_option("--format-of", format_of, "Read every file as: legacy, yaml or k8s")
+            ->check([](const std::string& value) {
+                return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
+            });
+        check_cmd->add_option("--stdin-filename", check.stdin_filename, "File name to report for `-`");
+        check_cmd->add_option("--jobs,-j", check.jobs, "Files checked in parallel (default: all cores)");
+        check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")->delimiter(',');
+        check_cmd->add_option("--max-file-size", check.max_file_size,
+                              "Files larger than this many bytes are not read");
+        check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
+        check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
+        check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
+        check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of writing them");
+        check_cmd
+            ->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file")
+            ->type_name("FILE");
+        check_cmd
+            ->add_option("--write-baseline", check.write_baseline,
+                         "Record today's findings in this baseline file")
+            ->type_name("FILE");
+        check_cmd
+            ->add_option("--profile", check.profile,
+                         "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
+            ->type_name("FILE");
+        check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
+        check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
+        check_cmd->add_flag("--no-color", no_color, "Never colour the text output");
+    }
 
-    auto* rules_cmd = app.add_subcommand("rules", "List every rule");
     std::string rules_format = "text";
-    rules_cmd->add_option("--format", rules_format, "text, json or markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    CLI::App* rules_cmd = nullptr;
+    if (wanted("rules")) {
+        rules_cmd = app.add_subcommand("rules", "List every rule");
+        rules_cmd->add_option("--format", rules_format, "text, json or markdown")
+            ->check(CLI::IsMember({"text", "json", "markdown"}));
+    }
 
     std::string explain_rule;
-    auto* explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
-    explain_cmd->add_option("rule", explain_rule, "Rule id (FL101) or name (unknown-key)")->required();
+    CLI::App* explain_cmd = nullptr;
+    if (wanted("explain")) {
+        explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
+        explain_cmd->add_option("rule", explain_rule, "Rule id (FL101) or name (unknown-key)")->required();
+    }
 
     MemoryCommandOptions memory;
     std::string memory_version;
     std::string memory_format = "text";
-    auto* memory_cmd = app.add_subcommand("memory", "Derive TaskManager and JobManager memory as Flink does");
-    memory_cmd->add_option("file", memory.file, "flink-conf.yaml, config.yaml or a Kubernetes manifest")
-        ->required();
-    memory_cmd->add_option("--process", memory.process, "taskmanager or jobmanager (default: both)")
-        ->check(CLI::IsMember({"taskmanager", "jobmanager"}));
-    memory_cmd->add_option("--mode", memory.mode, "standalone or active (default: manifests are active)")
-        ->check(CLI::IsMember({"standalone", "active"}));
-    memory_cmd->add_option("--flink-version", memory_version, "Target Flink version (default 1.20)")
-        ->check([](const std::string& value) {
-            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-        });
-    memory_cmd->add_option("--format", memory_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    CLI::App* memory_cmd = nullptr;
+    if (wanted("memory")) {
+        memory_cmd = app.add_subcommand("memory", "Derive TaskManager and JobManager memory as Flink does");
+        memory_cmd->add_option("file", memory.file, "flink-conf.yaml, config.yaml or a Kubernetes manifest")
+            ->required();
+        memory_cmd->add_option("--process", memory.process, "taskmanager or jobmanager (default: both)")
+            ->check(CLI::IsMember({"taskmanager", "jobmanager"}));
+        memory_cmd->add_option("--mode", memory.mode, "standalone or active (default: manifests are active)")
+            ->check(CLI::IsMember({"standalone", "active"}));
+        memory_cmd->add_option("--flink-version", memory_version, "Target Flink version (default 1.20)")
+            ->check([](const std::string& value) {
+                return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
+            });
+        memory_cmd->add_option("--format", memory_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    }
 
     // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
     std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App & app);
-    const auto run_tune = add_tune_command(app);
-    const auto run_migrate = add_migrate_command(app);
-    const auto run_diagnose = add_diagnose_command(app);
+    using Runner = std::function<int(std::ostream&, std::ostream&)>;
+    const Runner run_tune = wanted("tune") ? add_tune_command(app) : Runner();
+    const Runner run_migrate = wanted("migrate") ? add_migrate_command(app) : Runner();
+    const Runner run_diagnose = wanted("diagnose") ? add_diagnose_command(app) : Runner();
 
     try {
         app.parse(argc, argv);
@@ -135,7 +173,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return kExitUsage;
     }
 
-    if (check_cmd->parsed()) {
+    if (check_cmd != nullptr && check_cmd->parsed()) {
         check.format = *parse_output_format(format);
         if (!fail_on.empty()) check.fail_on = parse_severity(fail_on);
         if (flink_version.ends_with('!')) {
@@ -149,18 +187,18 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         if (no_color) check.color = false;
         return run_check(check, out, err);
     }
-    if (rules_cmd->parsed()) {
+    if (rules_cmd != nullptr && rules_cmd->parsed()) {
         return run_rules_list(rules_format, out);
     }
-    if (explain_cmd->parsed()) return run_explain(explain_rule, out, err);
-    if (memory_cmd->parsed()) {
+    if (explain_cmd != nullptr && explain_cmd->parsed()) return run_explain(explain_rule, out, err);
+    if (memory_cmd != nullptr && memory_cmd->parsed()) {
         if (!memory_version.empty()) memory.flink_version = FlinkVersion::parse(memory_version);
         memory.json = memory_format == "json";
         return run_memory(memory, out, err);
     }
-    if (app.got_subcommand("tune")) return run_tune(out, err);
-    if (app.got_subcommand("migrate")) return run_migrate(out, err);
-    if (app.got_subcommand("diagnose")) return run_diagnose(out, err);
+    if (run_tune && app.got_subcommand("tune")) return run_tune(out, err);
+    if (run_migrate && app.got_subcommand("migrate")) return run_migrate(out, err);
+    if (run_diagnose && app.got_subcommand("diagnose")) return run_diagnose(out, err);
     return kExitUsage;
 }
 
