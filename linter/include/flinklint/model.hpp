@@ -142,6 +142,9 @@ public:
     // The pods of the group's workloads and FlinkDeployments, with the configuration each Flink
     // process reads and its listeners' inputs; built on first use (linter/src/model/deployment/).
     [[nodiscard]] const std::vector<PodView>& pods() const;
+    // The configurations an object holds (a ConfigMap's files, a FlinkDeployment's
+    // flinkConfiguration), in model order; from an index built on first use.
+    [[nodiscard]] const std::vector<const FlinkConfig*>& configs_owned_by(const K8sObject* owner) const;
 
 private:
     void add_image_evidence(std::vector<VersionChoice>& choices);
@@ -151,6 +154,7 @@ private:
     std::vector<ObjectRef> objects_;
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
     mutable std::shared_ptr<const std::vector<PodView>> pods_;
+    mutable std::shared_ptr<const std::unordered_map<const K8sObject*, std::vector<const FlinkConfig*>>> owned_;
     std::optional<ProfileFacts> profile_;
     VersionEvidence default_version_;
     std::optional<FlinkVersion> forced_version_;

@@ -20,12 +20,20 @@ std::optional<VersionEvidence> inline_comment(const ParsedFile& file, const Conf
     if (doc.owner_object && *doc.owner_object < file.objects.size()) {
         const K8sObject& owner = file.objects[*doc.owner_object];
         to = owner.span.end;
-        for (const K8sObject& other : file.objects)
-            if (other.span.end <= owner.span.begin) from = std::max(from, other.span.end);
+        // Objects are in file order: the nearest one before that ends before this one starts (an
+        // enclosing Template does not). Searching back from it keeps a file of many objects linear.
+        for (std::size_t i = *doc.owner_object; i-- > 0;) {
+            if (file.objects[i].span.end <= owner.span.begin) {
+                from = file.objects[i].span.end;
+                break;
+            }
+        }
     }
     std::optional<VersionEvidence> found;
-    for (std::size_t pos = text.find(kMarker, from); pos != std::string_view::npos && pos < to;
-         pos = text.find(kMarker, pos + 1)) {
+    // Markers that start before the object's end, and nothing past them.
+    const std::string_view window = text.substr(0, std::max(from, to) + kMarker.size() - 1);
+    for (std::size_t pos = window.find(kMarker, from); pos != std::string_view::npos;
+         pos = window.find(kMarker, pos + 1)) {
         const std::size_t line_start = text.rfind('\n', pos) == std::string_view::npos ? 0 : text.rfind('\n', pos) + 1;
         if (text.substr(line_start, pos - line_start).find('#') == std::string_view::npos) continue;
         std::string_view value = text.substr(pos + kMarker.size());

@@ -125,11 +125,11 @@ std::string_view file_read(FlinkVersion version, bool has_legacy) {
 
 const FlinkConfig* config_of(const Model& model, const K8sObject* owner, std::string_view file_name,
                              ConfigFormat format) {
-    for (const FlinkConfig& config : model.configs()) {
-        if (config.owner() == owner && config.doc().format != ConfigFormat::compose_properties &&
-            (format != ConfigFormat::flink_deployment || config.doc().format == format) &&
-            (file_name.empty() || config.doc().file_name == file_name))
-            return &config;
+    for (const FlinkConfig* config : model.configs_owned_by(owner)) {
+        if (config->doc().format != ConfigFormat::compose_properties &&
+            (format != ConfigFormat::flink_deployment || config->doc().format == format) &&
+            (file_name.empty() || config->doc().file_name == file_name))
+            return config;
     }
     return nullptr;
 }

@@ -253,6 +253,19 @@ const std::vector<PodView>& Model::pods() const {
     return *pods_;
 }
 
+const std::vector<const FlinkConfig*>& Model::configs_owned_by(const K8sObject* owner) const {
+    // Asked once per pod and mount: a scan of every configuration each time was quadratic in a file
+    // of thousands of FlinkDeployments. Single-threaded per model, like pods().
+    if (!owned_) {
+        auto index = std::make_shared<std::unordered_map<const K8sObject*, std::vector<const FlinkConfig*>>>();
+        for (const FlinkConfig& config : configs_) (*index)[config.owner()].push_back(&config);
+        owned_ = std::move(index);
+    }
+    static const std::vector<const FlinkConfig*> kNone;
+    const auto it = owned_->find(owner);
+    return it == owned_->end() ? kNone : it->second;
+}
+
 std::vector<PodView> derive_pods(const Model& model) {
     std::vector<PodView> views;
     for (const Model::ObjectRef& ref : model.objects()) {
