@@ -119,6 +119,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const auto run_tune = add_tune_command(app);
     const auto run_migrate = add_migrate_command(app);
     const auto run_diagnose = add_diagnose_command(app);
+    const auto run_schema = add_schema_command(app);
 
     try {
         app.parse(argc, argv);
@@ -161,6 +162,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (app.got_subcommand("tune")) return run_tune(out, err);
     if (app.got_subcommand("migrate")) return run_migrate(out, err);
     if (app.got_subcommand("diagnose")) return run_diagnose(out, err);
+    if (app.got_subcommand("schema")) return run_schema(out, err);
     return kExitUsage;
 }
 
