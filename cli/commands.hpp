@@ -78,6 +78,8 @@ int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
 // `flinklint migrate` (migrate_command.cpp): registers its options on `app`, returns what runs it
 // once the command line is parsed.
 std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& app);
+// `flinklint schema` (schema_command.cpp): the JSON Schema of a kind of file for editors.
+std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& app);
 
 // `flinklint diagnose` (diagnose_command.cpp), registered the same way.
 std::function<int(std::ostream&, std::ostream&)> add_diagnose_command(CLI::App& app);

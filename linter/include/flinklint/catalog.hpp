@@ -88,6 +88,10 @@ private:
     std::unique_ptr<const Impl> impl_;
 };
 
+// The prefixes of the families Flink hands on unchecked (`s3.`, `fs.azure.`, ...): every key below
+// one is known (KeyLookup::Kind::pass_through). For front ends that describe the catalog as a whole.
+std::span<const std::string_view> pass_through_prefixes();
+
 // A key that circulates in troubleshooting advice but never existed in any Flink version.
 struct InventedKey {
     std::string_view key;

@@ -127,3 +127,9 @@ KeyIndex::Hit KeyIndex::lookup(std::string_view key) const {
 }
 
 }  // namespace flinklint::catalog_detail
+
+namespace flinklint {
+std::span<const std::string_view> pass_through_prefixes() {
+    return catalog_detail::kPassThroughPrefixes;
+}
+}  // namespace flinklint
