@@ -68,11 +68,19 @@ struct ConfigDocument {
 
 enum class FileFormat { legacy, yaml, kubernetes, compose, unknown };
 
+// A command line outside Kubernetes objects: a docker-compose service's `command` (a string or a list).
+struct CommandLine {
+    std::string where;  // "service jobmanager"
+    Located image;
+    std::vector<Located> words;
+};
+
 struct ParsedFile {
     SourcePtr source;
     FileFormat format = FileFormat::unknown;
     std::vector<ConfigDocument> configs;
     std::vector<K8sObject> objects;
+    std::vector<CommandLine> command_lines;
     std::vector<SyntaxIssue> issues;  // file-level problems (YAML syntax error of a manifest)
     std::string skip_reason;          // non-empty: not a Flink file; said only with --verbose
 };

@@ -62,6 +62,7 @@ struct Volume {
     Located config_map_name;  // configMap.name, if a ConfigMap volume
     std::vector<std::pair<Located, Located>> config_map_items;  // key -> path
     Located secret_name;
+    std::string type;  // the volume source key: emptyDir, configMap, persistentVolumeClaim, hostPath, ...
 };
 
 // Pod-carrying workloads (Deployment, StatefulSet, Job, Pod, DaemonSet, ReplicaSet),

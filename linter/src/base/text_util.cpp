@@ -55,6 +55,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     return std::min(previous[m], over);
 }
 
+std::vector<std::string_view> command_words(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = text.find_first_not_of(" \t\r\n\"';&|", i);
+        if (start == std::string_view::npos) break;
+        const std::size_t end = std::min(text.find_first_of(" \t\r\n\"';&|", start), text.size());
+        out.push_back(text.substr(start, end - start));
+        i = end;
+    }
+    return out;
+}
+
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);

@@ -16,6 +16,23 @@ void add_properties(ParsedFile& file, const EmbeddedText& embedded, const std::s
     file.configs.push_back(std::move(cd));
 }
 
+// `command: taskmanager -Dkey=value` or `command: [taskmanager, ...]`: the arguments the image's entrypoint gets.
+void read_command(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
+                  const Located& image) {
+    const std::size_t command = map_get(doc, spec, "command");
+    if (command == npos) return;
+    CommandLine line{"service " + service, image, {}};
+    auto add = [&](std::size_t node) {
+        if (is_kind(doc, node, YNode::Kind::scalar))
+            line.words.push_back(Located{scalar_text(doc, node), doc.nodes[node].span, true});
+    };
+    if (is_kind(doc, command, YNode::Kind::scalar))
+        add(command);
+    else
+        for_each_item(doc, command, add);
+    if (!line.words.empty()) file.command_lines.push_back(std::move(line));
+}
+
 void read_service(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
                   const YamlLimits& limits) {
     const std::string_view text = file.source->text();
@@ -23,6 +40,7 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
     Located image;
     if (const std::size_t node = map_get(doc, spec, "image"); node != npos && is_kind(doc, node, YNode::Kind::scalar))
         image = Located{scalar_text(doc, node), doc.nodes[node].span, true};
+    read_command(file, doc, service, spec, image);
     // Map form: `FLINK_PROPERTIES: |`
     if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
         if (is_kind(doc, value, YNode::Kind::scalar))

@@ -18,12 +18,36 @@ std::string shown_value(std::string_view key, std::string_view value) {
     return std::string(value);
 }
 
+namespace {
+// `%name%` (batch scripts, sed templates), `@name@` (Maven resource filtering): one name between the marks.
+bool delimited_name(std::string_view value, char mark) {
+    if (value.size() < 3 || value.front() != mark || value.back() != mark) return false;
+    const std::string_view name = value.substr(1, value.size() - 2);
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
+    });
+}
+}  // namespace
+
 bool is_template_placeholder(std::string_view value) {
     value = trim(strip_quotes(trim(value)));
     if (value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
         value.find("{{") != std::string_view::npos)
         return true;
+    if (delimited_name(value, '%') || delimited_name(value, '@')) return true;
     return value.size() > 2 && value.front() == '<' && value.back() == '>';
+}
+
+bool is_obvious_placeholder_secret(std::string_view value) {
+    value = trim(strip_quotes(trim(value)));
+    if (value.empty() || is_template_placeholder(value)) return true;
+    // One character repeated (`xxxxxx`, `******`): a mask or a blank to fill, never a real credential.
+    if ((value.size() >= 3 || value.front() == '*') && value.find_first_not_of(value.front()) == std::string_view::npos &&
+        std::string_view("xX*").find(value.front()) != std::string_view::npos)
+        return true;
+    // `your-access-key`: a blank to fill. Default passwords such as `changeit` work, so they stay findings.
+    const std::string lower = ascii_lower(value);
+    return lower.starts_with("your-") || lower.starts_with("your_") || lower.starts_with("<your");
 }
 
 std::string quoted(std::string_view text) {

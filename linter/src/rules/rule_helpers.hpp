@@ -49,9 +49,11 @@ bool opens_nested_block(const Source& source, Span line_content);
 bool under_nested_block(const FlinkConfig& config, Span span);
 
 // A value that a templating step fills before Flink or the operator reads it: `${VAR}` (envsubst,
-// docker compose, the image's entrypoint), `$(VAR)` (Kubernetes), `{{ x }}` (Helm, Jinja) or a whole
-// `<...>` left for the reader (`<URI of the job jar>`). Rules that judge a value skip these.
+// docker compose, the image's entrypoint), `$(VAR)` (Kubernetes), `{{ x }}` (Helm, Jinja), `%name%` (sed or
+// batch templates), `@name@` (Maven resource filtering) or a whole `<...>` left for the reader. Rules that judge a value skip these.
 bool is_template_placeholder(std::string_view value);
+// A template placeholder, or a value plainly written to be replaced (`xxxxxx`, `****`, `your-key`).
+bool is_obvious_placeholder_secret(std::string_view value);
 
 // Human description of where the config is: "FlinkDeployment my-job" or the file name.
 std::string where(const FlinkConfig& config);

@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "flinklint/deployment.hpp"
+#include "flinklint/text_util.hpp"
 
 namespace flinklint::deployment_detail {
 
 bool same_namespace(std::string_view a, std::string_view b);  // an empty namespace matches any
-std::vector<std::string_view> words(std::string_view text);   // shell-ish words of a command line
+inline std::vector<std::string_view> words(std::string_view text) { return command_words(text); }
 // The configuration of `owner` (a ConfigMap key `file_name`, or a FlinkDeployment's flinkConfiguration).
 const FlinkConfig* config_of(const Model& model, const K8sObject* owner, std::string_view file_name,
                              ConfigFormat format);

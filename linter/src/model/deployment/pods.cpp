@@ -16,19 +16,6 @@ bool same_namespace(std::string_view a, std::string_view b) {
     return a.empty() || b.empty() || a == b;
 }
 
-std::vector<std::string_view> words(std::string_view text) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t start = text.find_first_not_of(" \t\r\n\"';&|", i);
-        if (start == std::string_view::npos) break;
-        const std::size_t end = std::min(text.find_first_of(" \t\r\n\"';&|", start), text.size());
-        out.push_back(text.substr(start, end - start));
-        i = end;
-    }
-    return out;
-}
-
 }  // namespace deployment_detail
 
 namespace {

@@ -24,16 +24,10 @@ bool names_a_reference(std::string_view key) {
     return false;
 }
 
-// `${VAR}` (expanded by the image's entrypoint or by the application), `$(VAR)` (Kubernetes), template
-// placeholders (`{{ .Values.x }}`, `<password>`), masked values.
+// `$VAR`, and what a templating step fills or the reader replaces (rule_helpers.hpp): no secret is written.
 bool is_reference(std::string_view value) {
     value = trim(strip_quotes(trim(value)));
-    if (value.empty()) return true;
-    if (value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
-        value.find("{{") != std::string_view::npos || (value.starts_with("$") && value.size() > 1))
-        return true;
-    if (value.front() == '<' && value.back() == '>') return true;
-    return value.find_first_not_of("*") == std::string_view::npos;
+    return (value.starts_with("$") && value.size() > 1) || is_obvious_placeholder_secret(value);
 }
 
 bool non_string_option(const FlinkConfig& config, std::string_view key) {
