@@ -74,6 +74,17 @@ TEST(Migrate, MigratingTheResultChangesNothing) {
     EXPECT_TRUE(again.renamed.empty() && again.removed.empty() && again.rewritten.empty());
 }
 
+// fuzz_migrate (tests/fuzz/regressions/migrate): `jobmanager.web.port` names `web.port`, itself an
+// alias of `rest.port` in 1.20; the first migration stopped at `web.port` and the second moved on.
+TEST(Migrate, AnAliasChainIsFollowedToItsEnd) {
+    MigrateOptions options;
+    options.to = FlinkVersion{1, 20};
+    const auto first = one("k8s/flink.yaml", "jobmanager.rpc.port: 6123\njobmanager.web.port: 8080\n", options);
+    EXPECT_NE(first.migrated.find("rest.port: 8080"), std::string::npos) << first.migrated;
+    const auto again = one(first.output_path, first.migrated, options);
+    EXPECT_FALSE(again.changed()) << again.migrated;
+}
+
 TEST(Migrate, FlinkDeploymentUsesContainerReplacementsAndBumpsVersion) {
     const auto m = one("deploy.yaml",
                        "apiVersion: flink.apache.org/v1beta1\n"

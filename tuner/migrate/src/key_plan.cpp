@@ -28,12 +28,27 @@ std::vector<std::string> split_keys(std::string_view text) {
     return keys;
 }
 
+// Where an alias chain ends in `to`: `jobmanager.web.port` names `web.port`, itself an alias of
+// `rest.port` in 1.20. Stopping halfway left a key the next migration would rename again.
+std::string chain_end(const Catalog& to, std::string key) {
+    for (int step = 0; step < 8; ++step) {  // catalogs hold short chains; the bound guards a cycle
+        const KeyLookup lookup = to.lookup(key);
+        if ((lookup.kind != KeyLookup::Kind::deprecated_alias && lookup.kind != KeyLookup::Kind::fallback_alias) ||
+            lookup.option == nullptr)
+            break;
+        std::string next = preferred_key(to, key, *lookup.option);
+        if (next == key) break;
+        key = std::move(next);
+    }
+    return key;
+}
+
 // The target's own key for `key` when `key` is an alias there, else nullopt.
 std::optional<std::string> target_name(std::string_view key, const Catalog& to) {
     const KeyLookup lookup = to.lookup(key);
     if ((lookup.kind == KeyLookup::Kind::deprecated_alias || lookup.kind == KeyLookup::Kind::fallback_alias) &&
         lookup.option != nullptr)
-        return preferred_key(to, key, *lookup.option);
+        return chain_end(to, preferred_key(to, key, *lookup.option));
     if (lookup.kind == KeyLookup::Kind::option) return std::string(key);
     return std::nullopt;
 }
@@ -61,7 +76,7 @@ KeyPlan plan_key(std::string_view key, const Catalog& from, const Catalog& to, D
         case KeyLookup::Kind::deprecated_alias:
         case KeyLookup::Kind::fallback_alias:
             return {.kind = KeyPlan::Kind::rename,
-                    .keys = {preferred_key(to, key, *lookup.option)},
+                    .keys = {chain_end(to, preferred_key(to, key, *lookup.option))},
                     .reason = fmt::format("deprecated in Flink {}", to.version().str())};
         case KeyLookup::Kind::unknown:
             break;
