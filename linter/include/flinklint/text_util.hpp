@@ -10,6 +10,10 @@
 namespace flinklint {
 
 std::string ascii_lower(std::string_view text);
+// One byte lowered, A-Z only (the C locale's std::tolower, inline for the hot paths).
+inline char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 // Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions);
 // stops early and returns limit + 1 once the distance must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = SIZE_MAX - 1);

@@ -11,9 +11,7 @@ namespace flinklint {
 
 std::string ascii_lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return ascii_lower(c); });
     return out;
 }
 

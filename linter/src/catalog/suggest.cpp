@@ -34,11 +34,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kSegmentS
     {"enabled", "interval"},
 }};
 
-// ASCII only, like ascii_lower and std::tolower in the C locale flinklint runs in, but inline.
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 Histogram histogram(std::string_view text) {
     Histogram h{};
     for (char c : text) {
@@ -113,7 +108,7 @@ SuggestIndex::SuggestIndex(std::span<const OptionInfo> options) {
         const std::size_t start = text_.size();
         text_.append(spelling.text);
         std::transform(text_.begin() + static_cast<std::ptrdiff_t>(start), text_.end(),
-                       text_.begin() + static_cast<std::ptrdiff_t>(start), [](char c) { return lower(c); });
+                       text_.begin() + static_cast<std::ptrdiff_t>(start), [](char c) { return ascii_lower(c); });
         Candidate candidate;
         candidate.key = spelling.option->key;
         candidate.lowered = std::string_view(text_).substr(start);

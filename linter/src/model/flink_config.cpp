@@ -78,14 +78,6 @@ bool FlinkConfig::is_legacy() const {
     return doc_->format == ConfigFormat::legacy || doc_->format == ConfigFormat::compose_properties;
 }
 
-namespace {
-
-char lower_ascii(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-}  // namespace
-
 bool is_sensitive_key(std::string_view key) {
     // GlobalConfiguration.isSensitive: case-insensitive substring match. Every key of every file
     // comes here, several times: one pass that tries only the markers starting with each letter.
@@ -95,7 +87,7 @@ bool is_sensitive_key(std::string_view key) {
     const auto matches_at = [key](std::size_t at, std::string_view marker) {
         if (key.size() - at < marker.size()) return false;
         for (std::size_t i = 0; i < marker.size(); ++i)
-            if (lower_ascii(key[at + i]) != marker[i]) return false;
+            if (ascii_lower(key[at + i]) != marker[i]) return false;
         return true;
     };
     static constexpr std::uint32_t kFirstLetters = [] {
@@ -104,7 +96,7 @@ bool is_sensitive_key(std::string_view key) {
         return mask;
     }();
     for (std::size_t at = 0; at < key.size(); ++at) {
-        const char first = lower_ascii(key[at]);
+        const char first = ascii_lower(key[at]);
         if (first < 'a' || first > 'z' || (kFirstLetters >> (first - 'a') & 1u) == 0) continue;
         for (const std::string_view marker : kMarkers)
             if (marker.front() == first && matches_at(at, marker)) return true;
@@ -123,7 +115,7 @@ bool near_sensitive_word(std::string_view word) {
     constexpr std::size_t kLongest = 10;  // "password" plus the largest distance, 2
     if (word.size() < 4 || word.size() > kLongest) return false;
     std::array<char, kLongest> buffer{};
-    for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = lower_ascii(word[i]);
+    for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = ascii_lower(word[i]);
     const std::string_view lowered(buffer.data(), word.size());
     const auto letters = [](std::string_view text) {
         std::uint32_t mask = 0;
