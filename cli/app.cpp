@@ -15,8 +15,8 @@
 namespace flinklint::cli {
 namespace {
 
-constexpr std::string_view kSubcommands[] = {"check",   "rules",    "explain",  "memory",
-                                              "tune",    "migrate",  "diagnose", "schema"};
+constexpr std::string_view kSubcommands[] = {"check", "rules",   "explain",  "memory",
+                                             "tune",  "migrate", "diagnose", "schema"};
 
 // The subcommand the arguments name (the first one not starting with `-`), when it is one of
 // kSubcommands; else empty. CLI11 builds every option it is given, which cost a one-file check more
@@ -59,7 +59,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App* check_cmd = nullptr;
     if (wanted("check")) {
         check_cmd = app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
-        check_cmd->add_option("paths", check.paths, "Files or directories to check (`-` reads standard input)")
+        check_cmd
+            ->add_option("paths", check.paths, "Files or directories to check (`-` reads standard input)")
             ->required();
         check_cmd->add_option("--format", format, "Output format: text, json, sarif, github, junit, gitlab")
             ->check([](const std::string& value) {
@@ -77,8 +78,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
                          "Flink version of files without their own evidence (comment, per-path, "
                          "spec.flinkVersion, image tag); `1.20!` forces it on every file")
             ->check([](const std::string& value) {
-                const std::string_view text = value.ends_with('!') ? std::string_view(value).substr(0, value.size() - 1)
-                                                                   : std::string_view(value);
+                const std::string_view text = value.ends_with('!')
+                                                  ? std::string_view(value).substr(0, value.size() - 1)
+                                                  : std::string_view(value);
                 return FlinkVersion::parse(text) ? std::string() : "expected a version such as 1.20 or 2.1";
             });
         check_cmd
@@ -95,23 +97,28 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             });
         check_cmd->add_option("--stdin-filename", check.stdin_filename, "File name to report for `-`");
         check_cmd->add_option("--jobs,-j", check.jobs, "Files checked in parallel (default: all cores)");
-        check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")->delimiter(',');
+        check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")
+            ->delimiter(',');
         check_cmd->add_option("--max-file-size", check.max_file_size,
                               "Files larger than this many bytes are not read");
         check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
         check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
-        check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
-        check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of writing them");
+        check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes,
+                            "With --fix or --diff: apply unsafe fixes too");
+        check_cmd->add_flag("--diff", check.diff,
+                            "Print the fixes as a unified diff instead of writing them");
         check_cmd
-            ->add_option("--baseline", check.baseline, "Report only findings not recorded in this baseline file")
+            ->add_option("--baseline", check.baseline,
+                         "Report only findings not recorded in this baseline file")
             ->type_name("FILE");
         check_cmd
             ->add_option("--write-baseline", check.write_baseline,
                          "Record today's findings in this baseline file")
             ->type_name("FILE");
         check_cmd
-            ->add_option("--profile", check.profile,
-                         "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
+            ->add_option(
+                "--profile", check.profile,
+                "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
             ->type_name("FILE");
         check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
         check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
@@ -149,7 +156,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             ->check([](const std::string& value) {
                 return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
             });
-        memory_cmd->add_option("--format", memory_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+        memory_cmd->add_option("--format", memory_format, "text or json")
+            ->check(CLI::IsMember({"text", "json"}));
     }
 
     // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
@@ -183,7 +191,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             force_flink_version = flink_version;
         }
         if (!flink_version.empty()) check.flink_version = FlinkVersion::parse(flink_version);
-        if (!force_flink_version.empty()) check.force_flink_version = FlinkVersion::parse(force_flink_version);
+        if (!force_flink_version.empty())
+            check.force_flink_version = FlinkVersion::parse(force_flink_version);
         if (!format_of.empty()) check.format_of = parse_file_format(format_of);
         if (color) check.color = true;
         if (no_color) check.color = false;

@@ -86,7 +86,8 @@ std::string read_stdin(std::uintmax_t limit) {
     std::array<char, 1 << 16> buffer{};
     while (text.size() <= limit && std::cin.read(buffer.data(), buffer.size()).gcount() > 0) {
         const auto got = static_cast<std::uintmax_t>(std::cin.gcount());
-        text.append(buffer.data(), static_cast<std::size_t>(std::min<std::uintmax_t>(got, limit + 1 - text.size())));
+        text.append(buffer.data(),
+                    static_cast<std::size_t>(std::min<std::uintmax_t>(got, limit + 1 - text.size())));
     }
     return text;
 }
@@ -353,9 +354,9 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     output_options.base_dir = project.root;
     // NO_COLOR (no-color.org), when set and not empty, turns the default off; --color still wins.
     const char* no_color = std::getenv("NO_COLOR");
-    output_options.color =
-        options.color.value_or(!options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
-                               options.format == OutputFormat::text && (no_color == nullptr || *no_color == '\0'));
+    output_options.color = options.color.value_or(
+        !options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
+        options.format == OutputFormat::text && (no_color == nullptr || *no_color == '\0'));
     const std::unique_ptr<ReportWriter> writer =
         options.diff ? nullptr : make_report_writer(options.format, *sink, output_options);
     const Severity threshold = options.fail_on.value_or(project.fail_on.value_or(Severity::warning));

@@ -70,7 +70,8 @@ int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostr
 
 // The configuration `memory` and `diagnose` describe in a model: a FlinkDeployment's (with or
 // without flinkConfiguration), else a ConfigMap's, else the first that sizes a process.
-std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model, std::optional<FlinkVersion> version,
+std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model,
+                                                             std::optional<FlinkVersion> version,
                                                              std::optional<DeploymentMode> mode);
 int run_rules_list(const std::string& format, std::ostream& out);  // text | json | markdown
 int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);

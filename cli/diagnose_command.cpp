@@ -87,10 +87,13 @@ std::string version_check(const std::string& value) {
 std::function<int(std::ostream&, std::ostream&)> add_diagnose_command(CLI::App& app) {
     auto options = std::make_shared<DiagnoseCommandOptions>();
     auto* command = app.add_subcommand(
-        "diagnose", "Explain a failed job from its JobManager / TaskManager logs and compute the configuration change");
-    command->add_option("evidence", options->evidence, "Log files (plain or gzip, kubectl/docker prefixes allowed)");
-    command->add_option("--config", options->config,
-                        "The job's Flink configuration (any file `check` reads): changes are computed from it");
+        "diagnose",
+        "Explain a failed job from its JobManager / TaskManager logs and compute the configuration change");
+    command->add_option("evidence", options->evidence,
+                        "Log files (plain or gzip, kubectl/docker prefixes allowed)");
+    command->add_option(
+        "--config", options->config,
+        "The job's Flink configuration (any file `check` reads): changes are computed from it");
     command->add_option("--flink-version", options->flink_version, "Flink version (else the configuration's)")
         ->check(version_check);
     command->add_option("--format", options->format, "Report format: text, json, markdown or sarif")

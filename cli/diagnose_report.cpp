@@ -31,7 +31,8 @@ std::string role_text(const Result& result, const Diagnosis& d) {
 
 std::string changes_text(const Diagnosis& d) {
     std::vector<std::string> parts;
-    for (const auto& change : d.changes) parts.push_back(fmt::format("set `{}: {}` ({})", change.key, change.value, change.reason));
+    for (const auto& change : d.changes)
+        parts.push_back(fmt::format("set `{}: {}` ({})", change.key, change.value, change.reason));
     for (const auto& note : d.notes) parts.push_back(note);
     return fmt::format("{}", fmt::join(parts, "; "));
 }
@@ -77,7 +78,8 @@ Json to_json(const Result& result) {
     Json diagnoses = Json::array();
     for (const Diagnosis& d : result.diagnoses) {
         Json changes = Json::array();
-        for (const auto& c : d.changes) changes.push_back({{"key", c.key}, {"value", c.value}, {"reason", c.reason}});
+        for (const auto& c : d.changes)
+            changes.push_back({{"key", c.key}, {"value", c.value}, {"reason", c.reason}});
         Json entry = {{"id", d.id},
                       {"name", d.name},
                       {"category", std::string(to_string(d.category))},

@@ -65,7 +65,7 @@ struct KeyPattern {
         std::string out = "^";
         for (std::size_t i = from; i < to; ++i) {
             if (i > from) out += "\\.";
-            out += is_open(segments[i]) ? "[^.]+(?:\\.[^.]+)*"
+            out += is_open(segments[i])          ? "[^.]+(?:\\.[^.]+)*"
                    : is_placeholder(segments[i]) ? "[^.]+"
                                                  : escape_regex(segments[i]);
         }
@@ -96,7 +96,8 @@ KeySet key_set(const Catalog& catalog, FlinkVersion version) {
             set.keys.emplace(option.key, option_schema(catalog, option, version));
         }
         // Map options may be written as sub-keys: `kubernetes.jobmanager.annotations.team: x`.
-        if (option.type == OptionType::map) set.patterns.push_back(pattern_of(option.key, json::object(), true));
+        if (option.type == OptionType::map)
+            set.patterns.push_back(pattern_of(option.key, json::object(), true));
     }
     // Aliases after every option, so that a key declared as an option keeps its own schema.
     for (const OptionInfo& option : catalog.options()) {
@@ -137,7 +138,8 @@ json object_schema(json properties, json pattern_properties) {
 // flink-conf.yaml: the legacy parser reads one `key: value` per line, so only flat keys.
 json flat_schema(const KeySet& set) {
     json patterns = json::object();
-    for (const KeyPattern& pattern : set.patterns) patterns[pattern.regex(0, pattern.segments.size())] = pattern.schema;
+    for (const KeyPattern& pattern : set.patterns)
+        patterns[pattern.regex(0, pattern.segments.size())] = pattern.schema;
     return object_schema(json(set.keys), std::move(patterns));
 }
 
@@ -147,10 +149,14 @@ json ref_to(std::string_view path) {
     std::string out = "#/definitions/";
     for (const char c : path) {
         const auto u = static_cast<unsigned char>(c);
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else if (std::isalnum(u) || std::string_view("._-$@").find(c) != std::string_view::npos) out += c;
-        else out += fmt::format("%{:02X}", u);
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else if (std::isalnum(u) || std::string_view("._-$@").find(c) != std::string_view::npos)
+            out += c;
+        else
+            out += fmt::format("%{:02X}", u);
     }
     return json{{"$ref", out}};
 }
@@ -203,7 +209,8 @@ json nested_schema(const KeySet& set, json& definitions) {
 
     const auto node_schema = [&](const std::string& node) {
         json properties = json::object();
-        for (auto it = paths.lower_bound(node); it != paths.end() && (node.empty() || it->starts_with(node)); ++it) {
+        for (auto it = paths.lower_bound(node); it != paths.end() && (node.empty() || it->starts_with(node));
+             ++it) {
             if (under(*it, node)) properties[node.empty() ? *it : it->substr(node.size() + 1)] = ref_to(*it);
         }
         return object_schema(std::move(properties), node_patterns(set, node));
@@ -211,9 +218,12 @@ json nested_schema(const KeySet& set, json& definitions) {
     for (const std::string& path : paths) {
         const auto leaf = set.keys.find(path);
         const bool is_node = nodes.contains(path);
-        if (leaf == set.keys.end()) definitions[path] = node_schema(path);
-        else if (!is_node) definitions[path] = leaf->second;
-        else definitions[path] = json{{"anyOf", json::array({leaf->second, node_schema(path)})}};
+        if (leaf == set.keys.end())
+            definitions[path] = node_schema(path);
+        else if (!is_node)
+            definitions[path] = leaf->second;
+        else
+            definitions[path] = json{{"anyOf", json::array({leaf->second, node_schema(path)})}};
     }
     return node_schema("");
 }
@@ -275,7 +285,8 @@ std::optional<std::string> kind_unavailable(SchemaKind kind, FlinkVersion versio
         return fmt::format("Flink {} reads flink-conf.yaml, not config.yaml (config.yaml arrived in 1.19)",
                            version.str());
     if (kind == SchemaKind::flink_conf && version >= FlinkVersion{2, 0})
-        return fmt::format("Flink {} reads config.yaml only (flink-conf.yaml was dropped in 2.0)", version.str());
+        return fmt::format("Flink {} reads config.yaml only (flink-conf.yaml was dropped in 2.0)",
+                           version.str());
     return std::nullopt;
 }
 
@@ -284,8 +295,9 @@ Expected<json> json_schema(SchemaKind kind, FlinkVersion version) {
     const Catalog& catalog = Catalog::for_version(version);
     KeySet set = key_set(catalog, version);
     json schema{{"$schema", "http://json-schema.org/draft-07/schema#"}};
-    const std::string catalog_note =
-        catalog.version() == version ? std::string() : fmt::format(" (catalog of Flink {})", catalog.version().str());
+    const std::string catalog_note = catalog.version() == version
+                                         ? std::string()
+                                         : fmt::format(" (catalog of Flink {})", catalog.version().str());
     json body;
     switch (kind) {
         case SchemaKind::flink_conf: {
@@ -309,7 +321,8 @@ Expected<json> json_schema(SchemaKind kind, FlinkVersion version) {
             const json& shapes = operator_shapes();
             const char* name = kind == SchemaKind::flinkdeployment ? "FlinkDeployment" : "FlinkSessionJob";
             if (!shapes.contains(name)) return Error{fmt::format("no {} shape is built in", name)};
-            schema["title"] = fmt::format("{} with Flink {} configuration{}", name, version.str(), catalog_note);
+            schema["title"] =
+                fmt::format("{} with Flink {} configuration{}", name, version.str(), catalog_note);
             body = resource_schema(kind, shapes.at(name), set);
             break;
         }

@@ -46,11 +46,12 @@ std::string alternatives(const std::vector<std::string_view>& words) {
 
 // TimeUtils.parseDuration: digits, an optional unit (no unit: milliseconds), Java's trim around.
 std::string duration_pattern(FlinkVersion version) {
-    const std::string units = alternatives({"d", "day", "days", "h", "hour", "hours", "min", "m", "minute",
-                                            "minutes", "s", "sec", "secs", "second", "seconds", "ms", "milli",
-                                            "millis", "millisecond", "milliseconds", "\xC2\xB5s", "micro",
-                                            "micros", "microsecond", "microseconds", "ns", "nano", "nanos",
-                                            "nanosecond", "nanoseconds"});
+    const std::string units = alternatives({"d",         "day",   "days",   "h",           "hour",
+                                            "hours",     "min",   "m",      "minute",      "minutes",
+                                            "s",         "sec",   "secs",   "second",      "seconds",
+                                            "ms",        "milli", "millis", "millisecond", "milliseconds",
+                                            "\xC2\xB5s", "micro", "micros", "microsecond", "microseconds",
+                                            "ns",        "nano",  "nanos",  "nanosecond",  "nanoseconds"});
     std::string pattern = "^\\s*(?:[0-9]+\\s*(?:" + units + ")?";
     // From 2.1 a value that does not start with a digit is read by java.time.Duration.parse.
     if (version >= FlinkVersion{2, 1}) {
@@ -92,14 +93,14 @@ json enum_schema(std::span<const std::string_view> values) {
 }
 
 json integer_schema(long long min, long long max) {
-    return any_of({json{{"type", "integer"}, {"minimum", min}, {"maximum", max}},
-                   text("^[+-]?[0-9]+$")});
+    return any_of({json{{"type", "integer"}, {"minimum", min}, {"maximum", max}}, text("^[+-]?[0-9]+$")});
 }
 
 }  // namespace
 
 json value_schema(const OptionInfo& option, FlinkVersion version) {
-    const json scalar = any_of({json{{"type", "string"}}, json{{"type", "number"}}, json{{"type", "boolean"}}});
+    const json scalar =
+        any_of({json{{"type", "string"}}, json{{"type", "number"}}, json{{"type", "boolean"}}});
     switch (option.type) {
         case OptionType::boolean:
             return any_of({json{{"type", "boolean"}}, text("^(?:" + alternatives({"true", "false"}) + ")$")});
@@ -173,8 +174,8 @@ json option_schema(const Catalog& catalog, const OptionInfo& option, FlinkVersio
         const auto readers = catalog.options_reading(option.key);
         schema["deprecationMessage"] =
             readers.empty() ? fmt::format("`{}` is deprecated in Flink {}.", option.key, version.str())
-                            : fmt::format("`{}` is deprecated in Flink {}: use {}.", option.key, version.str(),
-                                          key_list(readers));
+                            : fmt::format("`{}` is deprecated in Flink {}: use {}.", option.key,
+                                          version.str(), key_list(readers));
     }
     // Internal and undocumented keys are valid but never offered.
     if (!option.documented) schema["doNotSuggest"] = true;
@@ -189,8 +190,8 @@ json alias_schema(const OptionInfo& option, std::string_view alias, bool depreca
                                                    alias, option.key, version.str(), option.key);
         schema["doNotSuggest"] = true;
     } else {
-        schema["description"] = fmt::format("Flink {} reads `{}` when `{}` is not set.", version.str(), alias,
-                                            option.key);
+        schema["description"] =
+            fmt::format("Flink {} reads `{}` when `{}` is not set.", version.str(), alias, option.key);
     }
     return schema;
 }

@@ -35,7 +35,8 @@ std::string read_input(const std::string& path) {
 
 // The configuration the command describes: a FlinkDeployment's (with or without flinkConfiguration),
 // else a ConfigMap's, else the first one of the file.
-std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model, std::optional<FlinkVersion> version,
+std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model,
+                                                             std::optional<FlinkVersion> version,
                                                              std::optional<DeploymentMode> mode) {
     const auto& configs = model.configs();
     const auto from_config = [&](const FlinkConfig& config) {

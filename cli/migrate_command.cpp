@@ -62,9 +62,10 @@ std::optional<std::string> write_migration(const migrate::FileMigration& file) {
     }
     if (const auto existing = read_current(file.output_path)) {
         if (*existing == file.migrated) return std::nullopt;
-        return fmt::format("{}: not written: {} already exists with other content (Flink {} reads only it: merge "
-                           "by hand)",
-                           file.path, file.output_path, file.to_version.str());
+        return fmt::format(
+            "{}: not written: {} already exists with other content (Flink {} reads only it: merge "
+            "by hand)",
+            file.path, file.output_path, file.to_version.str());
     }
     if (auto error = write_file_atomically(file.output_path, file.migrated, IfMissing::create))
         return fmt::format("{}: not written: {}", file.output_path, *error);
@@ -73,8 +74,8 @@ std::optional<std::string> write_migration(const migrate::FileMigration& file) {
 
 std::optional<ProjectConfig> project_config(const MigrateCommandOptions& options, std::ostream& err) {
     ProjectConfig project;
-    std::optional<fs::path> file = options.config ? std::optional<fs::path>(*options.config)
-                                                  : find_project_config(fs::current_path());
+    std::optional<fs::path> file =
+        options.config ? std::optional<fs::path>(*options.config) : find_project_config(fs::current_path());
     if (!file) {
         project.root = fs::current_path();
         return project;
@@ -108,11 +109,11 @@ int run_migrate(const MigrateCommandOptions& options, std::ostream& out, std::os
     }
     const auto project = project_config(options, err);
     if (!project) return kExitUsage;
-    migrate::MigrateOptions migrate_options{.to = *to,
-                                            .layout = options.layout == "nested" ? migrate::Layout::nested
-                                                                                 : migrate::Layout::flat};
+    migrate::MigrateOptions migrate_options{
+        .to = *to, .layout = options.layout == "nested" ? migrate::Layout::nested : migrate::Layout::flat};
     migrate_options.versions.config_version = project->flink_version;
-    if (!options.flink_version.empty()) migrate_options.versions.cli_version = FlinkVersion::parse(options.flink_version);
+    if (!options.flink_version.empty())
+        migrate_options.versions.cli_version = FlinkVersion::parse(options.flink_version);
     if (!options.force_flink_version.empty())
         migrate_options.versions.forced_version = FlinkVersion::parse(options.force_flink_version);
 
@@ -134,7 +135,8 @@ int run_migrate(const MigrateCommandOptions& options, std::ostream& out, std::os
             if (auto version = project->version_for(file))
                 group_options.versions.path_versions.emplace(file.generic_string(), std::move(*version));
         }
-        for (auto& migration : migrate::migrate_group(sources, group_options)) all.push_back(std::move(migration));
+        for (auto& migration : migrate::migrate_group(sources, group_options))
+            all.push_back(std::move(migration));
     }
     for (const auto& file : all) {
         if (!file.errors.empty()) {
@@ -169,9 +171,12 @@ std::optional<MigrateFormat> parse_migrate_format(std::string_view name) {
 std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& app) {
     auto options = std::make_shared<MigrateCommandOptions>();
     auto* command = app.add_subcommand(
-        "migrate", "Move configuration files from the Flink version each is written for to another (1.x -> 2.x)");
+        "migrate",
+        "Move configuration files from the Flink version each is written for to another (1.x -> 2.x)");
     command->add_option("paths", options->paths, "Files or directories to migrate");
-    command->add_option("--to", options->to, "The Flink version to migrate to (2.1)")->required()->check(version_check);
+    command->add_option("--to", options->to, "The Flink version to migrate to (2.1)")
+        ->required()
+        ->check(version_check);
     command->add_flag("--write", options->write,
                       "Write the migrated files (a flink-conf.yaml gets a config.yaml beside it)");
     command->add_flag("--diff", options->diff, "Print unified diffs of the changes instead of the report");
@@ -180,15 +185,18 @@ std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& a
     command->add_option("--format", options->format, "Report format: text, json, markdown or sarif")
         ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
     command
-        ->add_option("--flink-version", options->flink_version,
-                     "Flink version of files without their own evidence (comment, per-path, spec.flinkVersion, image)")
+        ->add_option(
+            "--flink-version", options->flink_version,
+            "Flink version of files without their own evidence (comment, per-path, spec.flinkVersion, image)")
         ->check(version_check);
-    command->add_option("--force-flink-version", options->force_flink_version,
-                        "Migrate every file from this Flink version, whatever the file says")
+    command
+        ->add_option("--force-flink-version", options->force_flink_version,
+                     "Migrate every file from this Flink version, whatever the file says")
         ->check(version_check);
     command->add_option("--config", options->config, "Use this .flinklint.yaml instead of the nearest one");
-    command->add_flag("--table", options->table,
-                      "Print the key table applied from Flink 1.20 to --to as Markdown (docs/migrate.md) and exit");
+    command->add_flag(
+        "--table", options->table,
+        "Print the key table applied from Flink 1.20 to --to as Markdown (docs/migrate.md) and exit");
     return [options](std::ostream& out, std::ostream& err) { return run_migrate(*options, out, err); };
 }
 

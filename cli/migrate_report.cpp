@@ -15,11 +15,15 @@ json file_json(const FileMigration& file) {
     for (const auto& r : file.renamed) renamed.push_back({{"from", r.from}, {"to", r.to}, {"line", r.line}});
     json removed = json::array();
     for (const auto& r : file.removed)
-        removed.push_back({{"key", r.key}, {"line", r.line}, {"replacement", r.replacement}, {"reason", r.reason}});
+        removed.push_back(
+            {{"key", r.key}, {"line", r.line}, {"replacement", r.replacement}, {"reason", r.reason}});
     json rewritten = json::array();
     for (const auto& r : file.rewritten)
-        rewritten.push_back(
-            {{"key", r.key}, {"line", r.line}, {"before", r.before}, {"after", r.after}, {"reason", r.reason}});
+        rewritten.push_back({{"key", r.key},
+                             {"line", r.line},
+                             {"before", r.before},
+                             {"after", r.after},
+                             {"reason", r.reason}});
     return {{"path", file.path},
             {"from_version", file.from_version.str()},
             {"from_version_source", file.from_version_source},
@@ -34,9 +38,11 @@ json file_json(const FileMigration& file) {
 
 void render_text(const std::vector<FileMigration>& files, std::ostream& out) {
     for (const FileMigration& file : files) {
-        out << fmt::format("{}: Flink {} ({}) -> {}{}\n", file.path, file.from_version.str(), file.from_version_source,
-                           file.to_version.str(), file.new_file() ? " as " + file.output_path : std::string());
-        for (const auto& r : file.renamed) out << fmt::format("  {}: renamed {} -> {}\n", r.line, r.from, r.to);
+        out << fmt::format("{}: Flink {} ({}) -> {}{}\n", file.path, file.from_version.str(),
+                           file.from_version_source, file.to_version.str(),
+                           file.new_file() ? " as " + file.output_path : std::string());
+        for (const auto& r : file.renamed)
+            out << fmt::format("  {}: renamed {} -> {}\n", r.line, r.from, r.to);
         for (const auto& r : file.removed)
             out << fmt::format("  {}: removed {}{}: {}\n", r.line, r.key,
                                r.replacement.empty() ? std::string() : " -> " + r.replacement, r.reason);
@@ -76,22 +82,23 @@ void render_markdown(const std::vector<FileMigration>& files, std::ostream& out)
     }
 }
 
-json sarif_result(const std::string& rule, const std::string& message, const std::string& path, std::size_t line,
-                  const char* level) {
+json sarif_result(const std::string& rule, const std::string& message, const std::string& path,
+                  std::size_t line, const char* level) {
     json region = {{"startLine", std::max<std::size_t>(line, 1)}};
-    return {{"ruleId", rule},
-            {"level", level},
-            {"message", {{"text", message}}},
-            {"locations", json::array({{{"physicalLocation",
-                                         {{"artifactLocation", {{"uri", path}}}, {"region", region}}}}})}};
+    return {
+        {"ruleId", rule},
+        {"level", level},
+        {"message", {{"text", message}}},
+        {"locations",
+         json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", path}}}, {"region", region}}}}})}};
 }
 
 void render_sarif(const std::vector<FileMigration>& files, std::ostream& out) {
     json results = json::array();
     for (const FileMigration& file : files) {
         for (const auto& r : file.renamed)
-            results.push_back(sarif_result("migrate/renamed", fmt::format("rename {} to {}", r.from, r.to), file.path,
-                                           r.line, "note"));
+            results.push_back(sarif_result("migrate/renamed", fmt::format("rename {} to {}", r.from, r.to),
+                                           file.path, r.line, "note"));
         for (const auto& r : file.removed)
             results.push_back(sarif_result(
                 "migrate/removed",
@@ -99,8 +106,8 @@ void render_sarif(const std::vector<FileMigration>& files, std::ostream& out) {
                             r.replacement.empty() ? std::string() : "; use " + r.replacement, r.reason),
                 file.path, r.line, "warning"));
         for (const auto& r : file.rewritten)
-            results.push_back(sarif_result("migrate/rewritten", fmt::format("{}: {}", r.key, r.reason), file.path,
-                                           r.line, "note"));
+            results.push_back(sarif_result("migrate/rewritten", fmt::format("{}: {}", r.key, r.reason),
+                                           file.path, r.line, "note"));
     }
     json rules = json::array();
     for (const char* id : {"migrate/renamed", "migrate/removed", "migrate/rewritten"})

@@ -14,6 +14,7 @@ enum class MigrateFormat { text, json, markdown, sarif };
 
 std::optional<MigrateFormat> parse_migrate_format(std::string_view name);
 
-void render_migration(const std::vector<migrate::FileMigration>& files, MigrateFormat format, std::ostream& out);
+void render_migration(const std::vector<migrate::FileMigration>& files, MigrateFormat format,
+                      std::ostream& out);
 
 }  // namespace flinklint::cli

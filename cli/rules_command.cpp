@@ -23,8 +23,7 @@ void write_markdown_index(std::ostream& out) {
     for (const Rule& rule : all_rules()) {
         out << fmt::format("| {} | [{}]({}-{}.md) | {} | {} | {} | {} |\n", rule.info.id, rule.info.name,
                            rule.info.id, rule.info.name, to_string(rule.info.category),
-                           severities_text(rule.info), rule.info.fixable ? "yes" : "",
-                           rule.info.summary);
+                           severities_text(rule.info), rule.info.fixable ? "yes" : "", rule.info.summary);
     }
 }
 

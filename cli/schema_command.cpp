@@ -38,8 +38,10 @@ int run_schema(const SchemaCommandOptions& options, std::ostream& out, std::ostr
     auto file = OutputFile::open(*options.output, error);
     if (file) {
         file->stream() << text;
-        if (auto failed = file->commit()) error = *failed;
-        else return kExitClean;
+        if (auto failed = file->commit())
+            error = *failed;
+        else
+            return kExitClean;
     }
     err << "flinklint: cannot write " << *options.output << ": " << error << "\n";
     return kExitUsage;
@@ -49,7 +51,8 @@ int run_schema(const SchemaCommandOptions& options, std::ostream& out, std::ostr
 
 std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& app) {
     auto options = std::make_shared<SchemaCommandOptions>();
-    auto* cmd = app.add_subcommand("schema", "Write the JSON Schema of a Flink configuration file for editors");
+    auto* cmd =
+        app.add_subcommand("schema", "Write the JSON Schema of a Flink configuration file for editors");
     cmd->add_option("--flink-version", options->flink_version, "Flink version (default 1.20)")
         ->check([](const std::string& value) {
             return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
@@ -57,10 +60,12 @@ std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& ap
     cmd->add_option("--kind", options->kind, "config-yaml, flink-conf, flinkdeployment or flinksessionjob")
         ->required()
         ->check([](const std::string& value) {
-            return parse_schema_kind(value) ? std::string()
-                                            : "expected config-yaml, flink-conf, flinkdeployment or flinksessionjob";
+            return parse_schema_kind(value)
+                       ? std::string()
+                       : "expected config-yaml, flink-conf, flinkdeployment or flinksessionjob";
         });
-    cmd->add_option("--output,-o", options->output, "Write the schema to FILE instead of stdout")->type_name("FILE");
+    cmd->add_option("--output,-o", options->output, "Write the schema to FILE instead of stdout")
+        ->type_name("FILE");
     return [options](std::ostream& out, std::ostream& err) { return run_schema(*options, out, err); };
 }
 

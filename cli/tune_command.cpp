@@ -82,10 +82,12 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
         const bool writes = options.emit || options.patch;
         if (writes) {
             // Nothing is written without every warning said (the emitted file carries them too).
-            for (const std::string& warning : tuning.warnings) err << options.profile << ": warning: " << warning << "\n";
+            for (const std::string& warning : tuning.warnings)
+                err << options.profile << ": warning: " << warning << "\n";
         }
         if (!tuning.infeasible.empty() && !(writes && options.force)) {
-            if (!writes) deliver(options, tuner::render(tuning, *tuner::parse_report_format(options.format)), out);
+            if (!writes)
+                deliver(options, tuner::render(tuning, *tuner::parse_report_format(options.format)), out);
             err << options.profile << ": the plan cannot work"
                 << (writes ? "; nothing written (--force writes it anyway)" : "") << ":\n";
             for (const std::string& verdict : tuning.infeasible) err << "  " << verdict << "\n";
@@ -104,11 +106,11 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
             if (!patch) throw Failure{fmt::format("{}: {}", *options.patch, patch.error())};
             if (options.diff) {
                 // Secret values stay masked in the context and in any changed line.
-                const auto patched = std::make_shared<const Source>(*options.patch,
-                                                                     tuner::apply_patch(source->text(), *patch));
+                const auto patched = std::make_shared<const Source>(
+                    *options.patch, tuner::apply_patch(source->text(), *patch));
                 deliver(options,
-                        unified_diff(*options.patch, source->text(), patched->text(), secret_spans(source, {}),
-                                     secret_spans(patched, {})),
+                        unified_diff(*options.patch, source->text(), patched->text(),
+                                     secret_spans(source, {}), secret_spans(patched, {})),
                         out);
                 return kExitClean;
             }

@@ -10,17 +10,20 @@
 namespace flinklint::tuner::detail {
 namespace {
 
-constexpr std::uint64_t kMinSegment = 256;        // taskmanager.memory.min-segment-size default
-constexpr std::uint64_t kSegment = 32 * 1024;      // taskmanager.memory.segment-size default
+constexpr std::uint64_t kMinSegment = 256;     // taskmanager.memory.min-segment-size default
+constexpr std::uint64_t kSegment = 32 * 1024;  // taskmanager.memory.segment-size default
 
 // What to do instead of incremental checkpoints when the backend has none (hashmap).
 std::string faster_checkpoints(const Profile& profile) {
-    if (profile.backend != Backend::hashmap) return "use incremental checkpoints, a longer interval or more upload bandwidth";
-    const std::string changelog = option_key(profile.version, {"state.changelog.enabled", "state.backend.changelog.enabled"});
-    return fmt::format("the hashmap backend has no incremental checkpoints: use the changelog state backend "
-                       "(`{}: true`), rocksdb with incremental checkpoints, a longer interval or more upload "
-                       "bandwidth",
-                       changelog);
+    if (profile.backend != Backend::hashmap)
+        return "use incremental checkpoints, a longer interval or more upload bandwidth";
+    const std::string changelog =
+        option_key(profile.version, {"state.changelog.enabled", "state.backend.changelog.enabled"});
+    return fmt::format(
+        "the hashmap backend has no incremental checkpoints: use the changelog state backend "
+        "(`{}: true`), rocksdb with incremental checkpoints, a longer interval or more upload "
+        "bandwidth",
+        changelog);
 }
 
 void configure_unaligned(Builder& builder) {
@@ -32,15 +35,17 @@ void configure_unaligned(Builder& builder) {
     // Unaligned checkpoints persist the in-flight buffers, at most the network memory, not more state.
     const double in_flight = static_cast<double>(tuning.taskmanager.network);
     const double in_flight_s = in_flight / e.checkpoint_bandwidth;
-    builder.derive("unaligned checkpoint extra upload", human_duration(in_flight_s),
-                   fmt::format("in-flight data ≤ network memory / upload bandwidth = {} / {}",
-                               format_binary_bytes(tuning.taskmanager.network), format_rate(e.checkpoint_bandwidth)));
+    builder.derive(
+        "unaligned checkpoint extra upload", human_duration(in_flight_s),
+        fmt::format("in-flight data ≤ network memory / upload bandwidth = {} / {}",
+                    format_binary_bytes(tuning.taskmanager.network), format_rate(e.checkpoint_bandwidth)));
     std::string why;
     if (profile.shuffles == 0) {
         why = "no shuffle: barriers never wait for other channels";
     } else if (local_recovery_pays(profile, tuning)) {
-        why = "task-local recovery is recommended below and does not support unaligned checkpoints "
-              "(large_state_tuning.md): barriers stay aligned";
+        why =
+            "task-local recovery is recommended below and does not support unaligned checkpoints "
+            "(large_state_tuning.md): barriers stay aligned";
     } else if (e.nic_utilization > policy.max_nic_utilization) {
         why = "the NIC is above max_nic_utilization: in-flight data would add to it";
     } else if (in_flight_s > policy.max_checkpoint_share * interval) {
@@ -49,19 +54,23 @@ void configure_unaligned(Builder& builder) {
                           builder.knob("max_checkpoint_share"));
     } else {
         tuning.unaligned = true;
-        why = fmt::format("{} shuffle(s): under back-pressure barriers overtake buffered records; they add the "
-                          "in-flight data (at most the {} of network memory, {} to upload), not state, to a "
-                          "checkpoint; task-local recovery does not support them",
-                          profile.shuffles, format_binary_bytes(tuning.taskmanager.network), human_duration(in_flight_s));
+        why = fmt::format(
+            "{} shuffle(s): under back-pressure barriers overtake buffered records; they add the "
+            "in-flight data (at most the {} of network memory, {} to upload), not state, to a "
+            "checkpoint; task-local recovery does not support them",
+            profile.shuffles, format_binary_bytes(tuning.taskmanager.network), human_duration(in_flight_s));
     }
-    builder.add(option_key(profile.version, {"execution.checkpointing.unaligned.enabled", "execution.checkpointing.unaligned"}),
+    builder.add(option_key(profile.version, {"execution.checkpointing.unaligned.enabled",
+                                             "execution.checkpointing.unaligned"}),
                 tuning.unaligned ? "true" : "false", why, Basis::policy, "checkpointing");
     if (tuning.unaligned) {
-        builder.add("execution.checkpointing.aligned-checkpoint-timeout", flink_duration(policy.aligned_checkpoint_timeout_s),
-                    fmt::format("{}: start aligned and switch to unaligned only when alignment takes longer (0 "
-                                "would always be unaligned)",
-                                builder.knob("aligned_checkpoint_timeout")),
-                    Basis::policy, "checkpointing");
+        builder.add(
+            "execution.checkpointing.aligned-checkpoint-timeout",
+            flink_duration(policy.aligned_checkpoint_timeout_s),
+            fmt::format("{}: start aligned and switch to unaligned only when alignment takes longer (0 "
+                        "would always be unaligned)",
+                        builder.knob("aligned_checkpoint_timeout")),
+            Basis::policy, "checkpointing");
     }
 }
 
@@ -71,8 +80,8 @@ void configure_unaligned(Builder& builder) {
 void configure_debloat(Builder& builder) {
     const Profile& profile = builder.profile();
     const Tuning& tuning = builder.tuning;
-    const bool helps = profile.shuffles > 0 &&
-                       (tuning.unaligned || tuning.high_parallelism || tuning.parallelism >= builder.policy().large_parallelism);
+    const bool helps = profile.shuffles > 0 && (tuning.unaligned || tuning.high_parallelism ||
+                                                tuning.parallelism >= builder.policy().large_parallelism);
     std::string why;
     if (profile.shuffles == 0) {
         why = "no shuffle: little data is in flight";
@@ -80,21 +89,24 @@ void configure_debloat(Builder& builder) {
         why = fmt::format("aligned checkpoints, parallelism {} below {}: Flink's default", tuning.parallelism,
                           builder.knob("large_parallelism"));
     } else {
-        why = fmt::format("{}: buffers shrink to 1 s of in-flight data, so barriers and back-pressure move faster",
-                          tuning.unaligned ? "unaligned checkpoints persist less in-flight data"
-                          : tuning.high_parallelism ? "high-parallelism mode"
-                                                    : "high parallelism");
+        why = fmt::format(
+            "{}: buffers shrink to 1 s of in-flight data, so barriers and back-pressure move faster",
+            tuning.unaligned          ? "unaligned checkpoints persist less in-flight data"
+            : tuning.high_parallelism ? "high-parallelism mode"
+                                      : "high parallelism");
     }
-    builder.add("taskmanager.network.memory.buffer-debloat.enabled", helps ? "true" : "false", why, Basis::policy,
-                "network");
+    builder.add("taskmanager.network.memory.buffer-debloat.enabled", helps ? "true" : "false", why,
+                Basis::policy, "network");
     if (!helps || profile.record_size <= kMinSegment) return;
     const std::uint64_t segment = std::min(profile.record_size, kSegment);
-    builder.add("taskmanager.memory.min-segment-size", fmt::format("{}b", segment),
-                fmt::format("records of {} B: debloating may shrink buffers down to this size, so it is raised "
-                            "from 256 B to the record size{} (the docs: records larger than the minimum segment "
-                            "can be split across buffers)",
-                            profile.record_size, profile.record_size > kSegment ? ", at most the 32 KiB segment" : ""),
-                Basis::policy, "network");
+    builder.add(
+        "taskmanager.memory.min-segment-size", fmt::format("{}b", segment),
+        fmt::format("records of {} B: debloating may shrink buffers down to this size, so it is raised "
+                    "from 256 B to the record size{} (the docs: records larger than the minimum segment "
+                    "can be split across buffers)",
+                    profile.record_size,
+                    profile.record_size > kSegment ? ", at most the 32 KiB segment" : ""),
+        Basis::policy, "network");
 }
 
 // No published formula relates timeout to state size; this rule is the policy's.
@@ -116,8 +128,9 @@ void configure_timeout(Builder& builder) {
             human_duration(policy.min_checkpoint_timeout_s), builder.knob("checkpoint_timeout_factor"),
             forst ? "one" : "full", human_duration(policy.min_checkpoint_timeout_s),
             plain_number(policy.checkpoint_timeout_factor), human_duration(basis),
-            forst ? std::string("ForSt's primary directory is the checkpoint directory, so a checkpoint uploads "
-                                "only the files written since the last one (state_backends.md, ForSt)")
+            forst ? std::string(
+                        "ForSt's primary directory is the checkpoint directory, so a checkpoint uploads "
+                        "only the files written since the last one (state_backends.md, ForSt)")
                   : fmt::format("full duration = state per TaskManager / upload bandwidth = {} / {}",
                                 format_decimal_bytes(e.state_bytes_per_taskmanager),
                                 format_rate(e.checkpoint_bandwidth))),
@@ -134,8 +147,9 @@ void configure_directories(Builder& builder) {
         while (base.size() > 1 && base.back() == '/') base.pop_back();
         const bool entropy = entropy_injection(profile);
         builder.add(dir_key, base + (entropy ? "/_entropy_/checkpoints" : "/checkpoints"),
-                    entropy ? "checkpoint_storage.path + `/_entropy_/checkpoints` (the marker of s3.entropy.key)"
-                            : "checkpoint_storage.path + `/checkpoints`",
+                    entropy
+                        ? "checkpoint_storage.path + `/_entropy_/checkpoints` (the marker of s3.entropy.key)"
+                        : "checkpoint_storage.path + `/checkpoints`",
                     Basis::fact, "checkpointing");
         builder.add(option_key(version, {"execution.checkpointing.savepoint-dir", "state.savepoints.dir"}),
                     base + "/savepoints",
@@ -155,7 +169,8 @@ void configure_directories(Builder& builder) {
 }  // namespace
 
 bool local_recovery_pays(const Profile& profile, const Tuning& tuning) {
-    return profile.backend == Backend::rocksdb && tuning.incremental && profile.local_disk != LocalDisk::network;
+    return profile.backend == Backend::rocksdb && tuning.incremental &&
+           profile.local_disk != LocalDisk::network;
 }
 
 void configure_checkpoints(Builder& builder) {
@@ -216,10 +231,9 @@ void configure_checkpoints(Builder& builder) {
     const bool upload_bound = share > policy.max_checkpoint_share;
     configure_unaligned(builder);
     if (e.full_checkpoint_duration_s > interval && !tuning.incremental) {
-        builder.warn(
-            fmt::format("a full checkpoint takes {} to upload, longer than the {} interval: {}",
-                        human_duration(e.full_checkpoint_duration_s), human_duration(interval),
-                        faster_checkpoints(profile)));
+        builder.warn(fmt::format("a full checkpoint takes {} to upload, longer than the {} interval: {}",
+                                 human_duration(e.full_checkpoint_duration_s), human_duration(interval),
+                                 faster_checkpoints(profile)));
     } else if (upload_bound) {
         builder.warn(
             fmt::format("a checkpoint takes about {} to upload, {}% of the {} interval (policy "

@@ -88,7 +88,8 @@ std::string flink_deployment(const Tuning& tuning) {
     resource("jobManager", p.jm_memory, p.jm_cpu_cores);
     resource("taskManager", p.tm_memory, p.tm_cpu_cores);
     if (tuning.local_storage)
-        text += fmt::format("      ephemeralStorage: {}\n", yaml_double_quoted(fmt::format("{}Gi", *tuning.local_storage / kGiB)));
+        text += fmt::format("      ephemeralStorage: {}\n",
+                            yaml_double_quoted(fmt::format("{}Gi", *tuning.local_storage / kGiB)));
     text += "  job:\n";
     text += "    # The job's jar inside the image: replace with yours.\n";
     text += "    jarURI: local:///opt/flink/usrlib/job.jar\n";

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "flinklint/catalog.hpp"
-#include "flinklint/tuner/units.hpp"
 #include "flinklint/read_file.hpp"
+#include "flinklint/tuner/units.hpp"
 #include "profile_reader.hpp"
 
 namespace flinklint::tuner {
@@ -59,11 +59,10 @@ void read_cluster(Reader& reader, const Fields& root, Profile& profile) {
         profile.taskmanagers = *count;
 
     if (const auto tm = cluster.entries.find("taskmanager"); tm != cluster.entries.end()) {
-        const Fields fields =
-            reader.fields(tm->second.second, "cluster.taskmanager",
-                          {"cpu_cores", "memory", "network_bandwidth", "local_disk", "local_disk_size",
-                           "local_disk_path"},
-                          {"cpu_cores", "memory", "network_bandwidth"}, reader.mark_of(tm->second.first));
+        const Fields fields = reader.fields(
+            tm->second.second, "cluster.taskmanager",
+            {"cpu_cores", "memory", "network_bandwidth", "local_disk", "local_disk_size", "local_disk_path"},
+            {"cpu_cores", "memory", "network_bandwidth"}, reader.mark_of(tm->second.first));
         if (const auto cores = reader.get<double>(fields, "cpu_cores", kNumber)) {
             reader.require(*cores >= 1 && *cores <= 4096, fields, "cpu_cores",
                            "must be from 1 to 4096 cores");
@@ -164,12 +163,11 @@ void read_window(Reader& reader, const Fields& workload, Profile& profile) {
 void read_workload(Reader& reader, const Fields& root, Profile& profile) {
     const auto found = root.entries.find("workload");
     if (found == root.entries.end()) return;
-    const Fields fields = reader.fields(found->second.second, "workload",
-                                        {"state_backend", "state_size", "records_per_second", "record_size",
-                                         "keys", "shuffles", "window", "source", "sink", "delivery",
-                                         "max_parallelism_target"},
-                                        {"state_backend", "records_per_second", "record_size"},
-                                        reader.mark_of(found->second.first));
+    const Fields fields = reader.fields(
+        found->second.second, "workload",
+        {"state_backend", "state_size", "records_per_second", "record_size", "keys", "shuffles", "window",
+         "source", "sink", "delivery", "max_parallelism_target"},
+        {"state_backend", "records_per_second", "record_size"}, reader.mark_of(found->second.first));
     if (!fields.ok) return;
     if (const auto backend = reader.choice(fields, "state_backend", {"hashmap", "rocksdb", "forst"})) {
         profile.backend = *backend == "hashmap"   ? Backend::hashmap
@@ -337,7 +335,8 @@ ProfileResult parse_profile(std::string_view text, const std::string& path) {
 
 ProfileResult load_profile(const std::string& path) {
     const FileRead read = read_file_limited(path, kMaxProfileSize);
-    if (!read.bytes) return std::vector<ProfileError>{{path, Mark{}, "cannot read the profile: " + read.error.message}};
+    if (!read.bytes)
+        return std::vector<ProfileError>{{path, Mark{}, "cannot read the profile: " + read.error.message}};
     return parse_profile(*read.bytes, path);
 }
 

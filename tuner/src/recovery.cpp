@@ -25,13 +25,15 @@ std::string base_path(const Profile& profile) {
 void configure_restart(Builder& builder) {
     const FlinkVersion version = builder.profile().version;
     const bool default_since = version >= FlinkVersion{1, 19};
-    builder.add(option_key(version, {"restart-strategy.type", "restart-strategy"}), "exponential-delay",
-                default_since
-                    ? std::string("Flink's default with checkpointing since 1.19 (RestartStrategyOptions), written out")
-                    : std::string("before 1.19 the default with checkpointing is fixed-delay with unlimited attempts "
-                                  "every 1 s, which hammers a failing dependency; exponential-delay backs off "
-                                  "(RestartStrategyOptions)"),
-                default_since ? Basis::fact : Basis::policy, "cluster");
+    builder.add(
+        option_key(version, {"restart-strategy.type", "restart-strategy"}), "exponential-delay",
+        default_since
+            ? std::string(
+                  "Flink's default with checkpointing since 1.19 (RestartStrategyOptions), written out")
+            : std::string("before 1.19 the default with checkpointing is fixed-delay with unlimited attempts "
+                          "every 1 s, which hammers a failing dependency; exponential-delay backs off "
+                          "(RestartStrategyOptions)"),
+        default_since ? Basis::fact : Basis::policy, "cluster");
 }
 
 std::string ha_type_key(FlinkVersion version) {
@@ -40,8 +42,9 @@ std::string ha_type_key(FlinkVersion version) {
 
 // 1.15 names the Kubernetes HA services by their factory class.
 std::string kubernetes_ha(FlinkVersion version) {
-    return version >= FlinkVersion{1, 17} ? "kubernetes"
-                                          : "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
+    return version >= FlinkVersion{1, 17}
+               ? "kubernetes"
+               : "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
 }
 
 // A JobManager pod that restarts without HA starts the job from scratch: its state is lost.
@@ -53,9 +56,11 @@ void configure_kubernetes_standalone_ha(Builder& builder) {
                 "(deployment/ha/kubernetes_ha.md)",
                 Basis::fact, "cluster");
     builder.add("high-availability.storageDir", base_path(profile) + "/ha",
-                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact, "cluster");
+                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact,
+                "cluster");
     builder.add("kubernetes.cluster-id", profile.name,
-                "the profile's name: the prefix of the HA ConfigMaps, unique per cluster", Basis::fact, "cluster");
+                "the profile's name: the prefix of the HA ConfigMaps, unique per cluster", Basis::fact,
+                "cluster");
 }
 
 void configure_ha(Builder& builder) {
@@ -67,10 +72,11 @@ void configure_ha(Builder& builder) {
     }
     if (profile.deployment != Deployment::kubernetes_operator) {
         if (stateful(tuning))
-            builder.warn(fmt::format("a JobManager failure loses the job's latest checkpoint pointer without high "
-                                     "availability: on {} set `high-availability.type: zookeeper` with your quorum "
-                                     "and `high-availability.storageDir`",
-                                     to_string(profile.deployment)));
+            builder.warn(
+                fmt::format("a JobManager failure loses the job's latest checkpoint pointer without high "
+                            "availability: on {} set `high-availability.type: zookeeper` with your quorum "
+                            "and `high-availability.storageDir`",
+                            to_string(profile.deployment)));
         return;
     }
     if (!stateful(tuning)) {
@@ -84,25 +90,28 @@ void configure_ha(Builder& builder) {
     tuning.upgrade_mode = large ? "last-state" : "savepoint";
     if (!large || !profile.storage_path) return;
     // last-state upgrades restore from the latest checkpoint the HA metadata points at.
-    builder.add(ha_type_key(profile.version), kubernetes_ha(profile.version),
-                fmt::format("upgradeMode last-state (state ≥ {}): the operator finds the latest checkpoint through "
-                            "Kubernetes HA metadata, so HA is required",
-                            builder.knob("last_state_min_state")),
-                Basis::fact, "cluster");
+    builder.add(
+        ha_type_key(profile.version), kubernetes_ha(profile.version),
+        fmt::format("upgradeMode last-state (state ≥ {}): the operator finds the latest checkpoint through "
+                    "Kubernetes HA metadata, so HA is required",
+                    builder.knob("last_state_min_state")),
+        Basis::fact, "cluster");
     builder.add("high-availability.storageDir", base_path(profile) + "/ha",
-                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact, "cluster");
+                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact,
+                "cluster");
 }
 
 void configure_local_recovery(Builder& builder) {
     const Profile& profile = builder.profile();
     const Tuning& tuning = builder.tuning;
     if (!local_recovery_pays(profile, tuning)) return;
-    builder.add(option_key(profile.version, {"execution.state-recovery.from-local", "state.backend.local-recovery"}),
-                "true",
-                "incremental RocksDB on a local disk: the local copy is hard links to the same files, so a "
-                "restart on the same TaskManager restores without downloading (large_state_tuning.md, task-local "
-                "recovery)",
-                Basis::policy, "state");
+    builder.add(
+        option_key(profile.version, {"execution.state-recovery.from-local", "state.backend.local-recovery"}),
+        "true",
+        "incremental RocksDB on a local disk: the local copy is hard links to the same files, so a "
+        "restart on the same TaskManager restores without downloading (large_state_tuning.md, task-local "
+        "recovery)",
+        Basis::policy, "state");
 }
 
 }  // namespace
@@ -119,56 +128,66 @@ void configure_disk(Builder& builder) {
     Tuning& tuning = builder.tuning;
     const Estimates& e = tuning.estimates;
     if (profile.local_disk_path) {
-        builder.add("process.taskmanager.working-dir", *profile.local_disk_path,
-                    "cluster.taskmanager.local_disk_path: RocksDB files and local recovery copies live under the "
-                    "working directory (default io.tmp.dirs, often a small /tmp)",
-                    Basis::fact, "state");
+        builder.add(
+            "process.taskmanager.working-dir", *profile.local_disk_path,
+            "cluster.taskmanager.local_disk_path: RocksDB files and local recovery copies live under the "
+            "working directory (default io.tmp.dirs, often a small /tmp)",
+            Basis::fact, "state");
     }
     const bool on_disk = profile.backend == Backend::rocksdb;
     const double needed = on_disk ? e.state_bytes_per_taskmanager * policy.disk_space_factor : 0;
     if (on_disk && needed > 0) {
-        builder.derive("local disk for state", format_decimal_bytes(needed),
-                       fmt::format("state per TaskManager × {} = {} × {} (compaction space and the local-recovery "
-                                   "copy)",
-                                   builder.knob("disk_space_factor"), format_decimal_bytes(e.state_bytes_per_taskmanager),
-                                   plain_number(policy.disk_space_factor)));
+        builder.derive(
+            "local disk for state", format_decimal_bytes(needed),
+            fmt::format("state per TaskManager × {} = {} × {} (compaction space and the local-recovery "
+                        "copy)",
+                        builder.knob("disk_space_factor"),
+                        format_decimal_bytes(e.state_bytes_per_taskmanager),
+                        plain_number(policy.disk_space_factor)));
     }
-    if (profile.deployment == Deployment::kubernetes_operator || profile.deployment == Deployment::kubernetes_standalone) {
+    if (profile.deployment == Deployment::kubernetes_operator ||
+        profile.deployment == Deployment::kubernetes_standalone) {
         if (profile.local_disk_size)
             tuning.local_storage = *profile.local_disk_size;
         else if (needed > 0)
-            tuning.local_storage = static_cast<std::uint64_t>(std::ceil(std::min(needed, 1e15) / kGiB)) * kGiB;
+            tuning.local_storage =
+                static_cast<std::uint64_t>(std::ceil(std::min(needed, 1e15) / kGiB)) * kGiB;
     }
     if (tuning.local_storage && profile.deployment == Deployment::kubernetes_standalone) {
-        builder.add("pod.taskmanager.resources.ephemeral-storage", fmt::format("{}Gi", *tuning.local_storage / kGiB),
+        builder.add("pod.taskmanager.resources.ephemeral-storage",
+                    fmt::format("{}Gi", *tuning.local_storage / kGiB),
                     "the pod's local disk for state (requests = limits)", Basis::policy, "kubernetes");
     }
     // Random reads that miss RocksDB's cache: one per record whose key is not in managed memory.
     if (on_disk && e.state_bytes_per_taskmanager > 0) {
-        const double cached = std::min(1.0, static_cast<double>(tuning.taskmanager.managed) / e.state_bytes_per_taskmanager);
+        const double cached =
+            std::min(1.0, static_cast<double>(tuning.taskmanager.managed) / e.state_bytes_per_taskmanager);
         const double reads = profile.records_per_second / profile.taskmanagers * (1 - cached);
-        builder.derive("disk reads per TaskManager", plain_number(reads, 0) + " IOPS",
-                       fmt::format("records/s / N × (1 − min(1, managed / state)) = {} / {} × (1 − {}) against "
-                                   "about {} for {} disks ({})",
-                                   plain_number(profile.records_per_second, 0), profile.taskmanagers,
-                                   plain_number(cached, 3), plain_number(disk_iops(profile), 0),
-                                   to_string(profile.local_disk), builder.knob("hdd_iops/ssd_iops/network_disk_iops")));
+        builder.derive(
+            "disk reads per TaskManager", plain_number(reads, 0) + " IOPS",
+            fmt::format("records/s / N × (1 − min(1, managed / state)) = {} / {} × (1 − {}) against "
+                        "about {} for {} disks ({})",
+                        plain_number(profile.records_per_second, 0), profile.taskmanagers,
+                        plain_number(cached, 3), plain_number(disk_iops(profile), 0),
+                        to_string(profile.local_disk), builder.knob("hdd_iops/ssd_iops/network_disk_iops")));
     }
     // Recovery: restore (download unless local or ForSt), then catch up the backlog with the spare NIC.
     const bool downloads = profile.backend != Backend::forst && !local_recovery_pays(profile, tuning);
     const double restore = downloads ? e.state_bytes_per_taskmanager / e.checkpoint_bandwidth : 0;
     const double downtime = policy.restart_time_s + restore;
-    builder.derive("restore time (RTO)", human_duration(downtime),
-                   fmt::format("{} + state per TaskManager / bandwidth = {} + {}{}", builder.knob("restart_time"),
-                               human_duration(policy.restart_time_s), human_duration(restore),
-                               downloads ? "" : " (state stays local or remote: nothing to download)"));
+    builder.derive(
+        "restore time (RTO)", human_duration(downtime),
+        fmt::format("{} + state per TaskManager / bandwidth = {} + {}{}", builder.knob("restart_time"),
+                    human_duration(policy.restart_time_s), human_duration(restore),
+                    downloads ? "" : " (state stays local or remote: nothing to download)"));
     if (e.nic_utilization < 1) {
         const double catch_up = downtime * e.nic_utilization / (1 - e.nic_utilization);
-        builder.derive("catch-up after recovery", human_duration(catch_up),
-                       fmt::format("downtime × utilization / (1 − utilization) = {} × {} / {}: the backlog drains "
-                                   "with the spare NIC",
-                                   human_duration(downtime), plain_number(e.nic_utilization),
-                                   plain_number(1 - e.nic_utilization)));
+        builder.derive(
+            "catch-up after recovery", human_duration(catch_up),
+            fmt::format("downtime × utilization / (1 − utilization) = {} × {} / {}: the backlog drains "
+                        "with the spare NIC",
+                        human_duration(downtime), plain_number(e.nic_utilization),
+                        plain_number(1 - e.nic_utilization)));
     }
 }
 
@@ -189,22 +208,25 @@ void configure_storage(Builder& builder) {
     const Policy& policy = builder.policy();
     const Tuning& tuning = builder.tuning;
     if (stateful(tuning)) {
-        builder.add(option_key(profile.version, {"execution.checkpointing.num-retained", "state.checkpoints.num-retained"}),
-                    std::to_string(std::max(1, policy.retained_checkpoints)),
-                    fmt::format("{}: a corrupt or half-deleted latest checkpoint still leaves one to restore from "
-                                "(Flink keeps 1)",
-                                builder.knob("retained_checkpoints")),
-                    Basis::policy, "checkpointing");
+        builder.add(
+            option_key(profile.version,
+                       {"execution.checkpointing.num-retained", "state.checkpoints.num-retained"}),
+            std::to_string(std::max(1, policy.retained_checkpoints)),
+            fmt::format("{}: a corrupt or half-deleted latest checkpoint still leaves one to restore from "
+                        "(Flink keeps 1)",
+                        builder.knob("retained_checkpoints")),
+            Basis::policy, "checkpointing");
     }
     const bool object_store = profile.storage == StorageKind::s3 || profile.storage == StorageKind::gcs ||
                               profile.storage == StorageKind::azure;
     if (entropy_injection(profile)) {
-        builder.add("s3.entropy.key", "_entropy_",
-                    fmt::format("{} TaskManagers ≥ {} write to one bucket: the marker in the checkpoint path is "
-                                "replaced by random characters for data files, spreading them over S3 partitions "
-                                "(docs: filesystems/s3.md, entropy injection)",
-                                profile.taskmanagers, builder.knob("many_taskmanagers")),
-                    Basis::policy, "checkpointing");
+        builder.add(
+            "s3.entropy.key", "_entropy_",
+            fmt::format("{} TaskManagers ≥ {} write to one bucket: the marker in the checkpoint path is "
+                        "replaced by random characters for data files, spreading them over S3 partitions "
+                        "(docs: filesystems/s3.md, entropy injection)",
+                        profile.taskmanagers, builder.knob("many_taskmanagers")),
+            Basis::policy, "checkpointing");
     }
     if (object_store && stateful(tuning) && profile.taskmanagers >= policy.many_taskmanagers &&
         profile.version >= FlinkVersion{1, 20}) {
@@ -216,22 +238,25 @@ void configure_storage(Builder& builder) {
     }
     if (!profile.exactly_once || profile.sink != "kafka") return;
     const Estimates& e = tuning.estimates;
-    const double restore = profile.backend == Backend::forst ? 0 : e.state_bytes_per_taskmanager / e.checkpoint_bandwidth;
+    const double restore =
+        profile.backend == Backend::forst ? 0 : e.state_bytes_per_taskmanager / e.checkpoint_bandwidth;
     // Clamped far below the int64 range of the milliseconds printed below.
-    const double needed =
-        std::min(tuning.checkpoint_interval_s + tuning.checkpoint_timeout_s + policy.restart_time_s + restore, 1e12);
-    builder.derive("Kafka transaction.timeout.ms (sink)", fmt::format("{}", std::llround(std::ceil(needed) * 1000)),
-                   fmt::format("checkpoint interval + timeout + restart + restore = {} + {} + {} + {}: a "
-                               "transaction must outlive the checkpoint that commits it",
-                               human_duration(tuning.checkpoint_interval_s), human_duration(tuning.checkpoint_timeout_s),
-                               human_duration(policy.restart_time_s), human_duration(restore)));
+    const double needed = std::min(
+        tuning.checkpoint_interval_s + tuning.checkpoint_timeout_s + policy.restart_time_s + restore, 1e12);
+    builder.derive(
+        "Kafka transaction.timeout.ms (sink)", fmt::format("{}", std::llround(std::ceil(needed) * 1000)),
+        fmt::format("checkpoint interval + timeout + restart + restore = {} + {} + {} + {}: a "
+                    "transaction must outlive the checkpoint that commits it",
+                    human_duration(tuning.checkpoint_interval_s), human_duration(tuning.checkpoint_timeout_s),
+                    human_duration(policy.restart_time_s), human_duration(restore)));
     if (needed > policy.kafka_max_transaction_timeout_s) {
-        builder.warn(fmt::format("Kafka exactly-once: transactions must last {} (interval + checkpoint timeout + "
-                                 "restart + restore), more than the brokers' transaction.max.timeout.ms of {} ({}): "
-                                 "raise it on the brokers or shorten the checkpoint timeout, else transactions abort "
-                                 "and data is lost",
-                                 human_duration(needed), human_duration(policy.kafka_max_transaction_timeout_s),
-                                 builder.knob("kafka_max_transaction_timeout")));
+        builder.warn(
+            fmt::format("Kafka exactly-once: transactions must last {} (interval + checkpoint timeout + "
+                        "restart + restore), more than the brokers' transaction.max.timeout.ms of {} ({}): "
+                        "raise it on the brokers or shorten the checkpoint timeout, else transactions abort "
+                        "and data is lost",
+                        human_duration(needed), human_duration(policy.kafka_max_transaction_timeout_s),
+                        builder.knob("kafka_max_transaction_timeout")));
     }
 }
 

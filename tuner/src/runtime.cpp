@@ -16,21 +16,25 @@ namespace {
 void configure_forst(Builder& builder) {
     const Profile& profile = builder.profile();
     builder.add("state.backend.forst.memory.managed", "true",
-                "ForSt lives within managed memory, as the memory model above reserves it", Basis::fact, "state");
+                "ForSt lives within managed memory, as the memory model above reserves it", Basis::fact,
+                "state");
     if (profile.local_disk_size) {
-        const double share = static_cast<double>(*profile.local_disk_size) / builder.policy().disk_space_factor;
+        const double share =
+            static_cast<double>(*profile.local_disk_size) / builder.policy().disk_space_factor;
         const auto limit = static_cast<std::uint64_t>(std::min(share, 4e18)) / kMiB * kMiB;
-        builder.add("state.backend.forst.cache.size-based-limit", flink_size_mib(std::max(limit, kMiB)),
-                    fmt::format("local_disk_size / {} = {} / {}: the file cache on the declared local disk "
-                                "(its directory defaults to `cache` under the ForSt local directory, on that disk)",
-                                builder.knob("disk_space_factor"), format_binary_bytes(*profile.local_disk_size),
-                                plain_number(builder.policy().disk_space_factor)),
-                    Basis::policy, "state");
+        builder.add(
+            "state.backend.forst.cache.size-based-limit", flink_size_mib(std::max(limit, kMiB)),
+            fmt::format("local_disk_size / {} = {} / {}: the file cache on the declared local disk "
+                        "(its directory defaults to `cache` under the ForSt local directory, on that disk)",
+                        builder.knob("disk_space_factor"), format_binary_bytes(*profile.local_disk_size),
+                        plain_number(builder.policy().disk_space_factor)),
+            Basis::policy, "state");
     }
-    builder.warn("ForSt disaggregates state (primary copy in the checkpoint directory, local disk as cache) "
-                 "only for operators on the asynchronous State API V2; operators on the synchronous API keep "
-                 "their state local like RocksDB (state.backend.forst.sync.enforce-local): the job must use "
-                 "State V2 for ForSt to help");
+    builder.warn(
+        "ForSt disaggregates state (primary copy in the checkpoint directory, local disk as cache) "
+        "only for operators on the asynchronous State API V2; operators on the synchronous API keep "
+        "their state local like RocksDB (state.backend.forst.sync.enforce-local): the job must use "
+        "State V2 for ForSt to help");
 }
 
 }  // namespace
@@ -64,16 +68,18 @@ void configure_state_backend(Builder& builder) {
     // TaskManager runs slots x stateful operators of them, each with its own threads.
     const double instances = static_cast<double>(tuning.slots) * std::max(1, profile.shuffles);
     const double per_instance = tuning.estimates.checkpoint_bandwidth / instances;
-    const int threads = static_cast<int>(std::clamp(std::ceil(per_instance / policy.upload_bandwidth_per_thread), 4.0, 16.0));
-    builder.add("state.backend.rocksdb.checkpoint.transfer.thread.num", std::to_string(threads),
-                fmt::format("per stateful operator instance: upload bandwidth / (slots × stateful operators) / {} "
-                            "= {} / ({} × {}) / {}, at least Flink's default 4, at most 16; {} threads per "
-                            "TaskManager in all",
-                            builder.knob("upload_bandwidth_per_thread"),
-                            format_rate(tuning.estimates.checkpoint_bandwidth), tuning.slots,
-                            std::max(1, profile.shuffles), format_rate(policy.upload_bandwidth_per_thread),
-                            plain_number(threads * instances, 0)),
-                Basis::policy, "state");
+    const int threads =
+        static_cast<int>(std::clamp(std::ceil(per_instance / policy.upload_bandwidth_per_thread), 4.0, 16.0));
+    builder.add(
+        "state.backend.rocksdb.checkpoint.transfer.thread.num", std::to_string(threads),
+        fmt::format("per stateful operator instance: upload bandwidth / (slots × stateful operators) / {} "
+                    "= {} / ({} × {}) / {}, at least Flink's default 4, at most 16; {} threads per "
+                    "TaskManager in all",
+                    builder.knob("upload_bandwidth_per_thread"),
+                    format_rate(tuning.estimates.checkpoint_bandwidth), tuning.slots,
+                    std::max(1, profile.shuffles), format_rate(policy.upload_bandwidth_per_thread),
+                    plain_number(threads * instances, 0)),
+        Basis::policy, "state");
     if (tuning.estimates.state_bytes_per_taskmanager > 0) {
         const double cached =
             static_cast<double>(tuning.taskmanager.managed) / tuning.estimates.state_bytes_per_taskmanager;

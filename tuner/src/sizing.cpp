@@ -104,8 +104,8 @@ struct Layout {
 void size_network(Layout& layout, const Profile& profile, int target, std::uint64_t total_flink) {
     const Policy& policy = profile.policy;
     const auto bytes = [&](std::int64_t buffers) {
-        return std::max(kNetworkMin, ceil_mib(static_cast<double>(buffers) * kSegment *
-                                              policy.network_buffer_headroom));
+        return std::max(kNetworkMin,
+                        ceil_mib(static_cast<double>(buffers) * kSegment * policy.network_buffer_headroom));
     };
     const std::int64_t exchanges = std::max(1, profile.shuffles);
     layout.buffers = taskmanager_buffers(target, layout.slots, exchanges, BufferSettings{}).max;
@@ -114,13 +114,13 @@ void size_network(Layout& layout, const Profile& profile, int target, std::uint6
     if (static_cast<double>(layout.network) <= policy.network_max_share * static_cast<double>(total_flink))
         return;
     layout.high_parallelism = true;
-    layout.buffers = taskmanager_buffers(target, layout.slots, exchanges, high_parallelism_buffers(profile.version))
-                         .required;
+    layout.buffers =
+        taskmanager_buffers(target, layout.slots, exchanges, high_parallelism_buffers(profile.version))
+            .required;
     layout.network = bytes(layout.buffers);
 }
 
 }  // namespace
-
 
 namespace {
 
@@ -161,8 +161,8 @@ std::uint64_t total_size(const Budget& budget, const MemoryOptions& options, boo
     std::uint64_t high = budget.process / kMiB;
     while (low < high) {
         const std::uint64_t middle = (low + high + 1) / 2;
-        const auto result =
-            derive_taskmanager_memory(with(budget, {{budget.total_key, fmt::format("{}m", middle)}}), options);
+        const auto result = derive_taskmanager_memory(
+            with(budget, {{budget.total_key, fmt::format("{}m", middle)}}), options);
         const auto* memory = std::get_if<TaskManagerMemory>(&result);
         if (memory != nullptr && memory->total_process <= budget.process)
             low = middle;
@@ -183,8 +183,10 @@ std::optional<Layout> choose_layout(const Profile& profile, const Budget& budget
         layout.slots = slots;
         const int parallelism = slots * profile.taskmanagers;
         size_network(layout, profile, target_parallelism(profile, parallelism), total_flink);
-        const double heap_needed = static_cast<double>(slots) * static_cast<double>(policy.min_task_heap_per_slot);
-        const double room = static_cast<double>(total_flink) - kFramework - static_cast<double>(layout.network);
+        const double heap_needed =
+            static_cast<double>(slots) * static_cast<double>(policy.min_task_heap_per_slot);
+        const double room =
+            static_cast<double>(total_flink) - kFramework - static_cast<double>(layout.network);
         managed_lowered = false;
         if (managed_state) {
             layout.managed = floor_mib(policy.rocksdb_managed_fraction * static_cast<double>(total_flink));
@@ -220,15 +222,17 @@ void report_parallelism(Builder& builder, const Layout& layout, int wanted_slots
         fmt::format("cpu_cores × {} = {} × {} (Flink docs: one slot per core is a good default)",
                     builder.knob("slots_per_core"), plain_number(profile.tm_cpu_cores),
                     plain_number(policy.slots_per_core));
-    builder.add("taskmanager.numberOfTaskSlots", std::to_string(layout.slots),
-                layout.slots == wanted_slots
-                    ? slot_reason
-                    : fmt::format("{} = {}, lowered to {} so that each slot keeps {} of task heap", slot_reason,
-                                  wanted_slots, layout.slots, format_binary_bytes(policy.min_task_heap_per_slot)),
-                Basis::policy, "parallelism");
+    builder.add(
+        "taskmanager.numberOfTaskSlots", std::to_string(layout.slots),
+        layout.slots == wanted_slots
+            ? slot_reason
+            : fmt::format("{} = {}, lowered to {} so that each slot keeps {} of task heap", slot_reason,
+                          wanted_slots, layout.slots, format_binary_bytes(policy.min_task_heap_per_slot)),
+        Basis::policy, "parallelism");
     if (layout.slots < wanted_slots) {
-        builder.warn(fmt::format("only {} of {} cores get a slot: the TaskManager memory is too small for more",
-                                 layout.slots, wanted_slots));
+        builder.warn(
+            fmt::format("only {} of {} cores get a slot: the TaskManager memory is too small for more",
+                        layout.slots, wanted_slots));
     }
     builder.add("parallelism.default", std::to_string(tuning.parallelism),
                 fmt::format("TaskManagers × slots = {} × {}: every slot runs one subtask of each operator",
@@ -241,16 +245,17 @@ void report_parallelism(Builder& builder, const Layout& layout, int wanted_slots
     tuning.max_parallelism = max_parallelism;
     builder.add(
         "pipeline.max-parallelism", std::to_string(max_parallelism),
-        fmt::format("parallelism × the smallest of (target / parallelism when whole) × 1, 2, 4, 6, 12, 24, ... "
-                    "≥ max({}, target / parallelism) "
-                    "= {} × {}{}: key groups are contiguous ranges, so a multiple of the parallelism gives "
-                    "every subtask as many (key-group skew {}% at {}, {}% at the target {}); fixed once "
-                    "state exists (Flink's default would be {})",
-                    builder.knob("max_parallelism_factor"), p, max_parallelism / p,
-                    max_parallelism / p < wanted ? ", capped by Flink's 32768" : "",
-                    plain_number(key_group_skew(max_parallelism, p) * 100, 1), p,
-                    plain_number(key_group_skew(max_parallelism, tuning.target_parallelism) * 100, 1),
-                    tuning.target_parallelism, flink_default_max_parallelism(p)),
+        fmt::format(
+            "parallelism × the smallest of (target / parallelism when whole) × 1, 2, 4, 6, 12, 24, ... "
+            "≥ max({}, target / parallelism) "
+            "= {} × {}{}: key groups are contiguous ranges, so a multiple of the parallelism gives "
+            "every subtask as many (key-group skew {}% at {}, {}% at the target {}); fixed once "
+            "state exists (Flink's default would be {})",
+            builder.knob("max_parallelism_factor"), p, max_parallelism / p,
+            max_parallelism / p < wanted ? ", capped by Flink's 32768" : "",
+            plain_number(key_group_skew(max_parallelism, p) * 100, 1), p,
+            plain_number(key_group_skew(max_parallelism, tuning.target_parallelism) * 100, 1),
+            tuning.target_parallelism, flink_default_max_parallelism(p)),
         Basis::policy, "parallelism");
     builder.derive("key-group skew", plain_number(key_group_skew(max_parallelism, p) * 100, 1) + "%",
                    fmt::format("ceil(max parallelism / parallelism) / (max parallelism / parallelism) − 1 = "
@@ -264,11 +269,13 @@ void report_network(Builder& builder, const Layout& layout, std::uint64_t total_
     const int target = tuning.target_parallelism;
     const std::string count =
         layout.high_parallelism
-            ? fmt::format("required buffers with gates capped at {} (taskmanager_buffers, "
-                          "flinklint/network_buffers.hpp)",
-                          kHighParallelismGateMax)
-            : std::string("slots × exchanges × (gate: channels × 2 + 8 floating; partition: subpartitions × 2 "
-                          "+ 8), Flink's maximum pool sizes");
+            ? fmt::format(
+                  "required buffers with gates capped at {} (taskmanager_buffers, "
+                  "flinklint/network_buffers.hpp)",
+                  kHighParallelismGateMax)
+            : std::string(
+                  "slots × exchanges × (gate: channels × 2 + 8 floating; partition: subpartitions × 2 "
+                  "+ 8), Flink's maximum pool sizes");
     const std::string reason = fmt::format(
         "{} at the target parallelism {} ({}) = {} buffers × 32 KiB × {} = {}{}; min = max pins it (the 0.1 "
         "fraction would take {}){}",
@@ -292,11 +299,12 @@ void report_network(Builder& builder, const Layout& layout, std::uint64_t total_
     if (!layout.high_parallelism) return;
     const double share = static_cast<double>(layout.network) / static_cast<double>(total_flink);
     if (share > profile.policy.network_max_share) {
-        builder.warn(fmt::format("network memory is {}% of total Flink memory even in the high-parallelism mode: "
-                                 "every result partition requires one buffer per subpartition ({} at the target "
-                                 "parallelism); fewer slots per TaskManager or a smaller "
-                                 "taskmanager.memory.segment-size would lower it",
-                                 plain_number(share * 100, 0), target + 1));
+        builder.warn(
+            fmt::format("network memory is {}% of total Flink memory even in the high-parallelism mode: "
+                        "every result partition requires one buffer per subpartition ({} at the target "
+                        "parallelism); fewer slots per TaskManager or a smaller "
+                        "taskmanager.memory.segment-size would lower it",
+                        plain_number(share * 100, 0), target + 1));
     }
     const BufferSettings settings = high_parallelism_buffers(profile.version);
     if (settings.max_required_per_gate) {
@@ -321,16 +329,18 @@ void report_memory(Builder& builder, const Layout& layout, const Budget& budget,
     builder.add(
         budget.total_key, flink_size_mib(total),
         standalone
-            ? fmt::format("largest total Flink memory whose process (+ metaspace + JVM overhead) fits the host's "
-                          "{} less {} for the OS and page cache (min({} × memory, {})): {}",
-                          format_binary_bytes(profile.tm_memory), format_binary_bytes(budget.reserve),
-                          builder.knob("os_reserve_fraction"), builder.knob("os_reserve_max"),
-                          format_binary_bytes(layout.memory.total_process))
+            ? fmt::format(
+                  "largest total Flink memory whose process (+ metaspace + JVM overhead) fits the host's "
+                  "{} less {} for the OS and page cache (min({} × memory, {})): {}",
+                  format_binary_bytes(profile.tm_memory), format_binary_bytes(budget.reserve),
+                  builder.knob("os_reserve_fraction"), builder.knob("os_reserve_max"),
+                  format_binary_bytes(layout.memory.total_process))
             : fmt::format("the {} budget of the TaskManager container (containers size the process)",
                           format_binary_bytes(budget.process)),
         Basis::fact, "memory");
     if (budget.fixed.contains("taskmanager.memory.jvm-overhead.max")) {
-        builder.add("taskmanager.memory.jvm-overhead.max", budget.fixed.at("taskmanager.memory.jvm-overhead.max"),
+        builder.add("taskmanager.memory.jvm-overhead.max",
+                    budget.fixed.at("taskmanager.memory.jvm-overhead.max"),
                     "RocksDB's native memory beyond the managed budget and glibc's malloc arenas live in the "
                     "JVM overhead (Flink's memory troubleshooting guide, mem_trouble.md: container memory "
                     "exceeded); the 0.1 fraction may now grow past Flink's 1g cap",
@@ -340,19 +350,22 @@ void report_memory(Builder& builder, const Layout& layout, const Budget& budget,
         builder.add(
             "taskmanager.memory.managed.size", flink_size_mib(layout.managed),
             managed_lowered
-                ? fmt::format("total Flink memory − framework − network − slots × min task heap = {} − 256 MiB "
-                              "− {} − {} × {} ({} × total Flink memory would starve the task heap)",
-                              format_binary_bytes(total_flink), format_binary_bytes(layout.network),
-                              layout.slots, format_binary_bytes(policy.min_task_heap_per_slot),
-                              builder.knob("rocksdb_managed_fraction"))
+                ? fmt::format(
+                      "total Flink memory − framework − network − slots × min task heap = {} − 256 MiB "
+                      "− {} − {} × {} ({} × total Flink memory would starve the task heap)",
+                      format_binary_bytes(total_flink), format_binary_bytes(layout.network), layout.slots,
+                      format_binary_bytes(policy.min_task_heap_per_slot),
+                      builder.knob("rocksdb_managed_fraction"))
                 : fmt::format("{} × total Flink memory = {} × {}: {} bounds its block cache and memtables by "
                               "managed memory, {} per slot (Flink's 0.4 is conservative for multi-GB "
                               "TaskManagers)",
-                              builder.knob("rocksdb_managed_fraction"), plain_number(policy.rocksdb_managed_fraction),
-                              format_binary_bytes(total_flink), to_string(profile.backend),
+                              builder.knob("rocksdb_managed_fraction"),
+                              plain_number(policy.rocksdb_managed_fraction), format_binary_bytes(total_flink),
+                              to_string(profile.backend),
                               format_binary_bytes(layout.managed / static_cast<std::uint64_t>(layout.slots))),
             Basis::policy, "memory");
-        if (managed_lowered) builder.warn("managed memory was lowered below the policy fraction to keep the task heap");
+        if (managed_lowered)
+            builder.warn("managed memory was lowered below the policy fraction to keep the task heap");
     } else {
         builder.add("taskmanager.memory.managed.size", "0m",
                     "the hashmap state backend keeps state on the JVM heap and streaming jobs use no managed "
@@ -360,15 +373,17 @@ void report_memory(Builder& builder, const Layout& layout, const Budget& budget,
                     Basis::fact, "memory");
     }
     const TaskManagerMemory& m = layout.memory;
-    builder.derive("task heap per slot", format_binary_bytes(m.task_heap / static_cast<std::uint64_t>(layout.slots)),
-                   fmt::format("task heap / slots = {} / {}", format_binary_bytes(m.task_heap), layout.slots));
-    builder.derive("TaskManager process", format_binary_bytes(m.total_process),
-                   fmt::format("Flink's derivation: heap {} + managed {} + network {} + framework off-heap {} + "
-                               "metaspace {} + JVM overhead {}",
-                               format_binary_bytes(m.framework_heap + m.task_heap), format_binary_bytes(m.managed),
-                               format_binary_bytes(m.network),
-                               format_binary_bytes(m.framework_off_heap + m.task_off_heap),
-                               format_binary_bytes(m.jvm_metaspace), format_binary_bytes(m.jvm_overhead)));
+    builder.derive(
+        "task heap per slot", format_binary_bytes(m.task_heap / static_cast<std::uint64_t>(layout.slots)),
+        fmt::format("task heap / slots = {} / {}", format_binary_bytes(m.task_heap), layout.slots));
+    builder.derive(
+        "TaskManager process", format_binary_bytes(m.total_process),
+        fmt::format("Flink's derivation: heap {} + managed {} + network {} + framework off-heap {} + "
+                    "metaspace {} + JVM overhead {}",
+                    format_binary_bytes(m.framework_heap + m.task_heap), format_binary_bytes(m.managed),
+                    format_binary_bytes(m.network),
+                    format_binary_bytes(m.framework_off_heap + m.task_off_heap),
+                    format_binary_bytes(m.jvm_metaspace), format_binary_bytes(m.jvm_overhead)));
 }
 
 }  // namespace
@@ -385,7 +400,8 @@ bool size_cluster(Builder& builder) {
     const bool standalone = profile.deployment == Deployment::standalone;
     const Budget budget = process_budget(profile);
     const std::uint64_t total = total_size(budget, options, standalone);
-    const auto base = derive_taskmanager_memory(with(budget, {{budget.total_key, flink_size_mib(total)}}), options);
+    const auto base =
+        derive_taskmanager_memory(with(budget, {{budget.total_key, flink_size_mib(total)}}), options);
     if (std::holds_alternative<MemoryError>(base)) {
         builder.fail("cluster.taskmanager.memory",
                      fmt::format("`cluster.taskmanager.memory`: Flink cannot start a TaskManager of {}: {}",
@@ -394,17 +410,19 @@ bool size_cluster(Builder& builder) {
     }
     const std::uint64_t total_flink = std::get<TaskManagerMemory>(base).total_flink;
     if (profile.taskmanagers > kMaxParallelismCap) {
-        builder.fail("cluster.taskmanagers",
-                     fmt::format("`cluster.taskmanagers`: {} TaskManagers exceed Flink's largest parallelism, 32768",
-                                 profile.taskmanagers));
+        builder.fail(
+            "cluster.taskmanagers",
+            fmt::format("`cluster.taskmanagers`: {} TaskManagers exceed Flink's largest parallelism, 32768",
+                        profile.taskmanagers));
         return false;
     }
     const double by_cores = std::floor(profile.tm_cpu_cores * policy.slots_per_core);
     const int wanted_slots = static_cast<int>(
         std::clamp(by_cores, 1.0, static_cast<double>(kMaxParallelismCap / profile.taskmanagers)));
     if (by_cores > wanted_slots) {
-        builder.warn(fmt::format("{} TaskManagers × {} slots would exceed Flink's largest parallelism: {} slots each",
-                                 profile.taskmanagers, plain_number(by_cores), wanted_slots));
+        builder.warn(
+            fmt::format("{} TaskManagers × {} slots would exceed Flink's largest parallelism: {} slots each",
+                        profile.taskmanagers, plain_number(by_cores), wanted_slots));
     }
     bool managed_lowered = false;
     const auto chosen = choose_layout(profile, budget, total, total_flink, wanted_slots, managed_lowered);
@@ -412,7 +430,8 @@ bool size_cluster(Builder& builder) {
         builder.fail("cluster.taskmanager.memory",
                      fmt::format("`cluster.taskmanager.memory`: {} leaves no slot {} of task heap{} (policy "
                                  "min_task_heap_per_slot)",
-                                 format_binary_bytes(budget.process), format_binary_bytes(policy.min_task_heap_per_slot),
+                                 format_binary_bytes(budget.process),
+                                 format_binary_bytes(policy.min_task_heap_per_slot),
                                  profile.backend != Backend::hashmap
                                      ? " beside RocksDB's managed memory and the network buffers"
                                      : ""));

@@ -55,9 +55,9 @@ void configure_state_backend(Builder& builder);
 void configure_runtime(Builder& builder);
 void configure_kubernetes(Builder& builder);
 void check_jobmanager(Builder& builder);
-void configure_recovery(Builder& builder);    // restart strategy, HA, local recovery, upgrade mode
-void configure_disk(Builder& builder);        // local state directories, capacity, IOPS, restore time
-void configure_storage(Builder& builder);     // object stores, retained checkpoints, Kafka transactions
-void check_feasibility(Builder& builder);     // infeasible plans, each with the minimum that would work
+void configure_recovery(Builder& builder);  // restart strategy, HA, local recovery, upgrade mode
+void configure_disk(Builder& builder);      // local state directories, capacity, IOPS, restore time
+void configure_storage(Builder& builder);   // object stores, retained checkpoints, Kafka transactions
+void check_feasibility(Builder& builder);   // infeasible plans, each with the minimum that would work
 
 }  // namespace flinklint::tuner::detail

@@ -36,7 +36,7 @@ class ProcessConfig {
 public:
     bool known = false;  // false: a config file flinklint cannot see (custom image, volume outside the group)
     FlinkVersion version = kDefaultFlinkVersion;
-    std::vector<SetValue> arguments;        // `-Dkey=value` of the container
+    std::vector<SetValue> arguments;  // `-Dkey=value` of the container
     // `key=value` words of the command line without `-D`: Flink does not read them as options.
     std::vector<SetValue> bare_arguments;
     std::vector<const FlinkConfig*> files;  // highest priority first
@@ -132,6 +132,5 @@ Listeners listeners_for(FlinkRole role, const ProcessConfig& config, bool native
 ProcessConfig config_alone(const FlinkConfig& config);
 // Ports must be fixed: a FlinkDeployment (native and standalone mode), or `execution.target: kubernetes-*`.
 bool runs_native(const FlinkConfig& config);
-
 
 }  // namespace flinklint

@@ -52,12 +52,12 @@ struct Fix {
 struct RelatedLocation {
     SourcePtr source;
     Span span;
-    Position start;  // filled from span by the reporter
+    Position start;       // filled from span by the reporter
     std::string message;  // "set here (1 of 3)"
 };
 
 struct Diagnostic {
-    std::string rule_id;  // "FL101"
+    std::string rule_id;    // "FL101"
     std::string rule_name;  // "unknown-key"
     Category category = Category::schema;
     Severity severity = Severity::warning;

@@ -12,7 +12,6 @@
 
 namespace flinklint {
 
-
 // One `key: value` as Flink sees it after flattening.
 struct ConfigEntry {
     std::string key;    // flattened key: `taskmanager.memory.process.size`
@@ -27,9 +26,9 @@ struct ConfigEntry {
 };
 
 enum class ConfigFormat {
-    legacy,          // flink-conf.yaml: Flink's line parser
-    yaml,            // config.yaml: standard YAML, nested keys flattened
-    flink_deployment,  // spec.flinkConfiguration of a FlinkDeployment / FlinkSessionJob
+    legacy,              // flink-conf.yaml: Flink's line parser
+    yaml,                // config.yaml: standard YAML, nested keys flattened
+    flink_deployment,    // spec.flinkConfiguration of a FlinkDeployment / FlinkSessionJob
     compose_properties,  // FLINK_PROPERTIES of a docker-compose service (legacy lines)
 };
 
@@ -53,7 +52,8 @@ struct SyntaxIssue {
 // One Flink configuration found in a file.
 struct ConfigDocument {
     ConfigFormat format = ConfigFormat::legacy;
-    std::string origin;  // human label: "flink-conf.yaml", "FlinkDeployment basic-example", "ConfigMap flink-config/config.yaml"
+    std::string origin;  // human label: "flink-conf.yaml", "FlinkDeployment basic-example", "ConfigMap
+                         // flink-config/config.yaml"
     std::vector<ConfigEntry> entries;  // in file order, duplicates kept (last one wins for legacy)
     std::vector<SyntaxIssue> issues;
     // For configs inside Kubernetes objects: index into ParsedFile::objects of the owner.

@@ -59,7 +59,7 @@ struct Container {
 
 struct Volume {
     Located name;
-    Located config_map_name;  // configMap.name, if a ConfigMap volume
+    Located config_map_name;                                    // configMap.name, if a ConfigMap volume
     std::vector<std::pair<Located, Located>> config_map_items;  // key -> path
     Located secret_name;
     std::string type;  // the volume source key: emptyDir, configMap, persistentVolumeClaim, hostPath, ...
@@ -129,18 +129,18 @@ struct FlinkResourceFacts {
 
 struct K8sObject {
     std::string api_version;
-    std::string kind;   // Deployment, StatefulSet, Service, ConfigMap, FlinkDeployment, ...
-    Located name;       // metadata.name
+    std::string kind;  // Deployment, StatefulSet, Service, ConfigMap, FlinkDeployment, ...
+    Located name;      // metadata.name
     std::string namespace_;
     std::map<std::string, std::string> labels;
     std::map<std::string, std::string> annotations;
-    Span span;  // the whole document (start of `apiVersion`/first key to end)
+    Span span;                        // the whole document (start of `apiVersion`/first key to end)
     std::optional<PodSpecFacts> pod;  // workloads
     std::optional<ServiceFacts> service;
     std::optional<FlinkResourceFacts> flink;
     // Ingress objects
     std::optional<IngressFacts> ingress;
-    std::optional<std::int64_t> replicas;  // spec.replicas of a workload
+    std::optional<std::int64_t> replicas;      // spec.replicas of a workload
     std::vector<std::string> config_map_keys;  // data keys of a ConfigMap
 };
 

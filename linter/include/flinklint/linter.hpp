@@ -15,9 +15,9 @@
 namespace flinklint {
 
 struct RuleSettings {
-    std::set<std::string> disabled;             // rule ids
-    std::map<std::string, Severity> severity;   // rule id -> severity override
-    Thresholds thresholds;                      // policy thresholds of the runtime rules
+    std::set<std::string> disabled;            // rule ids
+    std::map<std::string, Severity> severity;  // rule id -> severity override
+    Thresholds thresholds;                     // policy thresholds of the runtime rules
 };
 
 // Runs every enabled rule, drops findings suppressed by `# flinklint: disable...` comments, applies
@@ -52,7 +52,8 @@ void bound_findings(std::vector<Diagnostic>& diagnostics,
                     const std::map<std::pair<const Source*, std::string>, std::size_t>& unshown = {});
 
 // Turns rule ids or names into ids; returns the names it does not know.
-std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names, std::set<std::string>& ids);
+std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names,
+                                            std::set<std::string>& ids);
 
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 

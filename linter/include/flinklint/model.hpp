@@ -53,7 +53,8 @@ struct VersionChoice {
 // One Flink configuration with its effective values (last occurrence wins, as in Flink).
 class FlinkConfig {
 public:
-    FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, VersionChoice version, DeploymentMode mode);
+    FlinkConfig(const ParsedFile& file, const ConfigDocument& doc, VersionChoice version,
+                DeploymentMode mode);
 
     [[nodiscard]] const ParsedFile& file() const { return *file_; }
     [[nodiscard]] const ConfigDocument& doc() const { return *doc_; }
@@ -115,7 +116,7 @@ struct ModelOptions {
     std::optional<FlinkVersion> config_version;  // from .flinklint.yaml: the default without cli_version
     // Source path -> its .flinklint.yaml per-path version, with the reason said in output.
     std::map<std::string, VersionEvidence, std::less<>> path_versions;
-    std::optional<ProfileFacts> profile;         // `check --profile FILE`: declared hardware and workload
+    std::optional<ProfileFacts> profile;  // `check --profile FILE`: declared hardware and workload
 };
 
 class Model {
@@ -154,7 +155,8 @@ private:
     std::vector<ObjectRef> objects_;
     mutable std::optional<std::vector<std::shared_ptr<const EffectiveConfig>>> bare_deployments_;
     mutable std::shared_ptr<const std::vector<PodView>> pods_;
-    mutable std::shared_ptr<const std::unordered_map<const K8sObject*, std::vector<const FlinkConfig*>>> owned_;
+    mutable std::shared_ptr<const std::unordered_map<const K8sObject*, std::vector<const FlinkConfig*>>>
+        owned_;
     std::optional<ProfileFacts> profile_;
     VersionEvidence default_version_;
     std::optional<FlinkVersion> forced_version_;

@@ -23,8 +23,9 @@ struct BufferSettings {
 // One subtask's share of one exchange: its input gate over `parallelism` channels and its result
 // partition to `parallelism` subpartitions.
 struct ExchangeBuffers {
-    std::int64_t gate_required = 0;       // min(T, remote channels x B + 1): local channels take no exclusive buffers
-    std::int64_t gate_max = 0;            // channels x B + F: what the gate uses at full speed
+    std::int64_t gate_required =
+        0;                      // min(T, remote channels x B + 1): local channels take no exclusive buffers
+    std::int64_t gate_max = 0;  // channels x B + F: what the gate uses at full speed
     std::int64_t partition_required = 0;  // subpartitions + 1
     std::int64_t partition_max = 0;       // subpartitions x B + F (PIPELINED_BOUNDED)
     [[nodiscard]] std::int64_t required() const { return sum(gate_required, partition_required); }
@@ -32,7 +33,8 @@ struct ExchangeBuffers {
 
 private:
     static std::int64_t sum(std::int64_t a, std::int64_t b) {
-        return a > std::numeric_limits<std::int64_t>::max() - b ? std::numeric_limits<std::int64_t>::max() : a + b;
+        return a > std::numeric_limits<std::int64_t>::max() - b ? std::numeric_limits<std::int64_t>::max()
+                                                                : a + b;
     }
 };
 

@@ -4,9 +4,9 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <utility>
-#include <string>
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
@@ -23,7 +23,7 @@ struct Finding {
     std::string help;
     std::string key;
     std::optional<Fix> fix;
-    std::optional<Severity> severity;  // overrides the rule's default when a case is worse or milder
+    std::optional<Severity> severity;      // overrides the rule's default when a case is worse or milder
     std::vector<RelatedLocation> related;  // positions are filled by the reporter
 };
 

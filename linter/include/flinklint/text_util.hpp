@@ -18,7 +18,8 @@ inline char ascii_lower(char c) {
 // stops early and returns limit + 1 once the distance must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = SIZE_MAX - 1);
 std::string_view trim(std::string_view text);
-// Shell-ish words of a command line (split at blanks, quotes and `;&|`): `bash -c "a -Dk=v"` -> bash, -c, a, -Dk=v.
+// Shell-ish words of a command line (split at blanks, quotes and `;&|`): `bash -c "a -Dk=v"` -> bash, -c, a,
+// -Dk=v.
 std::vector<std::string_view> command_words(std::string_view text);
 // The offset of the first `\r` or `\n` at or after `from`, or text.size(): one pass, where
 // find_first_of("\r\n") tests every byte against the set by a call.

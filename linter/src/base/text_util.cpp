@@ -232,7 +232,9 @@ std::string visible_text(std::string_view text, bool keep_line_breaks) {
         return cp == U'\t' || (keep_line_breaks && cp == U'\n') || !is_hidden_control(cp);
     };
     // Most text is ASCII that passes as it is: copy it without decoding.
-    const auto plain = [&](char c) { return static_cast<unsigned char>(c) < 0x80 && kept(static_cast<unsigned char>(c)); };
+    const auto plain = [&](char c) {
+        return static_cast<unsigned char>(c) < 0x80 && kept(static_cast<unsigned char>(c));
+    };
     if (std::all_of(text.begin(), text.end(), plain)) return std::string(text);
     std::string out;
     out.reserve(text.size());

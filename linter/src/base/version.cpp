@@ -32,7 +32,8 @@ std::optional<FlinkVersion> image_flink_version(std::string_view image) {
     if (const auto at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
     const auto slash = image.rfind('/');
     const auto colon = image.rfind(':');
-    if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash)) return std::nullopt;
+    if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash))
+        return std::nullopt;
     const std::string name = ascii_lower(image.substr(0, colon));
     const std::string_view repository = std::string_view(name).substr(name.rfind('/') + 1);
     // The tag starts with major.minor: `1.17.2-scala_2.12-java11`, `2.0-java17`, `1.18`.

@@ -87,8 +87,10 @@ const Catalog::Impl::AliasReaders& Catalog::Impl::alias_readers() const {
     // Built on the first alias a check meets; a scan of every option per alias cost more.
     std::call_once(readers_once_, [this] {
         for (const OptionInfo& option : options_) {
-            for (const std::string_view alias : option.fallback_keys) alias_readers_.emplace_back(alias, &option);
-            for (const std::string_view alias : option.deprecated_keys) alias_readers_.emplace_back(alias, &option);
+            for (const std::string_view alias : option.fallback_keys)
+                alias_readers_.emplace_back(alias, &option);
+            for (const std::string_view alias : option.deprecated_keys)
+                alias_readers_.emplace_back(alias, &option);
         }
         // Stable: options_ is in key order, and so stay the readers of one alias.
         // std:: rather than std::ranges:: algorithms: clang 14 (the fuzzing build) cannot

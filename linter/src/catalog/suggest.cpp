@@ -108,7 +108,8 @@ SuggestIndex::SuggestIndex(std::span<const OptionInfo> options) {
         const std::size_t start = text_.size();
         text_.append(spelling.text);
         std::transform(text_.begin() + static_cast<std::ptrdiff_t>(start), text_.end(),
-                       text_.begin() + static_cast<std::ptrdiff_t>(start), [](char c) { return ascii_lower(c); });
+                       text_.begin() + static_cast<std::ptrdiff_t>(start),
+                       [](char c) { return ascii_lower(c); });
         Candidate candidate;
         candidate.key = spelling.option->key;
         candidate.lowered = std::string_view(text_).substr(start);

@@ -11,7 +11,8 @@ namespace flinklint {
 namespace {
 
 bool breaks_parsing(const SyntaxIssue& issue) {
-    return issue.kind == SyntaxIssue::Kind::yaml_error || issue.kind == SyntaxIssue::Kind::yaml_root_not_map ||
+    return issue.kind == SyntaxIssue::Kind::yaml_error ||
+           issue.kind == SyntaxIssue::Kind::yaml_root_not_map ||
            issue.kind == SyntaxIssue::Kind::resource_limit;
 }
 
@@ -20,7 +21,8 @@ std::size_t parse_errors(const ParsedFile& file) {
     std::size_t count = file.skip_reason.empty() ? 0 : 1;
     count += static_cast<std::size_t>(std::count_if(file.issues.begin(), file.issues.end(), breaks_parsing));
     for (const ConfigDocument& doc : file.configs) {
-        count += static_cast<std::size_t>(std::count_if(doc.issues.begin(), doc.issues.end(), breaks_parsing));
+        count +=
+            static_cast<std::size_t>(std::count_if(doc.issues.begin(), doc.issues.end(), breaks_parsing));
     }
     return count;
 }
@@ -69,7 +71,8 @@ LintResult Linter::lint(const LintGroup& group) const {
     model_options.profile = options_.profile;
     const Model model(std::move(parsed), model_options);
     for (Diagnostic& diagnostic : run_rules(model, rules_, &result.secrets)) {
-        if (diagnostic.source && project_.disabled_for(diagnostic.source->path(), diagnostic.rule_id)) continue;
+        if (diagnostic.source && project_.disabled_for(diagnostic.source->path(), diagnostic.rule_id))
+            continue;
         if (diagnostic.fix && diagnostic.source && diagnostic.source->encoding() != TextEncoding::utf8) {
             // Its edits are spans of the decoded text, not of the file (flinklint/source.hpp).
             diagnostic.fix.reset();

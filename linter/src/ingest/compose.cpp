@@ -16,7 +16,8 @@ void add_properties(ParsedFile& file, const EmbeddedText& embedded, const std::s
     file.configs.push_back(std::move(cd));
 }
 
-// `command: taskmanager -Dkey=value` or `command: [taskmanager, ...]`: the arguments the image's entrypoint gets.
+// `command: taskmanager -Dkey=value` or `command: [taskmanager, ...]`: the arguments the image's entrypoint
+// gets.
 void read_command(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
                   const Located& image) {
     const std::size_t command = map_get(doc, spec, "command");
@@ -38,7 +39,8 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
     const std::string_view text = file.source->text();
     const std::size_t environment = map_get(doc, spec, "environment");
     Located image;
-    if (const std::size_t node = map_get(doc, spec, "image"); node != npos && is_kind(doc, node, YNode::Kind::scalar))
+    if (const std::size_t node = map_get(doc, spec, "image");
+        node != npos && is_kind(doc, node, YNode::Kind::scalar))
         image = Located{scalar_text(doc, node), doc.nodes[node].span, true};
     read_command(file, doc, service, spec, image);
     // Map form: `FLINK_PROPERTIES: |`

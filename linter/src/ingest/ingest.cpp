@@ -35,10 +35,12 @@ bool decode_marked_text(ParsedFile& file, const IngestOptions& options) {
         {ByteOrderMark::utf32le, {TextEncoding::utf32le, "UTF-32LE"}},
         {ByteOrderMark::utf32be, {TextEncoding::utf32be, "UTF-32BE"}}};
     const auto& [encoding, encoding_name] =
-        std::find_if(std::begin(kEncodings), std::end(kEncodings), [mark](const auto& e) { return e.first == mark; })
-            ->second;
+        std::find_if(std::begin(kEncodings), std::end(kEncodings), [mark](const auto& e) {
+            return e.first == mark;
+        })->second;
     // Decoded for every reader, so that a window shows the text and secret spans find its keys.
-    file.source = std::make_shared<const Source>(file.source->path(), decode_marked_text(bytes, mark), encoding);
+    file.source =
+        std::make_shared<const Source>(file.source->path(), decode_marked_text(bytes, mark), encoding);
     const std::string_view name = ingestion::flink_file_name(file.source->path());
     const bool legacy = options.forced_format ? *options.forced_format == FileFormat::legacy
                                               : ingestion::is_legacy_file_name(name);

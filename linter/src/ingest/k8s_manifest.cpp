@@ -26,7 +26,8 @@ public:
     // the Apache operator's group (flink.apache.org/v1beta1) is judged by its rules. Without a group
     // (none written, or a bare `v1`) the Apache operator's is assumed.
     static bool apache_operator_group(std::string_view api_version) {
-        return api_version.find('/') == std::string_view::npos || api_version.starts_with("flink.apache.org/");
+        return api_version.find('/') == std::string_view::npos ||
+               api_version.starts_with("flink.apache.org/");
     }
 
     ManifestReader(ParsedFile& file, const YamlLimits& limits)
@@ -78,7 +79,8 @@ private:
                 for_each_pair(doc, map_get(doc, map, section), [&](std::size_t key, std::size_t) {
                     obj.config_map_keys.push_back(scalar_text(doc, key));
                 });
-        } else if ((kind == "FlinkDeployment" || kind == "FlinkSessionJob") && apache_operator_group(obj.api_version)) {
+        } else if ((kind == "FlinkDeployment" || kind == "FlinkSessionJob") &&
+                   apache_operator_group(obj.api_version)) {
             obj.flink = r.flink_resource(spec, properties);
         }
 

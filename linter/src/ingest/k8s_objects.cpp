@@ -101,7 +101,8 @@ Volume K8sReader::volume(std::size_t map) {
     });
     v.secret_name = located_at(map, {"secret", "secretName"});
     for_each_pair(doc_, map, [&](std::size_t key, std::size_t) {
-        if (std::string name = scalar_text(doc_, key); name != "name" && v.type.empty()) v.type = std::move(name);
+        if (std::string name = scalar_text(doc_, key); name != "name" && v.type.empty())
+            v.type = std::move(name);
     });
     return v;
 }

@@ -243,8 +243,9 @@ YamlStream parse_yaml(std::string_view text, const YamlLimits& limits) {
                 const std::size_t root = doc.root == npos ? npos : doc.nodes[doc.root].mark;
                 if (root != npos && root == previous_root) {
                     const std::string at = root < text.size() ? " `" + std::string(1, text[root]) + "`" : "";
-                    stream.issues.push_back(
-                        {SyntaxIssue::Kind::yaml_error, {root, root}, "invalid YAML: unexpected character" + at});
+                    stream.issues.push_back({SyntaxIssue::Kind::yaml_error,
+                                             {root, root},
+                                             "invalid YAML: unexpected character" + at});
                     break;
                 }
                 previous_root = root;

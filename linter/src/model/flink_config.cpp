@@ -124,11 +124,13 @@ bool near_sensitive_word(std::string_view word) {
     };
     return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view marker) {
         const std::size_t limit = marker.size() >= 8 ? 2 : 1;
-        const std::size_t gap = lowered.size() > marker.size() ? lowered.size() - marker.size() : marker.size() - lowered.size();
+        const std::size_t gap =
+            lowered.size() > marker.size() ? lowered.size() - marker.size() : marker.size() - lowered.size();
         if (gap > limit) return false;
         const std::uint32_t known = letters(marker);
         std::size_t foreign = 0;
-        for (const char c : lowered) foreign += c >= 'a' && c <= 'z' && (known >> (c - 'a') & 1u) != 0 ? 0 : 1;
+        for (const char c : lowered)
+            foreign += c >= 'a' && c <= 'z' && (known >> (c - 'a') & 1u) != 0 ? 0 : 1;
         return foreign <= limit && edit_distance(lowered, marker, limit) <= limit;
     });
 }

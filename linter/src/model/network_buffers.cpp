@@ -23,7 +23,8 @@ ExchangeBuffers exchange_buffers(std::int64_t parallelism, std::int64_t local_ch
                                  const BufferSettings& settings) {
     ExchangeBuffers buffers;
     const std::int64_t channels = std::max<std::int64_t>(parallelism, 0);
-    const std::int64_t remote = std::max<std::int64_t>(channels - std::max<std::int64_t>(local_channels, 0), 0);
+    const std::int64_t remote =
+        std::max<std::int64_t>(channels - std::max<std::int64_t>(local_channels, 0), 0);
     buffers.gate_required = add(mul(remote, settings.per_channel), 1);
     if (settings.max_required_per_gate && *settings.max_required_per_gate >= 1)
         buffers.gate_required = std::min(buffers.gate_required, *settings.max_required_per_gate);

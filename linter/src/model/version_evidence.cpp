@@ -34,7 +34,8 @@ std::optional<VersionEvidence> inline_comment(const ParsedFile& file, const Conf
     const std::string_view window = text.substr(0, std::max(from, to) + kMarker.size() - 1);
     for (std::size_t pos = window.find(kMarker, from); pos != std::string_view::npos;
          pos = window.find(kMarker, pos + 1)) {
-        const std::size_t line_start = text.rfind('\n', pos) == std::string_view::npos ? 0 : text.rfind('\n', pos) + 1;
+        const std::size_t line_start =
+            text.rfind('\n', pos) == std::string_view::npos ? 0 : text.rfind('\n', pos) + 1;
         if (text.substr(line_start, pos - line_start).find('#') == std::string_view::npos) continue;
         std::string_view value = text.substr(pos + kMarker.size());
         value = value.substr(0, value.find_first_of(" \t\r\n#,"));
@@ -105,12 +106,14 @@ VersionChoice own_evidence(const ParsedFile& file, const ConfigDocument& doc, co
         const K8sObject& owner = file.objects[*doc.owner_object];
         if (owner.flink && owner.flink->flink_version) {
             if (auto parsed = FlinkVersion::parse(owner.flink->flink_version.value))
-                add_evidence(choice, {*parsed, VersionSource::flink_deployment,
-                                      fmt::format("spec.flinkVersion {} in {}", owner.flink->flink_version.value,
-                                                  at(*file.source, owner.flink->flink_version.span.begin))});
+                add_evidence(choice,
+                             {*parsed, VersionSource::flink_deployment,
+                              fmt::format("spec.flinkVersion {} in {}", owner.flink->flink_version.value,
+                                          at(*file.source, owner.flink->flink_version.span.begin))});
         }
         if (owner.flink) {
-            if (auto image = from_image(owner.flink->image, *file.source)) add_evidence(choice, std::move(*image));
+            if (auto image = from_image(owner.flink->image, *file.source))
+                add_evidence(choice, std::move(*image));
         }
     }
     if (auto image = from_image(doc.image, *file.source)) add_evidence(choice, std::move(*image));

@@ -61,8 +61,10 @@ public:
             if (!d.related.empty()) {
                 Json others = Json::array();
                 for (const RelatedLocation& r : d.related) {
-                    const std::string where = r.source ? relative_path(r.source->path(), options_.base_dir) : file;
-                    others.push_back({{"path", where}, {"lines", {{"begin", r.start.line}, {"end", r.start.line}}}});
+                    const std::string where =
+                        r.source ? relative_path(r.source->path(), options_.base_dir) : file;
+                    others.push_back(
+                        {{"path", where}, {"lines", {{"begin", r.start.line}, {"end", r.start.line}}}});
                 }
                 issue["other_locations"] = std::move(others);
             }

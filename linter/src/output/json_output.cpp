@@ -79,7 +79,8 @@ public:
         // Which Flink each file was checked against, and why (only files with a configuration).
         if (!versions_.empty()) {
             *out_ << ",\"files\":[";
-            for (std::size_t i = 0; i < versions_.size(); ++i) *out_ << (i ? ",\n" : "\n") << dump_json(versions_[i]);
+            for (std::size_t i = 0; i < versions_.size(); ++i)
+                *out_ << (i ? ",\n" : "\n") << dump_json(versions_[i]);
             *out_ << "\n]";
         }
         *out_ << ",\"summary\":" << dump_json(summary) << "}\n";
@@ -90,7 +91,8 @@ private:
     // every configuration when the file holds several of different versions.
     void add_versions(const std::vector<FileVersionInfo>& versions) {
         for (const FileVersionInfo& v : versions) {
-            Json config = {{"where", v.where}, {"flink_version", v.version}, {"flink_version_source", v.reason}};
+            Json config = {
+                {"where", v.where}, {"flink_version", v.version}, {"flink_version_source", v.reason}};
             if (versions_.empty() || versions_.back()["path"] != v.path) {
                 versions_.push_back(
                     {{"path", v.path}, {"flink_version", v.version}, {"flink_version_source", v.reason}});

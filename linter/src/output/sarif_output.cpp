@@ -164,7 +164,8 @@ Json fixes_json(const Fix& fix, const Json& location) {
         replacement["deletedRegion"] = {{"byteOffset", edit.begin},
                                         {"byteLength", edit.end > edit.begin ? edit.end - edit.begin : 0}};
         if (!edit.replacement.empty())
-            replacement["insertedContent"] = {{"text", fix.shows_secret ? kMask : std::string_view(edit.replacement)}};
+            replacement["insertedContent"] = {
+                {"text", fix.shows_secret ? kMask : std::string_view(edit.replacement)}};
         replacements.push_back(std::move(replacement));
     }
     Json json = Json::object();

@@ -190,8 +190,9 @@ public:
                 file + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
             const std::string tag =
                 std::string(to_string(d.severity)) + "[" + d.rule_id + " " + d.rule_name + "]";
-            out << style.wrap("1", location) << ' ' << style.wrap(severity_colour(d.severity), visible_text(tag))
-                << ": " << visible_text(d.message) << '\n';
+            out << style.wrap("1", location) << ' '
+                << style.wrap(severity_colour(d.severity), visible_text(tag)) << ": "
+                << visible_text(d.message) << '\n';
             if (options_.show_source && d.source) write_snippet(out, d, part.masked, style);
             for (const RelatedLocation& r : d.related) {
                 const std::string at = r.source ? visible_text(r.source->path()) : file;

@@ -20,7 +20,8 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
 std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settings,
                                   std::map<const Source*, std::vector<Span>>* secrets) {
     Reporter::Suppressed suppressions;
-    for (const ParsedFile& file : model.files()) suppressions.emplace(file.source.get(), parse_suppressions(*file.source));
+    for (const ParsedFile& file : model.files())
+        suppressions.emplace(file.source.get(), parse_suppressions(*file.source));
     std::vector<Diagnostic> found;
     Reporter reporter(found, settings.thresholds, &suppressions);
     for (const Rule& rule : all_rules()) {
@@ -37,7 +38,8 @@ std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settin
             it->second.suppresses(diagnostic.start.line, diagnostic.rule_id, diagnostic.rule_name)) {
             continue;
         }
-        if (const auto override_it = settings.severity.find(diagnostic.rule_id); override_it != settings.severity.end()) {
+        if (const auto override_it = settings.severity.find(diagnostic.rule_id);
+            override_it != settings.severity.end()) {
             diagnostic.severity = override_it->second;
         }
         kept.push_back(std::move(diagnostic));
@@ -57,7 +59,8 @@ std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settin
     return kept;
 }
 
-std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names, std::set<std::string>& ids) {
+std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names,
+                                            std::set<std::string>& ids) {
     std::vector<std::string> unknown;
     for (const auto& name : names) {
         if (name == "all") {

@@ -11,8 +11,7 @@
 namespace flinklint {
 
 namespace rules {
-#define FLINKLINT_RULE(id, name, category, severity, fixable, fn, summary) \
-    void fn(const Model&, Reporter&);
+#define FLINKLINT_RULE(id, name, category, severity, fixable, fn, summary) void fn(const Model&, Reporter&);
 #include "rules/rules.def"
 #undef FLINKLINT_RULE
 }  // namespace rules
@@ -20,16 +19,16 @@ namespace rules {
 namespace {
 
 constexpr Rule kRules[] = {
-#define FLINKLINT_RULE(id, name, category, severity, fixable, fn, summary)                   \
-    Rule{RuleInfo{#id, name, Category::category, Severity::severity, fixable, summary}, \
-         &rules::fn},
+#define FLINKLINT_RULE(id, name, category, severity, fixable, fn, summary) \
+    Rule{RuleInfo{#id, name, Category::category, Severity::severity, fixable, summary}, &rules::fn},
 #include "rules/rules.def"
 #undef FLINKLINT_RULE
 };
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -43,7 +42,9 @@ constexpr std::array<std::pair<std::string_view, Severity>, 2> kAlsoReportedAt =
 
 }  // namespace
 
-std::span<const Rule> all_rules() { return kRules; }
+std::span<const Rule> all_rules() {
+    return kRules;
+}
 
 std::string severities_text(const RuleInfo& info) {
     std::string out(to_string(info.default_severity));

@@ -46,7 +46,8 @@ void bound_findings(std::vector<Diagnostic>& diagnostics,
                     const std::map<std::pair<const Source*, std::string>, std::size_t>& unshown) {
     // Counted per file and rule in report order; the findings past the cap become one summary,
     // placed after the last one shown.
-    std::map<std::pair<const Source*, std::string>, std::pair<std::size_t, std::size_t>> seen;  // count, last kept
+    std::map<std::pair<const Source*, std::string>, std::pair<std::size_t, std::size_t>>
+        seen;  // count, last kept
     std::vector<Diagnostic> kept;
     kept.reserve(diagnostics.size());
     for (Diagnostic& d : diagnostics) {
@@ -78,7 +79,8 @@ void bound_findings(std::vector<Diagnostic>& diagnostics,
         summary.key.clear();
         summaries.emplace_back(counts.second, std::move(summary));
     }
-    std::sort(summaries.begin(), summaries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::sort(summaries.begin(), summaries.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
     for (auto& [after, summary] : summaries)
         kept.insert(kept.begin() + static_cast<std::ptrdiff_t>(after) + 1, std::move(summary));
     diagnostics = std::move(kept);

@@ -42,7 +42,8 @@ bool is_obvious_placeholder_secret(std::string_view value) {
     value = trim(strip_quotes(trim(value)));
     if (value.empty() || is_template_placeholder(value)) return true;
     // One character repeated (`xxxxxx`, `******`): a mask or a blank to fill, never a real credential.
-    if ((value.size() >= 3 || value.front() == '*') && value.find_first_not_of(value.front()) == std::string_view::npos &&
+    if ((value.size() >= 3 || value.front() == '*') &&
+        value.find_first_not_of(value.front()) == std::string_view::npos &&
         std::string_view("xX*").find(value.front()) != std::string_view::npos)
         return true;
     // `your-access-key`: a blank to fill. Default passwords such as `changeit` work, so they stay findings.
@@ -58,7 +59,8 @@ std::string unread_by(const FlinkConfig& config, std::string_view key) {
     for (const VersionEvidence& evidence : config.version_evidence()) {
         const Catalog& catalog = Catalog::for_version(catalog_version_for(evidence.version));
         if (!catalog.lookup(key).known())
-            return fmt::format("Flink {} ({}) does not read {}", evidence.version.str(), evidence.reason, quoted(key));
+            return fmt::format("Flink {} ({}) does not read {}", evidence.version.str(), evidence.reason,
+                               quoted(key));
     }
     return {};
 }
@@ -143,7 +145,8 @@ bool same_value(const OptionInfo* option, std::string_view a, std::string_view b
     return false;
 }
 
-const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias, const OptionInfo* fallback) {
+const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias,
+                                        const OptionInfo* fallback) {
     const std::vector<const OptionInfo*> readers = catalog.options_reading(alias);
     for (const OptionInfo* candidate : readers) {
         for (const OptionInfo* other : readers) {

@@ -50,7 +50,8 @@ bool under_nested_block(const FlinkConfig& config, Span span);
 
 // A value that a templating step fills before Flink or the operator reads it: `${VAR}` (envsubst,
 // docker compose, the image's entrypoint), `$(VAR)` (Kubernetes), `{{ x }}` (Helm, Jinja), `%name%` (sed or
-// batch templates), `@name@` (Maven resource filtering) or a whole `<...>` left for the reader. Rules that judge a value skip these.
+// batch templates), `@name@` (Maven resource filtering) or a whole `<...>` left for the reader. Rules that
+// judge a value skip these.
 bool is_template_placeholder(std::string_view value);
 // A template placeholder, or a value plainly written to be replaced (`xxxxxx`, `****`, `your-key`).
 bool is_obvious_placeholder_secret(std::string_view value);
@@ -68,6 +69,7 @@ bool same_value(const OptionInfo* option, std::string_view a, std::string_view b
 
 // The key to write instead of an alias read by several options: the one the others fall back to
 // (`rest.port` for `web.port`, since `rest.bind-port` falls back to `rest.port`); else `fallback`.
-const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias, const OptionInfo* fallback);
+const OptionInfo* preferred_replacement(const Catalog& catalog, std::string_view alias,
+                                        const OptionInfo* fallback);
 
 }  // namespace flinklint::rules

@@ -47,7 +47,8 @@ std::optional<Span> secret_on_line(std::string_view line, std::size_t line_begin
     while (end > at && (line[end - 1] == '\r' || is_blank(line[end - 1]))) --end;
     if (at < end) return Span{line_begin + at, line_begin + end};
     // No separator at all (`s3.secret-keyVALUE`): the whole word may be the secret.
-    if (key_end == line.size() && key_end > key_begin) return Span{line_begin + key_begin, line_begin + key_end};
+    if (key_end == line.size() && key_end > key_begin)
+        return Span{line_begin + key_begin, line_begin + key_end};
     return std::nullopt;
 }
 
@@ -61,7 +62,8 @@ void add_line_spans(const Source& source, std::vector<Span>& spans) {
     }
 }
 
-void add_entry_spans(const Source& source, const std::vector<ConfigEntry>& entries, std::vector<Span>& spans) {
+void add_entry_spans(const Source& source, const std::vector<ConfigEntry>& entries,
+                     std::vector<Span>& spans) {
     const std::string_view text = source.text();
     for (const ConfigEntry& entry : entries) {
         if (entry.value_span.empty() || !is_secret_key(entry.key)) continue;
@@ -79,7 +81,8 @@ void normalise(std::vector<Span>& spans) {
 void replace_all(std::string& text, std::string_view secret) {
     secret = trim(secret);
     if (secret.empty() || text.size() < secret.size()) return;
-    for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + kSecretMask.size()))
+    for (std::size_t at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + kSecretMask.size()))
         text.replace(at, secret.size(), kSecretMask);
 }
 

@@ -28,16 +28,20 @@ TEST(ByteOrderMark, EachMarkIsToldApart) {
 
 TEST(ByteOrderMark, Utf16BothOrdersDecodeToTheSameText) {
     // "k: é€𝄞\n": one, two, three and four UTF-8 bytes; 𝄞 (U+1D11E) is a surrogate pair.
-    const std::string le = bytes({0xFF, 0xFE, 'k', 0, ':', 0, ' ', 0, 0xE9, 0, 0xAC, 0x20, 0x34, 0xD8, 0x1E, 0xDD, '\n', 0});
-    const std::string be = bytes({0xFE, 0xFF, 0, 'k', 0, ':', 0, ' ', 0, 0xE9, 0x20, 0xAC, 0xD8, 0x34, 0xDD, 0x1E, 0, '\n'});
+    const std::string le =
+        bytes({0xFF, 0xFE, 'k', 0, ':', 0, ' ', 0, 0xE9, 0, 0xAC, 0x20, 0x34, 0xD8, 0x1E, 0xDD, '\n', 0});
+    const std::string be =
+        bytes({0xFE, 0xFF, 0, 'k', 0, ':', 0, ' ', 0, 0xE9, 0x20, 0xAC, 0xD8, 0x34, 0xDD, 0x1E, 0, '\n'});
     const std::string expected = "k: \xC3\xA9\xE2\x82\xAC\xF0\x9D\x84\x9E\n";
     EXPECT_EQ(decode_marked_text(le, ByteOrderMark::utf16le), expected);
     EXPECT_EQ(decode_marked_text(be, ByteOrderMark::utf16be), expected);
 }
 
 TEST(ByteOrderMark, Utf32DecodesAndBadUnitsBecomeReplacementCharacters) {
-    const std::string le = bytes({0xFF, 0xFE, 0, 0, 'a', 0, 0, 0, 0x1E, 0xD1, 0x01, 0, 0x00, 0x00, 0x11, 0x00});
-    EXPECT_EQ(decode_marked_text(le, ByteOrderMark::utf32le), "a\xF0\x9D\x84\x9E\xEF\xBF\xBD");  // past U+10FFFF
+    const std::string le =
+        bytes({0xFF, 0xFE, 0, 0, 'a', 0, 0, 0, 0x1E, 0xD1, 0x01, 0, 0x00, 0x00, 0x11, 0x00});
+    EXPECT_EQ(decode_marked_text(le, ByteOrderMark::utf32le),
+              "a\xF0\x9D\x84\x9E\xEF\xBF\xBD");  // past U+10FFFF
     const std::string be = bytes({0, 0, 0xFE, 0xFF, 0, 0, 0, 'b', 0, 0});
     EXPECT_EQ(decode_marked_text(be, ByteOrderMark::utf32be), "b\xEF\xBF\xBD");  // a truncated last unit
     // A lone surrogate and an odd last byte in UTF-16.

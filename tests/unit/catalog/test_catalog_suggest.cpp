@@ -34,7 +34,8 @@ TEST(CatalogSuggest, SegmentSynonyms) {
         EXPECT_EQ(suggest("state.backend.rocksdb.local-directories", version).front(),
                   "state.backend.rocksdb.localdir");
         EXPECT_EQ(suggest("rest.bind-host", version).front(), "rest.bind-address");
-        EXPECT_EQ(suggest("execution.checkpointing.enabled", version).front(), "execution.checkpointing.interval");
+        EXPECT_EQ(suggest("execution.checkpointing.enabled", version).front(),
+                  "execution.checkpointing.interval");
     }
 }
 

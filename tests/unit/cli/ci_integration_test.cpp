@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <regex>
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "dist_support.hpp"
 #include "test_paths.hpp"
@@ -26,22 +26,29 @@ struct Project {
         fs::create_directories(dir.path() / "bin");
         fs::create_symlink(flinklint_binary(), dir.path() / "bin" / "flinklint");
     }
-    [[nodiscard]] std::string env() const { return "export PATH='" + (dir.path() / "bin").string() + "':\"$PATH\"; "; }
+    [[nodiscard]] std::string env() const {
+        return "export PATH='" + (dir.path() / "bin").string() + "':\"$PATH\"; ";
+    }
 };
 
-YAML::Node action() { return YAML::LoadFile((source_dir() / "action.yml").string()); }
+YAML::Node action() {
+    return YAML::LoadFile((source_dir() / "action.yml").string());
+}
 
 }  // namespace
 
 TEST(GitHubAction, MetadataIsValidAgainstTheSchema) {
-    const fs::path validator = source_dir() / "tests" / "action" / "node_modules" / ".bin" / "action-validator";
-    FLINKLINT_NEED(fs::exists(validator), "@action-validator/cli is not installed (scripts/install-action-validator.sh)");
+    const fs::path validator =
+        source_dir() / "tests" / "action" / "node_modules" / ".bin" / "action-validator";
+    FLINKLINT_NEED(fs::exists(validator),
+                   "@action-validator/cli is not installed (scripts/install-action-validator.sh)");
     const auto valid = run_split("'" + validator.string() + "' action.yml", source_dir());
     EXPECT_EQ(valid.code, 0) << valid.out << valid.err;
     // The validator does reject a broken action: the same file without its description.
     const TempDir scratch;
-    const auto broken = scratch.write("action.yml", std::regex_replace(read_file(source_dir() / "action.yml"),
-                                                                       std::regex("\ndescription: [^\n]*"), ""));
+    const auto broken = scratch.write(
+        "action.yml",
+        std::regex_replace(read_file(source_dir() / "action.yml"), std::regex("\ndescription: [^\n]*"), ""));
     EXPECT_NE(run_split("'" + validator.string() + "' '" + broken.string() + "'", scratch.path()).code, 0);
 }
 
@@ -53,7 +60,8 @@ TEST(GitHubAction, HasTheInputsAndUploadsSarif) {
     EXPECT_EQ(root["runs"]["using"].as<std::string>(), "composite");
     bool uploads = false;
     for (const auto& step : root["runs"]["steps"]) {
-        if (step["uses"] && step["uses"].as<std::string>().starts_with("github/codeql-action/upload-sarif@")) {
+        if (step["uses"] &&
+            step["uses"].as<std::string>().starts_with("github/codeql-action/upload-sarif@")) {
             uploads = step["with"]["sarif_file"].as<std::string>() == "flinklint.sarif";
         }
     }
@@ -70,9 +78,10 @@ TEST(GitHubAction, CheckStepWritesSarifAndReportsTheExitCode) {
     project.dir.write("check.sh", script);
     const auto run = [&](const std::string& inputs) {
         fs::remove(project.dir.path() / "outputs");
-        const auto result = run_split(project.env() + "export FLINKLINT_IMAGE= INPUT_ARGS= GITHUB_OUTPUT=outputs " +
-                                          inputs + "; bash check.sh",
-                                      project.dir.path());
+        const auto result =
+            run_split(project.env() + "export FLINKLINT_IMAGE= INPUT_ARGS= GITHUB_OUTPUT=outputs " + inputs +
+                          "; bash check.sh",
+                      project.dir.path());
         EXPECT_EQ(result.code, 0) << result.out << result.err;  // the step itself passes; a later one fails
         return read_file(project.dir.path() / "outputs");
     };
@@ -80,19 +89,22 @@ TEST(GitHubAction, CheckStepWritesSarifAndReportsTheExitCode) {
               "sarif-file=flinklint.sarif\nexit-code=1\n");
     const auto sarif = nlohmann::json::parse(read_file(project.dir.path() / "flinklint.sarif"));
     EXPECT_FALSE(sarif.at("runs").at(0).at("results").empty());
-    EXPECT_EQ(run("INPUT_PATHS=conf INPUT_FLINK_VERSION= INPUT_FAIL_ON=error INPUT_ARGS='--disable FL301,FL103'"),
-              "sarif-file=flinklint.sarif\nexit-code=0\n");
+    EXPECT_EQ(
+        run("INPUT_PATHS=conf INPUT_FLINK_VERSION= INPUT_FAIL_ON=error INPUT_ARGS='--disable FL301,FL103'"),
+        "sarif-file=flinklint.sarif\nexit-code=0\n");
 }
 
 TEST(GitLabTemplate, ScriptWritesTheCodeQualityReport) {
-    const YAML::Node root = YAML::LoadFile((source_dir() / "examples" / "ci" / "flinklint.gitlab-ci.yml").string());
+    const YAML::Node root =
+        YAML::LoadFile((source_dir() / "examples" / "ci" / "flinklint.gitlab-ci.yml").string());
     const YAML::Node job = root["flinklint"];
     ASSERT_TRUE(job);
     const std::string report = job["artifacts"]["reports"]["codequality"].as<std::string>();
     EXPECT_EQ(job["artifacts"]["when"].as<std::string>(), "always");
     std::string script = "set -e\n";
     for (const auto& variable : root["variables"]) {
-        script += "export " + variable.first.as<std::string>() + "='" + variable.second.as<std::string>() + "'\n";
+        script +=
+            "export " + variable.first.as<std::string>() + "='" + variable.second.as<std::string>() + "'\n";
     }
     for (const auto& line : job["script"]) script += line.as<std::string>() + "\n";
     const Project project;
@@ -123,7 +135,8 @@ TEST(Docs, NameNoPlaceholderRepositoryOrNonexistentTag) {
     std::string tags;
     run_shell("git tag -l", source_dir(), tags);
     std::vector<fs::path> files = {source_dir() / "README.md", source_dir() / "action.yml",
-                                   source_dir() / ".pre-commit-hooks.yaml", source_dir() / "pre-commit-hooks" / "README.md",
+                                   source_dir() / ".pre-commit-hooks.yaml",
+                                   source_dir() / "pre-commit-hooks" / "README.md",
                                    source_dir() / "examples" / "ci" / "flinklint.gitlab-ci.yml"};
     for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "docs")) {
         if (entry.path().extension() == ".md") files.push_back(entry.path());
@@ -137,7 +150,8 @@ TEST(Docs, NameNoPlaceholderRepositoryOrNonexistentTag) {
         const std::string text = read_file(file);
         std::smatch match;
         EXPECT_FALSE(std::regex_search(text, match, placeholder)) << file << ": " << match.str();
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator();
+             ++it) {
             EXPECT_NE(tags.find((*it)[1].str() + "\n"), std::string::npos)
                 << file << " names the tag " << (*it)[1] << ", which this repository does not have";
         }

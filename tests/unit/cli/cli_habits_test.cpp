@@ -11,8 +11,8 @@ using namespace flinklint::testing;
 TEST(CliHabits, AnUnknownRuleInDisableIsAUsageError) {
     const TempDir dir;
     dir.write("flink-conf.yaml", "parallelism.default: 1\n");
-    const RunResult result =
-        run_flinklint({"check", "--disable", "FL104,no-such-rule,FL999", "flink-conf.yaml"}, dir.path().string());
+    const RunResult result = run_flinklint(
+        {"check", "--disable", "FL104,no-such-rule,FL999", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
     EXPECT_NE(result.err.find("--disable: no rule no-such-rule, FL999"), std::string::npos) << result.err;
     // Ids and names that exist are taken as before.
@@ -37,15 +37,22 @@ TEST(CliHabits, NoColorLeavesAnExplicitColorRequestAlone) {
 TEST(CliHabits, RelatedLocationsInJsonGitlabAndJunit) {
     const TempDir dir;
     dir.write("flink-conf.yaml", "parallelism.default: 1\nparallelism.default: 2\n");
-    const RunResult json = run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
-    EXPECT_NE(json.out.find(R"x("related":[{"file":"flink-conf.yaml","line":1,"column":1,"message":"set here (1 of 2)"})x"),
-              std::string::npos)
+    const RunResult json =
+        run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(
+        json.out.find(
+            R"x("related":[{"file":"flink-conf.yaml","line":1,"column":1,"message":"set here (1 of 2)"})x"),
+        std::string::npos)
         << json.out;
-    const RunResult gitlab = run_flinklint({"check", "--format", "gitlab", "flink-conf.yaml"}, dir.path().string());
-    EXPECT_NE(gitlab.out.find(R"x("other_locations":[{"path":"flink-conf.yaml","lines":{"begin":1,"end":1}})x"),
-              std::string::npos)
+    const RunResult gitlab =
+        run_flinklint({"check", "--format", "gitlab", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(
+        gitlab.out.find(R"x("other_locations":[{"path":"flink-conf.yaml","lines":{"begin":1,"end":1}})x"),
+        std::string::npos)
         << gitlab.out;
-    const RunResult junit = run_flinklint({"check", "--format", "junit", "flink-conf.yaml"}, dir.path().string());
-    EXPECT_NE(junit.out.find("note: flink-conf.yaml:2:1: set here (2 of 2): the value Flink reads"), std::string::npos)
+    const RunResult junit =
+        run_flinklint({"check", "--format", "junit", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(junit.out.find("note: flink-conf.yaml:2:1: set here (2 of 2): the value Flink reads"),
+              std::string::npos)
         << junit.out;
 }

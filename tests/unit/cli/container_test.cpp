@@ -30,12 +30,13 @@ TEST(ContainerImage, BuildsFromScratchWithOnlyTheBinaryAndChecksTheExamples) {
                                (scratch.path() / "run").string() + "' --storage-driver vfs";
     const std::string image = "localhost/flinklint-test:" + std::to_string(::getpid());
     const auto built = run_split(podman + " build -q -f '" + (source_dir() / "Containerfile").string() +
-                                     "' --build-arg VERSION=" + info.at("version").get<std::string>() + " -t " +
-                                     image + " '" + context.string() + "'",
+                                     "' --build-arg VERSION=" + info.at("version").get<std::string>() +
+                                     " -t " + image + " '" + context.string() + "'",
                                  scratch.path());
     ASSERT_EQ(built.code, 0) << built.out << built.err;
 
-    const auto config = run_split(podman + " image inspect --format '{{json .Config}}' " + image, scratch.path());
+    const auto config =
+        run_split(podman + " image inspect --format '{{json .Config}}' " + image, scratch.path());
     ASSERT_EQ(config.code, 0) << config.err;
     const auto spec = nlohmann::json::parse(config.out);
     EXPECT_EQ(spec.at("Entrypoint"), nlohmann::json::array({"/flinklint"}));
@@ -44,15 +45,15 @@ TEST(ContainerImage, BuildsFromScratchWithOnlyTheBinaryAndChecksTheExamples) {
     EXPECT_EQ(spec.at("Labels").at("org.opencontainers.image.version"), info.at("version"));
 
     // The image's filesystem: the binary and nothing else.
-    const auto exported = run_split("c=$(" + podman + " create " + image + ") && " + podman +
-                                        " export -o fs.tar \"$c\" && " + podman +
-                                        " rm \"$c\" >/dev/null && mkdir fs && tar -C fs -xf fs.tar && tar -tf fs.tar",
-                                    scratch.path());
+    const auto exported =
+        run_split("c=$(" + podman + " create " + image + ") && " + podman + " export -o fs.tar \"$c\" && " +
+                      podman + " rm \"$c\" >/dev/null && mkdir fs && tar -C fs -xf fs.tar && tar -tf fs.tar",
+                  scratch.path());
     ASSERT_EQ(exported.code, 0) << exported.err;
     EXPECT_EQ(exported.out, "flinklint\n");
-    const auto checked = run_split("'" + (scratch.path() / "fs" / "flinklint").string() +
-                                       "' check examples --format json --exit-zero",
-                                   source_dir());
+    const auto checked = run_split(
+        "'" + (scratch.path() / "fs" / "flinklint").string() + "' check examples --format json --exit-zero",
+        source_dir());
     ASSERT_EQ(checked.code, 0) << checked.err;
     const auto direct = run_flinklint({"check", "examples", "--format", "json", "--exit-zero"});
     EXPECT_EQ(checked.out, direct.out);

@@ -14,19 +14,22 @@ namespace {
 constexpr const char* kBuffers =
     "2024-03-01 10:15:02,123 INFO  org.apache.flink.runtime.taskmanager.Task [] - Map (2/8)#0 switched from "
     "DEPLOYING to FAILED with failure cause:\n"
-    "java.io.IOException: Insufficient number of network buffers: required 4130, but only 2048 available. The total "
-    "number of network buffers is currently set to 2048 of 32768 bytes each. You can increase this number by setting "
+    "java.io.IOException: Insufficient number of network buffers: required 4130, but only 2048 available. "
+    "The total "
+    "number of network buffers is currently set to 2048 of 32768 bytes each. You can increase this number by "
+    "setting "
     "the configuration keys 'taskmanager.memory.network.fraction', 'taskmanager.memory.network.min', and "
     "'taskmanager.memory.network.max'.\n";
 
 TEST(DiagnoseCli, TextReportWithComputedChange) {
     const TempDir dir;
     const fs::path log = dir.write("taskmanager.log", kBuffers);
-    const fs::path config =
-        dir.write("flink-conf.yaml", "taskmanager.memory.process.size: 2g\ntaskmanager.memory.network.max: 64mb\n");
+    const fs::path config = dir.write(
+        "flink-conf.yaml", "taskmanager.memory.process.size: 2g\ntaskmanager.memory.network.max: 64mb\n");
     const auto run = run_flinklint({"diagnose", log.string(), "--config", config.string()});
     EXPECT_EQ(run.exit_code, 1) << run.err;
-    EXPECT_NE(run.out.find("taskmanager.log:2:1: error[DG001 insufficient-network-buffers]"), std::string::npos)
+    EXPECT_NE(run.out.find("taskmanager.log:2:1: error[DG001 insufficient-network-buffers]"),
+              std::string::npos)
         << run.out;
     EXPECT_NE(run.out.find("set `taskmanager.memory.network.min: 130 mb`"), std::string::npos) << run.out;
 }
@@ -65,7 +68,8 @@ TEST(DiagnoseCli, SarifAndUsageErrors) {
     const auto missing = run_flinklint({"diagnose", (dir.path() / "absent.log").string()});
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("absent.log: no such file"), std::string::npos);
-    const auto bad_config = run_flinklint({"diagnose", log.string(), "--config", (dir.path() / "none.yaml").string()});
+    const auto bad_config =
+        run_flinklint({"diagnose", log.string(), "--config", (dir.path() / "none.yaml").string()});
     EXPECT_EQ(bad_config.exit_code, 2);
     EXPECT_EQ(run_flinklint({"diagnose"}).exit_code, 2);
 }

@@ -16,14 +16,17 @@ inline bool have_tool(const std::string& tool) {
     return run_shell("command -v " + tool, std::filesystem::current_path(), output) == 0;
 }
 
-inline std::filesystem::path build_dir() { return FLINKLINT_BUILD_DIR; }
+inline std::filesystem::path build_dir() {
+    return FLINKLINT_BUILD_DIR;
+}
 
 // The version CMakeLists.txt's project() declares: the one place it is written.
 inline std::string project_version() {
     std::smatch match;
     const std::string cmake = read_file(source_dir() / "CMakeLists.txt");
-    return std::regex_search(cmake, match, std::regex(R"(project\(flinklint VERSION ([0-9.]+))")) ? match[1].str()
-                                                                                                 : "";
+    return std::regex_search(cmake, match, std::regex(R"(project\(flinklint VERSION ([0-9.]+))"))
+               ? match[1].str()
+               : "";
 }
 
 // Runs `command` in `dir` with stdout and stderr kept apart.

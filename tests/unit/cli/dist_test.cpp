@@ -17,8 +17,8 @@ using namespace flinklint::testing;
 namespace {
 
 const fs::path kDocs = build_dir() / "docs-gen";
-#define FLINKLINT_NEED_DOCS()                                                                              \
-    FLINKLINT_NEED(fs::exists(kDocs / "flinklint.bash"),                                                   \
+#define FLINKLINT_NEED_DOCS()                            \
+    FLINKLINT_NEED(fs::exists(kDocs / "flinklint.bash"), \
                    "the man page and completions were not generated (FLINKLINT_DOCS=OFF: no Python 3)")
 
 std::vector<std::string> rule_ids() {
@@ -38,15 +38,18 @@ std::string version() {
 }  // namespace
 
 TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
-    FLINKLINT_NEED(have_tool("cpack") && have_tool("dpkg") && have_tool("dpkg-deb"), "cpack or dpkg is not installed");
-    if (nlohmann::json::parse(run_flinklint({"--version", "--format", "json"}).out).at("linkage") != "static") {
+    FLINKLINT_NEED(have_tool("cpack") && have_tool("dpkg") && have_tool("dpkg-deb"),
+                   "cpack or dpkg is not installed");
+    if (nlohmann::json::parse(run_flinklint({"--version", "--format", "json"}).out).at("linkage") !=
+        "static") {
         GTEST_SKIP() << "this build links flinklint dynamically (sanitizers or FLINKLINT_STATIC=OFF); "
                         "releases package the static build: skipped";
     }
     ASSERT_TRUE(fs::exists(build_dir() / "CPackConfig.cmake"));
     const TempDir scratch;
-    auto made = run_split("cpack --config '" + (build_dir() / "CPackConfig.cmake").string() + "' -G DEB -B out",
-                          scratch.path());
+    auto made =
+        run_split("cpack --config '" + (build_dir() / "CPackConfig.cmake").string() + "' -G DEB -B out",
+                  scratch.path());
     ASSERT_EQ(made.code, 0) << made.out << made.err;
     std::string deb;
     for (const auto& entry : fs::directory_iterator(scratch.path() / "out")) {
@@ -62,12 +65,14 @@ TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
     fs::create_directories(root / "var/lib/dpkg/info");
     fs::create_directories(root / "var/lib/dpkg/updates");
     scratch.write("root/var/lib/dpkg/status", "");
-    const auto installed = run_split("dpkg --root='" + root.string() +
-                                         "' --force-script-chrootless --force-not-root --log=/dev/null -i '" + deb + "'",
-                                     scratch.path());
+    const auto installed =
+        run_split("dpkg --root='" + root.string() +
+                      "' --force-script-chrootless --force-not-root --log=/dev/null -i '" + deb + "'",
+                  scratch.path());
     ASSERT_EQ(installed.code, 0) << installed.out << installed.err;
     for (const char* file : {"usr/bin/flinklint", "usr/share/man/man1/flinklint.1.gz",
-                             "usr/share/bash-completion/completions/flinklint", "usr/share/fish/vendor_completions.d/flinklint.fish",
+                             "usr/share/bash-completion/completions/flinklint",
+                             "usr/share/fish/vendor_completions.d/flinklint.fish",
                              "usr/share/doc/flinklint/LICENSE", "usr/share/doc/flinklint/NOTICE"}) {
         EXPECT_TRUE(fs::exists(root / file)) << file;
     }
@@ -76,8 +81,9 @@ TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
     const auto ran = run_split("'" + (root / "usr/bin/flinklint").string() + "' --version", scratch.path());
     EXPECT_EQ(ran.code, 0) << ran.err;
     EXPECT_EQ(ran.out.substr(0, ran.out.find('\n')), "flinklint " + version());
-    const auto checked = run_split("'" + (root / "usr/bin/flinklint").string() + "' check examples/standalone --exit-zero",
-                                   source_dir());
+    const auto checked =
+        run_split("'" + (root / "usr/bin/flinklint").string() + "' check examples/standalone --exit-zero",
+                  source_dir());
     EXPECT_EQ(checked.code, 0) << checked.err;
     EXPECT_NE(checked.out.find("FL101"), std::string::npos) << checked.out;
 }
@@ -85,13 +91,13 @@ TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
 TEST(ManPage, RendersWithoutWarningsAndCoversCommandsOptionsAndRules) {
     FLINKLINT_NEED_DOCS();
     FLINKLINT_NEED(have_tool("man"), "man is not installed (Debian: man-db)");
-    const auto page = run_split("MANWIDTH=100 man --warnings -l '" + (kDocs / "flinklint.1.gz").string() + "'",
-                                kDocs);
+    const auto page =
+        run_split("MANWIDTH=100 man --warnings -l '" + (kDocs / "flinklint.1.gz").string() + "'", kDocs);
     ASSERT_EQ(page.code, 0) << page.err;
     EXPECT_EQ(page.err, "");
-    for (const char* text : {"NAME", "flinklint - static analysis", "flinklint check", "flinklint memory",
-                             "flinklint tune", "--fail-on error|warning|info", "--flink-version VERSION",
-                             "EXIT STATUS", ".flinklint.yaml"}) {
+    for (const char* text :
+         {"NAME", "flinklint - static analysis", "flinklint check", "flinklint memory", "flinklint tune",
+          "--fail-on error|warning|info", "--flink-version VERSION", "EXIT STATUS", ".flinklint.yaml"}) {
         EXPECT_NE(page.out.find(text), std::string::npos) << text;
     }
     for (const auto& id : rule_ids()) EXPECT_NE(page.out.find(id), std::string::npos) << id;
@@ -102,14 +108,17 @@ TEST(Completions, BashOffersSubcommandsFormatsRulesAndVersions) {
     FLINKLINT_NEED_DOCS();
     FLINKLINT_NEED(have_tool("bash"), "bash is not installed");
     const auto complete = [](const std::string& words) {
-        const auto result = run_split(
-            "bash --norc --noprofile -c 'source flinklint.bash && COMP_WORDS=(" + words +
-                ") && COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) && _flinklint && printf \"%s\\n\" \"${COMPREPLY[@]}\"'",
-            kDocs);
+        const auto result =
+            run_split("bash --norc --noprofile -c 'source flinklint.bash && COMP_WORDS=(" + words +
+                          ") && COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) && _flinklint && printf \"%s\\n\" "
+                          "\"${COMPREPLY[@]}\"'",
+                      kDocs);
         EXPECT_EQ(result.code, 0) << result.err;
         return result.out;
     };
-    EXPECT_EQ(complete("flinklint \"\""), "check\nrules\nexplain\nmemory\ntune\nmigrate\ndiagnose\nschema\n-h\n--help\n--format\n--version\n");
+    EXPECT_EQ(
+        complete("flinklint \"\""),
+        "check\nrules\nexplain\nmemory\ntune\nmigrate\ndiagnose\nschema\n-h\n--help\n--format\n--version\n");
     EXPECT_EQ(complete("flinklint check --format \"\""), "text\njson\nsarif\ngithub\njunit\ngitlab\n");
     EXPECT_EQ(complete("flinklint check --fail-on w"), "warning\n");
     EXPECT_EQ(complete("flinklint check --flink-version 2."), "2.0\n2.1\n2.2\n");
@@ -126,8 +135,9 @@ TEST(Completions, ZshRegistersAndLoadsTheFunction) {
     const TempDir scratch;
     const auto result = run_split(
         "zsh -f -c 'fpath=($PWD $fpath); autoload -Uz compinit && compinit -u -d \"" +
-            (scratch.path() / "zcompdump").string() + "\" && "
-        "[[ $_comps[flinklint] == _flinklint ]] && autoload +X _flinklint && whence -w _flinklint'",
+            (scratch.path() / "zcompdump").string() +
+            "\" && "
+            "[[ $_comps[flinklint] == _flinklint ]] && autoload +X _flinklint && whence -w _flinklint'",
         kDocs);
     EXPECT_EQ(result.code, 0) << result.out << result.err;
     EXPECT_EQ(result.out, "_flinklint: function\n");
@@ -139,10 +149,10 @@ TEST(Completions, FishOffersSubcommandsFormatsAndRules) {
     FLINKLINT_NEED(have_tool("fish"), "fish is not installed (Debian: fish)");
     const TempDir home;
     const auto complete = [&home](const std::string& line) {
-        const auto result = run_split("HOME='" + home.path().string() + "' XDG_CONFIG_HOME='" + home.path().string() +
-                                          "' fish --no-config -c 'source flinklint.fish; complete -C\"" + line +
-                                          "\"' | cut -f1",
-                                      kDocs);
+        const auto result = run_split(
+            "HOME='" + home.path().string() + "' XDG_CONFIG_HOME='" + home.path().string() +
+                "' fish --no-config -c 'source flinklint.fish; complete -C\"" + line + "\"' | cut -f1",
+            kDocs);
         EXPECT_EQ(result.code, 0) << result.err;
         return result.out;
     };
@@ -156,7 +166,8 @@ TEST(Completions, EveryChoiceOfferedIsAcceptedByTheBinary) {
     FLINKLINT_NEED_DOCS();
     // The choices come from the help text; a value the binary rejected would be a completion bug.
     const std::string bash = read_file(kDocs / "flinklint.bash");
-    const auto check_format = run_flinklint({"check", "--format", "gitlab", "--exit-zero", "examples/standalone"});
+    const auto check_format =
+        run_flinklint({"check", "--format", "gitlab", "--exit-zero", "examples/standalone"});
     EXPECT_EQ(check_format.exit_code, 0) << check_format.err;
     for (const char* value : {"text", "json", "sarif", "github", "junit", "gitlab"}) {
         const auto result = run_flinklint({"check", "--format", value, "--exit-zero", "examples/standalone"});
@@ -167,7 +178,8 @@ TEST(Completions, EveryChoiceOfferedIsAcceptedByTheBinary) {
     }
     EXPECT_NE(bash.find("--format-of) COMPREPLY=($(compgen -W \"legacy yaml k8s\""), std::string::npos);
     for (const char* value : {"legacy", "yaml", "k8s"}) {
-        EXPECT_NE(run_flinklint({"check", "--format-of", value, "--exit-zero", "examples/standalone"}).exit_code, 2)
+        EXPECT_NE(
+            run_flinklint({"check", "--format-of", value, "--exit-zero", "examples/standalone"}).exit_code, 2)
             << value;
     }
 }

@@ -30,7 +30,8 @@ std::string utf32be(const std::string& ascii) {
     return out;
 }
 
-const std::string kConfig = "taskmanager.numberOfTaskSlots: 4\nstate.backend: rocksdb\ns3.secret-key: hunter22\n";
+const std::string kConfig =
+    "taskmanager.numberOfTaskSlots: 4\nstate.backend: rocksdb\ns3.secret-key: hunter22\n";
 
 }  // namespace
 
@@ -41,8 +42,9 @@ TEST(Encoding, AUtf16ConfigYamlIsCheckedLikeItsUtf8Text) {
     const RunResult result = run_flinklint({"check", "config.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
     EXPECT_NE(result.out.find("config.yaml:2:1: warning[FL201"), std::string::npos) << result.out;
-    EXPECT_NE(result.out.find("state.backend: rocksdb"), std::string::npos) << result.out;  // the window, decoded
-    EXPECT_EQ(result.out.find("hunter22"), std::string::npos) << result.out;               // and masked
+    EXPECT_NE(result.out.find("state.backend: rocksdb"), std::string::npos)
+        << result.out;                                                        // the window, decoded
+    EXPECT_EQ(result.out.find("hunter22"), std::string::npos) << result.out;  // and masked
     EXPECT_EQ(result.out.find("fixable"), std::string::npos) << result.out;
 }
 
@@ -50,10 +52,12 @@ TEST(Encoding, FixNeverRewritesAUtf16File) {
     const TempDir dir;
     const std::string original = utf16le(kConfig);
     dir.write("config.yaml", original);
-    const RunResult result = run_flinklint({"check", "--fix", "--unsafe-fixes", "config.yaml"}, dir.path().string());
+    const RunResult result =
+        run_flinklint({"check", "--fix", "--unsafe-fixes", "config.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
     EXPECT_EQ(read_file(dir.path() / "config.yaml"), original);
-    EXPECT_NE(result.out.find("not fixed automatically in a UTF-16 or UTF-32 file"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("not fixed automatically in a UTF-16 or UTF-32 file"), std::string::npos)
+        << result.out;
 }
 
 // GlobalConfiguration reads flink-conf.yaml in the JVM's default charset: UTF-16 gives it no line.

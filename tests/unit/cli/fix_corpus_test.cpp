@@ -121,7 +121,8 @@ TEST(FixCorpus, SecondRunChangesNothingAndOnlyFixedLinesChange) {
             const auto start = std::min(edit["start"].get<std::size_t>(), text.size());
             const auto end = std::min(edit["end"].get<std::size_t>(), text.size());
             const int first_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
-            const int last_line = first_line + static_cast<int>(std::count(text.begin() + start, text.begin() + end, '\n'));
+            const int last_line =
+                first_line + static_cast<int>(std::count(text.begin() + start, text.begin() + end, '\n'));
             for (int line = first_line; line <= last_line; ++line) fixable_lines[file].insert(line);
         }
     }

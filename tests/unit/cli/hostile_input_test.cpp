@@ -49,7 +49,8 @@ TEST(HostileInput, AnExplicitlyNamedFileThatIsSkippedIsSaidWithoutVerbose) {
 
 TEST(HostileInput, AProcFileIsReadToItsEndNotToTheSizeItReports) {
     // /proc files report a size of 0; read as that, this one would pass as empty.
-    const RunResult result = run_flinklint({"check", "--format-of", "legacy", "--format", "json", "/proc/self/limits"});
+    const RunResult result =
+        run_flinklint({"check", "--format-of", "legacy", "--format", "json", "/proc/self/limits"});
     EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
     EXPECT_NE(result.out.find("FL002"), std::string::npos) << result.out;
 }
@@ -60,8 +61,8 @@ TEST(HostileInput, ConfigAndBaselineMustBeRegularFiles) {
     ASSERT_EQ(::mkfifo((dir.path() / "fifo").c_str(), 0600), 0);
     fs::create_directories(dir.path() / "directory");
     const std::vector<std::vector<std::string>> runs = {
-        {"--config", "/dev/zero"},   {"--config", "fifo"},        {"--config", "directory"},
-        {"--baseline", "fifo"},      {"--baseline", "/dev/zero"},
+        {"--config", "/dev/zero"}, {"--config", "fifo"},        {"--config", "directory"},
+        {"--baseline", "fifo"},    {"--baseline", "/dev/zero"},
     };
     for (const auto& flags : runs) {
         std::vector<std::string> args = {"check", "flink-conf.yaml"};
@@ -89,7 +90,8 @@ TEST(HostileInput, FindingsPastWhatIsKeptAreCountedExactly) {
         text += i == 5500 ? "  # flinklint: disable=FL002\n" : "\n";
     }
     dir.write("flink-conf.yaml", text);
-    const RunResult result = run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
+    const RunResult result =
+        run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 1) << result.err;
     EXPECT_EQ(count_of(result.out, "\"rule\":\"FL002\""), 1001u);
     EXPECT_NE(result.out.find("4999 more findings of FL002 not shown"), std::string::npos) << result.out;
@@ -110,7 +112,8 @@ TEST(HostileInput, AHugeKeyIsEchoedCut) {
     const TempDir dir;
     const std::string key = "taskmanager." + std::string(1 << 20, 'k');
     dir.write("flink-conf.yaml", key + ": 1\n");
-    const RunResult result = run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
+    const RunResult result =
+        run_flinklint({"check", "--format", "json", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 1) << result.err;
     EXPECT_LT(result.out.size(), 20'000u);
     EXPECT_NE(result.out.find("FL101"), std::string::npos);

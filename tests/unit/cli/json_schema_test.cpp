@@ -27,13 +27,17 @@ json schema_of(cli::SchemaKind kind, FlinkVersion version) {
 }
 
 // A definition `#/definitions/NAME` of `schema`, following one `allOf: [$ref]` indirection.
-const json& definition(const json& schema, const std::string& name) { return schema.at("definitions").at(name); }
+const json& definition(const json& schema, const std::string& name) {
+    return schema.at("definitions").at(name);
+}
 const json& value_type(const json& schema, const json& property) {
     const std::string ref = property.at("allOf").at(0).at("$ref");
     return definition(schema, ref.substr(std::string("#/definitions/").size()));
 }
 
-fs::path validator() { return source_dir() / "tests" / "schema" / "validate.js"; }
+fs::path validator() {
+    return source_dir() / "tests" / "schema" / "validate.js";
+}
 bool have_ajv() {
     return have_tool("node") && fs::exists(source_dir() / "tests" / "schema" / "node_modules" / "ajv");
 }
@@ -46,7 +50,9 @@ std::optional<fs::path> schema_for(const fs::path& file) {
     if (const auto at = text.find("flink-version="); at != std::string::npos)
         version = text.substr(at + 14, text.find_first_of(" \n", at) - at - 14);
     const std::string name = file.filename().string();
-    const std::string kind = name == "config.yaml" ? "config-yaml" : name == "flink-conf.yaml" ? "flink-conf" : "";
+    const std::string kind = name == "config.yaml"       ? "config-yaml"
+                             : name == "flink-conf.yaml" ? "flink-conf"
+                                                         : "";
     const fs::path schema = source_dir() / "schemas" / "json" / ("flink-" + version + "-" + kind + ".json");
     if (kind.empty() || !fs::exists(schema)) return std::nullopt;
     return schema;
@@ -54,7 +60,8 @@ std::optional<fs::path> schema_for(const fs::path& file) {
 
 // `files`: quoted paths, each preceded by a space.
 std::string validate(const fs::path& schema, const std::string& files) {
-    const auto run = run_split("node '" + validator().string() + "' '" + schema.string() + "'" + files, source_dir());
+    const auto run =
+        run_split("node '" + validator().string() + "' '" + schema.string() + "'" + files, source_dir());
     EXPECT_EQ(run.code, 0) << run.err;
     return run.out;
 }
@@ -66,9 +73,11 @@ TEST(JsonSchema, CheckedInSchemasAreWhatTheGeneratorWrites) {
     for (const FlinkVersion version : kCatalogVersions) {
         for (const cli::SchemaKind kind : {cli::SchemaKind::config_yaml, cli::SchemaKind::flink_conf}) {
             if (cli::kind_unavailable(kind, version)) continue;
-            const std::string name = "flink-" + version.str() + "-" + std::string(cli::to_string(kind)) + ".json";
+            const std::string name =
+                "flink-" + version.str() + "-" + std::string(cli::to_string(kind)) + ".json";
             expected.insert(name);
-            const auto run = run_flinklint({"schema", "--flink-version", version.str(), "--kind", std::string(cli::to_string(kind))});
+            const auto run = run_flinklint(
+                {"schema", "--flink-version", version.str(), "--kind", std::string(cli::to_string(kind))});
             ASSERT_EQ(run.exit_code, 0) << run.err;
             EXPECT_TRUE(run.out == read_file(source_dir() / "schemas" / "json" / name))
                 << name << " is stale: run scripts/gen_json_schemas.sh";
@@ -124,7 +133,8 @@ TEST(JsonSchema, ResourceKindsTypeFlinkConfigurationByTheCatalog) {
     const json& spec = schema.at("properties").at("spec");
     EXPECT_EQ(spec.at("properties").at("flinkConfiguration").at("$ref"), "#/definitions/flinkConfiguration");
     EXPECT_TRUE(spec.at("properties").at("job").at("properties").at("upgradeMode").contains("enum"));
-    EXPECT_TRUE(definition(schema, "flinkConfiguration").at("properties").contains("taskmanager.numberOfTaskSlots"));
+    EXPECT_TRUE(
+        definition(schema, "flinkConfiguration").at("properties").contains("taskmanager.numberOfTaskSlots"));
     const json job = schema_of(cli::SchemaKind::flinksessionjob, FlinkVersion{2, 2});
     EXPECT_TRUE(job.at("properties").at("spec").at("properties").contains("deploymentName"));
 }

@@ -102,7 +102,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 constexpr double kQuick = kSanitized ? 120.0 : 30.0;
 
 std::string alias_bomb() {
-    std::string text = "taskmanager.numberOfTaskSlots: 1\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    std::string text =
+        "taskmanager.numberOfTaskSlots: 1\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
     for (int level = 1; level <= 9; ++level) {
         text += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
         for (int i = 0; i < 9; ++i) text += (i > 0 ? ", *a" : "*a") + std::to_string(level - 1);
@@ -198,7 +199,9 @@ TEST(CliLimits, InvalidUtf8) {
     EXPECT_NE(skipped.err.find("values.yaml: skipped: not valid UTF-8"), std::string::npos) << skipped.err;
 
     // config.yaml: Flink's YAML loader refuses the file, at the bad byte.
-    s.write("yaml/config.yaml", "taskmanager:\n  numberOfTaskSlots: \xff" "4\n");
+    s.write("yaml/config.yaml",
+            "taskmanager:\n  numberOfTaskSlots: \xff"
+            "4\n");
     const auto yaml = findings(s.check({"--format", "json", "yaml/config.yaml"}));
     const Finding* bad = find_rule(yaml, "FL001");
     ASSERT_NE(bad, nullptr);
@@ -219,7 +222,9 @@ TEST(CliLimits, InvalidUtf8) {
 // `flinklint memory --format json` echoes values: invalid UTF-8 threw inside the JSON writer.
 TEST(CliLimits, InvalidUtf8InTheMemoryReport) {
     Scratch s;
-    s.write("flink-conf.yaml", "taskmanager.memory.process.size: 17\xff" "28m\njobmanager.memory.process.size: 1600m\n");
+    s.write("flink-conf.yaml",
+            "taskmanager.memory.process.size: 17\xff"
+            "28m\njobmanager.memory.process.size: 1600m\n");
     const RunResult run = run_flinklint({"memory", "--format", "json", "flink-conf.yaml"}, s.dir().string());
     EXPECT_NE(run.exit_code, 2) << run.err;
     EXPECT_TRUE(nlohmann::json::accept(run.out)) << run.out;
@@ -253,12 +258,14 @@ TEST(CliLimits, LineEndingsDoNotMovePositions) {
             s.write(name, text);
             const RunResult run = s.check({"--format", "json", name});
             std::vector<std::tuple<std::string, int, int, int, int>> got;
-            for (const Finding& f : findings(run)) got.emplace_back(f.rule, f.line, f.column, f.end_line, f.end_column);
+            for (const Finding& f : findings(run))
+                got.emplace_back(f.rule, f.line, f.column, f.end_line, f.end_column);
             if (expected.empty()) {
                 expected = got;
                 EXPECT_GE(got.size(), 3u) << name << run.out;
             } else {
-                EXPECT_EQ(got, expected) << name << " with line breaks " << (eol == "\r" ? "CR" : "CRLF") << run.out;
+                EXPECT_EQ(got, expected)
+                    << name << " with line breaks " << (eol == "\r" ? "CR" : "CRLF") << run.out;
             }
         }
     }
@@ -268,8 +275,8 @@ TEST(CliLimits, LinesOfMegabytes) {
     Scratch s;
     // One 4 MB value: read, reported once, and the snippet is a window of the line.
     // Keys under a Flink namespace: FL101 warnings (foreign namespaces are info and would not fail).
-    s.write("flink-conf.yaml",
-            "taskmanager.numberOfTaskSlots: 1\ntaskmanager.unknown-key: " + std::string(4u << 20, 'v') + "\n");
+    s.write("flink-conf.yaml", "taskmanager.numberOfTaskSlots: 1\ntaskmanager.unknown-key: " +
+                                   std::string(4u << 20, 'v') + "\n");
     const auto start = std::chrono::steady_clock::now();
     const RunResult run = s.check({"flink-conf.yaml"});
     EXPECT_LT(seconds_since(start), kQuick);
@@ -285,7 +292,8 @@ TEST(CliLimits, LinesOfMegabytes) {
     EXPECT_LT(seconds_since(flow_start), kQuick);
     EXPECT_EQ(many.exit_code, 1) << many.err;
     // At most 1000 findings of one rule per file are shown; one more says how many were not.
-    EXPECT_NE(many.out.find("Found 1001 problems"), std::string::npos) << many.out.substr(many.out.size() - 300);
+    EXPECT_NE(many.out.find("Found 1001 problems"), std::string::npos)
+        << many.out.substr(many.out.size() - 300);
     EXPECT_NE(many.out.find("19000 more findings of FL101 not shown"), std::string::npos);
     EXPECT_LT(many.out.size(), 1001u * 800u);
 }
@@ -305,8 +313,9 @@ TEST(CliLimits, HundredThousandFilesInOneDirectorySlow) {
     for (int i = 0; i < 100'000; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "f%06d.yaml", i);
-        std::ofstream(dir / name) << (i % 10 == 0 ? "taskmanager.numberOfTaskSlots: " + std::to_string(i % 8 + 1)
-                                                  : "name: x" + std::to_string(i))
+        std::ofstream(dir / name) << (i % 10 == 0
+                                          ? "taskmanager.numberOfTaskSlots: " + std::to_string(i % 8 + 1)
+                                          : "name: x" + std::to_string(i))
                                   << "\n";
     }
     const auto start = std::chrono::steady_clock::now();
@@ -352,8 +361,9 @@ TEST(CliLimits, DanglingSymlinks) {
 
     const RunResult given = s.check({"conf/dangling.yaml"});
     EXPECT_EQ(given.exit_code, 2);
-    EXPECT_NE(given.err.find("conf/dangling.yaml: dangling symbolic link (its target missing.yaml does not exist)"),
-              std::string::npos)
+    EXPECT_NE(
+        given.err.find("conf/dangling.yaml: dangling symbolic link (its target missing.yaml does not exist)"),
+        std::string::npos)
         << given.err;
 }
 

@@ -32,7 +32,8 @@ Effective effective(const std::string& path, const std::string& text, bool yaml 
     for (const ConfigDocument& doc : file.configs) {
         auto& keys = result.emplace_back();
         for (const ConfigEntry& entry : doc.entries)
-            keys[entry.key] = {entry.value, static_cast<std::size_t>(file.source->position(entry.key_span.begin).line)};
+            keys[entry.key] = {entry.value,
+                               static_cast<std::size_t>(file.source->position(entry.key_span.begin).line)};
     }
     return result;
 }
@@ -59,7 +60,8 @@ void expect_keys_kept(const json& file, const Effective& before, const Effective
     std::map<std::string, std::string> renamed;
     for (const auto& r : file["renamed"]) renamed[r["from"].get<std::string>()] = r["to"].get<std::string>();
     std::set<std::pair<std::string, std::size_t>> removed;
-    for (const auto& r : file["removed"]) removed.insert({r["key"].get<std::string>(), r["line"].get<std::size_t>()});
+    for (const auto& r : file["removed"])
+        removed.insert({r["key"].get<std::string>(), r["line"].get<std::size_t>()});
     std::set<std::string> rewritten;
     for (const auto& r : file["rewritten"]) rewritten.insert(r["key"].get<std::string>());
     ASSERT_EQ(before.size(), after.size()) << file["path"];
@@ -74,9 +76,8 @@ void expect_keys_kept(const json& file, const Effective& before, const Effective
                                  (it->first == name || (rewrote && it->first.starts_with(name + ".")));
             ASSERT_TRUE(present) << file["path"] << ": " << key << " (as " << name << ") is gone";
             if (rewrote) continue;
-            EXPECT_TRUE(same_value(it->second.first, value_line.first)) << file["path"] << ": " << key << ": "
-                                                                        << value_line.first << " became "
-                                                                        << it->second.first;
+            EXPECT_TRUE(same_value(it->second.first, value_line.first))
+                << file["path"] << ": " << key << ": " << value_line.first << " became " << it->second.first;
         }
     }
 }
@@ -97,20 +98,23 @@ TEST(MigrateCorpus, EveryFileMigratesToWhatFlink21ReadsWithTheSameKeys) {
         }
     }
     ASSERT_GT(n, 400u);
-    const auto migrated = run_flinklint({"migrate", "--to", "2.1", "--write", "--format", "json",
-                                         scratch.path().generic_string()});
+    const auto migrated = run_flinklint(
+        {"migrate", "--to", "2.1", "--write", "--format", "json", scratch.path().generic_string()});
     ASSERT_EQ(migrated.exit_code, 0) << migrated.err;
     const json report = json::parse(migrated.out);
-    std::vector<std::string> check_args{"check", "--force-flink-version", "2.1", "--format", "json", "--exit-zero"};
+    std::vector<std::string> check_args{"check",      "--force-flink-version", "2.1", "--format", "json",
+                                        "--exit-zero"};
     std::map<std::string, json> by_output;
     for (const json& file : report["files"]) {
         EXPECT_TRUE(file["errors"].empty()) << file["path"] << ": " << file["errors"].dump();
         const std::string output = file["output_path"].get<std::string>();
         by_output[output] = file;
         check_args.push_back(output);
-        if (mentions(file["notes"], "written as nested YAML")) continue;  // the old parse is not what anyone meant
+        if (mentions(file["notes"], "written as nested YAML"))
+            continue;  // the old parse is not what anyone meant
         const std::string path = file["path"].get<std::string>();
-        expect_keys_kept(file, effective(path, read_file(originals.at(path))), effective(output, read_file(output), output != path));
+        expect_keys_kept(file, effective(path, read_file(originals.at(path))),
+                         effective(output, read_file(output), output != path));
     }
     EXPECT_GT(by_output.size(), 400u);
 
@@ -118,18 +122,21 @@ TEST(MigrateCorpus, EveryFileMigratesToWhatFlink21ReadsWithTheSameKeys) {
     ASSERT_EQ(checked.exit_code, 0) << checked.err;
     for (const json& finding : json::parse(checked.out)["diagnostics"]) {
         const std::string rule = finding["rule"].get<std::string>();
-        EXPECT_TRUE(rule != "FL201" && rule != "FL202" && rule != "FL001" && rule != "FL002" && rule != "FL003")
+        EXPECT_TRUE(rule != "FL201" && rule != "FL202" && rule != "FL001" && rule != "FL002" &&
+                    rule != "FL003")
             << finding.dump();
         if (rule != "FL101") continue;
         const json& file = by_output.at(finding["file"].get<std::string>());
         for (const auto& r : file["renamed"]) EXPECT_NE(finding["key"], r["to"]) << finding.dump();
         for (const auto& r : file["removed"])
-            EXPECT_EQ(r["replacement"].get<std::string>().find(finding["key"].get<std::string>()), std::string::npos)
+            EXPECT_EQ(r["replacement"].get<std::string>().find(finding["key"].get<std::string>()),
+                      std::string::npos)
                 << finding.dump();
     }
 
     // Idempotent: a second run over the migrated tree writes nothing new.
-    const auto again = run_flinklint({"migrate", "--to", "2.1", "--format", "json", scratch.path().generic_string()});
+    const auto again =
+        run_flinklint({"migrate", "--to", "2.1", "--format", "json", scratch.path().generic_string()});
     ASSERT_EQ(again.exit_code, 0) << again.err;
     for (const json& file : json::parse(again.out)["files"]) {
         const std::string output = file["output_path"].get<std::string>();

@@ -21,8 +21,9 @@ protected:
     void SetUp() override {
         std::string output;
         if (run_shell("command -v pre-commit && command -v git", root_.path(), output) != 0) {
-            FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS",
-                                   "pre-commit or git is not on PATH (Debian: apt-get install pre-commit git)");
+            FLINKLINT_SKIP_OR_FAIL(
+                "FLINKLINT_REQUIRE_TOOLS",
+                "pre-commit or git is not on PATH (Debian: apt-get install pre-commit git)");
         }
         fs::create_directories(root_.path() / "bin");
         fs::create_directories(root_.path() / "home");
@@ -134,7 +135,8 @@ TEST_F(PreCommit, ContainerHookChecksThroughTheImage) {
     FLINKLINT_NEED(have_tool("podman"), "podman is not installed (Debian: podman)");
     if (run_split("'" + flinklint_binary().string() + "' --version", root_.path()).out.find(", static)") ==
         std::string::npos) {
-        GTEST_SKIP() << "this build links flinklint dynamically: a FROM scratch image needs the static binary";
+        GTEST_SKIP()
+            << "this build links flinklint dynamically: a FROM scratch image needs the static binary";
     }
     const fs::path containers = root_.path() / "containers";
     root_.write("containers/storage.conf", "[storage]\ndriver = \"vfs\"\ngraphroot = \"" +
@@ -163,7 +165,8 @@ TEST_F(PreCommit, ContainerHookChecksThroughTheImage) {
         GTEST_SKIP() << "the container runtime cannot start containers in this sandbox: " << output;
     }
     EXPECT_NE(refused, 0) << output;
-    EXPECT_NE(output.find("conf/flink-conf.yaml:1:1: warning[FL101 unknown-key]"), std::string::npos) << output;
+    EXPECT_NE(output.find("conf/flink-conf.yaml:1:1: warning[FL101 unknown-key]"), std::string::npos)
+        << output;
     EXPECT_EQ(commit_count(), 0);
     const std::string invocation = read_file(log);
     EXPECT_NE(invocation.find("flinklint:" + project_version() + " check "), std::string::npos) << invocation;

@@ -30,9 +30,9 @@ TEST(Version, JsonCarriesTheBuildFacts) {
     const std::string version = info.at("version");
     ASSERT_FALSE(project_version().empty());
     // 0.1.0, or 0.1.0+<commits>.g<hash>[.dirty] / 0.1.0+dirty between releases.
-    EXPECT_TRUE(std::regex_match(version, std::regex(std::regex_replace(project_version(), std::regex(R"(\.)"),
-                                                                        R"(\.)") +
-                                                     R"((\+[0-9a-z.]+)?)")))
+    EXPECT_TRUE(std::regex_match(
+        version, std::regex(std::regex_replace(project_version(), std::regex(R"(\.)"), R"(\.)") +
+                            R"((\+[0-9a-z.]+)?)")))
         << version;
     const std::string commit = info.at("commit");
     EXPECT_TRUE(commit == "unknown" || std::regex_match(commit, std::regex("[0-9a-f]{7,40}"))) << commit;
@@ -59,7 +59,8 @@ TEST(Version, CatalogsAreTheSchemaFiles) {
     EXPECT_EQ(std::set<std::string>(flink.begin(), flink.end()), files);
     const std::string operator_header = read_file(source_dir() / "schemas" / "operator.tsv").substr(0, 200);
     const std::string operator_release = info.at("catalogs").at("kubernetes_operator");
-    EXPECT_NE(operator_header.find("release-" + operator_release + ";"), std::string::npos) << operator_release;
+    EXPECT_NE(operator_header.find("release-" + operator_release + ";"), std::string::npos)
+        << operator_release;
 }
 
 TEST(Version, TextStartsWithNameAndVersionAndAgreesWithJson) {
@@ -68,7 +69,8 @@ TEST(Version, TextStartsWithNameAndVersionAndAgreesWithJson) {
     EXPECT_EQ(text.exit_code, 0);
     EXPECT_EQ(text.out.substr(0, text.out.find('\n')), "flinklint " + info.at("version").get<std::string>());
     for (const char* field : {"commit", "build_date", "compiler"}) {
-        EXPECT_NE(text.out.find(info.at(field).get<std::string>()), std::string::npos) << field << "\n" << text.out;
+        EXPECT_NE(text.out.find(info.at(field).get<std::string>()), std::string::npos) << field << "\n"
+                                                                                       << text.out;
     }
     EXPECT_NE(text.out.find("Flink 1.15, 1.17"), std::string::npos) << text.out;
 }

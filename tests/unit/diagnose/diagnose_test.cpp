@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <memory>
+#include <sstream>
 #include <variant>
 
 #include "flinklint/diagnose/diagnose.hpp"
@@ -52,17 +52,23 @@ bool has_note(const Diagnosis& d, std::string_view part) {
 }
 
 const std::string kBuffers =
-    "2024-03-01 10:15:02,123 INFO  org.apache.flink.runtime.taskmanager.Task                    [] - Map (2/8)#0 "
+    "2024-03-01 10:15:02,123 INFO  org.apache.flink.runtime.taskmanager.Task                    [] - Map "
+    "(2/8)#0 "
     "switched from DEPLOYING to FAILED with failure cause:\n"
-    "java.io.IOException: Insufficient number of network buffers: required 4130, but only 2048 available. The total "
-    "number of network buffers is currently set to 2048 of 32768 bytes each. You can increase this number by setting "
+    "java.io.IOException: Insufficient number of network buffers: required 4130, but only 2048 available. "
+    "The total "
+    "number of network buffers is currently set to 2048 of 32768 bytes each. You can increase this number by "
+    "setting "
     "the configuration keys 'taskmanager.memory.network.fraction', 'taskmanager.memory.network.min', and "
     "'taskmanager.memory.network.max'.\n"
-    "\tat org.apache.flink.runtime.io.network.buffer.NetworkBufferPool.internalCreateBufferPool(NetworkBufferPool.java:"
+    "\tat "
+    "org.apache.flink.runtime.io.network.buffer.NetworkBufferPool.internalCreateBufferPool(NetworkBufferPool."
+    "java:"
     "420) ~[flink-dist-1.20.0.jar:1.20.0]\n";
 
 // 64 MiB of network memory: 2048 buffers of 32 KiB, as the log says.
-const std::string kSmallNetwork = "taskmanager.memory.process.size: 2g\ntaskmanager.memory.network.max: 64mb\n";
+const std::string kSmallNetwork =
+    "taskmanager.memory.process.size: 2g\ntaskmanager.memory.network.max: 64mb\n";
 
 class NetworkBuffers : public ::testing::TestWithParam<FlinkVersion> {};
 
@@ -90,7 +96,8 @@ TEST_P(NetworkBuffers, NetworkMemoryThatHoldsTheRequiredBuffers) {
     EXPECT_FALSE(has_note(*d, "not the one given"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Versions, NetworkBuffers, ::testing::Values(FlinkVersion{1, 20}, FlinkVersion{2, 1}));
+INSTANTIATE_TEST_SUITE_P(Versions, NetworkBuffers,
+                         ::testing::Values(FlinkVersion{1, 20}, FlinkVersion{2, 1}));
 
 TEST(Diagnose, BuffersWithoutConfigStateTheNumbersOnly) {
     const Result result = run(kBuffers);
@@ -106,7 +113,8 @@ TEST(Diagnose, ConfigurationThatDisagreesWithTheLogIsNamed) {
     const Result result = run(kBuffers, &config);
     const Diagnosis* d = find(result, "DG001");
     ASSERT_NE(d, nullptr);
-    EXPECT_TRUE(has_note(*d, "the log's pool holds 2048 buffers, the configuration gives 5079")) << ::testing::PrintToString(d->notes);
+    EXPECT_TRUE(has_note(*d, "the log's pool holds 2048 buffers, the configuration gives 5079"))
+        << ::testing::PrintToString(d->notes);
 }
 
 TEST(Diagnose, BuffersWhereTheTotalIsFixedGrowTheProcess) {
@@ -120,19 +128,24 @@ TEST(Diagnose, BuffersWhereTheTotalIsFixedGrowTheProcess) {
     ASSERT_NE(d, nullptr);
     ASSERT_FALSE(d->changes.empty());
     EXPECT_EQ(d->changes.back().key, "taskmanager.memory.flink.size");
-    EXPECT_EQ(d->changes.back().value, format_memory_size((1344u + 130u - 64u) << 20));  // grows by the network's growth
+    EXPECT_EQ(d->changes.back().value,
+              format_memory_size((1344u + 130u - 64u) << 20));  // grows by the network's growth
 }
 
 // The JobMaster's text (1.x and 2.x) and the ResourceManager's older "The heartbeat of ..." form.
 TEST(Diagnose, HeartbeatTimeoutsOfEachPeer) {
     const std::string log =
-        "2024-03-01 10:20:00,001 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - Heartbeat of "
+        "2024-03-01 10:20:00,001 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - "
+        "Heartbeat of "
         "TaskManager with id 10.0.0.7:6122-a1b2c3 timed out.\n"
-        "2024-03-01 10:20:00,002 INFO  org.apache.flink.runtime.resourcemanager.StandaloneResourceManager [] - The "
+        "2024-03-01 10:20:00,002 INFO  org.apache.flink.runtime.resourcemanager.StandaloneResourceManager [] "
+        "- The "
         "heartbeat of TaskManager with id 10.0.0.7:6122-a1b2c3 timed out.\n"
-        "2024-03-01 10:20:01,000 INFO  org.apache.flink.runtime.taskexecutor.TaskExecutor            [] - The "
+        "2024-03-01 10:20:01,000 INFO  org.apache.flink.runtime.taskexecutor.TaskExecutor            [] - "
+        "The "
         "heartbeat of JobManager with id 6d2fb3 timed out.\n"
-        "2024-03-01 10:20:02,000 INFO  org.apache.flink.runtime.taskexecutor.TaskExecutor            [] - The "
+        "2024-03-01 10:20:02,000 INFO  org.apache.flink.runtime.taskexecutor.TaskExecutor            [] - "
+        "The "
         "heartbeat of ResourceManager with id 9e8f7a timed out.\n";
     const Result result = run(log);
     const Diagnosis* tm = find(result, "DG101");
@@ -146,10 +159,11 @@ TEST(Diagnose, HeartbeatTimeoutsOfEachPeer) {
 
 TEST(Diagnose, HeartbeatBelowTheDefaultIsRaisedToIt) {
     const Config config("taskmanager.memory.process.size: 2g\nheartbeat.timeout: 10s\n", FlinkVersion{1, 20});
-    const Result result = run(
-        "2024-03-01 10:20:00,001 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - Heartbeat of "
-        "TaskManager with id tm-1 timed out.\n",
-        &config);
+    const Result result =
+        run("2024-03-01 10:20:00,001 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] "
+            "- Heartbeat of "
+            "TaskManager with id tm-1 timed out.\n",
+            &config);
     const Diagnosis* d = find(result, "DG101");
     ASSERT_NE(d, nullptr);
     ASSERT_EQ(d->changes.size(), 1u);
@@ -159,12 +173,16 @@ TEST(Diagnose, HeartbeatBelowTheDefaultIsRaisedToIt) {
 
 TEST(Diagnose, OutOfMemoryMakesTheHeartbeatLossAConsequence) {
     const std::string log =
-        "2024-03-01 10:19:58,000 ERROR org.apache.flink.runtime.taskexecutor.TaskManagerRunner       [] - Fatal error "
+        "2024-03-01 10:19:58,000 ERROR org.apache.flink.runtime.taskexecutor.TaskManagerRunner       [] - "
+        "Fatal error "
         "occurred while executing the TaskManager. Shutting it down...\n"
-        "java.lang.OutOfMemoryError: Metaspace. The metaspace out-of-memory error has occurred. This can mean two "
-        "things: either the job requires a larger size of JVM metaspace to load classes or there is a class loading "
+        "java.lang.OutOfMemoryError: Metaspace. The metaspace out-of-memory error has occurred. This can "
+        "mean two "
+        "things: either the job requires a larger size of JVM metaspace to load classes or there is a class "
+        "loading "
         "leak.\n"
-        "2024-03-01 10:20:00,001 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - Heartbeat of "
+        "2024-03-01 10:20:00,001 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - "
+        "Heartbeat of "
         "TaskManager with id tm-1 timed out.\n"
         "java.lang.IllegalStateException: Buffer pool is destroyed.\n";
     const Config config("taskmanager.memory.process.size: 2g\n", FlinkVersion{2, 1});
@@ -197,9 +215,11 @@ TEST(Diagnose, HeapAndDirectOutOfMemory) {
 
 TEST(Diagnose, ExpiredCheckpointsCauseTheToleranceFailure) {
     const std::string log =
-        "2024-03-01 11:00:00,000 INFO  org.apache.flink.runtime.checkpoint.CheckpointCoordinator     [] - Checkpoint "
+        "2024-03-01 11:00:00,000 INFO  org.apache.flink.runtime.checkpoint.CheckpointCoordinator     [] - "
+        "Checkpoint "
         "42 of job 5c4e0c6d8f8e4d5a9a3b2c1d0e9f8a7b expired before completing.\n"
-        "2024-03-01 11:00:00,010 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - Trying to "
+        "2024-03-01 11:00:00,010 INFO  org.apache.flink.runtime.jobmaster.JobMaster                  [] - "
+        "Trying to "
         "recover from a global failure.\n"
         "org.apache.flink.util.FlinkRuntimeException: Exceeded checkpoint tolerable failure threshold.\n";
     const Config config("taskmanager.memory.process.size: 2g\nexecution.checkpointing.timeout: 1 min\n",
@@ -210,13 +230,15 @@ TEST(Diagnose, ExpiredCheckpointsCauseTheToleranceFailure) {
     ASSERT_TRUE(expired && threshold);
     EXPECT_EQ(expired->role, Role::root_cause);
     EXPECT_EQ(threshold->role, Role::consequence);
-    EXPECT_TRUE(has_note(*expired, "`execution.checkpointing.timeout` in force: 1 min (set in the configuration)"));
+    EXPECT_TRUE(
+        has_note(*expired, "`execution.checkpointing.timeout` in force: 1 min (set in the configuration)"));
     EXPECT_TRUE(has_note(*threshold, "tolerable-failed-checkpoints` in force: 0 (Flink 1.20 default)"));
 }
 
 TEST(Diagnose, ToleranceFailureAloneIsARootWithUnknownCause) {
-    const Result result = run("org.apache.flink.util.FlinkRuntimeException: Exceeded checkpoint tolerable failure "
-                              "threshold.\n");
+    const Result result =
+        run("org.apache.flink.util.FlinkRuntimeException: Exceeded checkpoint tolerable failure "
+            "threshold.\n");
     ASSERT_EQ(result.diagnoses.size(), 1u);
     EXPECT_EQ(result.diagnoses[0].role, Role::root_cause);
 }
@@ -225,8 +247,10 @@ TEST(Diagnose, StartupMemoryErrorIsReproducedByTheModel) {
     const std::string log =
         "2024-03-01 09:00:00,000 ERROR org.apache.flink.runtime.taskexecutor.TaskManagerRunner       [] - "
         "Terminating TaskManagerRunner with exit code 1.\n"
-        "org.apache.flink.configuration.IllegalConfigurationException: TaskManager memory configuration failed: Sum of "
-        "configured JVM Metaspace (4.000gb (4294967296 bytes)) and JVM Overhead (192.000mb (201326592 bytes)) exceed "
+        "org.apache.flink.configuration.IllegalConfigurationException: TaskManager memory configuration "
+        "failed: Sum of "
+        "configured JVM Metaspace (4.000gb (4294967296 bytes)) and JVM Overhead (192.000mb (201326592 "
+        "bytes)) exceed "
         "configured Total Process Memory (1024.000mb (1073741824 bytes)).\n";
     const Config failing("taskmanager.memory.process.size: 1g\ntaskmanager.memory.jvm-metaspace.size: 4g\n",
                          FlinkVersion{1, 20});
@@ -242,21 +266,27 @@ TEST(Diagnose, StartupMemoryErrorIsReproducedByTheModel) {
 }
 
 TEST(Diagnose, JobManagerStartupMemoryError) {
-    const Result result = run(
-        "org.apache.flink.configuration.IllegalConfigurationException: JobManager memory configuration failed: The "
-        "configured Total Flink Memory (64.000mb (67108864 bytes)) is less than the configured Off-heap Memory "
-        "(128.000mb (134217728 bytes)).\n");
+    const Result result =
+        run("org.apache.flink.configuration.IllegalConfigurationException: JobManager memory configuration "
+            "failed: The "
+            "configured Total Flink Memory (64.000mb (67108864 bytes)) is less than the configured Off-heap "
+            "Memory "
+            "(128.000mb (134217728 bytes)).\n");
     EXPECT_NE(find(result, "DG302"), nullptr);
 }
 
 TEST(Diagnose, MissingFileSystemNamesSchemeAndPlugins) {
     const std::string log =
-        "Caused by: org.apache.flink.core.fs.UnsupportedFileSystemSchemeException: Could not find a file system "
-        "implementation for scheme 's3'. The scheme is directly supported by Flink through the following plugin(s): "
-        "flink-s3-fs-hadoop, flink-s3-fs-presto. Please ensure that each plugin resides within its own subfolder "
+        "Caused by: org.apache.flink.core.fs.UnsupportedFileSystemSchemeException: Could not find a file "
+        "system "
+        "implementation for scheme 's3'. The scheme is directly supported by Flink through the following "
+        "plugin(s): "
+        "flink-s3-fs-hadoop, flink-s3-fs-presto. Please ensure that each plugin resides within its own "
+        "subfolder "
         "within the plugins directory.\n";
-    const Config config("taskmanager.memory.process.size: 2g\nstate.checkpoints.dir: s3://bucket/checkpoints\n",
-                        FlinkVersion{1, 20});
+    const Config config(
+        "taskmanager.memory.process.size: 2g\nstate.checkpoints.dir: s3://bucket/checkpoints\n",
+        FlinkVersion{1, 20});
     const Result result = run(log, &config);
     const Diagnosis* d = find(result, "DG501");
     ASSERT_NE(d, nullptr);
@@ -264,30 +294,35 @@ TEST(Diagnose, MissingFileSystemNamesSchemeAndPlugins) {
     EXPECT_TRUE(has_note(*d, "flink-s3-fs-hadoop, flink-s3-fs-presto"));
     EXPECT_TRUE(has_note(*d, "`state.checkpoints.dir` uses it"));
     // Older versions: no plugin list, only Hadoop.
-    const Result hdfs = run("Could not find a file system implementation for scheme 'hdfs'. The scheme is not "
-                            "directly supported by Flink and no Hadoop file system to support this scheme could be "
-                            "loaded.\n");
+    const Result hdfs =
+        run("Could not find a file system implementation for scheme 'hdfs'. The scheme is not "
+            "directly supported by Flink and no Hadoop file system to support this scheme could be "
+            "loaded.\n");
     d = find(hdfs, "DG501");
     ASSERT_NE(d, nullptr);
     EXPECT_FALSE(has_note(*d, "Flink names the plugin"));
 }
 
 TEST(Diagnose, NothingRecognisedIsNotGuessed) {
-    const Result result = run("2024-03-01 10:00:00,000 INFO  org.apache.flink.runtime.jobmaster.JobMaster [] - "
-                              "Job switched from CREATED to RUNNING.\nsecond line\n");
+    const Result result =
+        run("2024-03-01 10:00:00,000 INFO  org.apache.flink.runtime.jobmaster.JobMaster [] - "
+            "Job switched from CREATED to RUNNING.\nsecond line\n");
     EXPECT_TRUE(result.diagnoses.empty());
     EXPECT_EQ(result.logs.front().lines, 2u);
 }
 
 TEST(Diagnose, KubectlAndDockerPrefixesAreRemovedFromTheEvidence) {
-    EXPECT_EQ(diagnose::strip_log_prefixes("[pod/flink-tm-0/flink-main-container] 2024-03-01T10:00:00.123456789Z "
-                                           "2024-03-01 10:00:00,000 INFO x"),
-              "2024-03-01 10:00:00,000 INFO x");
+    EXPECT_EQ(
+        diagnose::strip_log_prefixes("[pod/flink-tm-0/flink-main-container] 2024-03-01T10:00:00.123456789Z "
+                                     "2024-03-01 10:00:00,000 INFO x"),
+        "2024-03-01 10:00:00,000 INFO x");
     EXPECT_EQ(diagnose::strip_log_prefixes("2024-03-01T10:00:00.000000000+02:00 text"), "text");
     EXPECT_EQ(diagnose::strip_log_prefixes("jobmanager-1  | 2024-03-01 10:00:00,000 INFO x"),
               "2024-03-01 10:00:00,000 INFO x");
-    EXPECT_EQ(diagnose::strip_log_prefixes("2024-03-01 10:00:00,000 INFO a | b"), "2024-03-01 10:00:00,000 INFO a | b");
-    const Result result = run("[pod/tm-0/flink] 2024-03-01T10:00:00Z java.lang.OutOfMemoryError: Java heap space\n");
+    EXPECT_EQ(diagnose::strip_log_prefixes("2024-03-01 10:00:00,000 INFO a | b"),
+              "2024-03-01 10:00:00,000 INFO a | b");
+    const Result result =
+        run("[pod/tm-0/flink] 2024-03-01T10:00:00Z java.lang.OutOfMemoryError: Java heap space\n");
     ASSERT_EQ(result.diagnoses.size(), 1u);
     EXPECT_EQ(result.diagnoses[0].evidence, "java.lang.OutOfMemoryError: Java heap space");
 }

@@ -19,7 +19,8 @@ fs::path temp_file(const std::string& name) {
 }
 
 const std::string kLog =
-    "2024-03-01 10:00:00,000 INFO  org.apache.flink.runtime.jobmaster.JobMaster [] - Job switched to RUNNING.\r\n"
+    "2024-03-01 10:00:00,000 INFO  org.apache.flink.runtime.jobmaster.JobMaster [] - Job switched to "
+    "RUNNING.\r\n"
     "java.lang.OutOfMemoryError: Java heap space\n"
     "last line without a break";
 
@@ -61,7 +62,8 @@ TEST(LogReader, LinesLongerThanTheBufferAreCut) {
 }
 
 TEST(LogReader, MissingFilesAndDirectoriesAreErrors) {
-    const auto result = diagnose::diagnose_logs({"/nonexistent/flink.log", fs::temp_directory_path().string()}, {});
+    const auto result =
+        diagnose::diagnose_logs({"/nonexistent/flink.log", fs::temp_directory_path().string()}, {});
     ASSERT_EQ(result.logs.size(), 2u);
     EXPECT_EQ(result.logs[0].error, "no such file");
     EXPECT_EQ(result.logs[1].error, "not a regular file");

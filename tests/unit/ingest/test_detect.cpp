@@ -24,15 +24,18 @@ TEST(Detect, FlinkConfYamlIsLegacyWhateverItHolds) {
 
 TEST(Detect, FlinkConfYamlOfForeignSettingsIsSkipped) {
     // Three keys or more, none under a Flink namespace: an application's settings under Flink's name.
-    const ParsedFile app = ingest_text("src/main/resources/flink-conf.yaml",
-                                       "kafka.brokers: localhost:9092\nmongo.db: events\nmongo.port: 27017\n");
+    const ParsedFile app =
+        ingest_text("src/main/resources/flink-conf.yaml",
+                    "kafka.brokers: localhost:9092\nmongo.db: events\nmongo.port: 27017\n");
     EXPECT_EQ(app.format, FileFormat::unknown);
     EXPECT_EQ(app.skip_reason, "flink-conf.yaml without Flink options");
     // One Flink key is enough to lint the file (its other keys are FL101's), and so are one or two
     // foreign keys alone: too little to say the file is not Flink's.
-    EXPECT_EQ(ingest_text("flink-conf.yaml", "kafka.brokers: k\nmongo.db: e\nstate.backend: rocksdb\n").format,
+    EXPECT_EQ(
+        ingest_text("flink-conf.yaml", "kafka.brokers: k\nmongo.db: e\nstate.backend: rocksdb\n").format,
+        FileFormat::legacy);
+    EXPECT_EQ(ingest_text("flink-conf.yaml", "some.parameter: abc\nanother.one: 1\n").format,
               FileFormat::legacy);
-    EXPECT_EQ(ingest_text("flink-conf.yaml", "some.parameter: abc\nanother.one: 1\n").format, FileFormat::legacy);
     // Misspelled Flink namespaces are a Flink file gone wrong: read, so FL101 can say what was meant.
     EXPECT_EQ(ingest_text("flink-conf.yaml",
                           "taskmanger.numberOfTaskSlots: 4\nparalelism.default: 2\nstat.backend: rocksdb\n")

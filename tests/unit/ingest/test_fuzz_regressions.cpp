@@ -49,8 +49,8 @@ TEST(FuzzRegressions, StrayCommaEndsTheStream) {
 // fuzz_yaml_ingest: a file that starts with a NUL byte is read by yaml-cpp as UTF-16, so its marks
 // count code units, not bytes; the root's span ran past the end of the text. Every span stays inside.
 TEST(FuzzRegressions, SpansStayInsideTheTextWhateverYamlCppCounts) {
-    const std::string text =
-        read_file((source_dir() / "tests/fuzz/regressions/yaml_ingest/crash-leading-nul-read-as-utf16").string());
+    const std::string text = read_file(
+        (source_dir() / "tests/fuzz/regressions/yaml_ingest/crash-leading-nul-read-as-utf16").string());
     for (const FileFormat format : {FileFormat::yaml, FileFormat::kubernetes, FileFormat::compose}) {
         IngestOptions options;
         options.forced_format = format;

@@ -39,7 +39,7 @@ const char* const kFlat =
 
 TEST(Manifest, ObjectsOfAListAndOfAnOpenShiftTemplate) {
     for (const auto& [kind, field] : {std::pair<std::string, std::string>{"List", "items"},
-                                             std::pair<std::string, std::string>{"Template", "objects"}}) {
+                                      std::pair<std::string, std::string>{"Template", "objects"}}) {
         const ParsedFile file = ingest_text("flink.yaml", "apiVersion: v1\nkind: " + kind + "\n" + field +
                                                               ":\n"
                                                               "  - apiVersion: v1\n"

@@ -27,7 +27,8 @@ FileMigration one(const std::string& path, const std::string& text, MigrateOptio
 }
 
 bool has_note(const FileMigration& m, std::string_view part) {
-    return std::any_of(m.notes.begin(), m.notes.end(), [&](const std::string& n) { return n.find(part) != n.npos; });
+    return std::any_of(m.notes.begin(), m.notes.end(),
+                       [&](const std::string& n) { return n.find(part) != n.npos; });
 }
 
 TEST(Migrate, LegacyFileBecomesConfigYamlBesideIt) {
@@ -66,7 +67,8 @@ TEST(Migrate, MigratingTheResultChangesNothing) {
                            "taskmanager.heap.mb: 1024\nmetrics.reporter.p.class: x\n");
     EXPECT_EQ(first.migrated,
               "state.backend.type: rocksdb\nrest.port: 8081\nsecurity.ssl.internal.enabled: true\n"
-              "security.ssl.rest.enabled: true\ntaskmanager.memory.flink.size: 1024m\nmetrics.reporter.p.class: x\n");
+              "security.ssl.rest.enabled: true\ntaskmanager.memory.flink.size: "
+              "1024m\nmetrics.reporter.p.class: x\n");
     MigrateOptions options;
     options.versions.cli_version = FlinkVersion{2, 1};
     const auto again = one(first.output_path, first.migrated, options);
@@ -79,7 +81,8 @@ TEST(Migrate, MigratingTheResultChangesNothing) {
 TEST(Migrate, AnAliasChainIsFollowedToItsEnd) {
     MigrateOptions options;
     options.to = FlinkVersion{1, 20};
-    const auto first = one("k8s/flink.yaml", "jobmanager.rpc.port: 6123\njobmanager.web.port: 8080\n", options);
+    const auto first =
+        one("k8s/flink.yaml", "jobmanager.rpc.port: 6123\njobmanager.web.port: 8080\n", options);
     EXPECT_NE(first.migrated.find("rest.port: 8080"), std::string::npos) << first.migrated;
     const auto again = one(first.output_path, first.migrated, options);
     EXPECT_FALSE(again.changed()) << again.migrated;
@@ -106,39 +109,44 @@ TEST(Migrate, FlinkDeploymentUsesContainerReplacementsAndBumpsVersion) {
 }
 
 TEST(Migrate, NoVersionChangeAfterALastStateSuspend) {
-    const auto m = one("deploy.yaml",
-                       "apiVersion: flink.apache.org/v1beta1\n"
-                       "kind: FlinkDeployment\n"
-                       "metadata:\n  name: job\n"
-                       "spec:\n"
-                       "  flinkVersion: v1_20\n"
-                       "  flinkConfiguration:\n"
-                       "    taskmanager.numberOfTaskSlots: \"2\"\n"
-                       "  job:\n    jarURI: local:///a.jar\n    upgradeMode: last-state\n    state: suspended\n");
+    const auto m =
+        one("deploy.yaml",
+            "apiVersion: flink.apache.org/v1beta1\n"
+            "kind: FlinkDeployment\n"
+            "metadata:\n  name: job\n"
+            "spec:\n"
+            "  flinkVersion: v1_20\n"
+            "  flinkConfiguration:\n"
+            "    taskmanager.numberOfTaskSlots: \"2\"\n"
+            "  job:\n    jarURI: local:///a.jar\n    upgradeMode: last-state\n    state: suspended\n");
     ASSERT_EQ(m.errors.size(), 1u);
     EXPECT_NE(m.errors[0].find("last-state suspend"), std::string::npos);
 }
 
 TEST(Migrate, ConfigMapKeyAndItsMountsBecomeConfigYaml) {
-    const auto result = run({{"k8s/cm.yaml",
-                              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n"
-                              "  flink-conf.yaml: |\n"
-                              "    jobmanager.rpc.address: jm\n"
-                              "    state.backend: hashmap\n"},
-                             {"k8s/jm.yaml",
-                              "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: jm\nspec:\n  template:\n"
-                              "    spec:\n      containers:\n        - name: jm\n          image: flink:1.18\n          args: [jobmanager]\n"
-                              "          volumeMounts:\n            - name: conf\n"
-                              "              mountPath: /opt/flink/conf\n"
-                              "      volumes:\n        - name: conf\n          configMap:\n"
-                              "            name: flink-config\n            items:\n"
-                              "              - key: flink-conf.yaml\n                path: flink-conf.yaml\n"}});
+    const auto result =
+        run({{"k8s/cm.yaml",
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n"
+              "  flink-conf.yaml: |\n"
+              "    jobmanager.rpc.address: jm\n"
+              "    state.backend: hashmap\n"},
+             {"k8s/jm.yaml",
+              "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: jm\nspec:\n  template:\n"
+              "    spec:\n      containers:\n        - name: jm\n          image: flink:1.18\n          "
+              "args: [jobmanager]\n"
+              "          volumeMounts:\n            - name: conf\n"
+              "              mountPath: /opt/flink/conf\n"
+              "      volumes:\n        - name: conf\n          configMap:\n"
+              "            name: flink-config\n            items:\n"
+              "              - key: flink-conf.yaml\n                path: flink-conf.yaml\n"}});
     ASSERT_EQ(result.size(), 2u);
     const FileMigration& cm = result[0];
     EXPECT_EQ(cm.from_version.str(), "1.18");  // the image of the container that mounts it
-    EXPECT_NE(cm.migrated.find("  config.yaml: |\n    jobmanager.rpc.address: jm\n    state.backend.type: hashmap\n"),
+    EXPECT_NE(cm.migrated.find(
+                  "  config.yaml: |\n    jobmanager.rpc.address: jm\n    state.backend.type: hashmap\n"),
               std::string::npos);
-    EXPECT_NE(result[1].migrated.find("- key: config.yaml\n                path: config.yaml\n"), std::string::npos);
+    EXPECT_NE(result[1].migrated.find("- key: config.yaml\n                path: config.yaml\n"),
+              std::string::npos);
 }
 
 TEST(Migrate, ComposePropertiesFromTheServiceImage) {
@@ -152,8 +160,9 @@ TEST(Migrate, ComposePropertiesFromTheServiceImage) {
 }
 
 TEST(Migrate, InlineCommentWinsAndRemovedKeysSayWhy) {
-    const auto m = one("flink-conf.yaml",
-                       "# flinklint: flink-version=1.15\nstate.backend.async: true\njobmanager.rpc.address: jm\n");
+    const auto m =
+        one("flink-conf.yaml",
+            "# flinklint: flink-version=1.15\nstate.backend.async: true\njobmanager.rpc.address: jm\n");
     EXPECT_EQ(m.from_version.str(), "1.15");
     ASSERT_EQ(m.removed.size(), 1u);
     EXPECT_EQ(m.removed[0].key, "state.backend.async");
@@ -177,9 +186,10 @@ TEST(Migrate, NestedLayoutKeepsPrefixKeysFlat) {
 TEST(Migrate, KeyTableListsRenamesReplacementsAndRemovals) {
     const std::string table = migrate::key_table_markdown(FlinkVersion{1, 20}, FlinkVersion{2, 0});
     EXPECT_NE(table.find("| `state.backend` | renamed | `state.backend.type` |"), std::string::npos);
-    EXPECT_NE(table.find("| `taskmanager.heap.size` | replaced | `taskmanager.memory.flink.size` (standalone), "
-                         "`taskmanager.memory.process.size` (containers) |"),
-              std::string::npos);
+    EXPECT_NE(
+        table.find("| `taskmanager.heap.size` | replaced | `taskmanager.memory.flink.size` (standalone), "
+                   "`taskmanager.memory.process.size` (containers) |"),
+        std::string::npos);
     EXPECT_NE(table.find("| `web.backpressure.num-samples` | removed |"), std::string::npos);
 }
 

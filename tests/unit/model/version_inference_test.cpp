@@ -17,7 +17,8 @@ struct Checked {
 std::vector<Checked> versions_of(std::vector<std::pair<std::string, std::string>> files,
                                  const ModelOptions& options = {}) {
     std::vector<ParsedFile> parsed;
-    for (auto& [path, text] : files) parsed.push_back(ingest(std::make_shared<const Source>(path, std::move(text))));
+    for (auto& [path, text] : files)
+        parsed.push_back(ingest(std::make_shared<const Source>(path, std::move(text))));
     const Model model(std::move(parsed), options);
     std::vector<Checked> out;
     for (const FlinkConfig& config : model.configs())
@@ -31,7 +32,9 @@ Checked only(std::string path, std::string text, const ModelOptions& options = {
     return all.empty() ? Checked{} : all.front();
 }
 
-FlinkVersion v(int major, int minor) { return FlinkVersion{major, minor}; }
+FlinkVersion v(int major, int minor) {
+    return FlinkVersion{major, minor};
+}
 
 const char* const kDeployment = R"(apiVersion: flink.apache.org/v1beta1
 kind: FlinkDeployment
@@ -92,15 +95,17 @@ TEST(VersionInference, DefaultIs120) {
 }
 
 TEST(VersionInference, CommandLineThenConfigFileAreTheDefault) {
-    EXPECT_EQ(only("flink-conf.yaml", "a: 1\n", {.cli_version = v(1, 19), .config_version = v(1, 18)}).version,
-              "1.19");
+    EXPECT_EQ(
+        only("flink-conf.yaml", "a: 1\n", {.cli_version = v(1, 19), .config_version = v(1, 18)}).version,
+        "1.19");
     const Checked c = only("flink-conf.yaml", "a: 1\n", {.config_version = v(1, 18)});
     EXPECT_EQ(c.version, "1.18");
     EXPECT_EQ(c.source, VersionSource::config_file);
 }
 
 TEST(VersionInference, InlineComment) {
-    const Checked c = only("conf/flink-conf.yaml", "# flinklint: flink-version=1.17\na: 1\n", {.cli_version = v(2, 0)});
+    const Checked c =
+        only("conf/flink-conf.yaml", "# flinklint: flink-version=1.17\na: 1\n", {.cli_version = v(2, 0)});
     EXPECT_EQ(c.version, "1.17");
     EXPECT_EQ(c.source, VersionSource::inline_comment);
     EXPECT_EQ(c.reason, "comment in conf/flink-conf.yaml:1");
@@ -116,8 +121,10 @@ TEST(VersionInference, PerPathBeatsFlinkDeployment) {
 
 TEST(VersionInference, InlineCommentBeatsPerPath) {
     ModelOptions options;
-    options.path_versions.emplace("conf/flink-conf.yaml", VersionEvidence{v(1, 19), VersionSource::per_path, "per-path"});
-    EXPECT_EQ(only("conf/flink-conf.yaml", "# flinklint: flink-version=1.18\na: 1\n", options).version, "1.18");
+    options.path_versions.emplace("conf/flink-conf.yaml",
+                                  VersionEvidence{v(1, 19), VersionSource::per_path, "per-path"});
+    EXPECT_EQ(only("conf/flink-conf.yaml", "# flinklint: flink-version=1.18\na: 1\n", options).version,
+              "1.18");
 }
 
 TEST(VersionInference, FlinkDeploymentBeatsImageAndCommandLine) {
@@ -155,7 +162,8 @@ TEST(VersionInference, ForcedBeatsEverything) {
     const ModelOptions options{.forced_version = v(2, 1)};
     EXPECT_EQ(only("job.yaml", kDeployment, options).version, "2.1");
     EXPECT_EQ(only("docker-compose.yaml", kCompose, options).source, VersionSource::forced);
-    EXPECT_EQ(only("conf/flink-conf.yaml", "# flinklint: flink-version=1.18\na: 1\n", options).version, "2.1");
+    EXPECT_EQ(only("conf/flink-conf.yaml", "# flinklint: flink-version=1.18\na: 1\n", options).version,
+              "2.1");
 }
 
 TEST(VersionInference, VersionWithoutCatalogIsCheckedAgainstTheNearest) {
@@ -182,14 +190,15 @@ TEST(VersionInference, ImageTags) {
 
 TEST(VersionInference, ConfDirectoryOfAnUnpackedDistribution) {
     const std::string text = "jobmanager.rpc.address: localhost\ntaskmanager.heap.size: 1024m\n";
-    for (const std::string path : {"deploy/flink-1.8.1/conf/flink-conf.yaml", "flink-1.8__conf__flink-conf.yaml"}) {
+    for (const std::string path :
+         {"deploy/flink-1.8.1/conf/flink-conf.yaml", "flink-1.8__conf__flink-conf.yaml"}) {
         const Checked c = only(path, text);
         EXPECT_EQ(c.version, "1.8") << path;
         EXPECT_EQ(c.source, VersionSource::distribution) << path;
     }
     // Only the directory right above conf/, and only a version after `flink-`.
     for (const std::string path : {"flink-1.8.1/other/conf/flink-conf.yaml", "flink-k8s/conf/flink-conf.yaml",
-                                    "flink-1.8.1/flink-conf.yaml"}) {
+                                   "flink-1.8.1/flink-conf.yaml"}) {
         EXPECT_EQ(only(path, text).source, VersionSource::default_version) << path;
     }
     // Weaker than an explicit version in the file.

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <optional>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "flinklint/effective_config.hpp"
 #include "flinklint/ingest.hpp"
@@ -101,7 +101,6 @@ void expect_memory_fits(const fs::path& file, const Profile& profile, std::uint6
     EXPECT_EQ(sized, 1) << file;
 }
 
-
 // The tuning of a profile, or nothing when the profile has errors.
 std::optional<Tuning> tuned(const Profile& profile) {
     auto result = tune(profile);
@@ -131,7 +130,8 @@ TEST(ClosedLoop, InfeasiblePlansAreRefusedWithAVerdict) {
         const ScratchDir dir(path.stem().string() + "-refused");
         const fs::path file = dir.path() / "out.yaml";
         const std::string format = profile.version >= FlinkVersion{2, 0} ? "config-yaml" : "flink-conf";
-        const auto run = run_flinklint({"tune", "--profile", path.string(), "--emit", format, "--output", file.string()});
+        const auto run =
+            run_flinklint({"tune", "--profile", path.string(), "--emit", format, "--output", file.string()});
         EXPECT_EQ(run.exit_code, 1) << run.err;
         EXPECT_FALSE(fs::exists(file));
         EXPECT_NE(run.err.find("the plan cannot work"), std::string::npos) << run.err;
@@ -150,7 +150,6 @@ TEST(ClosedLoop, InfeasiblePlansAreRefusedWithAVerdict) {
     }
     EXPECT_GE(refused, 3);
 }
-
 
 TEST(ClosedLoop, TuningFitsTheBudget) {
     for (const fs::path& path : profiles()) {

@@ -17,8 +17,8 @@ using namespace flinklint::tuner;
 // A checkpoint path with bytes that are not UTF-8: the JSON report threw (terminate) instead of
 // writing U+FFFD.
 TEST(TunerFuzzRegressions, InvalidUtf8InAProfileKeepsTheJsonReportValid) {
-    const std::string text = flinklint::testing::read_file(flinklint::testing::source_dir() /
-                                                           "tests/fuzz/regressions/profile/crash-invalid-utf8-json-report");
+    const std::string text = flinklint::testing::read_file(
+        flinklint::testing::source_dir() / "tests/fuzz/regressions/profile/crash-invalid-utf8-json-report");
     ASSERT_FALSE(text.empty());
     const ProfileResult parsed = parse_profile(text, "profiles/fuzz.yaml");
     ASSERT_TRUE(std::holds_alternative<Profile>(parsed));
@@ -52,7 +52,8 @@ TEST(TunerFuzzRegressions, ANegativeCountIsRefused) {
     ASSERT_TRUE(std::holds_alternative<std::vector<ProfileError>>(parsed));
     const auto& errors = std::get<std::vector<ProfileError>>(parsed);
     ASSERT_FALSE(errors.empty());
-    EXPECT_NE(errors.back().message.find("tolerable_failed_checkpoints"), std::string::npos) << errors.back().message;
+    EXPECT_NE(errors.back().message.find("tolerable_failed_checkpoints"), std::string::npos)
+        << errors.back().message;
 }
 
 // Every knob at the edge of its range with extreme figures: the new arithmetic (network for the target,
@@ -61,18 +62,22 @@ TEST(TunerFuzzRegressions, KnobsAtTheirEdgesStayWithinRange) {
     int tuned_count = 0;
     for (const char* backend : {"rocksdb", "forst", "hashmap"}) {
         // The first network cannot fit any TaskManager (an error); the second leaves room to tune.
-        for (const char* network : {"  shuffles: 100\n  max_parallelism_target: 32768\npolicy:\n  network_buffer_headroom: 1000\n",
-                                    "  shuffles: 1\npolicy:\n"}) {
+        for (const char* network :
+             {"  shuffles: 100\n  max_parallelism_target: 32768\npolicy:\n  network_buffer_headroom: 1000\n",
+              "  shuffles: 1\npolicy:\n"}) {
             SCOPED_TRACE(std::string(backend) + " " + network);
             const std::string text =
-                std::string("flink_version: \"2.1\"\ndeployment: kubernetes-operator\ncluster:\n  taskmanagers: 32768\n"
-                            "  taskmanager:\n    cpu_cores: 1\n    memory: 1t\n    network_bandwidth: 0.1 MB/s\n"
-                            "    local_disk: hdd\n    local_disk_size: 8000000t\n"
-                            "checkpoint_storage: {kind: s3, bandwidth: 0.1 MB/s, path: s3://b/p}\n"
-                            "workload:\n  state_backend: ") +
+                std::string(
+                    "flink_version: \"2.1\"\ndeployment: kubernetes-operator\ncluster:\n  taskmanagers: "
+                    "32768\n"
+                    "  taskmanager:\n    cpu_cores: 1\n    memory: 1t\n    network_bandwidth: 0.1 MB/s\n"
+                    "    local_disk: hdd\n    local_disk_size: 8000000t\n"
+                    "checkpoint_storage: {kind: s3, bandwidth: 0.1 MB/s, path: s3://b/p}\n"
+                    "workload:\n  state_backend: ") +
                 backend +
                 "\n  state_size: 8000000t\n  records_per_second: 1e12\n  record_size: 1g\n  keys: 1\n"
-                "  delivery: exactly-once\n" + network +
+                "  delivery: exactly-once\n" +
+                network +
                 "  disk_space_factor: 1e-300\n  rescale_factor: 1000\n  network_max_share: 1e-300\n"
                 "  checkpoint_timeout_factor: 1000\n  os_reserve_max: 8000000t\n  hdd_iops: 1\n"
                 "  restart_time: 1000000000 d\n  heap_state_expansion: 1000\n";

@@ -14,8 +14,8 @@ using namespace flinklint::tuner;
 namespace {
 
 // A mid-size RocksDB job; `extra` replaces whole lines by key (`  state_size: 10g`) or is appended.
-std::string profile_text(const std::string& version, const std::string& deployment, const std::string& workload,
-                         const std::string& extra = "") {
+std::string profile_text(const std::string& version, const std::string& deployment,
+                         const std::string& workload, const std::string& extra = "") {
     return "flink_version: \"" + version + "\"\ndeployment: " + deployment +
            "\ncluster:\n  taskmanagers: 4\n  taskmanager:\n    cpu_cores: 8\n    memory: 32g\n"
            "    network_bandwidth: 10 Gbit/s\n    local_disk: ssd\n" +
@@ -67,9 +67,9 @@ TEST(TunerFacts, TransferThreadsArePerStatefulOperatorInstance) {
     const Tuning t = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb));
     EXPECT_EQ(value(t, "state.backend.rocksdb.checkpoint.transfer.thread.num"), "4");
     // One slot with a fast upload: 1 GB/s per instance needs more than the default.
-    const Tuning fast = tuned(profile_text(
-        "1.20", "kubernetes-operator", kRocksdb,
-        "policy:\n  slots_per_core: 0.125\n  checkpoint_bandwidth_share: 1\n  upload_bandwidth_per_thread: 100 MB/s\n"));
+    const Tuning fast = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb,
+                                           "policy:\n  slots_per_core: 0.125\n  checkpoint_bandwidth_share: "
+                                           "1\n  upload_bandwidth_per_thread: 100 MB/s\n"));
     EXPECT_EQ(fast.slots, 1);
     EXPECT_EQ(value(fast, "state.backend.rocksdb.checkpoint.transfer.thread.num"), "13");
 }
@@ -89,13 +89,15 @@ TEST(TunerFacts, ForstTimeoutIgnoresTheFullStateAndUsesTheLocalDiskAsCache) {
 }
 
 TEST(TunerFacts, HashmapIsNeverAdvisedIncrementalCheckpoints) {
-    for (const auto& [version, key] : {std::pair{"1.20", "state.changelog.enabled"}, std::pair{"1.18", "state.backend.changelog.enabled"}}) {
+    for (const auto& [version, key] : {std::pair{"1.20", "state.changelog.enabled"},
+                                       std::pair{"1.18", "state.backend.changelog.enabled"}}) {
         SCOPED_TRACE(version);
         // 8 GB per TaskManager over a 10 Mbit/s share: a full checkpoint far longer than the interval.
-        const Tuning t = tuned(profile_text(version, "yarn",
-                                            "  state_backend: hashmap\n  state_size: 20g\n  records_per_second: 1000\n"
-                                            "  record_size: 100b\n  keys: 1000000\n  shuffles: 1\n",
-                                            "policy:\n  checkpoint_bandwidth_share: 0.001\n"));
+        const Tuning t =
+            tuned(profile_text(version, "yarn",
+                               "  state_backend: hashmap\n  state_size: 20g\n  records_per_second: 1000\n"
+                               "  record_size: 100b\n  keys: 1000000\n  shuffles: 1\n",
+                               "policy:\n  checkpoint_bandwidth_share: 0.001\n"));
         EXPECT_EQ(t.find("execution.checkpointing.incremental"), nullptr);
         EXPECT_EQ(t.find("state.backend.incremental"), nullptr);
         EXPECT_TRUE(warned(t, std::string("`") + key + ": true`"));
@@ -135,32 +137,35 @@ TEST(TunerFacts, MaxParallelismIsAMultipleOfTheParallelismWithinTheCap) {
 TEST(TunerFacts, UnalignedCheckpointsAreDecidedOnInFlightDataAndYieldToLocalRecovery) {
     const Tuning t = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb, kNotIncremental));
     EXPECT_EQ(value(t, "execution.checkpointing.unaligned.enabled"), "true");
-    EXPECT_NE(t.find("execution.checkpointing.unaligned.enabled")->reason.find("in-flight"), std::string::npos);
+    EXPECT_NE(t.find("execution.checkpointing.unaligned.enabled")->reason.find("in-flight"),
+              std::string::npos);
     EXPECT_NE(derivation(t, "unaligned checkpoint extra upload"), nullptr);
     // Incremental RocksDB on local disk: task-local recovery, which unaligned checkpoints would disable.
-    const Tuning local = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb,
-                                            "goals:\n  incremental_checkpoints: true\n"));
+    const Tuning local = tuned(
+        profile_text("1.20", "kubernetes-operator", kRocksdb, "goals:\n  incremental_checkpoints: true\n"));
     EXPECT_EQ(value(local, "execution.state-recovery.from-local"), "true");
     EXPECT_EQ(value(local, "execution.checkpointing.unaligned.enabled"), "false");
-    const Tuning old = tuned(profile_text("1.19", "kubernetes-operator", kRocksdb,
-                                          "goals:\n  incremental_checkpoints: true\n"));
+    const Tuning old = tuned(
+        profile_text("1.19", "kubernetes-operator", kRocksdb, "goals:\n  incremental_checkpoints: true\n"));
     EXPECT_EQ(value(old, "state.backend.local-recovery"), "true");
 }
 
 TEST(TunerSafety, InfeasiblePlansCarryTheMinimumThatWouldWork) {
     // NIC: 400 MB/s of input per TaskManager over 1 Gbit/s.
-    std::string nic = profile_text("1.20", "yarn",
-                                   "  state_backend: rocksdb\n  state_size: 10g\n  records_per_second: 1000000\n"
-                                   "  record_size: 1600b\n  keys: 1000000\n  shuffles: 1\n");
+    std::string nic =
+        profile_text("1.20", "yarn",
+                     "  state_backend: rocksdb\n  state_size: 10g\n  records_per_second: 1000000\n"
+                     "  record_size: 1600b\n  keys: 1000000\n  shuffles: 1\n");
     nic.replace(nic.find("10 Gbit/s"), 9, "1 Gbit/s");
     const Tuning n = tuned(nic);
     ASSERT_EQ(n.infeasible.size(), 1u);
     EXPECT_NE(n.infeasible[0].find("at least"), std::string::npos) << n.infeasible[0];
     EXPECT_NE(n.infeasible[0].find("TaskManagers, or at least"), std::string::npos);
     // Heap: 120 GB of hashmap state on 4 x 32 GiB.
-    const Tuning h = tuned(profile_text("1.20", "yarn",
-                                        "  state_backend: hashmap\n  state_size: 120g\n  records_per_second: 1000\n"
-                                        "  record_size: 100b\n  keys: 1000000\n  shuffles: 1\n"));
+    const Tuning h =
+        tuned(profile_text("1.20", "yarn",
+                           "  state_backend: hashmap\n  state_size: 120g\n  records_per_second: 1000\n"
+                           "  record_size: 100b\n  keys: 1000000\n  shuffles: 1\n"));
     ASSERT_EQ(h.infeasible.size(), 1u);
     EXPECT_NE(h.infeasible[0].find("of memory per TaskManager"), std::string::npos) << h.infeasible[0];
     // Disk capacity: 10 GB per TaskManager x 2 on a 10 GiB disk.
@@ -216,7 +221,8 @@ TEST(TunerExpert, HighAvailabilityPerDeploymentKind) {
 TEST(TunerSafety, NetworkMemorySurvivesRescalingAndSwitchesModeBeforeItsShare) {
     const Tuning t = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb));
     EXPECT_EQ(t.target_parallelism, 64);  // 32 x rescale_factor 2
-    const Tuning declared = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb + "  max_parallelism_target: 256\n"));
+    const Tuning declared =
+        tuned(profile_text("1.20", "kubernetes-operator", kRocksdb + "  max_parallelism_target: 256\n"));
     EXPECT_EQ(declared.target_parallelism, 256);
     EXPECT_GT(declared.taskmanager.network, t.taskmanager.network);
     EXPECT_EQ(value(declared, "pipeline.max-parallelism"), "256");
@@ -225,7 +231,8 @@ TEST(TunerSafety, NetworkMemorySurvivesRescalingAndSwitchesModeBeforeItsShare) {
          {std::tuple{"1.20", "taskmanager.network.memory.read-buffer.required-per-gate.max", "1000"},
           std::tuple{"1.15", "taskmanager.network.memory.buffers-per-channel", "1"}}) {
         SCOPED_TRACE(version);
-        const Tuning hp = tuned(profile_text(version, "kubernetes-operator", kRocksdb, "policy:\n  network_max_share: 0.001\n"));
+        const Tuning hp = tuned(
+            profile_text(version, "kubernetes-operator", kRocksdb, "policy:\n  network_max_share: 0.001\n"));
         EXPECT_TRUE(hp.high_parallelism);
         EXPECT_EQ(value(hp, key), expected);
         EXPECT_EQ(value(hp, "taskmanager.network.memory.buffer-debloat.enabled"), "true");
@@ -245,7 +252,8 @@ TEST(TunerSafety, StandaloneHostsKeepRoomForTheOs) {
 }
 
 TEST(TunerSafety, ABareNumberIsNotADuration) {
-    const auto parsed = parse_profile(profile_text("1.20", "yarn", kRocksdb, "goals:\n  checkpoint_interval: 60\n"), "p.yaml");
+    const auto parsed = parse_profile(
+        profile_text("1.20", "yarn", kRocksdb, "goals:\n  checkpoint_interval: 60\n"), "p.yaml");
     const auto* errors = std::get_if<std::vector<ProfileError>>(&parsed);
     ASSERT_NE(errors, nullptr);
     EXPECT_NE(errors->front().message.find("write `60 s`"), std::string::npos) << errors->front().str();
@@ -256,7 +264,8 @@ TEST(TunerExpert, RestartStrategyPerVersion) {
     EXPECT_EQ(value(v117, "restart-strategy.type"), "exponential-delay");
     EXPECT_EQ(v117.find("restart-strategy.type")->basis, Basis::policy);
     EXPECT_EQ(value(tuned(profile_text("1.15", "yarn", kRocksdb)), "restart-strategy"), "exponential-delay");
-    EXPECT_EQ(tuned(profile_text("1.20", "yarn", kRocksdb)).find("restart-strategy.type")->basis, Basis::fact);
+    EXPECT_EQ(tuned(profile_text("1.20", "yarn", kRocksdb)).find("restart-strategy.type")->basis,
+              Basis::fact);
 }
 
 TEST(TunerExpert, DiskRecoveryAndContainers) {
@@ -267,13 +276,16 @@ TEST(TunerExpert, DiskRecoveryAndContainers) {
     EXPECT_EQ(value(t, "process.taskmanager.working-dir"), "/data");
     ASSERT_TRUE(t.local_storage);
     EXPECT_EQ(*t.local_storage, 100ULL << 30);
-    EXPECT_NE(emit_config(t, EmitFormat::flinkdeployment)->find("ephemeralStorage: \"100Gi\""), std::string::npos);
-    for (const char* name : {"local disk for state", "disk reads per TaskManager", "restore time (RTO)", "catch-up after recovery"})
+    EXPECT_NE(emit_config(t, EmitFormat::flinkdeployment)->find("ephemeralStorage: \"100Gi\""),
+              std::string::npos);
+    for (const char* name : {"local disk for state", "disk reads per TaskManager", "restore time (RTO)",
+                             "catch-up after recovery"})
         EXPECT_NE(derivation(t, name), nullptr) << name;
     // RocksDB containers: JVM overhead may grow past Flink's 1g cap for native memory and malloc arenas.
     EXPECT_EQ(value(t, "taskmanager.memory.jvm-overhead.max"), "2048m");
     EXPECT_EQ(t.taskmanager.jvm_overhead, 2ULL << 30);  // 0.1 x 32 GiB, capped at 2 GiB instead of 1
-    EXPECT_EQ(tuned(profile_text("1.20", "standalone", kRocksdb)).find("taskmanager.memory.jvm-overhead.max"), nullptr);
+    EXPECT_EQ(tuned(profile_text("1.20", "standalone", kRocksdb)).find("taskmanager.memory.jvm-overhead.max"),
+              nullptr);
 }
 
 TEST(TunerExpert, KafkaTransactionsMustOutliveCheckpointAndRestart) {

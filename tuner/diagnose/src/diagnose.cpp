@@ -10,11 +10,14 @@
 namespace flinklint::diagnose {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // "2024-05-01T10:00:00.123456789Z " or "...+02:00 ": what --timestamps and `docker logs -t` add.
 std::size_t timestamp_prefix(std::string_view line) {
-    if (line.size() < 21 || !is_digit(line[0]) || line[4] != '-' || line[7] != '-' || line[10] != 'T') return 0;
+    if (line.size() < 21 || !is_digit(line[0]) || line[4] != '-' || line[7] != '-' || line[10] != 'T')
+        return 0;
     const std::size_t space = line.find(' ');
     if (space == std::string_view::npos || space > 40) return 0;
     const std::string_view stamp = line.substr(0, space);
@@ -38,7 +41,8 @@ std::size_t compose_prefix(std::string_view line) {
     std::size_t name_end = line.find(' ');
     for (std::size_t i = 0; i < name_end; ++i) {
         const char c = line[i];
-        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.'))
+        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+              c == '.'))
             return 0;
     }
     if (line.find_first_not_of(' ', name_end) != bar + 1) return 0;
@@ -86,8 +90,14 @@ void add_hits(const std::string& path, std::vector<Hit> hits, std::vector<Pendin
     std::ranges::sort(hits, {}, &Hit::line);
     for (Hit& hit : hits) {
         const RecogniserInfo& info = hit.row->info;
-        Diagnosis d{std::string(info.id), std::string(info.name), info.category, info.severity, path, hit.line,
-                    std::move(hit.evidence), hit.count};
+        Diagnosis d{std::string(info.id),
+                    std::string(info.name),
+                    info.category,
+                    info.severity,
+                    path,
+                    hit.line,
+                    std::move(hit.evidence),
+                    hit.count};
         out.push_back({std::move(d), std::move(hit.fields), hit.row});
     }
 }
@@ -113,7 +123,7 @@ void link(std::vector<Pending>& pending) {
 Result finish(std::vector<LogSummary> logs, std::vector<Pending> pending, const Options& options) {
     link(pending);
     Context context{options.config, options.version.value_or(options.config ? options.config->version()
-                                                                              : kDefaultFlinkVersion)};
+                                                                            : kDefaultFlinkVersion)};
     Result result{std::move(logs), {}};
     for (Pending& p : pending) {
         explain(p.diagnosis, p.fields, context);
@@ -138,7 +148,8 @@ Result diagnose_logs(const std::vector<std::string>& paths, const Options& optio
     for (const std::string& path : paths) {
         Scanner scanner;
         LogSummary summary;
-        read_log(path, summary, [&](std::size_t number, std::string_view text) { scanner.line(number, text); });
+        read_log(path, summary,
+                 [&](std::size_t number, std::string_view text) { scanner.line(number, text); });
         if (summary.error.empty()) add_hits(path, scanner.take(), pending);
         logs.push_back(std::move(summary));
     }
@@ -149,7 +160,8 @@ Result diagnose_text(std::string_view name, std::string_view text, const Options
     Scanner scanner;
     LogSummary summary{std::string(name)};
     summary.bytes = text.size();
-    summary.lines = split_lines(text, [&](std::size_t number, std::string_view line) { scanner.line(number, line); });
+    summary.lines =
+        split_lines(text, [&](std::size_t number, std::string_view line) { scanner.line(number, line); });
     std::vector<Pending> pending;
     add_hits(summary.path, scanner.take(), pending);
     return finish({std::move(summary)}, std::move(pending), options);

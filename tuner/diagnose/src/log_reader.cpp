@@ -56,11 +56,12 @@ void read_log(const std::string& path, LogSummary& summary, const LineSink& sink
     }
     gzbuffer(file.get(), 256u << 10);
     std::vector<char> buffer(kBufferSize);
-    std::size_t filled = 0;       // bytes of an unfinished line at the buffer's start
-    bool skipping = false;        // inside the rest of an over-long line already passed on
+    std::size_t filled = 0;  // bytes of an unfinished line at the buffer's start
+    bool skipping = false;   // inside the rest of an over-long line already passed on
     std::size_t number = 0;
     for (;;) {
-        const int read = gzread(file.get(), buffer.data() + filled, static_cast<unsigned>(buffer.size() - filled));
+        const int read =
+            gzread(file.get(), buffer.data() + filled, static_cast<unsigned>(buffer.size() - filled));
         if (read < 0) {
             int code = 0;
             const char* message = gzerror(file.get(), &code);

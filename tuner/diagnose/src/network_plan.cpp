@@ -37,11 +37,13 @@ struct Plan {
 // Network memory of at least `needed` bytes: min (and max when it is lower) raised; when the model
 // then refuses the configuration because the fixed total no longer fits, the total grows as well.
 std::variant<TaskManagerMemory, MemoryError> plan_network(const EffectiveConfig& config, FlinkVersion version,
-                                                          std::uint64_t needed, std::uint64_t current, Plan& plan) {
+                                                          std::uint64_t needed, std::uint64_t current,
+                                                          Plan& plan) {
     plan.flat = config.flat();
     const std::string size = format_memory_size(needed);
     plan.flat[std::string(kNetworkMin)] = size;
-    plan.changes.push_back({std::string(kNetworkMin), size, "network memory never below what the pool was asked for"});
+    plan.changes.push_back(
+        {std::string(kNetworkMin), size, "network memory never below what the pool was asked for"});
     const auto max = parse_memory_size(value_or_default(config, kNetworkMax, version));
     if (max && *max < needed) {
         plan.flat[std::string(kNetworkMax)] = size;
@@ -66,17 +68,20 @@ void with_config(Diagnosis& d, const Fields& fields, const EffectiveConfig& conf
                           std::get<MemoryError>(config.taskmanager()).message);
         return;
     }
-    const auto segment = parse_memory_size(value_or_default(config, "taskmanager.memory.segment-size", version));
+    const auto segment =
+        parse_memory_size(value_or_default(config, "taskmanager.memory.segment-size", version));
     if (!segment || *segment == 0) return;
     const auto buffers = static_cast<std::int64_t>(tm->network / *segment);
     if (fields.segment_size && *fields.segment_size != static_cast<std::int64_t>(*segment))
-        d.notes.push_back(fmt::format("the log's buffers are of {} bytes, the configuration's of {}: the "
-                                      "configuration in force is not the one given",
-                                      *fields.segment_size, *segment));
+        d.notes.push_back(
+            fmt::format("the log's buffers are of {} bytes, the configuration's of {}: the "
+                        "configuration in force is not the one given",
+                        *fields.segment_size, *segment));
     if (fields.total && *fields.total != buffers)
-        d.notes.push_back(fmt::format("the log's pool holds {} buffers, the configuration gives {} ({} of network "
-                                      "memory): the configuration in force is not the one given",
-                                      *fields.total, buffers, format_memory_size_human(tm->network)));
+        d.notes.push_back(
+            fmt::format("the log's pool holds {} buffers, the configuration gives {} ({} of network "
+                        "memory): the configuration in force is not the one given",
+                        *fields.total, buffers, format_memory_size_human(tm->network)));
     // The pool must hold what others already took (total - available) plus this request.
     const std::int64_t total = fields.total.value_or(buffers);
     const std::int64_t taken = fields.available ? total - *fields.available : 0;
@@ -86,32 +91,37 @@ void with_config(Diagnosis& d, const Fields& fields, const EffectiveConfig& conf
     Plan plan;
     const auto result = plan_network(config, version, needed, tm->network, plan);
     if (const auto* error = std::get_if<MemoryError>(&result)) {
-        d.notes.push_back(fmt::format("{} of network memory ({} buffers) does not fit this configuration in "
-                                      "flinklint's memory model: {}",
-                                      format_memory_size_human(needed), needed_buffers, error->message));
+        d.notes.push_back(
+            fmt::format("{} of network memory ({} buffers) does not fit this configuration in "
+                        "flinklint's memory model: {}",
+                        format_memory_size_human(needed), needed_buffers, error->message));
         return;
     }
     const auto& after = std::get<TaskManagerMemory>(result);
     d.changes = std::move(plan.changes);
-    d.notes.push_back(fmt::format(
-        "with these values Flink {} derives {} of network memory: {} buffers of {} bytes (needed {}); task heap {}, "
-        "managed memory {}, process {}",
-        version.str(), format_memory_size_human(after.network), after.network / *segment, *segment, needed_buffers,
-        format_memory_size_human(after.task_heap), format_memory_size_human(after.managed),
-        format_memory_size_human(after.total_process)));
-    d.notes.push_back("this covers the request that failed; later requests of the same deployment may need more: "
-                      "`flinklint check --profile` counts the whole job's buffers (FL411)");
+    d.notes.push_back(
+        fmt::format("with these values Flink {} derives {} of network memory: {} buffers of {} bytes (needed "
+                    "{}); task heap {}, "
+                    "managed memory {}, process {}",
+                    version.str(), format_memory_size_human(after.network), after.network / *segment,
+                    *segment, needed_buffers, format_memory_size_human(after.task_heap),
+                    format_memory_size_human(after.managed), format_memory_size_human(after.total_process)));
+    d.notes.push_back(
+        "this covers the request that failed; later requests of the same deployment may need more: "
+        "`flinklint check --profile` counts the whole job's buffers (FL411)");
 }
 
 }  // namespace
 
-void explain_network_buffers(Diagnosis& d, const Fields& fields, const EffectiveConfig* config, FlinkVersion version) {
+void explain_network_buffers(Diagnosis& d, const Fields& fields, const EffectiveConfig* config,
+                             FlinkVersion version) {
     if (!fields.required) {
         d.cause = "a task asked the TaskManager's network buffer pool for more buffers than were free";
         return;
     }
     d.cause = fmt::format(
-        "a task asked the TaskManager's network buffer pool for {} buffers but only {} were free{}: the network memory "
+        "a task asked the TaskManager's network buffer pool for {} buffers but only {} were free{}: the "
+        "network memory "
         "is too small for the job's parallelism and exchanges",
         *fields.required, fields.available.value_or(0),
         fields.total ? fmt::format(" of {}", *fields.total) : std::string());

@@ -39,7 +39,9 @@ void extract_buffers(std::string_view rest, Fields& fields) {
     fields.segment_size = number_after(tail, " of ");
 }
 
-void extract_peer(std::string_view rest, Fields& fields) { fields.word = between(rest, "with id ", " timed out"); }
+void extract_peer(std::string_view rest, Fields& fields) {
+    fields.word = between(rest, "with id ", " timed out");
+}
 
 void extract_scheme(std::string_view rest, Fields& fields) {
     fields.word = between(rest, "scheme '", "'");
@@ -56,62 +58,124 @@ constexpr std::string_view kVersions = "1.15-2.2";
 
 const std::array<Recogniser, 14> kTable = {{
     {{"DG001", "insufficient-network-buffers", Category::network, Severity::error,
-      "Insufficient number of network buffers: required %d, but only %d available. The total number of network "
+      "Insufficient number of network buffers: required %d, but only %d available. The total number of "
+      "network "
       "buffers is currently set to %d of %d bytes each.",
       "NetworkBufferPool", kVersions},
-     "Insufficient number of network buffers: required ", "", {}, false, extract_buffers},
+     "Insufficient number of network buffers: required ",
+     "",
+     {},
+     false,
+     extract_buffers},
     {{"DG002", "buffer-pool-destroyed", Category::network, Severity::warning, "Buffer pool is destroyed.",
       "LocalBufferPool, NetworkBufferPool", kVersions},
-     "Buffer pool is destroyed", "", {}, true, nullptr},
+     "Buffer pool is destroyed",
+     "",
+     {},
+     true,
+     nullptr},
     {{"DG101", "taskmanager-heartbeat-timeout", Category::heartbeat, Severity::error,
       "Heartbeat of TaskManager with id %s timed out. / The heartbeat of TaskManager with id %s timed out.",
       "JobMaster, ResourceManager", kVersions},
-     "eartbeat of TaskManager with id ", " timed out", kOutOfMemory, false, extract_peer},
+     "eartbeat of TaskManager with id ",
+     " timed out",
+     kOutOfMemory,
+     false,
+     extract_peer},
     {{"DG102", "jobmanager-heartbeat-timeout", Category::heartbeat, Severity::error,
       "The heartbeat of JobManager with id %s timed out.", "TaskExecutor, ResourceManager", kVersions},
-     "eartbeat of JobManager with id ", " timed out", kOutOfMemory, false, extract_peer},
+     "eartbeat of JobManager with id ",
+     " timed out",
+     kOutOfMemory,
+     false,
+     extract_peer},
     {{"DG103", "resourcemanager-heartbeat-timeout", Category::heartbeat, Severity::error,
       "The heartbeat of ResourceManager with id %s timed out.", "TaskExecutor, JobMaster", kVersions},
-     "eartbeat of ResourceManager with id ", " timed out", kOutOfMemory, false, extract_peer},
+     "eartbeat of ResourceManager with id ",
+     " timed out",
+     kOutOfMemory,
+     false,
+     extract_peer},
     {{"DG201", "checkpoint-expired", Category::checkpoint, Severity::warning,
       "Checkpoint %d of job %s expired before completing. / Checkpoint expired before completing.",
       "CheckpointCoordinator, CheckpointFailureReason", kVersions},
-     "expired before completing", "", {}, false, nullptr},
+     "expired before completing",
+     "",
+     {},
+     false,
+     nullptr},
     {{"DG202", "checkpoint-declined", Category::checkpoint, Severity::warning, "Checkpoint was declined.",
       "CheckpointFailureReason", kVersions},
-     "Checkpoint was declined", "", kOutOfMemory, false, nullptr},
+     "Checkpoint was declined",
+     "",
+     kOutOfMemory,
+     false,
+     nullptr},
     {{"DG203", "checkpoint-tolerable-failures-exceeded", Category::checkpoint, Severity::error,
       "Exceeded checkpoint tolerable failure threshold.", "CheckpointFailureManager", kVersions},
-     "Exceeded checkpoint tolerable failure threshold", "", kCheckpointFailures, false, nullptr},
+     "Exceeded checkpoint tolerable failure threshold",
+     "",
+     kCheckpointFailures,
+     false,
+     nullptr},
     {{"DG301", "taskmanager-memory-configuration", Category::memory, Severity::error,
       "TaskManager memory configuration failed: %s", "TaskExecutorProcessUtils", kVersions},
-     "TaskManager memory configuration failed: ", "", {}, false, nullptr},
+     "TaskManager memory configuration failed: ",
+     "",
+     {},
+     false,
+     nullptr},
     {{"DG302", "jobmanager-memory-configuration", Category::memory, Severity::error,
       "JobManager memory configuration failed: %s", "JobManagerProcessUtils", kVersions},
-     "JobManager memory configuration failed: ", "", {}, false, nullptr},
-    {{"DG401", "heap-out-of-memory", Category::memory, Severity::error, "java.lang.OutOfMemoryError: Java heap space",
-      "the JVM (Flink appends its advice: TaskManagerExceptionUtils, ClusterEntryPointExceptionUtils)", kVersions},
-     "java.lang.OutOfMemoryError: Java heap space", "", {}, false, nullptr},
+     "JobManager memory configuration failed: ",
+     "",
+     {},
+     false,
+     nullptr},
+    {{"DG401", "heap-out-of-memory", Category::memory, Severity::error,
+      "java.lang.OutOfMemoryError: Java heap space",
+      "the JVM (Flink appends its advice: TaskManagerExceptionUtils, ClusterEntryPointExceptionUtils)",
+      kVersions},
+     "java.lang.OutOfMemoryError: Java heap space",
+     "",
+     {},
+     false,
+     nullptr},
     {{"DG402", "direct-out-of-memory", Category::memory, Severity::error,
       "java.lang.OutOfMemoryError: Direct buffer memory", "the JVM (Flink appends its advice)", kVersions},
-     "java.lang.OutOfMemoryError: Direct buffer memory", "", {}, false, nullptr},
-    {{"DG403", "metaspace-out-of-memory", Category::memory, Severity::error, "java.lang.OutOfMemoryError: Metaspace",
-      "the JVM (Flink appends its advice)", kVersions},
-     "java.lang.OutOfMemoryError: Metaspace", "", {}, false, nullptr},
+     "java.lang.OutOfMemoryError: Direct buffer memory",
+     "",
+     {},
+     false,
+     nullptr},
+    {{"DG403", "metaspace-out-of-memory", Category::memory, Severity::error,
+      "java.lang.OutOfMemoryError: Metaspace", "the JVM (Flink appends its advice)", kVersions},
+     "java.lang.OutOfMemoryError: Metaspace",
+     "",
+     {},
+     false,
+     nullptr},
     {{"DG501", "missing-file-system", Category::checkpoint, Severity::error,
       "Could not find a file system implementation for scheme '%s'.", "FileSystem", kVersions},
-     "Could not find a file system implementation for scheme '", "", {}, false, extract_scheme},
+     "Could not find a file system implementation for scheme '",
+     "",
+     {},
+     false,
+     extract_scheme},
 }};
 
 }  // namespace
 
-std::span<const Recogniser> recogniser_table() { return kTable; }
+std::span<const Recogniser> recogniser_table() {
+    return kTable;
+}
 
 const Recogniser* recognise(std::string_view line, std::size_t& at) {
     for (const Recogniser& row : kTable) {
         const std::size_t found = line.find(row.anchor);
         if (found == std::string_view::npos) continue;
-        if (!row.after.empty() && line.find(row.after, found + row.anchor.size()) == std::string_view::npos) continue;
+        if (!row.after.empty() && line.find(row.after, found + row.anchor.size()) == std::string_view::npos)
+            continue;
         at = found;
         return &row;
     }

@@ -43,10 +43,12 @@ std::vector<std::string> default_change_notes(const FlinkConfig& config, FlinkVe
         const OptionInfo* old = from.find(option.key);
         if (old == nullptr || !old->documented || same_default(*old, option, to)) continue;
         if (config.get_option(option.key) != nullptr) continue;
-        const auto shown = [](std::string_view value) { return value.empty() ? std::string_view("(none)") : value; };
-        notes.push_back(fmt::format("the default of {} changes from {} (Flink {}) to {} (Flink {})", option.key,
-                                    shown(old->default_value), from.version().str(), shown(option.default_value),
-                                    target.version().str()));
+        const auto shown = [](std::string_view value) {
+            return value.empty() ? std::string_view("(none)") : value;
+        };
+        notes.push_back(fmt::format("the default of {} changes from {} (Flink {}) to {} (Flink {})",
+                                    option.key, shown(old->default_value), from.version().str(),
+                                    shown(option.default_value), target.version().str()));
     }
     return notes;
 }

@@ -33,7 +33,8 @@ std::vector<std::string> split_keys(std::string_view text) {
 std::string chain_end(const Catalog& to, std::string key) {
     for (int step = 0; step < 8; ++step) {  // catalogs hold short chains; the bound guards a cycle
         const KeyLookup lookup = to.lookup(key);
-        if ((lookup.kind != KeyLookup::Kind::deprecated_alias && lookup.kind != KeyLookup::Kind::fallback_alias) ||
+        if ((lookup.kind != KeyLookup::Kind::deprecated_alias &&
+             lookup.kind != KeyLookup::Kind::fallback_alias) ||
             lookup.option == nullptr)
             break;
         std::string next = preferred_key(to, key, *lookup.option);
@@ -46,7 +47,8 @@ std::string chain_end(const Catalog& to, std::string key) {
 // The target's own key for `key` when `key` is an alias there, else nullopt.
 std::optional<std::string> target_name(std::string_view key, const Catalog& to) {
     const KeyLookup lookup = to.lookup(key);
-    if ((lookup.kind == KeyLookup::Kind::deprecated_alias || lookup.kind == KeyLookup::Kind::fallback_alias) &&
+    if ((lookup.kind == KeyLookup::Kind::deprecated_alias ||
+         lookup.kind == KeyLookup::Kind::fallback_alias) &&
         lookup.option != nullptr)
         return chain_end(to, preferred_key(to, key, *lookup.option));
     if (lookup.kind == KeyLookup::Kind::option) return std::string(key);
@@ -58,9 +60,10 @@ std::optional<std::string> target_name(std::string_view key, const Catalog& to) 
 std::string preferred_key(const Catalog& catalog, std::string_view alias, const OptionInfo& fallback) {
     const std::vector<const OptionInfo*> readers = catalog.options_reading(alias);
     for (const OptionInfo* candidate : readers) {
-        const bool others_fall_back = std::all_of(readers.begin(), readers.end(), [&](const OptionInfo* other) {
-            return other == candidate || reads_alias(*other, candidate->key);
-        });
+        const bool others_fall_back =
+            std::all_of(readers.begin(), readers.end(), [&](const OptionInfo* other) {
+                return other == candidate || reads_alias(*other, candidate->key);
+            });
         if (others_fall_back) return std::string(candidate->key);
     }
     return std::string(fallback.key);

@@ -34,7 +34,8 @@ std::string row(std::string_view key, const Catalog& from, const Catalog& to) {
         case KeyPlan::Kind::keep:
             return {};
         case KeyPlan::Kind::rename:
-            return fmt::format("| `{}` | renamed | {} | {} |\n", key, code_list(standalone.keys), standalone.reason);
+            return fmt::format("| `{}` | renamed | {} | {} |\n", key, code_list(standalone.keys),
+                               standalone.reason);
         case KeyPlan::Kind::replace: {
             std::string to_keys = code_list(standalone.keys);
             if (active.keys != standalone.keys)
@@ -54,8 +55,9 @@ std::string row(std::string_view key, const Catalog& from, const Catalog& to) {
 std::string key_table_markdown(FlinkVersion from_version, FlinkVersion to_version) {
     const Catalog& from = Catalog::for_version(from_version);
     const Catalog& to = Catalog::for_version(to_version);
-    std::string out = fmt::format("| key (Flink {}) | in Flink {} | written as | why |\n| --- | --- | --- | --- |\n",
-                                  from.version().str(), to.version().str());
+    std::string out =
+        fmt::format("| key (Flink {}) | in Flink {} | written as | why |\n| --- | --- | --- | --- |\n",
+                    from.version().str(), to.version().str());
     for (const std::string_view key : keys_of(from)) out += row(key, from, to);
     return out;
 }

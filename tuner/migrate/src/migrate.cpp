@@ -21,7 +21,8 @@ constexpr std::string_view kLegacyStem = "flink-conf";
 std::size_t name_start(const std::string& path) {
     const std::size_t slash = path.find_last_of('/');
     const std::size_t base = slash == std::string::npos ? 0 : slash + 1;
-    const std::size_t flat = path.find("__", base) == std::string::npos ? std::string::npos : path.rfind("__");
+    const std::size_t flat =
+        path.find("__", base) == std::string::npos ? std::string::npos : path.rfind("__");
     return flat == std::string::npos ? base : flat + 2;
 }
 
@@ -73,8 +74,8 @@ void start_report(FilePlan& plan, const FlinkConfig& config, FlinkVersion to) {
     FileMigration& report = plan.report;
     if (!report.from_version_source.empty()) {
         if (config.version() != report.from_version)
-            report.notes.push_back(fmt::format("{} is for Flink {} ({})", config.where(), config.version().str(),
-                                               config.version_reason()));
+            report.notes.push_back(fmt::format("{} is for Flink {} ({})", config.where(),
+                                               config.version().str(), config.version_reason()));
         return;
     }
     report.path = config.source()->path();
@@ -87,7 +88,8 @@ void start_report(FilePlan& plan, const FlinkConfig& config, FlinkVersion to) {
 void validate(FileMigration& report, const ParsedFile& before, bool to_yaml) {
     IngestOptions options;
     if (to_yaml) options.forced_format = FileFormat::yaml;
-    const ParsedFile after = ingest(std::make_shared<const Source>(report.output_path, report.migrated), options);
+    const ParsedFile after =
+        ingest(std::make_shared<const Source>(report.output_path, report.migrated), options);
     const auto count = [](const ParsedFile& file) {
         std::size_t n = file.issues.size();
         for (const ConfigDocument& doc : file.configs)
@@ -101,8 +103,9 @@ void validate(FileMigration& report, const ParsedFile& before, bool to_yaml) {
     if (count(after) <= had) return;
     for (const ConfigDocument& doc : after.configs)
         for (const SyntaxIssue& issue : doc.issues)
-            report.errors.push_back(fmt::format("{}:{}: the migrated text would not load: {}", report.output_path,
-                                                after.source->position(issue.span.begin).line, issue.message));
+            report.errors.push_back(
+                fmt::format("{}:{}: the migrated text would not load: {}", report.output_path,
+                            after.source->position(issue.span.begin).line, issue.message));
     for (const SyntaxIssue& issue : after.issues)
         report.errors.push_back(fmt::format("{}:{}: the migrated text would not load: {}", report.output_path,
                                             after.source->position(issue.span.begin).line, issue.message));
@@ -116,22 +119,25 @@ void finish(FilePlan& plan, const ParsedFile& file, const MigrateOptions& option
     AppliedFixes applied = apply_fixes(report.original, fixes);
     for (std::size_t i = 0; i < fixes.size(); ++i)
         if (!applied.applied[i])
-            report.notes.push_back(fmt::format("not applied (overlaps another change): {}", fixes[i]->description));
+            report.notes.push_back(
+                fmt::format("not applied (overlaps another change): {}", fixes[i]->description));
     report.migrated = std::move(applied.text);
     const bool to_yaml = plan.converts_legacy;
     report.output_path = to_yaml ? output_path_for(report.path) : report.path;
     if (to_yaml && options.layout == Layout::nested) report.migrated = nest_flat_yaml(report.migrated);
     if (to_yaml && report.output_path != report.path)
-        report.notes.push_back(fmt::format("Flink {} reads only config.yaml: {} is written beside {}, which is left "
-                                           "as it is (delete it once the new file is deployed)",
-                                           options.to.str(), std::filesystem::path(report.output_path).filename().string(),
-                                           std::filesystem::path(report.path).filename().string()));
+        report.notes.push_back(
+            fmt::format("Flink {} reads only config.yaml: {} is written beside {}, which is left "
+                        "as it is (delete it once the new file is deployed)",
+                        options.to.str(), std::filesystem::path(report.output_path).filename().string(),
+                        std::filesystem::path(report.path).filename().string()));
     validate(report, file, to_yaml);
 }
 
 }  // namespace
 
-std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources, const MigrateOptions& options) {
+std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources,
+                                         const MigrateOptions& options) {
     std::vector<ParsedFile> parsed;
     std::set<const Source*> as_yaml;  // flink-conf.yaml files written as nested YAML
     for (const SourcePtr& source : sources) {
@@ -143,17 +149,20 @@ std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources, 
     for (const FlinkConfig& config : model.configs()) {
         FilePlan& plan = plans[config.source().get()];
         start_report(plan, config, options.to);
-        const bool legacy_file = config.file().format == FileFormat::legacy || as_yaml.contains(config.source().get());
+        const bool legacy_file =
+            config.file().format == FileFormat::legacy || as_yaml.contains(config.source().get());
         if (legacy_file && options.to >= FlinkVersion{2, 0} && !plan.converts_legacy) {
             plan.converts_legacy = true;
             if (as_yaml.contains(config.source().get()))
-                plan.report.notes.push_back(fmt::format(
-                    "written as nested YAML, which the legacy parser of Flink {} read as flat keys (`rpc.address:` "
-                    "under `jobmanager:` was the key `rpc.address`): migrated as the YAML it is",
-                    config.version().str()));
+                plan.report.notes.push_back(
+                    fmt::format("written as nested YAML, which the legacy parser of Flink {} read as flat "
+                                "keys (`rpc.address:` "
+                                "under `jobmanager:` was the key `rpc.address`): migrated as the YAML it is",
+                                config.version().str()));
         }
         plan_config(config, options.to, plan);
-        for (std::string& note : default_change_notes(config, options.to)) plan.report.notes.push_back(std::move(note));
+        for (std::string& note : default_change_notes(config, options.to))
+            plan.report.notes.push_back(std::move(note));
     }
     plan_objects(model, options.to, plans);
     std::vector<FileMigration> result;

@@ -62,7 +62,8 @@ bool place(Node& root, std::string_view key, std::string value, std::vector<std:
 void emit(const Node& node, int depth, std::string& out) {
     const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
     for (const auto& c : node.children) {
-        for (const std::string& comment : c->comments) out += (comment.empty() ? "" : indent) + comment + "\n";
+        for (const std::string& comment : c->comments)
+            out += (comment.empty() ? "" : indent) + comment + "\n";
         if (!c->raw.empty()) {
             out += indent + c->raw + "\n";
         } else if (c->leaf) {
@@ -93,8 +94,10 @@ std::string nest_flat_yaml(std::string_view text) {
         }
         const std::size_t colon = line.find(':');
         const bool simple = first == 0 && colon != std::string::npos && line[0] != '\'' && line[0] != '"';
-        if (!simple || !place(root, std::string_view(line).substr(0, colon), line.substr(colon + 1), pending)) {
-            root.children.push_back(std::make_unique<Node>(Node{.comments = std::move(pending), .raw = line}));
+        if (!simple ||
+            !place(root, std::string_view(line).substr(0, colon), line.substr(colon + 1), pending)) {
+            root.children.push_back(
+                std::make_unique<Node>(Node{.comments = std::move(pending), .raw = line}));
             pending.clear();
         }
     }

@@ -22,9 +22,9 @@ struct Context {
     const Catalog& from;
     const Catalog& to;
     FilePlan& plan;
-    bool legacy_syntax = false;  // values are legacy text that must become YAML
+    bool legacy_syntax = false;      // values are legacy text that must become YAML
     bool standalone_legacy = false;  // a flink-conf.yaml of its own: its lines start at column 1
-    std::unordered_map<std::string, std::size_t> last;  // key -> index of its last entry
+    std::unordered_map<std::string, std::size_t> last;    // key -> index of its last entry
     std::vector<KeyPlan> plans;                           // by entry index (effective entries)
     std::unordered_map<std::string, std::size_t> writer;  // key written -> the entry Flink read it from
     std::vector<bool> removed;                            // by entry index
@@ -47,7 +47,8 @@ std::size_t content_start(const Source& source, std::size_t offset) {
 void comment_out(Context& ctx, std::size_t offset) {
     const std::size_t at = content_start(*ctx.config.source(), offset);
     if (ctx.commented.insert(at).second)
-        ctx.plan.fixes.push_back(Fix{.description = "comment out", .edits = {{at, at, std::string(kCommentMark)}}});
+        ctx.plan.fixes.push_back(
+            Fix{.description = "comment out", .edits = {{at, at, std::string(kCommentMark)}}});
 }
 
 std::size_t index_of(const Context& ctx, const ConfigEntry& entry) {
@@ -81,9 +82,10 @@ std::optional<Edit> value_edit(Context& ctx, const ConfigEntry& entry, std::stri
     if (text.empty()) text = std::string(source.view(entry.value_span));
     if (rewrite && !ctx.config.doc().spans_exact) return std::nullopt;
     if (rewrite)
-        ctx.plan.report.rewritten.push_back({std::string(key), line_of(source, entry.key_span.begin),
-                                             is_secret_key(key) ? "******" : std::string(source.view(entry.value_span)),
-                                             is_secret_key(key) ? "******" : text, rewrite->reason});
+        ctx.plan.report.rewritten.push_back(
+            {std::string(key), line_of(source, entry.key_span.begin),
+             is_secret_key(key) ? "******" : std::string(source.view(entry.value_span)),
+             is_secret_key(key) ? "******" : text, rewrite->reason});
     if (hash_follows) text += ' ';
     return Edit{entry.value_span.begin, entry.value_span.end, std::move(text)};
 }
@@ -96,7 +98,8 @@ std::optional<Edit> key_edit(Context& ctx, const ConfigEntry& entry, std::string
 }
 
 void add_fix(Context& ctx, std::string description, std::vector<Edit> edits) {
-    if (!edits.empty()) ctx.plan.fixes.push_back(Fix{.description = std::move(description), .edits = std::move(edits)});
+    if (!edits.empty())
+        ctx.plan.fixes.push_back(Fix{.description = std::move(description), .edits = std::move(edits)});
 }
 
 void remove_entry(Context& ctx, const ConfigEntry& entry, std::string replacement, std::string reason) {
@@ -137,7 +140,9 @@ std::string indent_of(const Source& source, const ConfigEntry& entry) {
     return std::string(source.text().substr(start, entry.entry_span.begin - start));
 }
 
-std::string joined(const std::vector<std::string>& keys) { return fmt::format("{}", fmt::join(keys, ", ")); }
+std::string joined(const std::vector<std::string>& keys) {
+    return fmt::format("{}", fmt::join(keys, ", "));
+}
 
 void replace_entry(Context& ctx, const ConfigEntry& entry, const KeyPlan& plan) {
     for (const std::string& key : plan.keys) {
@@ -165,9 +170,10 @@ void replace_entry(Context& ctx, const ConfigEntry& entry, const KeyPlan& plan) 
     const Source& source = *ctx.config.source();
     std::string added;
     for (std::size_t i = 1; i < plan.keys.size(); ++i) {
-        const std::string_view written = value_change ? std::string_view(value_change->replacement)
-                                                      : source.view(entry.value_span);
-        added += fmt::format("{}{}{}: {}", line_break(source), indent_of(source, entry), plan.keys[i], written);
+        const std::string_view written =
+            value_change ? std::string_view(value_change->replacement) : source.view(entry.value_span);
+        added +=
+            fmt::format("{}{}{}: {}", line_break(source), indent_of(source, entry), plan.keys[i], written);
     }
     if (!added.empty()) edits.push_back({entry.entry_span.end, entry.entry_span.end, added});
     ctx.plan.report.removed.push_back(
@@ -201,7 +207,8 @@ void choose_writers(Context& ctx) {
         if (plan.kind != KeyPlan::Kind::keep && plan.kind != KeyPlan::Kind::rename) continue;
         const std::string target = plan.kind == KeyPlan::Kind::rename ? plan.keys.front() : entries[i].key;
         const auto [it, fresh] = ctx.writer.emplace(target, i);
-        if (!fresh && read_order(ctx, entries[i].key, target) < read_order(ctx, entries[it->second].key, target))
+        if (!fresh &&
+            read_order(ctx, entries[i].key, target) < read_order(ctx, entries[it->second].key, target))
             it->second = i;
     }
 }
@@ -240,10 +247,10 @@ void plan_entry(Context& ctx, std::size_t index) {
     const std::string target = plan.kind == KeyPlan::Kind::rename ? plan.keys.front() : entry.key;
     if (const std::size_t writer = ctx.writer.at(target); writer != index) {
         const ConfigEntry& other = ctx.config.entries()[writer];
-        return remove_entry(ctx, entry, "",
-                            fmt::format("Flink read {} (line {}) instead{}", other.key,
-                                        line_of(source, other.key_span.begin),
-                                        other.key == target ? "" : ", first in the option's lookup order"));
+        return remove_entry(
+            ctx, entry, "",
+            fmt::format("Flink read {} (line {}) instead{}", other.key, line_of(source, other.key_span.begin),
+                        other.key == target ? "" : ", first in the option's lookup order"));
     }
     if (plan.kind == KeyPlan::Kind::rename) return rename_entry(ctx, entry, plan);
     std::vector<Edit> edits;
@@ -273,12 +280,13 @@ void comment_emptied_parents(Context& ctx) {
 // or refuse the file.
 void comment_skipped_lines(Context& ctx) {
     for (const SyntaxIssue& issue : ctx.config.doc().issues) {
-        if (issue.kind != SyntaxIssue::Kind::legacy_no_separator && issue.kind != SyntaxIssue::Kind::legacy_empty_key &&
+        if (issue.kind != SyntaxIssue::Kind::legacy_no_separator &&
+            issue.kind != SyntaxIssue::Kind::legacy_empty_key &&
             issue.kind != SyntaxIssue::Kind::legacy_empty_value)
             continue;
         const std::size_t line = line_of(*ctx.config.source(), issue.span.begin);
-        ctx.plan.report.notes.push_back(
-            fmt::format("line {}: the legacy parser skipped this line ({}); commented out", line, issue.message));
+        ctx.plan.report.notes.push_back(fmt::format(
+            "line {}: the legacy parser skipped this line ({}); commented out", line, issue.message));
         comment_out(ctx, issue.span.begin);
     }
 }
@@ -291,8 +299,8 @@ void update_version_comments(Context& ctx, FlinkVersion to) {
     for (std::size_t at = text.find(kMarker); at != std::string::npos; at = text.find(kMarker, at + 1)) {
         const std::size_t begin = at + kMarker.size();
         std::size_t end = begin;
-        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
-                                     text[end] == '_'))
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.' || text[end] == '_'))
             ++end;
         const std::string old = text.substr(begin, end - begin);
         // Several configurations of one manifest share the comment: it is edited once.
@@ -300,28 +308,32 @@ void update_version_comments(Context& ctx, FlinkVersion to) {
             return !fix.edits.empty() && fix.edits.front().begin == begin;
         });
         if (old == to.str() || planned) continue;
-        ctx.plan.report.rewritten.push_back(
-            {"# flinklint: flink-version", line_of(source, at), old, to.str(), "the file is now for the new version"});
+        ctx.plan.report.rewritten.push_back({"# flinklint: flink-version", line_of(source, at), old, to.str(),
+                                             "the file is now for the new version"});
         add_fix(ctx, "version comment", {{begin, end, to.str()}});
     }
 }
 
 }  // namespace
 
-std::string_view line_break(const Source& source) { return source.uses_crlf() ? "\r\n" : "\n"; }
+std::string_view line_break(const Source& source) {
+    return source.uses_crlf() ? "\r\n" : "\n";
+}
 
 void plan_config(const FlinkConfig& config, FlinkVersion to, FilePlan& plan) {
     if (!config.doc().spans_exact) {
         // Folded or escaped text inside a manifest: its bytes are not the text Flink reads, so no
         // edit can be placed exactly.
-        plan.report.notes.push_back(fmt::format("{}: not migrated: the configuration is a folded or escaped YAML "
-                                                "scalar; write it as a literal block (|) and run migrate again",
-                                                config.where()));
+        plan.report.notes.push_back(
+            fmt::format("{}: not migrated: the configuration is a folded or escaped YAML "
+                        "scalar; write it as a literal block (|) and run migrate again",
+                        config.where()));
         return;
     }
     Context ctx{config, Catalog::for_version(config.version()), Catalog::for_version(to), plan};
     ctx.legacy_syntax = config.is_legacy() && to >= FlinkVersion{2, 0};
-    ctx.standalone_legacy = ctx.legacy_syntax && config.doc().format == ConfigFormat::legacy && !config.doc().owner_object;
+    ctx.standalone_legacy =
+        ctx.legacy_syntax && config.doc().format == ConfigFormat::legacy && !config.doc().owner_object;
     const auto& entries = config.entries();
     ctx.removed.assign(entries.size(), false);
     for (std::size_t i = 0; i < entries.size(); ++i) ctx.last[entries[i].key] = i;
@@ -335,9 +347,10 @@ void plan_config(const FlinkConfig& config, FlinkVersion to, FilePlan& plan) {
         const std::size_t end = source.text().size();
         const bool newline = end == 0 || source.text().back() == '\n' || source.text().back() == '\r';
         add_fix(ctx, "keys moved out of nested mappings",
-                {{end, end, fmt::format("{}# renamed by flinklint migrate (moved out of nested mappings){}{}",
-                                        newline ? "" : std::string(line_break(source)), line_break(source),
-                                        ctx.appended)}});
+                {{end, end,
+                  fmt::format("{}# renamed by flinklint migrate (moved out of nested mappings){}{}",
+                              newline ? "" : std::string(line_break(source)), line_break(source),
+                              ctx.appended)}});
     }
 }
 

@@ -18,10 +18,13 @@ std::size_t line_of(const Source& source, std::size_t offset) {
     return static_cast<std::size_t>(source.position(offset).line);
 }
 
-std::string operator_version(FlinkVersion v) { return fmt::format("v{}_{}", v.major, v.minor); }
+std::string operator_version(FlinkVersion v) {
+    return fmt::format("v{}_{}", v.major, v.minor);
+}
 
 void add(FilePlan& plan, std::string description, Span span, std::string text) {
-    plan.fixes.push_back(Fix{.description = std::move(description), .edits = {{span.begin, span.end, std::move(text)}}});
+    plan.fixes.push_back(
+        Fix{.description = std::move(description), .edits = {{span.begin, span.end, std::move(text)}}});
 }
 
 // The value of a Located without its quotes.
@@ -50,10 +53,11 @@ void bump_flink_version(const ParsedFile& file, const K8sObject& object, FlinkVe
     const auto current = FlinkVersion::parse(flink.flink_version.value);
     if (current && *current == to) return;
     if (flink.job_state.value == "suspended" && flink.job_upgrade_mode.value == "last-state") {
-        plan.report.errors.push_back(fmt::format(
-            "{}:{}: FlinkDeployment {}: the operator refuses a flinkVersion change after a last-state suspend; "
-            "restore the job with its current version, then upgrade",
-            file.source->path(), line_of(source, flink.flink_version.span.begin), name));
+        plan.report.errors.push_back(
+            fmt::format("{}:{}: FlinkDeployment {}: the operator refuses a flinkVersion change after a "
+                        "last-state suspend; "
+                        "restore the job with its current version, then upgrade",
+                        file.source->path(), line_of(source, flink.flink_version.span.begin), name));
         return;
     }
     add(plan, "spec.flinkVersion", inner(source, flink.flink_version), operator_version(to));
@@ -70,14 +74,15 @@ void note_image(const Located& image, const std::string& where, FlinkVersion to,
     if (!image) return;
     const auto version = image_flink_version(image.value);
     if (!version || *version >= to) return;
-    plan.report.notes.push_back(fmt::format("{}: image {} runs Flink {}: use a Flink {} image", where, image.value,
-                                            version->str(), to.str()));
+    plan.report.notes.push_back(fmt::format("{}: image {} runs Flink {}: use a Flink {} image", where,
+                                            image.value, version->str(), to.str()));
 }
 
 // The `flink-conf.yaml:` key line of a ConfigMap's data.
 std::optional<Span> data_key(const Source& source, const K8sObject& object) {
     static const std::regex key_re("^([ \\t]*)[\"']?flink-conf\\.yaml[\"']?[ \\t]*:");
-    const std::string_view text = std::string_view(source.text()).substr(object.span.begin, object.span.size());
+    const std::string_view text =
+        std::string_view(source.text()).substr(object.span.begin, object.span.size());
     std::size_t at = 0;
     while (at < text.size()) {
         const std::size_t end = std::min(text.find('\n', at), text.size());
@@ -92,19 +97,22 @@ std::optional<Span> data_key(const Source& source, const K8sObject& object) {
     return std::nullopt;
 }
 
-void rename_data_key(const ParsedFile& file, const K8sObject& object, FilePlan& plan, std::set<std::string>& renamed) {
+void rename_data_key(const ParsedFile& file, const K8sObject& object, FilePlan& plan,
+                     std::set<std::string>& renamed) {
     const auto& keys = object.config_map_keys;
     if (std::find(keys.begin(), keys.end(), kLegacyName) == keys.end()) return;
     const std::string where = fmt::format("ConfigMap {}", object.name.value);
     if (std::find(keys.begin(), keys.end(), kYamlName) != keys.end()) {
-        plan.report.notes.push_back(where + ": has both flink-conf.yaml and config.yaml; Flink 2.x reads only "
-                                            "config.yaml: merge them by hand");
+        plan.report.notes.push_back(where +
+                                    ": has both flink-conf.yaml and config.yaml; Flink 2.x reads only "
+                                    "config.yaml: merge them by hand");
         return;
     }
     const auto span = data_key(*file.source, object);
     if (!span) return;
     add(plan, "data key", *span, std::string(kYamlName));
-    plan.report.renamed.push_back({"data.flink-conf.yaml", "data.config.yaml", line_of(*file.source, span->begin)});
+    plan.report.renamed.push_back(
+        {"data.flink-conf.yaml", "data.config.yaml", line_of(*file.source, span->begin)});
     renamed.insert(object.name.value);
 }
 
@@ -116,8 +124,10 @@ void follow_mounts(const ParsedFile& file, const PodSpecFacts& pod, const std::s
         if (!volume.config_map_name || !renamed.contains(volume.config_map_name.value)) continue;
         volumes.insert(volume.name.value);
         for (const auto& [key, path] : volume.config_map_items) {
-            if (key && key.value == kLegacyName) add(plan, "items key", inner(*file.source, key), std::string(kYamlName));
-            if (path && path.value == kLegacyName) add(plan, "items path", inner(*file.source, path), std::string(kYamlName));
+            if (key && key.value == kLegacyName)
+                add(plan, "items key", inner(*file.source, key), std::string(kYamlName));
+            if (path && path.value == kLegacyName)
+                add(plan, "items path", inner(*file.source, path), std::string(kYamlName));
         }
     }
     const auto mounts = [&](const std::vector<Container>& containers) {
@@ -147,8 +157,8 @@ void plan_objects(const Model& model, FlinkVersion to, Plans& plans) {
         if (it == plans.end()) continue;
         if (ref.object->flink) {
             bump_flink_version(*ref.file, *ref.object, to, it->second);
-            note_image(ref.object->flink->image, fmt::format("{} {}", ref.object->kind, ref.object->name.value), to,
-                       it->second);
+            note_image(ref.object->flink->image,
+                       fmt::format("{} {}", ref.object->kind, ref.object->name.value), to, it->second);
         }
         if (ref.object->kind == "ConfigMap" && to >= FlinkVersion{2, 0})
             rename_data_key(*ref.file, *ref.object, it->second, renamed);
@@ -159,7 +169,8 @@ void plan_objects(const Model& model, FlinkVersion to, Plans& plans) {
         if (plan.report.path.empty()) plan.report.path = ref.file->source->path();
         if (!renamed.empty()) follow_mounts(*ref.file, *ref.object->pod, renamed, plan);
         for (const Container& container : ref.object->pod->containers)
-            note_image(container.image, fmt::format("{} {}", ref.object->kind, ref.object->name.value), to, plan);
+            note_image(container.image, fmt::format("{} {}", ref.object->kind, ref.object->name.value), to,
+                       plan);
     }
 }
 

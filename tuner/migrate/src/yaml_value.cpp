@@ -29,7 +29,8 @@ bool typed_in_core_schema(std::string_view t) {
 
 // A typed scalar whose toString() in Java is its own text: Flink reads a String option the same.
 bool canonical_typed(std::string_view t) {
-    static const std::regex re("true|false|-?(0|[1-9][0-9]{0,17})|-?(0|[1-9][0-9]{0,5})\\.([0-9]{0,5}[1-9]|0)");
+    static const std::regex re(
+        "true|false|-?(0|[1-9][0-9]{0,17})|-?(0|[1-9][0-9]{0,5})\\.([0-9]{0,5}[1-9]|0)");
     return matches(t, re);
 }
 
@@ -96,8 +97,10 @@ std::string unquote(std::string_view quoted) {
     std::string out;
     for (std::size_t i = 0; i < inner.size(); ++i) {
         const bool pair = i + 1 < inner.size();
-        if (q == '\'' && inner[i] == '\'' && pair && inner[i + 1] == '\'') ++i;
-        else if (q == '"' && inner[i] == '\\' && pair && (inner[i + 1] == '"' || inner[i + 1] == '\\')) ++i;
+        if (q == '\'' && inner[i] == '\'' && pair && inner[i + 1] == '\'')
+            ++i;
+        else if (q == '"' && inner[i] == '\\' && pair && (inner[i + 1] == '"' || inner[i + 1] == '\\'))
+            ++i;
         out += inner[i];
     }
     return out;
@@ -118,8 +121,8 @@ bool plain_is_verbatim(std::string_view t) {
     if (t.empty() || t != trim(t)) return false;
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos) {
         // `-`, `?` and `:` start a plain scalar only when followed by a non-space.
-        const bool indicator_ok = (t.front() == '-' || t.front() == '?' || t.front() == ':') && t.size() > 1 &&
-                                  t[1] != ' ' && t[1] != '\t';
+        const bool indicator_ok = (t.front() == '-' || t.front() == '?' || t.front() == ':') &&
+                                  t.size() > 1 && t[1] != ' ' && t[1] != '\t';
         if (!indicator_ok) return false;
     }
     if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos) return false;
@@ -133,10 +136,11 @@ std::string yaml_scalar(std::string_view text) {
 }
 
 std::optional<ValueRewrite> legacy_value_as_yaml(std::string_view value, OptionType type) {
-    const bool list = type == OptionType::list_string || type == OptionType::list_enum ||
-                      type == OptionType::list_map;
+    const bool list =
+        type == OptionType::list_string || type == OptionType::list_enum || type == OptionType::list_map;
     // Already written as YAML: the legacy parser would have read one odd string, Flink 2.x the list.
-    if ((list && value.starts_with('[')) || (type == OptionType::map && value.starts_with('{'))) return std::nullopt;
+    if ((list && value.starts_with('[')) || (type == OptionType::map && value.starts_with('{')))
+        return std::nullopt;
     if (list && type != OptionType::list_map) {
         std::vector<std::string> items;
         for (const std::string& part : split_unquoted(value, ';'))
@@ -158,18 +162,20 @@ std::optional<ValueRewrite> legacy_value_as_yaml(std::string_view value, OptionT
         return ValueRewrite{fmt::format("[{}]", fmt::join(maps, ", ")),
                             "a legacy list of maps: Flink 2.x reads it as a YAML sequence of mappings"};
     }
-    const bool quoted = value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-                        value.back() == value.front();
+    const bool quoted =
+        value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front();
     if (quoted) {
         return ValueRewrite{yaml_scalar(unquote(value)),
                             "the legacy parser kept the quotes as part of the value; YAML removes them"};
     }
     // Typed scalars are what numeric and boolean options want; strings must stay strings.
-    const bool typed_ok = typed_in_core_schema(value) &&
-                          (type == OptionType::integer || type == OptionType::long_ || type == OptionType::float_ ||
-                           type == OptionType::double_ || type == OptionType::boolean);
+    const bool typed_ok =
+        typed_in_core_schema(value) &&
+        (type == OptionType::integer || type == OptionType::long_ || type == OptionType::float_ ||
+         type == OptionType::double_ || type == OptionType::boolean);
     if (typed_ok || plain_is_verbatim(value)) return std::nullopt;
-    return ValueRewrite{yaml_scalar_quoted(value), "quoted: as a plain YAML scalar it would read differently"};
+    return ValueRewrite{yaml_scalar_quoted(value),
+                        "quoted: as a plain YAML scalar it would read differently"};
 }
 
 }  // namespace flinklint::migrate

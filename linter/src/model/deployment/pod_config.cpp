@@ -61,7 +61,8 @@ void dynamic_properties(const Container& c, const SourcePtr& source, std::vector
                 const std::size_t value_at = (after_d || plain ? 0 : 2) + eq + 1;
                 if (written == arg.value) {
                     const auto at = static_cast<std::size_t>(word.data() - arg.value.data());
-                    v.span = Span{arg.span.begin + at + (plain ? 0 : value_at), arg.span.begin + at + word.size()};
+                    v.span =
+                        Span{arg.span.begin + at + (plain ? 0 : value_at), arg.span.begin + at + word.size()};
                 }
                 (plain ? bare : out).push_back(std::move(v));
             }

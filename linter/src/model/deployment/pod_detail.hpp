@@ -10,7 +10,9 @@
 namespace flinklint::deployment_detail {
 
 bool same_namespace(std::string_view a, std::string_view b);  // an empty namespace matches any
-inline std::vector<std::string_view> words(std::string_view text) { return command_words(text); }
+inline std::vector<std::string_view> words(std::string_view text) {
+    return command_words(text);
+}
 // The configuration of `owner` (a ConfigMap key `file_name`, or a FlinkDeployment's flinkConfiguration).
 const FlinkConfig* config_of(const Model& model, const K8sObject* owner, std::string_view file_name,
                              ConfigFormat format);

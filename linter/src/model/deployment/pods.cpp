@@ -244,7 +244,8 @@ const std::vector<const FlinkConfig*>& Model::configs_owned_by(const K8sObject* 
     // Asked once per pod and mount: a scan of every configuration each time was quadratic in a file
     // of thousands of FlinkDeployments. Single-threaded per model, like pods().
     if (!owned_) {
-        auto index = std::make_shared<std::unordered_map<const K8sObject*, std::vector<const FlinkConfig*>>>();
+        auto index =
+            std::make_shared<std::unordered_map<const K8sObject*, std::vector<const FlinkConfig*>>>();
         for (const FlinkConfig& config : configs_) (*index)[config.owner()].push_back(&config);
         owned_ = std::move(index);
     }
@@ -305,6 +306,5 @@ std::optional<int> resolve_port(const PodView& pod, std::string_view port, const
         if (p.name == port && (container == nullptr || p.container == container)) return p.number;
     return std::nullopt;
 }
-
 
 }  // namespace flinklint

@@ -43,8 +43,8 @@ void check_container_arg_not_dynamic_property(const Model& model, Reporter& repo
             f.message = fmt::format(
                 "{} passes {} to {} without `-D`: Flink reads command-line options only as `-Dkey=value`, "
                 "so {} is not set; {}",
-                pod.describe(), quoted(arg.key + "=" + arg.value), quoted(pod.main->name.value), quoted(arg.key),
-                consequence(pod));
+                pod.describe(), quoted(arg.key + "=" + arg.value), quoted(pod.main->name.value),
+                quoted(arg.key), consequence(pod));
             f.help = fmt::format("write `-D{}={}`, or set it in the configuration file or FLINK_PROPERTIES",
                                  arg.key, arg.value);
             reporter.report(std::move(f));

@@ -74,9 +74,11 @@ void check_container_memory_below_process_size(const Model& model, Reporter& rep
             "{} limits container {} to {} ({}) but Flink sizes the {} process at {} ({}): the JVM is allowed "
             "to grow past the limit and the kernel kills the container (OOMKilled)",
             pod.describe(), quoted(pod.main->name.value), quoted(limit.value),
-            mib(static_cast<std::uint64_t>(std::floor(*limit_bytes))), role_name(pod.role), mib(*process), from);
-        f.help = fmt::format("raise the container's memory limit to at least {}Mi, or lower {} below the limit",
-                             (*process + kMiB - 1) / kMiB, quoted(key));
+            mib(static_cast<std::uint64_t>(std::floor(*limit_bytes))), role_name(pod.role), mib(*process),
+            from);
+        f.help =
+            fmt::format("raise the container's memory limit to at least {}Mi, or lower {} below the limit",
+                        (*process + kMiB - 1) / kMiB, quoted(key));
         if (set && set->source)
             f.related.push_back(RelatedLocation{set->source, set->span, {}, "process size set here"});
         reporter.report(std::move(f));

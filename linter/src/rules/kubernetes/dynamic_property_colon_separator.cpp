@@ -44,7 +44,8 @@ void check_line(const Line& line, Reporter& reporter) {
             Finding f{.source = line.source, .span = word_span(*line.source, *part, word), .key = key};
             f.message = fmt::format(
                 "{} in {} sets the property {}, not {}: `-D` splits name and value at `=` only, so the colon "
-                "stays in the name, nothing reads it and {} keeps its value from the configuration file or its "
+                "stays in the name, nothing reads it and {} keeps its value from the configuration file or "
+                "its "
                 "default",
                 quoted(word), line.where, quoted(std::string(name)), quoted(key), quoted(key));
             f.help = fmt::format("write `-D{}=<value>` (no space around `=`)", key);
@@ -53,7 +54,8 @@ void check_line(const Line& line, Reporter& reporter) {
     }
 }
 
-void add_pod(std::vector<Line>& lines, const SourcePtr& source, const std::string& owner, const PodSpecFacts& pod) {
+void add_pod(std::vector<Line>& lines, const SourcePtr& source, const std::string& owner,
+             const PodSpecFacts& pod) {
     for (const std::vector<Container>* list : {&pod.containers, &pod.init_containers}) {
         for (const Container& c : *list) {
             Line line{source, owner + " container " + c.name.value, {}};
@@ -73,7 +75,8 @@ void check_dynamic_property_colon_separator(const Model& model, Reporter& report
         const std::string owner = object.kind + " " + object.name.value;
         if (object.pod) add_pod(lines, ref.file->source, owner, *object.pod);
         if (!object.flink) continue;
-        for (const auto* t : {&object.flink->pod_template, &object.flink->jm_pod_template, &object.flink->tm_pod_template})
+        for (const auto* t :
+             {&object.flink->pod_template, &object.flink->jm_pod_template, &object.flink->tm_pod_template})
             if (*t) add_pod(lines, ref.file->source, owner, **t);
     }
     for (const ParsedFile& file : model.files()) {

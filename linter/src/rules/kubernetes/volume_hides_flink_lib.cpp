@@ -31,7 +31,8 @@ std::string lib_dir(const Container& c) {
     return "/opt/flink/lib";
 }
 
-// An init container of a Flink image that mounts the volume outside its own lib/ can copy the distribution in.
+// An init container of a Flink image that mounts the volume outside its own lib/ can copy the distribution
+// in.
 bool filled_by_flink_init(const PodSpecFacts& pod, std::string_view volume) {
     for (const Container& init : pod.init_containers) {
         if (!flink_image(init.image.value)) continue;
@@ -41,28 +42,32 @@ bool filled_by_flink_init(const PodSpecFacts& pod, std::string_view volume) {
     return false;
 }
 
-void check_pod(const SourcePtr& source, const std::string& owner, const PodSpecFacts& pod, bool operator_template,
-               Reporter& reporter) {
+void check_pod(const SourcePtr& source, const std::string& owner, const PodSpecFacts& pod,
+               bool operator_template, Reporter& reporter) {
     for (const Container& c : pod.containers) {
         // In a FlinkDeployment's pod template the operator gives flink-main-container spec.image.
-        if (!flink_image(c.image.value) && !(operator_template && c.name.value == "flink-main-container")) continue;
+        if (!flink_image(c.image.value) && !(operator_template && c.name.value == "flink-main-container"))
+            continue;
         for (const VolumeMount& m : c.volume_mounts) {
             if (m.sub_path || trimmed_path(m.mount_path.value) != lib_dir(c)) continue;
             const Volume* volume = nullptr;
             for (const Volume& v : pod.volumes)
                 if (v.name.value == m.name.value) volume = &v;
-            if (volume == nullptr || (volume->type != "emptyDir" && volume->type != "configMap" &&
-                                      volume->type != "secret"))
+            if (volume == nullptr ||
+                (volume->type != "emptyDir" && volume->type != "configMap" && volume->type != "secret"))
                 continue;  // a PersistentVolumeClaim or host path may hold a full lib/: not visible here
             if (filled_by_flink_init(pod, volume->name.value)) continue;
             Finding f{.source = source, .span = m.mount_path.span, .key = "volumeMounts"};
             f.message = fmt::format(
-                "{} container {} mounts the {} volume {} over {}: it hides the image's lib directory with the "
+                "{} container {} mounts the {} volume {} over {}: it hides the image's lib directory with "
+                "the "
                 "flink-dist jar, so the start scripts stop with \"Flink distribution jar not found\" and the "
                 "process does not start",
-                owner, quoted(c.name.value), volume->type, quoted(volume->name.value), quoted(m.mount_path.value));
-            f.help = "mount extra jars into their own directory and copy or link them into lib/ at start, mount "
-                     "single files with subPath, or put them into /opt/flink/plugins or a custom image";
+                owner, quoted(c.name.value), volume->type, quoted(volume->name.value),
+                quoted(m.mount_path.value));
+            f.help =
+                "mount extra jars into their own directory and copy or link them into lib/ at start, mount "
+                "single files with subPath, or put them into /opt/flink/plugins or a custom image";
             reporter.report(std::move(f));
         }
     }
@@ -76,7 +81,8 @@ void check_volume_hides_flink_lib(const Model& model, Reporter& reporter) {
         const std::string owner = object.kind + " " + object.name.value;
         if (object.pod) check_pod(ref.file->source, owner, *object.pod, false, reporter);
         if (!object.flink) continue;
-        for (const auto* t : {&object.flink->pod_template, &object.flink->jm_pod_template, &object.flink->tm_pod_template})
+        for (const auto* t :
+             {&object.flink->pod_template, &object.flink->jm_pod_template, &object.flink->tm_pod_template})
             if (*t) check_pod(ref.file->source, owner, **t, true, reporter);
     }
 }

@@ -1,7 +1,7 @@
 // FL301 taskmanager-memory-invalid and FL302 jobmanager-memory-invalid: Flink's memory derivation
 // fails, so the process does not start. Both rules share this check; each rule file picks its process.
-#include "flinklint/option_values.hpp"
 #include "rules/memory/memory_failure.hpp"
+#include "flinklint/option_values.hpp"
 
 #include <fmt/format.h>
 
@@ -65,7 +65,8 @@ bool type_rejects(const EffectiveConfig& effective, const std::string& key) {
     const OptionInfo* option = Catalog::for_version(effective.version()).find(key);
     const auto value = effective.value(key);
     if (option == nullptr || !value) return false;
-    return check_option_value(option->type, option->enum_values, *value, ValueKind::string, effective.version())
+    return check_option_value(option->type, option->enum_values, *value, ValueKind::string,
+                              effective.version())
         .has_value();
 }
 
@@ -100,7 +101,8 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
                 context =
                     " If this file is mounted as the cluster's whole configuration, it replaces the config "
                     "file Flink ships, and with it the default sizes.";
-                // Whether the file replaces Flink's own config is not visible here: say it, do not fail on it.
+                // Whether the file replaces Flink's own config is not visible here: say it, do not fail on
+                // it.
                 severity = Severity::warning;
             } else if (!sets_memory(*effective, process)) {
                 continue;

@@ -40,27 +40,28 @@ Finding duplicate_finding(const FlinkConfig& config, const std::vector<const Con
     const std::string lines = lines_text(config, copies);
     Finding finding{.source = config.source(), .span = first.key_span, .key = first.key};
     if (refused_by_yaml_loader(config.doc(), winner)) {
-        finding.message = fmt::format("{} is set {} times (lines {}): Flink's YAML loader refuses a "
-                                      "config.yaml with a duplicate key",
-                                      quoted(first.key), copies.size(), lines);
+        finding.message = fmt::format(
+            "{} is set {} times (lines {}): Flink's YAML loader refuses a "
+            "config.yaml with a duplicate key",
+            quoted(first.key), copies.size(), lines);
         finding.severity = Severity::error;
     } else if (all_same) {
-        finding.message =
-            fmt::format("{} is set {} times (lines {}) with the same value", quoted(first.key), copies.size(), lines);
+        finding.message = fmt::format("{} is set {} times (lines {}) with the same value", quoted(first.key),
+                                      copies.size(), lines);
     } else {
-        finding.message = fmt::format("{} is set {} times (lines {}): Flink uses the last value ({}) and "
-                                      "ignores the others",
-                                      quoted(first.key), copies.size(), lines,
-                                      quoted(shown_value(winner.key, winner.value)));
+        finding.message = fmt::format(
+            "{} is set {} times (lines {}): Flink uses the last value ({}) and "
+            "ignores the others",
+            quoted(first.key), copies.size(), lines, quoted(shown_value(winner.key, winner.value)));
     }
     finding.help = "keep one line for the key";
     for (std::size_t i = 0; i < copies.size(); ++i) {
         finding.related.push_back(
             {.source = config.source(),
              .span = copies[i]->key_span,
-             .message = i + 1 == copies.size() ? fmt::format("set here ({} of {}): the value Flink reads", i + 1,
-                                                             copies.size())
-                                               : fmt::format("set here ({} of {})", i + 1, copies.size())});
+             .message = i + 1 == copies.size()
+                            ? fmt::format("set here ({} of {}): the value Flink reads", i + 1, copies.size())
+                            : fmt::format("set here ({} of {})", i + 1, copies.size())});
     }
     // Deleting every earlier copy keeps what Flink reads (and lets config.yaml load at all); if a
     // value differs the earlier one may be what was meant, so that deletion is unsafe.
@@ -75,9 +76,10 @@ Finding duplicate_finding(const FlinkConfig& config, const std::vector<const Con
         }
     }
     if (fix) {
-        fix->description = copies.size() == 2
-                               ? fmt::format("delete the earlier line of {}", quoted(first.key))
-                               : fmt::format("delete the {} earlier lines of {}", copies.size() - 1, quoted(first.key));
+        fix->description =
+            copies.size() == 2
+                ? fmt::format("delete the earlier line of {}", quoted(first.key))
+                : fmt::format("delete the {} earlier lines of {}", copies.size() - 1, quoted(first.key));
     }
     finding.fix = std::move(fix);
     return finding;

@@ -13,20 +13,26 @@ void check_malformed_line(const Model& model, Reporter& reporter) {
             if (opens_nested_block(*config.source(), issue.span)) {
                 if (under_nested_block(config, issue.span)) continue;  // the outermost block says it
                 reporter.report(
-                    {.source = config.source(), .span = issue.span,
-                     .message = fmt::format("`{}` opens a nested YAML block, but this file is read by Flink's "
-                                            "line-based legacy parser: the line is skipped and the keys below it "
-                                            "lose this prefix",
-                                            text),
-                     .help = "write full dotted keys (`taskmanager.memory.process.size: 2g`), or name the file "
-                             "config.yaml for Flink 1.19+ which reads standard YAML"});
+                    {.source = config.source(),
+                     .span = issue.span,
+                     .message =
+                         fmt::format("`{}` opens a nested YAML block, but this file is read by Flink's "
+                                     "line-based legacy parser: the line is skipped and the keys below it "
+                                     "lose this prefix",
+                                     text),
+                     .help =
+                         "write full dotted keys (`taskmanager.memory.process.size: 2g`), or name the file "
+                         "config.yaml for Flink 1.19+ which reads standard YAML"});
             } else if (issue.kind == SyntaxIssue::Kind::legacy_no_separator) {
-                reporter.report({.source = config.source(), .span = issue.span,
-                                 .message = "Flink skips this line: it has no `: ` (colon followed by a space) "
-                                            "between key and value",
+                reporter.report({.source = config.source(),
+                                 .span = issue.span,
+                                 .message =
+                                     "Flink skips this line: it has no `: ` (colon followed by a space) "
+                                     "between key and value",
                                  .help = "write `key: value` with a space after the colon"});
             } else if (issue.kind == SyntaxIssue::Kind::legacy_empty_key) {
-                reporter.report({.source = config.source(), .span = issue.span,
+                reporter.report({.source = config.source(),
+                                 .span = issue.span,
                                  .message = "Flink skips this line: the key before `: ` is empty",
                                  .help = "write the option key before the colon"});
             }

@@ -48,18 +48,18 @@ struct Policy {
     double large_parallelism_ask_timeout_s = 30;
     double upload_bandwidth_per_thread = 50e6;  // bytes/s one checkpoint transfer thread sustains
     double aligned_checkpoint_timeout_s = 30;   // with unaligned checkpoints: start aligned for this long
-    double rescale_factor = 2;                  // max_parallelism_target = parallelism x factor, when not declared
-    double network_max_share = 0.15;            // of total Flink memory, before the high-parallelism mode
-    double os_reserve_fraction = 0.1;           // standalone: the host keeps this share for OS and page cache ...
-    std::uint64_t os_reserve_max = 2ULL << 30;  // ... but never more than this
+    double rescale_factor = 2;         // max_parallelism_target = parallelism x factor, when not declared
+    double network_max_share = 0.15;   // of total Flink memory, before the high-parallelism mode
+    double os_reserve_fraction = 0.1;  // standalone: the host keeps this share for OS and page cache ...
+    std::uint64_t os_reserve_max = 2ULL << 30;          // ... but never more than this
     std::uint64_t last_state_min_state = 100ULL << 30;  // operator: last-state upgrades from this job state
-    double disk_space_factor = 2;   // local disk per byte of state (compaction, local-recovery copy)
-    double hdd_iops = 150;          // random reads one local disk serves per second, by kind
-    double ssd_iops = 100000;  // a local NVMe SSD; SATA SSDs serve fewer
+    double disk_space_factor = 2;  // local disk per byte of state (compaction, local-recovery copy)
+    double hdd_iops = 150;         // random reads one local disk serves per second, by kind
+    double ssd_iops = 100000;      // a local NVMe SSD; SATA SSDs serve fewer
     double network_disk_iops = 3000;
     double restart_time_s = 120;  // scheduling and redeploying after a failure, before state restore
     double kafka_max_transaction_timeout_s = 900;  // brokers' transaction.max.timeout.ms default
-    int many_taskmanagers = 20;   // object stores: entropy injection and file merging from this many
+    int many_taskmanagers = 20;  // object stores: entropy injection and file merging from this many
     int retained_checkpoints = 2;
 };
 
@@ -105,7 +105,7 @@ struct Profile {
     std::optional<Window> window;
     std::string source = "kafka";
     std::string sink = "kafka";
-    bool exactly_once = false;  // workload.delivery: exactly-once (transactional sink)
+    bool exactly_once = false;                  // workload.delivery: exactly-once (transactional sink)
     std::optional<int> max_parallelism_target;  // the parallelism rescaling may reach
 
     std::optional<double> checkpoint_interval_s;

@@ -64,8 +64,9 @@ struct Tuning {
     bool high_parallelism = false;  // network sized with capped gates and buffer debloating
     bool unaligned = false;
     std::uint64_t os_reserve = 0;
-    std::string upgrade_mode = "stateless";        // FlinkDeployment spec.job.upgradeMode
-    std::optional<std::uint64_t> local_storage;    // local disk per TaskManager pod for state, bytes  // standalone: host memory left to the OS and page cache
+    std::string upgrade_mode = "stateless";      // FlinkDeployment spec.job.upgradeMode
+    std::optional<std::uint64_t> local_storage;  // local disk per TaskManager pod for state, bytes  //
+                                                 // standalone: host memory left to the OS and page cache
     // Why the plan cannot work, each with the minimum that would make it feasible: `tune` exits 1
     // and emits nothing unless forced.
     std::vector<std::string> infeasible;

@@ -31,9 +31,9 @@ struct Diagnosis {
     std::string name;  // "insufficient-network-buffers"
     Category category = Category::network;
     Severity severity = Severity::error;
-    std::string path;       // the log file
-    std::size_t line = 0;   // 1-based line of the first occurrence
-    std::string evidence;   // that line, without kubectl/docker prefixes (at most kMaxEvidence bytes)
+    std::string path;      // the log file
+    std::size_t line = 0;  // 1-based line of the first occurrence
+    std::string evidence;  // that line, without kubectl/docker prefixes (at most kMaxEvidence bytes)
     std::size_t occurrences = 1;
     Role role = Role::root_cause;
     std::optional<std::size_t> caused_by;  // index of the root cause in Result::diagnoses

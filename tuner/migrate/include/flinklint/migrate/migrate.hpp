@@ -63,7 +63,8 @@ struct FileMigration {
 
 // Migrates the files of one group (one directory: the containers that mount a ConfigMap give its
 // version). Files that hold no Flink configuration are left out.
-std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources, const MigrateOptions& options);
+std::vector<FileMigration> migrate_group(const std::vector<SourcePtr>& sources,
+                                         const MigrateOptions& options);
 
 // The key table migrate applies from `from` to `to` (docs/migrate.md): one Markdown row per key
 // the newer version renames or no longer reads.
