@@ -120,7 +120,9 @@ TEST(MigrateCorpus, EveryFileMigratesToWhatFlink21ReadsWithTheSameKeys) {
 
     const auto checked = run_flinklint(check_args);
     ASSERT_EQ(checked.exit_code, 0) << checked.err;
-    for (const json& finding : json::parse(checked.out)["diagnostics"]) {
+    // Named copies: a range-for over a member of the parsed temporary reads freed memory.
+    const json diagnostics = json::parse(checked.out)["diagnostics"];
+    for (const json& finding : diagnostics) {
         const std::string rule = finding["rule"].get<std::string>();
         EXPECT_TRUE(rule != "FL201" && rule != "FL202" && rule != "FL001" && rule != "FL002" &&
                     rule != "FL003")
@@ -138,7 +140,8 @@ TEST(MigrateCorpus, EveryFileMigratesToWhatFlink21ReadsWithTheSameKeys) {
     const auto again =
         run_flinklint({"migrate", "--to", "2.1", "--format", "json", scratch.path().generic_string()});
     ASSERT_EQ(again.exit_code, 0) << again.err;
-    for (const json& file : json::parse(again.out)["files"]) {
+    const json files_again = json::parse(again.out)["files"];
+    for (const json& file : files_again) {
         const std::string output = file["output_path"].get<std::string>();
         if (file["path"].get<std::string>() == output) {
             EXPECT_TRUE(file["renamed"].empty() && file["removed"].empty()) << output;
