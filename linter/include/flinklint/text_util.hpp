@@ -47,6 +47,8 @@ std::string decode_marked_text(std::string_view bytes, ByteOrderMark mark);
 // Decodes one code point at `text[i]`; returns its length in bytes (1 for an invalid byte, then
 // `code_point` is U+FFFD).
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point);
+// Offset of the first byte that is not valid UTF-8 (by decode_utf8), or npos.
+std::size_t first_invalid_utf8(std::string_view text);
 
 // Code points that would garble a terminal or a CI log, or reorder a line (Trojan Source): C0 and
 // C1 controls, DEL, bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069), LRM, RLM.

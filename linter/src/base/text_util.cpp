@@ -210,6 +210,21 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_poi
     return length;
 }
 
+std::size_t first_invalid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {  // the common case, without a call
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t length = decode_utf8(text, i, cp);
+        if (length == 1) return i;  // every valid sequence from a byte >= 0x80 is longer
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
 bool is_hidden_control(char32_t cp) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;

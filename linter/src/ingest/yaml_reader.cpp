@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "flinklint/text_util.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/yaml_spans.hpp"
 #include "ingest/yaml_values.hpp"
@@ -158,41 +159,6 @@ ConfigRead flatten_map(const YDoc& doc, std::size_t map, std::string_view text, 
     const std::size_t m = resolve(doc, map);
     if (m == npos || doc.nodes[m].kind != YNode::Kind::map) return {};
     return Flattener(doc, text, style, limits).run(m);
-}
-
-std::size_t first_invalid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = 0;
-        unsigned min = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + len > text.size()) return i;
-        unsigned cp = c & (0xFFu >> (len + 1));
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return npos;
 }
 
 ConfigRead read_yaml_config(std::string_view text, const YamlLimits& limits) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "flinklint/text_util.hpp"
 #include "flinklint/values.hpp"
 
 namespace flinklint {
@@ -20,29 +21,11 @@ std::string_view trim(std::string_view text) {
 }
 
 CodePoint decode_utf8(std::string_view text, std::size_t pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    if (lead < 0x80) return {lead, 1, true};
-    std::size_t length = 0;
     char32_t value = 0;
-    char32_t minimum = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2, value = lead & 0x1F, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, value = lead & 0x0F, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, value = lead & 0x07, minimum = 0x10000;
-    } else {
-        return {};
-    }
-    if (pos + length > text.size()) return {};
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) return {};
-        value = (value << 6) | (byte(pos + i) & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not characters.
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return {};
-    return {value, length, true};
+    const std::size_t length = flinklint::decode_utf8(text, pos, value);
+    // An invalid byte decodes as U+FFFD of length 1; a real U+FFFD is three bytes long.
+    const bool valid = length > 1 || static_cast<unsigned char>(text[pos]) < 0x80;
+    return {valid ? value : 0, length, valid};
 }
 
 bool is_whitespace(char32_t c) {
