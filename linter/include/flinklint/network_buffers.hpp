@@ -10,6 +10,15 @@
 
 namespace flinklint {
 
+// A memory segment (network buffer) size TaskManagers accept (ConfigurationParserUtils.getPageSize):
+// it fits an int (checkedDownCast), is at least MemoryManager.MIN_PAGE_SIZE (4 KiB) and a power of
+// two. The largest is therefore 1 GiB.
+constexpr std::uint64_t kMinPageSize = 4096;
+constexpr std::uint64_t kMaxPageSize = std::uint64_t{1} << 30;
+constexpr bool is_valid_page_size(std::uint64_t bytes) {
+    return bytes >= kMinPageSize && bytes <= kMaxPageSize && (bytes & (bytes - 1)) == 0;
+}
+
 struct BufferSettings {
     // taskmanager.network.memory.buffers-per-channel (1.x; 2.x hard-codes 2).
     std::int64_t per_channel = 2;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "flinklint/network_buffers.hpp"
 #include "model/memory_process.hpp"
 
 namespace flinklint {
@@ -90,9 +91,7 @@ Checked<std::uint64_t> TaskManagerDerivation::page_size() const {
     const auto& option = options_.segment_size;
     const auto bytes = config_.size(option);
     if (!bytes.ok()) return bytes.error();
-    const bool fits_int = *bytes <= 2147483647ULL;
-    const bool power_of_two = *bytes != 0 && (*bytes & (*bytes - 1)) == 0;
-    if (!fits_int || *bytes < 4096 || !power_of_two) {
+    if (!is_valid_page_size(*bytes)) {
         return make_error("invalid-value",
                           fmt::format("`{}` is {}; a memory segment must be a power of two of at least 4 KiB "
                                       "and below 2 GiB.",

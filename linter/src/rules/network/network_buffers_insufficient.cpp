@@ -24,8 +24,7 @@ std::optional<std::uint64_t> segment_size(const EffectiveConfig& effective) {
     const auto setting = find_setting(effective, {"taskmanager.memory.segment-size"});
     if (!setting) return 32 * 1024;
     const auto bytes = parse_memory_size(trim(setting->value));
-    if (!bytes || *bytes < 4096 || (*bytes & (*bytes - 1)) != 0 || *bytes > 2147483647ULL)
-        return std::nullopt;
+    if (!bytes || !is_valid_page_size(*bytes)) return std::nullopt;
     return *bytes;  // invalid sizes are FL412's
 }
 

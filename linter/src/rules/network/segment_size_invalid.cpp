@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "flinklint/network_buffers.hpp"
 #include "flinklint/text_util.hpp"
 #include "flinklint/values.hpp"
 #include "rules/memory/memory_support.hpp"
@@ -13,8 +14,6 @@ namespace flinklint::rules {
 namespace {
 
 constexpr std::string_view kSegmentSize = "taskmanager.memory.segment-size";
-constexpr std::uint64_t kMinPage = 4096;
-constexpr std::uint64_t kMaxPage = 1ULL << 30;  // largest power of two an int holds
 
 std::string size_literal(std::uint64_t bytes) {
     if (bytes % kMiB == 0) return fmt::format("{}mb", bytes / kMiB);
@@ -37,13 +36,12 @@ void check_segment_size_invalid(const Model& model, Reporter& reporter) {
         if (!setting) continue;
         const auto bytes = parse_memory_size(trim(setting->value));
         if (!bytes) continue;  // FL102
-        const bool power_of_two = *bytes != 0 && (*bytes & (*bytes - 1)) == 0;
-        if (power_of_two && *bytes >= kMinPage && *bytes <= kMaxPage) continue;
+        if (is_valid_page_size(*bytes)) continue;
         if (memory_model_reports(*effective)) continue;
-        std::uint64_t nearest = kMinPage;
-        while (nearest * 2 <= std::min(*bytes, kMaxPage)) nearest *= 2;
-        const std::string reason = *bytes < kMinPage   ? "below the minimum of 4 KiB"
-                                   : *bytes > kMaxPage ? "larger than an int can hold"
+        std::uint64_t nearest = kMinPageSize;
+        while (nearest * 2 <= std::min(*bytes, kMaxPageSize)) nearest *= 2;
+        const std::string reason = *bytes < kMinPageSize   ? "below the minimum of 4 KiB"
+                                   : *bytes > kMaxPageSize ? "larger than an int can hold"
                                                        : "not a power of two";
         Finding finding = finding_for(*effective, *setting);
         finding.message = fmt::format(
