@@ -28,6 +28,13 @@ inline constexpr int kExitClean = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 
+// What a user got wrong that ends a command (a flag, an unreadable or invalid input): thrown inside
+// a command, printed as one `flinklint: MESSAGE` line by the command's own catch, exit kExitUsage.
+// Everything else a command can report is a value (CONTRIBUTING.md, "Errors").
+struct CommandError {
+    std::string message;
+};
+
 struct CheckOptions {
     std::vector<std::string> paths;
     OutputFormat format = OutputFormat::text;

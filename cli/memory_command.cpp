@@ -21,13 +21,9 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileSize = 10u << 20;
 
-struct Usage {
-    std::string message;
-};
-
 std::string read_input(const std::string& path) {
     FileRead read = read_file_limited(path, kMaxFileSize);
-    if (!read.bytes) throw Usage{std::move(read.error.message)};
+    if (!read.bytes) throw CommandError{std::move(read.error.message)};
     return std::move(*read.bytes);
 }
 
@@ -64,7 +60,7 @@ int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostr
         auto source = std::make_shared<const Source>(options.file, read_input(options.file));
         std::vector<ParsedFile> files;
         files.push_back(ingest(source));
-        if (!files.front().skip_reason.empty()) throw Usage{files.front().skip_reason};
+        if (!files.front().skip_reason.empty()) throw CommandError{files.front().skip_reason};
         ModelOptions model_options;
         model_options.cli_version = options.flink_version;
         const Model model(std::move(files), model_options);
@@ -78,7 +74,7 @@ int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostr
             for (const SyntaxIssue& issue : model.files().front().issues) {
                 if (issue.kind == SyntaxIssue::Kind::yaml_error) why += fmt::format(" ({})", issue.message);
             }
-            throw Usage{why};
+            throw CommandError{why};
         }
 
         const bool want_tm = !options.process || *options.process == "taskmanager";
@@ -105,7 +101,7 @@ int run_memory(const MemoryCommandOptions& options, std::ostream& out, std::ostr
             if (want_jm) out << render_memory_text(effective->jobmanager(), color);
         }
         return failed ? kExitFindings : kExitClean;
-    } catch (const Usage& usage) {
+    } catch (const CommandError& usage) {
         err << "flinklint: " << options.file << ": " << usage.message << "\n";
         return kExitUsage;
     } catch (const std::exception& e) {

@@ -34,13 +34,9 @@ struct TuneOptions {
     bool force = false;
 };
 
-struct Failure {
-    std::string message;
-};
-
 std::string read_file(const std::string& path) {
     FileRead read = read_file_limited(path, kMaxConfigSize);
-    if (!read.bytes) throw Failure{fmt::format("{}: {}", path, read.error.message)};
+    if (!read.bytes) throw CommandError{fmt::format("{}: {}", path, read.error.message)};
     return std::move(*read.bytes);
 }
 
@@ -51,9 +47,9 @@ void write_file(const std::string& path, const std::string& text) {
     const bool link = fs::is_symlink(path, ec);  // sets ec when the file does not exist
     ec.clear();
     const fs::path target = link ? fs::canonical(path, ec) : fs::path(path);
-    if (ec) throw Failure{fmt::format("{}: {}", path, ec.message())};
+    if (ec) throw CommandError{fmt::format("{}: {}", path, ec.message())};
     if (const auto error = write_file_atomically(target, text, IfMissing::create))
-        throw Failure{fmt::format("{}: {}", path, *error)};
+        throw CommandError{fmt::format("{}: {}", path, *error)};
 }
 
 void deliver(const TuneOptions& options, const std::string& text, std::ostream& out) {
@@ -66,8 +62,8 @@ void deliver(const TuneOptions& options, const std::string& text, std::ostream& 
 
 int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
     try {
-        if (options.diff && !options.patch) throw Failure{"--diff needs --patch FILE"};
-        if (options.emit && options.patch) throw Failure{"use either --emit or --patch"};
+        if (options.diff && !options.patch) throw CommandError{"--diff needs --patch FILE"};
+        if (options.emit && options.patch) throw CommandError{"use either --emit or --patch"};
         const auto loaded = tuner::load_profile(options.profile);
         if (const auto* errors = std::get_if<std::vector<tuner::ProfileError>>(&loaded)) {
             for (const auto& error : *errors) err << error.str() << "\n";
@@ -96,14 +92,14 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
 
         if (options.emit) {
             const auto text = tuner::emit_config(tuning, *tuner::parse_emit_format(*options.emit));
-            if (!text) throw Failure{text.error()};
+            if (!text) throw CommandError{text.error()};
             deliver(options, *text, out);
             return kExitClean;
         }
         if (options.patch) {
             auto source = std::make_shared<const Source>(*options.patch, read_file(*options.patch));
             const auto patch = tuner::plan_patch(source, tuning);
-            if (!patch) throw Failure{fmt::format("{}: {}", *options.patch, patch.error())};
+            if (!patch) throw CommandError{fmt::format("{}: {}", *options.patch, patch.error())};
             if (options.diff) {
                 // Secret values stay masked in the context and in any changed line.
                 const auto patched = std::make_shared<const Source>(
@@ -121,7 +117,7 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
         }
         deliver(options, tuner::render(tuning, *tuner::parse_report_format(options.format)), out);
         return kExitClean;
-    } catch (const Failure& failure) {
+    } catch (const CommandError& failure) {
         err << "flinklint: " << failure.message << "\n";
         return kExitUsage;
     } catch (const std::exception& e) {

@@ -22,6 +22,11 @@ if [[ "${1:-}" == "--tests" ]]; then
   # container image built and run (podman runs it with runc: see tests/unit/cli/container_test.cpp).
   packages+=(man-db bash zsh fish podman runc)
 fi
+# The style check (scripts/format.sh --check in .ci/run): clang-format 14, the version .clang-format
+# was written for.
+if [[ "${1:-}" == "--format" ]]; then
+  packages+=(clang-format-14)
+fi
 # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang-14 libclang-rt-14-dev)
