@@ -262,44 +262,84 @@ private:
     Severity threshold_;
 };
 
-}  // namespace
+// Where the report goes: stdout, an --output file replaced whole at the end (never a half report),
+// held for stderr (a report on stderr comes after the baseline messages), or nowhere once the
+// baseline or the output file cannot be written.
+struct ReportDestination {
+    explicit ReportDestination(std::ostream& out) : sink(&out) {}
 
-int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
-    CheckOptions options = given;
+    void open(const CheckOptions& options, BaselineRun& baseline, bool report_on_stderr) {
+        const bool baseline_failed = !baseline.prepare();
+        if (!baseline_failed && options.output_file) file = OutputFile::open(*options.output_file, error);
+        if (baseline_failed || !error.empty()) {
+            sink = &discard;
+        } else if (file) {
+            sink = &file->stream();
+        } else if (report_on_stderr) {
+            sink = &held;
+        }
+    }
+    std::optional<std::string> commit() { return file ? file->commit() : std::nullopt; }
+
+    std::ostream discard{nullptr};
+    std::ostringstream held;
+    std::unique_ptr<OutputFile> file;
+    std::string error;
+    std::ostream* sink;
+};
+
+// --diff: the diffs only (like ruff), and a line on stderr saying what a --fix would do.
+void report_diffs(Totals& totals, std::ostream& out, std::ostream& err) {
+    std::sort(totals.diffs.begin(), totals.diffs.end());
+    for (const auto& [path, diff] : totals.diffs) out << diff;
+    err << (totals.fixed_problems == 0
+                ? std::string("No fixes available.\n")
+                : fmt::format("Would fix {} in {}.\n", count_of(totals.fixed_problems, "problem"),
+                              count_of(totals.fixed_files, "file")));
+}
+
+// What a run needs before it reads any file: the rules --disable names, the --profile's facts and the
+// project configuration (--config, else the nearest .flinklint.yaml). nullopt after saying why not.
+std::optional<ProjectConfig> prepare_run(CheckOptions& options, std::set<std::string>& disabled,
+                                         std::ostream& err) {
     // A rule named wrongly in --disable would silently stay on (ruff and clang-tidy refuse it too).
-    std::set<std::string> disabled;
     if (const auto unknown = resolve_rule_names(options.select_disable, disabled); !unknown.empty()) {
         err << "flinklint: --disable: no rule " << visible_text(fmt::format("{}", fmt::join(unknown, ", ")))
             << " (`flinklint rules` lists every id and name)\n";
-        return kExitUsage;
+        return std::nullopt;
     }
     if (options.profile) {
         // --profile: the tuner's profile declares state size and bandwidth for the rules that need them.
         const auto loaded = tuner::load_profile(*options.profile);
         if (const auto* errors = std::get_if<std::vector<tuner::ProfileError>>(&loaded)) {
             for (const auto& error : *errors) err << "flinklint: " << error.str() << "\n";
-            return kExitUsage;
+            return std::nullopt;
         }
         options.profile_facts = tuner::profile_facts(std::get<tuner::Profile>(loaded));
     }
-    // Project configuration: --config, else the nearest .flinklint.yaml.
-    ProjectConfig project;
-    std::optional<fs::path> config_file;
-    if (options.config_path) {
-        config_file = fs::path(*options.config_path);
-    } else {
-        config_file = find_project_config(fs::current_path());
-    }
-    if (config_file) {
-        auto loaded = load_project_config(*config_file);
-        if (!loaded) {
-            err << "flinklint: " << loaded.error() << "\n";
-            return kExitUsage;
-        }
-        project = std::move(loaded.value());
-    } else {
+    const std::optional<fs::path> config_file =
+        options.config_path ? fs::path(*options.config_path) : find_project_config(fs::current_path());
+    if (!config_file) {
+        ProjectConfig project;
         project.root = fs::current_path();
+        return project;
     }
+    auto loaded = load_project_config(*config_file);
+    if (!loaded) {
+        err << "flinklint: " << loaded.error() << "\n";
+        return std::nullopt;
+    }
+    return std::move(loaded.value());
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
+    CheckOptions options = given;
+    std::set<std::string> disabled;
+    std::optional<ProjectConfig> loaded_project = prepare_run(options, disabled, err);
+    if (!loaded_project) return kExitUsage;
+    ProjectConfig& project = *loaded_project;
 
     const bool use_stdin = options.paths.size() == 1 && options.paths.front() == "-";
     FileGroups groups;
@@ -332,23 +372,8 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     // first; then it goes nowhere, and the messages at the end are those of a run that wrote at the end.
     const bool text_to_stdout = use_stdin && options.fix;  // --fix on `-`: the report goes to stderr
     BaselineRun baseline(options, project);
-    std::ostream discard(nullptr);
-    std::ostringstream held;               // a report on stderr comes after the baseline messages
-    std::unique_ptr<OutputFile> file_out;  // replaced whole at the end: never a half report
-    std::string output_error;
-    std::ostream* sink = &out;
-    if (!options.diff) {
-        const bool baseline_failed = !baseline.prepare();
-        if (!baseline_failed && options.output_file)
-            file_out = OutputFile::open(*options.output_file, output_error);
-        if (baseline_failed || !output_error.empty()) {
-            sink = &discard;
-        } else if (file_out) {
-            sink = &file_out->stream();
-        } else if (text_to_stdout) {
-            sink = &held;
-        }
-    }
+    ReportDestination destination(out);
+    if (!options.diff) destination.open(options, baseline, text_to_stdout);
     OutputOptions output_options;
     output_options.tool_version = FLINKLINT_VERSION;
     output_options.base_dir = project.root;
@@ -358,7 +383,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
         !options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
         options.format == OutputFormat::text && (no_color == nullptr || *no_color == '\0'));
     const std::unique_ptr<ReportWriter> writer =
-        options.diff ? nullptr : make_report_writer(options.format, *sink, output_options);
+        options.diff ? nullptr : make_report_writer(options.format, *destination.sink, output_options);
     const Severity threshold = options.fail_on.value_or(project.fail_on.value_or(Severity::warning));
     LintOptions lint_options;
     lint_options.forced_format = options.format_of;
@@ -397,14 +422,8 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
         for (const auto& error : totals.errors) err << "flinklint: error: " << error << "\n";
     };
 
-    // --diff: the diffs only (like ruff); exit 1 when there is something to fix.
     if (options.diff) {
-        std::sort(totals.diffs.begin(), totals.diffs.end());
-        for (const auto& [path, diff] : totals.diffs) out << diff;
-        err << (totals.fixed_problems == 0
-                    ? std::string("No fixes available.\n")
-                    : fmt::format("Would fix {} in {}.\n", count_of(totals.fixed_problems, "problem"),
-                                  count_of(totals.fixed_files, "file")));
+        report_diffs(totals, out, err);
         say_problems();
         if (!totals.errors.empty()) return kExitUsage;
         return totals.diffs.empty() || options.exit_zero ? kExitClean : kExitFindings;
@@ -412,19 +431,17 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     // --fix on `-`: the fixed text goes to stdout, the report to stderr (like ruff).
     if (text_to_stdout) out << totals.fixed_stdin.value_or(stdin_text);
     if (!baseline.finish(err)) return kExitUsage;
-    if (!output_error.empty()) {
-        err << "flinklint: cannot write " << *options.output_file << ": " << output_error << "\n";
+    if (!destination.error.empty()) {
+        err << "flinklint: cannot write " << *options.output_file << ": " << destination.error << "\n";
         return kExitUsage;
     }
     writer->finish(totals.files);
-    if (file_out) {
-        if (const auto error = file_out->commit()) {
-            err << "flinklint: cannot write " << *options.output_file << ": " << *error << "\n";
-            return kExitUsage;
-        }
+    if (const auto error = destination.commit()) {
+        err << "flinklint: cannot write " << *options.output_file << ": " << *error << "\n";
+        return kExitUsage;
     }
-    std::ostream& report_out = sink == &held ? err : *sink;
-    if (sink == &held) err << held.str();
+    std::ostream& report_out = destination.sink == &destination.held ? err : *destination.sink;
+    if (destination.sink == &destination.held) err << destination.held.str();
     if (options.fix) {
         // Machine formats stay parseable: the fix summary goes to stderr for them.
         std::ostream& summary = options.format == OutputFormat::text ? report_out : err;

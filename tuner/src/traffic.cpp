@@ -32,17 +32,15 @@ bool remote_storage(const Profile& profile) {
     return profile.storage != StorageKind::local;
 }
 
-void estimate_traffic(Builder& builder) {
+namespace {
+
+// Source input per TaskManager, and the keyed shuffles without their local share; returns the input.
+double estimate_input_and_shuffles(Builder& builder) {
     const Profile& profile = builder.profile();
-    const Policy& policy = builder.policy();
-    Tuning& tuning = builder.tuning;
-    Estimates& e = tuning.estimates;
+    Estimates& e = builder.tuning.estimates;
     const double n = profile.taskmanagers;
     const double rate = profile.records_per_second;
     const auto size = static_cast<double>(profile.record_size);
-    tuning.checkpoint_interval_s = profile.checkpoint_interval_s.value_or(policy.checkpoint_interval_s);
-    const double interval = tuning.checkpoint_interval_s;
-
     const double input = rate * size / n;
     e.source_in = over_network(profile.source) ? input : 0;
     builder.derive("source_in", format_rate(e.source_in),
@@ -56,7 +54,15 @@ void estimate_traffic(Builder& builder) {
                    fmt::format("shuffles × input per TaskManager × (N − 1) / N = {} × {} × {}/{}",
                                profile.shuffles, format_rate(input), n - 1, n));
 
-    // State: per key and window (Metzger), or the declared total.
+    return input;
+}
+
+// State per key and window (Metzger), or the declared total, and the rate it is read and written.
+void estimate_state(Builder& builder) {
+    const Profile& profile = builder.profile();
+    Estimates& e = builder.tuning.estimates;
+    const double n = profile.taskmanagers;
+    const double rate = profile.records_per_second;
     double per_record_state = 0;  // bytes of state read and written per record
     if (profile.window) {
         const Window& w = *profile.window;
@@ -94,6 +100,12 @@ void estimate_traffic(Builder& builder) {
                           plain_number(per_record_state, 1), count(rate), n)
             : std::string("0: state is read and written on the local disk or the heap"));
 
+}
+
+void estimate_window_emit(Builder& builder, double input) {
+    const Profile& profile = builder.profile();
+    Estimates& e = builder.tuning.estimates;
+    const double n = profile.taskmanagers;
     if (!over_network(profile.sink)) {
         e.window_emit = 0;
         builder.derive("window_emit", "0 B/s",
@@ -113,6 +125,15 @@ void estimate_traffic(Builder& builder) {
             "no window: the sink is assumed to write what the source reads (records pass through)");
     }
 
+}
+
+// Checkpoint size, upload bandwidth and duration.
+void estimate_checkpoints(Builder& builder) {
+    const Profile& profile = builder.profile();
+    Estimates& e = builder.tuning.estimates;
+    const Policy& policy = builder.policy();
+    Tuning& tuning = builder.tuning;
+    const double interval = tuning.checkpoint_interval_s;
     // Incremental checkpoints: only RocksDB and ForSt have them.
     const bool can_increment = profile.backend != Backend::hashmap;
     tuning.incremental = profile.incremental == Incremental::enabled ||
@@ -153,6 +174,12 @@ void estimate_traffic(Builder& builder) {
                    fmt::format("bytes per checkpoint / upload bandwidth = {} / {}",
                                format_decimal_bytes(upload), format_rate(e.checkpoint_bandwidth)));
 
+}
+
+void estimate_network_totals(Builder& builder) {
+    const Profile& profile = builder.profile();
+    const Policy& policy = builder.policy();
+    Estimates& e = builder.tuning.estimates;
     e.network_in = e.source_in + e.shuffle_in + e.state_read;
     e.network_out = e.shuffle_out + e.window_emit + e.state_write + e.checkpoint_out;
     builder.derive("network_in", format_rate(e.network_in),
@@ -174,6 +201,18 @@ void estimate_traffic(Builder& builder) {
             format_rate(std::max(e.network_in, e.network_out)), format_rate(profile.network_bandwidth),
             plain_number(e.nic_utilization * 100, 1), plain_number(policy.max_nic_utilization * 100, 1)));
     }
+}
+
+}  // namespace
+
+void estimate_traffic(Builder& builder) {
+    builder.tuning.checkpoint_interval_s =
+        builder.profile().checkpoint_interval_s.value_or(builder.policy().checkpoint_interval_s);
+    const double input = estimate_input_and_shuffles(builder);
+    estimate_state(builder);
+    estimate_window_emit(builder, input);
+    estimate_checkpoints(builder);
+    estimate_network_totals(builder);
 }
 
 }  // namespace flinklint::tuner::detail
