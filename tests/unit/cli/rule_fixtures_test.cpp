@@ -2,11 +2,16 @@
 //   `# expect: FL101`            the rule reports on this line
 //   `# expect-suppressed: FL101` the rule fires here, but an inline suppression silences it
 //   `# flinklint-test: flink-version=2.0`   options for the case
+// the snapshot of what users read (tests/rules/<ID>-<name>/findings.txt: position, severity,
+// message, help and fix of every finding of the rule in each case, as ruff's snapshot tests pin
+// them; FLINKLINT_UPDATE_SNAPSHOTS=1 rewrites them for review in the diff),
 // and the registry test that ties rules, docs and fixtures together.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -86,7 +91,55 @@ std::map<std::string, fs::path> fixture_dirs() {
     return dirs;
 }
 
+std::string position(const Position& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+
+// What a user reads of each finding of `rule_id`, one block per finding, in report order.
+std::string snapshot_of(const std::vector<Diagnostic>& diagnostics, std::string_view rule_id) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.rule_id != rule_id) continue;
+        out += d.source->path() + ":" + position(d.start) + "-" + position(d.end) + " " +
+               std::string(to_string(d.severity)) + " " + d.message + "\n";
+        if (!d.help.empty()) out += "  help: " + d.help + "\n";
+        if (d.fix) {
+            out += std::string("  fix (") + (d.fix->safety == FixSafety::safe ? "safe" : "unsafe") +
+                   "): " + d.fix->description + "\n";
+        }
+        for (const RelatedLocation& r : d.related)
+            out += "  note: " + r.source->path() + ":" + position(r.start) + " " + r.message + "\n";
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST(RuleFixtures, SnapshotPinsPositionMessageHelpAndFixOfEveryFinding) {
+    const bool update = std::getenv("FLINKLINT_UPDATE_SNAPSHOTS") != nullptr;
+    for (const auto& [name, dir] : fixture_dirs()) {
+        SCOPED_TRACE(name);
+        const std::string rule_id = name.substr(0, name.find('-'));
+        std::vector<fs::path> cases;
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.is_directory()) cases.push_back(entry.path());
+        std::sort(cases.begin(), cases.end());
+        std::string snapshot;
+        for (const fs::path& case_dir : cases) {
+            const CaseInput input = load_case(case_dir, rule_id);
+            const Linter linter(ProjectConfig{}, LintOptions{.flink_version = input.version});
+            const std::string findings = snapshot_of(linter.lint(input.group).diagnostics, rule_id);
+            if (!findings.empty()) snapshot += "## " + case_dir.filename().string() + "\n" + findings;
+        }
+        const fs::path file = dir / "findings.txt";
+        if (update) {
+            std::ofstream(file, std::ios::binary) << snapshot;
+            continue;
+        }
+        ASSERT_TRUE(fs::exists(file)) << "no snapshot " << file << " (FLINKLINT_UPDATE_SNAPSHOTS=1 writes it)";
+        EXPECT_EQ(flinklint::testing::read_file(file), snapshot)
+            << file << " differs from what the rule reports now; if the change is meant, rewrite it with "
+            << "FLINKLINT_UPDATE_SNAPSHOTS=1 and review the diff";
+    }
+}
 
 TEST(RuleFixtures, EveryCaseReportsExactlyTheAnnotatedLines) {
     const auto dirs = fixture_dirs();

@@ -39,7 +39,8 @@ Finding duplicate_finding(const FlinkConfig& config, const std::vector<const Con
         all_same = all_same && same_value(option, copy->value, winner.value, config.version());
     const std::string lines = lines_text(config, copies);
     Finding finding{.source = config.source(), .span = first.key_span, .key = first.key};
-    if (refused_by_yaml_loader(config.doc(), winner)) {
+    const bool refused = refused_by_yaml_loader(config.doc(), winner);
+    if (refused) {
         finding.message = fmt::format(
             "{} is set {} times (lines {}): Flink's YAML loader refuses a "
             "config.yaml with a duplicate key",
@@ -59,7 +60,7 @@ Finding duplicate_finding(const FlinkConfig& config, const std::vector<const Con
         finding.related.push_back(
             {.source = config.source(),
              .span = copies[i]->key_span,
-             .message = i + 1 == copies.size()
+             .message = i + 1 == copies.size() && !refused  // a refused file has no value to read
                             ? fmt::format("set here ({} of {}): the value Flink reads", i + 1, copies.size())
                             : fmt::format("set here ({} of {})", i + 1, copies.size())});
     }
