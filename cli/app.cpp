@@ -48,83 +48,6 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         "Print the version, commit, build date, compiler and Flink catalogs, then exit"));
     app.require_subcommand(1);
 
-    CheckOptions check;
-    std::string format = "text";
-    std::string fail_on;
-    std::string flink_version;
-    std::string force_flink_version;
-    std::string format_of;
-    bool color = false;
-    bool no_color = false;
-    CLI::App* check_cmd = nullptr;
-    if (wanted("check")) {
-        check_cmd = app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
-        check_cmd
-            ->add_option("paths", check.paths, "Files or directories to check (`-` reads standard input)")
-            ->required();
-        check_cmd->add_option("--format", format, "Output format: text, json, sarif, github, junit, gitlab")
-            ->check([](const std::string& value) {
-                return parse_output_format(value) ? std::string() : "unknown format " + value;
-            });
-        check_cmd->add_option("--output,-o", check.output_file, "Write the report to FILE instead of stdout");
-        check_cmd
-            ->add_option("--fail-on", fail_on,
-                         "Lowest severity that fails the run: error, warning (default), info")
-            ->check([](const std::string& value) {
-                return parse_severity(value) ? std::string() : "expected error, warning or info";
-            });
-        check_cmd
-            ->add_option("--flink-version", flink_version,
-                         "Flink version of files without their own evidence (comment, per-path, "
-                         "spec.flinkVersion, image tag); `1.20!` forces it on every file")
-            ->check([](const std::string& value) {
-                const std::string_view text = value.ends_with('!')
-                                                  ? std::string_view(value).substr(0, value.size() - 1)
-                                                  : std::string_view(value);
-                return FlinkVersion::parse(text) ? std::string() : "expected a version such as 1.20 or 2.1";
-            });
-        check_cmd
-            ->add_option("--force-flink-version", force_flink_version,
-                         "Check every file against this Flink version, whatever the file says")
-            ->check([](const std::string& value) {
-                return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-            });
-        check_cmd->add_option("--config", check.config_path,
-                              "Use this .flinklint.yaml instead of the nearest one");
-        check_cmd->add_option("--format-of", format_of, "Read every file as: legacy, yaml or k8s")
-            ->check([](const std::string& value) {
-                return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
-            });
-        check_cmd->add_option("--stdin-filename", check.stdin_filename, "File name to report for `-`");
-        check_cmd->add_option("--jobs,-j", check.jobs, "Files checked in parallel (default: all cores)");
-        check_cmd->add_option("--disable", check.select_disable, "Rule ids or names to turn off")
-            ->delimiter(',');
-        check_cmd->add_option("--max-file-size", check.max_file_size,
-                              "Files larger than this many bytes are not read");
-        check_cmd->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when there are findings");
-        check_cmd->add_flag("--fix", check.fix, "Apply safe fixes in place, then report what remains");
-        check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes,
-                            "With --fix or --diff: apply unsafe fixes too");
-        check_cmd->add_flag("--diff", check.diff,
-                            "Print the fixes as a unified diff instead of writing them");
-        check_cmd
-            ->add_option("--baseline", check.baseline,
-                         "Report only findings not recorded in this baseline file")
-            ->type_name("FILE");
-        check_cmd
-            ->add_option("--write-baseline", check.write_baseline,
-                         "Record today's findings in this baseline file")
-            ->type_name("FILE");
-        check_cmd
-            ->add_option(
-                "--profile", check.profile,
-                "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
-            ->type_name("FILE");
-        check_cmd->add_flag("--verbose,-v", check.verbose, "Say which files were skipped and why");
-        check_cmd->add_flag("--color", color, "Colour the text output even when not on a terminal");
-        check_cmd->add_flag("--no-color", no_color, "Never colour the text output");
-    }
-
     std::string rules_format = "text";
     CLI::App* rules_cmd = nullptr;
     if (wanted("rules")) {
@@ -163,6 +86,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
     std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App & app);
     using Runner = std::function<int(std::ostream&, std::ostream&)>;
+    const Runner run_check = wanted("check") ? add_check_command(app) : Runner();
     const Runner run_tune = wanted("tune") ? add_tune_command(app) : Runner();
     const Runner run_migrate = wanted("migrate") ? add_migrate_command(app) : Runner();
     const Runner run_diagnose = wanted("diagnose") ? add_diagnose_command(app) : Runner();
@@ -183,21 +107,6 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return kExitUsage;
     }
 
-    if (check_cmd != nullptr && check_cmd->parsed()) {
-        check.format = *parse_output_format(format);
-        if (!fail_on.empty()) check.fail_on = parse_severity(fail_on);
-        if (flink_version.ends_with('!')) {
-            flink_version.pop_back();
-            force_flink_version = flink_version;
-        }
-        if (!flink_version.empty()) check.flink_version = FlinkVersion::parse(flink_version);
-        if (!force_flink_version.empty())
-            check.force_flink_version = FlinkVersion::parse(force_flink_version);
-        if (!format_of.empty()) check.format_of = parse_file_format(format_of);
-        if (color) check.color = true;
-        if (no_color) check.color = false;
-        return run_check(check, out, err);
-    }
     if (rules_cmd != nullptr && rules_cmd->parsed()) {
         return run_rules_list(rules_format, out);
     }
@@ -207,6 +116,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         memory.json = memory_format == "json";
         return run_memory(memory, out, err);
     }
+    if (run_check && app.got_subcommand("check")) return run_check(out, err);
     if (run_tune && app.got_subcommand("tune")) return run_tune(out, err);
     if (run_migrate && app.got_subcommand("migrate")) return run_migrate(out, err);
     if (run_diagnose && app.got_subcommand("diagnose")) return run_diagnose(out, err);

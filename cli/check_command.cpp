@@ -302,10 +302,29 @@ void report_diffs(Totals& totals, std::ostream& out, std::ostream& err) {
 // project configuration (--config, else the nearest .flinklint.yaml). nullopt after saying why not.
 std::optional<ProjectConfig> prepare_run(CheckOptions& options, std::set<std::string>& disabled,
                                          std::ostream& err) {
-    // A rule named wrongly in --disable would silently stay on (ruff and clang-tidy refuse it too).
-    if (const auto unknown = resolve_rule_names(options.select_disable, disabled); !unknown.empty()) {
-        err << "flinklint: --disable: no rule " << visible_text(fmt::format("{}", fmt::join(unknown, ", ")))
+    // A rule named wrongly in --select or --disable would silently stay on or off (ruff and
+    // clang-tidy refuse it too).
+    const auto refuse_unknown = [&](std::string_view flag, const std::vector<std::string>& unknown) {
+        err << "flinklint: " << flag << ": no rule "
+            << visible_text(fmt::format("{}", fmt::join(unknown, ", ")))
+            << visible_text(did_you_mean_rule(unknown.front()))
             << " (`flinklint rules` lists every id and name)\n";
+    };
+    if (const auto unknown = resolve_rule_names(options.select_disable, disabled); !unknown.empty()) {
+        refuse_unknown("--disable", unknown);
+        return std::nullopt;
+    }
+    if (!options.select.empty()) {
+        std::set<std::string> selected;
+        if (const auto unknown = resolve_rule_names(options.select, selected); !unknown.empty()) {
+            refuse_unknown("--select", unknown);
+            return std::nullopt;
+        }
+        for (const Rule& rule : all_rules())
+            if (!selected.contains(std::string(rule.info.id))) disabled.insert(std::string(rule.info.id));
+    }
+    if (options.statistics && options.format != OutputFormat::text && options.format != OutputFormat::json) {
+        err << "flinklint: --statistics prints text or json, not the format --format names\n";
         return std::nullopt;
     }
     if (options.profile) {
@@ -377,6 +396,9 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     OutputOptions output_options;
     output_options.tool_version = FLINKLINT_VERSION;
     output_options.base_dir = project.root;
+    output_options.concise = options.concise;
+    output_options.summary = !options.quiet;
+    output_options.statistics = options.statistics;
     // NO_COLOR (no-color.org), when set and not empty, turns the default off; --color still wins.
     const char* no_color = std::getenv("NO_COLOR");
     output_options.color = options.color.value_or(
@@ -435,7 +457,10 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
         err << "flinklint: cannot write " << *options.output_file << ": " << destination.error << "\n";
         return kExitUsage;
     }
-    writer->finish(totals.files);
+    // "No problems found in 0 files" after "no such file" would read as a pass; machine formats still
+    // close their document.
+    const bool nothing_read = totals.files == 0 && !totals.errors.empty();
+    if (!(nothing_read && options.format == OutputFormat::text)) writer->finish(totals.files);
     if (const auto error = destination.commit()) {
         err << "flinklint: cannot write " << *options.output_file << ": " << *error << "\n";
         return kExitUsage;

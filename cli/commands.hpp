@@ -50,7 +50,11 @@ struct CheckOptions {
     bool exit_zero = false;
     std::optional<bool> color;  // unset: only on a terminal
     std::uintmax_t max_file_size = 10u << 20;
+    std::vector<std::string> select;            // --select: only these rules
     std::vector<std::string> select_disable;    // --disable
+    bool quiet = false;                         // --quiet: the findings only, no summary lines
+    bool statistics = false;                    // --statistics: counts per rule instead of findings
+    bool concise = false;                       // --format concise: one line per finding
     bool fix = false;                           // --fix: apply safe fixes
     bool unsafe_fixes = false;                  // --unsafe-fixes: with --fix or --diff, unsafe fixes too
     bool diff = false;                          // --diff: print the fixes as a unified diff, write nothing
@@ -85,6 +89,7 @@ int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
 
 // `flinklint migrate` (migrate_command.cpp): registers its options on `app`, returns what runs it
 // once the command line is parsed.
+std::function<int(std::ostream&, std::ostream&)> add_check_command(CLI::App& app);
 std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& app);
 // `flinklint schema` (schema_command.cpp): the JSON Schema of a kind of file for editors.
 std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& app);

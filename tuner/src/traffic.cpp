@@ -99,7 +99,6 @@ void estimate_state(Builder& builder) {
                           "reached over the network)",
                           plain_number(per_record_state, 1), count(rate), n)
             : std::string("0: state is read and written on the local disk or the heap"));
-
 }
 
 void estimate_window_emit(Builder& builder, double input) {
@@ -124,7 +123,6 @@ void estimate_window_emit(Builder& builder, double input) {
             "window_emit", format_rate(e.window_emit),
             "no window: the sink is assumed to write what the source reads (records pass through)");
     }
-
 }
 
 // Checkpoint size, upload bandwidth and duration.
@@ -173,7 +171,6 @@ void estimate_checkpoints(Builder& builder) {
     builder.derive("checkpoint_duration_s", human_duration(e.checkpoint_duration_s),
                    fmt::format("bytes per checkpoint / upload bandwidth = {} / {}",
                                format_decimal_bytes(upload), format_rate(e.checkpoint_bandwidth)));
-
 }
 
 void estimate_network_totals(Builder& builder) {

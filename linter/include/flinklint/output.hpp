@@ -42,6 +42,9 @@ struct OutputOptions {
     std::string tool_version = "0.0.0";
     std::filesystem::path base_dir;  // paths in SARIF/GitHub/GitLab are made relative to this
     bool show_source = true;         // text: source line and caret
+    bool concise = false;            // text: one line per finding (no source, notes or help)
+    bool summary = true;             // text: the "Found N problems" lines (off with --quiet)
+    bool statistics = false;         // text and json: counts per rule instead of the findings
 };
 
 void write_report(OutputFormat format, std::ostream& out, const Report& report, const OutputOptions& options);

@@ -74,7 +74,8 @@ bool rule_ids(const YAML::Node& node, const std::filesystem::path& file, std::se
     const auto unknown = resolve_rule_names(names, ids);
     if (!unknown.empty()) {
         error = located(file, node.Mark(),
-                        fmt::format("unknown rule `{}` (see `flinklint rules`)", unknown.front()));
+                        fmt::format("unknown rule `{}`{} (see `flinklint rules`)", unknown.front(),
+                                    did_you_mean_rule(unknown.front())));
         return false;
     }
     return true;
@@ -320,8 +321,10 @@ std::optional<std::filesystem::path> find_project_config(const std::filesystem::
     std::filesystem::path dir = std::filesystem::weakly_canonical(std::filesystem::absolute(start, ec), ec);
     if (!std::filesystem::is_directory(dir, ec)) dir = dir.parent_path();
     while (!dir.empty()) {
-        const auto candidate = dir / ".flinklint.yaml";
-        if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+        for (const char* name : {".flinklint.yaml", ".flinklint.yml"}) {
+            const auto candidate = dir / name;
+            if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+        }
         if (std::filesystem::exists(dir / ".git", ec)) break;  // the repository root ends the search
         const auto parent = dir.parent_path();
         if (parent == dir) break;

@@ -64,6 +64,8 @@ namespace {}  // namespace
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
                                                  const OutputOptions& options) {
+    if (options.statistics && (format == OutputFormat::text || format == OutputFormat::json))
+        return output::statistics_writer(out, options, format == OutputFormat::json);
     switch (format) {
         case OutputFormat::text:
             return output::text_writer(out, options);

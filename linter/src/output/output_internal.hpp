@@ -28,6 +28,8 @@ inline constexpr std::string_view kProjectUri = "";
 // The streaming formats.
 std::unique_ptr<ReportWriter> text_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> json_writer(std::ostream& out);
+// --statistics: findings counted per rule, as a table (text) or a JSON document.
+std::unique_ptr<ReportWriter> statistics_writer(std::ostream& out, const OutputOptions& options, bool json);
 std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> gitlab_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const OutputOptions& options);

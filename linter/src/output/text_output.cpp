@@ -193,6 +193,7 @@ public:
             out << style.wrap("1", location) << ' '
                 << style.wrap(severity_colour(d.severity), visible_text(tag)) << ": "
                 << visible_text(d.message) << '\n';
+            if (options_.concise) continue;
             if (options_.show_source && d.source) write_snippet(out, d, part.masked, style);
             for (const RelatedLocation& r : d.related) {
                 const std::string at = r.source ? visible_text(r.source->path()) : file;
@@ -208,6 +209,7 @@ public:
     void finish(std::size_t files_checked) override {
         std::ostream& out = *out_;
         const std::size_t files = std::max(files_checked, files_);
+        if (!options_.summary) return;
         if (total_ == 0) {
             out << "No problems found in " << plural(files, "file") << ".\n";
             return;

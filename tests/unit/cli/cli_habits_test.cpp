@@ -56,3 +56,70 @@ TEST(CliHabits, RelatedLocationsInJsonGitlabAndJunit) {
               std::string::npos)
         << junit.out;
 }
+
+TEST(CliHabits, SelectChecksOnlyTheNamedRulesAndSuggestsForATypo) {
+    const TempDir dir;
+    dir.write("flink-conf.yaml", "no.such.key: 1\nparallelism.default: x\n");
+    const RunResult selected =
+        run_flinklint({"check", "--select", "invalid-value", "--format", "concise", "flink-conf.yaml"},
+                      dir.path().string());
+    EXPECT_EQ(selected.exit_code, 1) << selected.err;
+    EXPECT_NE(selected.out.find("FL102"), std::string::npos) << selected.out;
+    EXPECT_EQ(selected.out.find("FL101"), std::string::npos) << selected.out;
+    const RunResult typo =
+        run_flinklint({"check", "--select", "unknwn-key", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(typo.exit_code, 2);
+    EXPECT_NE(typo.err.find("--select: no rule unknwn-key (did you mean `unknown-key`?)"), std::string::npos)
+        << typo.err;
+}
+
+TEST(CliHabits, ConciseIsOneLinePerFindingAndQuietDropsTheSummary) {
+    const TempDir dir;
+    dir.write("flink-conf.yaml", "no.such.key: 1\nparallelism.default: x\n");
+    const RunResult concise =
+        run_flinklint({"check", "--format", "concise", "--quiet", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(concise.exit_code, 1);
+    EXPECT_EQ(
+        concise.out,
+        "flink-conf.yaml:1:1: info[FL101 unknown-key]: unknown key `no.such.key`: no Flink option lives "
+        "under `no.`, so Apache Flink 1.20 ignores it; only another reader (a vendor's distribution, a "
+        "plugin, the application) can use it\n"
+        "flink-conf.yaml:2:22: error[FL102 invalid-value]: invalid value `x` for `parallelism.default` "
+        "(Integer in Flink 1.20): Flink reads this option as an Integer, and `x` is not a whole number: "
+        "only digits with an optional leading + or - are allowed (no spaces, units, decimal point or `_`)\n");
+}
+
+TEST(CliHabits, StatisticsCountFindingsPerRuleInTextAndJson) {
+    const TempDir dir;
+    dir.write("flink-conf.yaml", "a.b: 1\nc.d: 2\nparallelism.default: x\n");
+    const RunResult text = run_flinklint({"check", "--statistics", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(text.exit_code, 1);
+    EXPECT_EQ(text.out,
+              "2  FL101  info    unknown-key\n1  FL102  error   invalid-value\n"
+              "Found 3 problems in 1 file. [*] fixable with --fix, [-] with --unsafe-fixes.\n");
+    const RunResult json =
+        run_flinklint({"check", "--statistics", "--format", "json", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(json.out.find(R"("rule": "FL101",)"), std::string::npos) << json.out;
+    EXPECT_NE(json.out.find(R"("count": 2,)"), std::string::npos) << json.out;
+    const RunResult sarif =
+        run_flinklint({"check", "--statistics", "--format", "sarif", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(sarif.exit_code, 2) << sarif.out;
+}
+
+TEST(CliHabits, AMissingPathIsAnErrorWithoutANoProblemsLine) {
+    const TempDir dir;
+    const RunResult missing = run_flinklint({"check", "no-such-file.yaml"}, dir.path().string());
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_EQ(missing.out.find("No problems found"), std::string::npos) << missing.out;
+    EXPECT_NE(missing.err.find("no-such-file.yaml: no such file or directory"), std::string::npos)
+        << missing.err;
+}
+
+TEST(CliHabits, DotFlinklintYmlIsFoundToo) {
+    const TempDir dir;
+    dir.write(".git/HEAD", "ref: refs/heads/main\n");
+    dir.write(".flinklint.yml", "disable: [unknown-key]\n");
+    dir.write("flink-conf.yaml", "no.such.key: 1\n");
+    const RunResult result = run_flinklint({"check", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+}
