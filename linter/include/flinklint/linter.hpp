@@ -55,6 +55,10 @@ void bound_findings(std::vector<Diagnostic>& diagnostics,
 std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names,
                                             std::set<std::string>& ids);
 
+// The rule id or name closest to `name` (a typo: at most 2 edits, or 3 for long names), as the
+// " (did you mean `...`?)" an error message adds; empty when none is close.
+std::string did_you_mean_rule(std::string_view name);
+
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 
 }  // namespace flinklint

@@ -1,5 +1,7 @@
 #include "flinklint/linter.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
@@ -7,6 +9,7 @@
 #include "flinklint/reporter.hpp"
 #include "flinklint/rule.hpp"
 #include "flinklint/suppression.hpp"
+#include "flinklint/text_util.hpp"
 
 namespace flinklint {
 
@@ -57,6 +60,20 @@ std::vector<Diagnostic> run_rules(const Model& model, const RuleSettings& settin
     if (secrets != nullptr) *secrets = std::move(spans);
     bound_findings(kept, reporter.unshown());  // after masking: a cut must never leave the start of a secret
     return kept;
+}
+
+std::string did_you_mean_rule(std::string_view name) {
+    const std::string lower = ascii_lower(name);
+    const std::size_t limit = lower.size() >= 12 ? 3 : 2;
+    std::string_view best;
+    std::size_t best_distance = limit + 1;
+    for (const Rule& rule : all_rules()) {
+        for (const std::string_view candidate : {rule.info.id, rule.info.name}) {
+            const std::size_t d = edit_distance(lower, ascii_lower(candidate), limit + 1);
+            if (d < best_distance) best = candidate, best_distance = d;
+        }
+    }
+    return best.empty() ? std::string() : fmt::format(" (did you mean `{}`?)", best);
 }
 
 std::vector<std::string> resolve_rule_names(const std::vector<std::string>& names,

@@ -1,27 +1,13 @@
 #include "flinklint/suppression.hpp"
 
+#include <algorithm>
+
 #include "flinklint/text_util.hpp"
 
 namespace flinklint {
 namespace {
 
 constexpr std::string_view kMarker = "flinklint:";
-
-// "FL101, unknown-key -- reason" -> {"FL101", "unknown-key"}
-std::set<std::string> parse_rule_list(std::string_view text) {
-    const auto reason = text.find("--");
-    if (reason != std::string_view::npos) text = text.substr(0, reason);
-    std::set<std::string> rules;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find_first_of(", ", start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view item = trim(text.substr(start, end - start));
-        if (!item.empty()) rules.insert(std::string(item));
-        start = end + 1;
-    }
-    return rules;
-}
 
 bool matches(const std::set<std::string>& rules, std::string_view id, std::string_view name) {
     if (rules.count("all") != 0 || rules.count(std::string(name)) != 0) return true;
@@ -39,11 +25,11 @@ bool Suppressions::suppresses(int line, std::string_view rule_id, std::string_vi
     return line >= 1 && index < by_line.size() && matches(by_line[index], rule_id, rule_name);
 }
 
-Suppressions parse_suppressions(const Source& source) {
-    Suppressions result;
+std::vector<FlinklintComment> flinklint_comments(const Source& source) {
+    std::vector<FlinklintComment> comments;
+    if (source.text().find(kMarker) == std::string::npos) return comments;  // the common case
+    const std::string_view all = source.text();
     const int lines = static_cast<int>(source.line_count());
-    if (source.text().find(kMarker) == std::string::npos) return result;  // the common case: nothing to do
-    result.by_line.resize(static_cast<std::size_t>(lines) + 1);
     for (int line = 1; line <= lines; ++line) {
         const std::string_view text = source.line_text(line);
         const auto hash = text.find('#');
@@ -53,14 +39,44 @@ Suppressions parse_suppressions(const Source& source) {
         comment = trim(comment.substr(kMarker.size()));
         const auto equals = comment.find('=');
         if (equals == std::string_view::npos) continue;
-        const std::string_view directive = trim(comment.substr(0, equals));
-        const std::set<std::string> rules = parse_rule_list(comment.substr(equals + 1));
+        const auto offset = [&](std::string_view part) {
+            return static_cast<std::size_t>(part.data() - all.data());
+        };
+        FlinklintComment entry;
+        entry.line = line;
+        entry.directive = trim(comment.substr(0, equals));
+        entry.directive_span = {offset(entry.directive), offset(entry.directive) + entry.directive.size()};
+        // "FL101, unknown-key -- reason" -> FL101, unknown-key
+        std::string_view list = comment.substr(equals + 1);
+        // The list ends at a ` -- reason` or at another comment on the same line.
+        if (const auto end = std::min(list.find("--"), list.find('#')); end != std::string_view::npos)
+            list = list.substr(0, end);
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            std::size_t end = list.find_first_of(", ", start);
+            if (end == std::string_view::npos) end = list.size();
+            const std::string_view item = trim(list.substr(start, end - start));
+            if (!item.empty()) entry.items.emplace_back(item, Span{offset(item), offset(item) + item.size()});
+            start = end + 1;
+        }
+        comments.push_back(entry);
+    }
+    return comments;
+}
+
+Suppressions parse_suppressions(const Source& source) {
+    Suppressions result;
+    const std::vector<FlinklintComment> comments = flinklint_comments(source);
+    if (comments.empty()) return result;
+    result.by_line.resize(source.line_count() + 1);
+    for (const FlinklintComment& comment : comments) {
         std::set<std::string>* target = nullptr;
-        if (directive == "disable") target = &result.by_line[static_cast<std::size_t>(line - 1)];
-        if (directive == "disable-next-line") target = &result.by_line[static_cast<std::size_t>(line)];
-        if (directive == "disable-file") target = &result.whole_file;
+        const auto line = static_cast<std::size_t>(comment.line);
+        if (comment.directive == "disable") target = &result.by_line[line - 1];
+        if (comment.directive == "disable-next-line") target = &result.by_line[line];
+        if (comment.directive == "disable-file") target = &result.whole_file;
         if (target == nullptr) continue;
-        target->insert(rules.begin(), rules.end());
+        for (const auto& [item, span] : comment.items) target->insert(std::string(item));
     }
     return result;
 }
