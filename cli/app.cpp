@@ -48,6 +48,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         "Print the version, commit, build date, compiler and Flink catalogs, then exit"));
     app.require_subcommand(1);
 
+    using Runner = std::function<int(std::ostream&, std::ostream&)>;
+    const Runner run_check = wanted("check") ? add_check_command(app) : Runner();
+
     std::string rules_format = "text";
     CLI::App* rules_cmd = nullptr;
     if (wanted("rules")) {
@@ -85,8 +88,6 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
     // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
     std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App & app);
-    using Runner = std::function<int(std::ostream&, std::ostream&)>;
-    const Runner run_check = wanted("check") ? add_check_command(app) : Runner();
     const Runner run_tune = wanted("tune") ? add_tune_command(app) : Runner();
     const Runner run_migrate = wanted("migrate") ? add_migrate_command(app) : Runner();
     const Runner run_diagnose = wanted("diagnose") ? add_diagnose_command(app) : Runner();

@@ -18,6 +18,7 @@ struct CheckArguments {
     std::string flink_version;
     std::string force_flink_version;
     std::string format_of;
+    std::string target_version;
     bool color = false;
     bool no_color = false;
 };
@@ -29,9 +30,8 @@ void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
         ->add_option("paths", a->options.paths, "Files or directories to check (`-` reads standard input)")
         ->required();
     check_cmd
-        ->add_option(
-            "--format", a->format,
-            "Output format: text, concise (one line per finding), json, sarif, github, junit, gitlab")
+        ->add_option("--format", a->format,
+                     "Output format: text, concise, json, sarif, github, junit, gitlab")
         ->check([](const std::string& value) {
             return value == "concise" || parse_output_format(value) ? std::string()
                                                                     : "unknown format " + value;
@@ -57,6 +57,12 @@ void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
     check_cmd
         ->add_option("--force-flink-version", a->force_flink_version,
                      "Check every file against this Flink version, whatever the file says")
+        ->check([](const std::string& value) {
+            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
+        });
+    check_cmd
+        ->add_option("--target-version", a->target_version,
+                     "Also report what breaks when files of an older Flink are upgraded to this version")
         ->check([](const std::string& value) {
             return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
         });
@@ -114,6 +120,7 @@ int run_parsed(CheckArguments& a, std::ostream& out, std::ostream& err) {
     }
     if (!flink_version.empty()) check.flink_version = FlinkVersion::parse(flink_version);
     if (!force_flink_version.empty()) check.force_flink_version = FlinkVersion::parse(force_flink_version);
+    if (!a.target_version.empty()) check.target_version = FlinkVersion::parse(a.target_version);
     if (!a.format_of.empty()) check.format_of = parse_file_format(a.format_of);
     if (a.color) check.color = true;
     if (a.no_color) check.color = false;

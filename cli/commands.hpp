@@ -42,6 +42,7 @@ struct CheckOptions {
     std::optional<Severity> fail_on;
     std::optional<FlinkVersion> flink_version;        // the default of files without evidence
     std::optional<FlinkVersion> force_flink_version;  // every file
+    std::optional<FlinkVersion> target_version;       // --target-version: what an upgrade breaks
     std::optional<std::string> config_path;
     std::optional<FileFormat> format_of;
     std::string stdin_filename = "stdin.yaml";

@@ -22,14 +22,19 @@
 
 namespace flinklint {
 
+class Model;
+struct ModelOptions;
+
 // What a caller knows beyond the project configuration (the command line's flags).
 struct LintOptions {
-    std::optional<FileFormat> forced_format;    // --format-of
+    std::optional<FileFormat> forced_format;          // --format-of
     std::optional<FlinkVersion> flink_version;        // --flink-version: files without evidence
     std::optional<FlinkVersion> force_flink_version;  // --force-flink-version: every file
-    std::set<std::string> disabled;             // --disable, as rule ids (resolve_rule_names)
-    std::optional<ProfileFacts> profile;        // --profile: declared hardware and workload
-    IngestOptions ingest;                       // limits per file
+    // --target-version: also report what breaks when files of an older Flink move to this one.
+    std::optional<FlinkVersion> target_version;
+    std::set<std::string> disabled;       // --disable, as rule ids (resolve_rule_names)
+    std::optional<ProfileFacts> profile;  // --profile: declared hardware and workload
+    IngestOptions ingest;                 // limits per file
 };
 
 // A file that was not read: it is reported (FL001) but has no text.
@@ -75,6 +80,12 @@ public:
     [[nodiscard]] const ProjectConfig& project() const { return project_; }
 
 private:
+    std::vector<ParsedFile> parse(const LintGroup& group, LintResult* result) const;
+    [[nodiscard]] ModelOptions model_options(const LintGroup& group) const;
+    std::vector<Diagnostic> findings(const Model& model,
+                                     std::map<const Source*, std::vector<Span>>* secrets) const;
+    void add_upgrade_findings(const LintGroup& group, LintResult& result) const;
+
     ProjectConfig project_;
     LintOptions options_;
     RuleSettings rules_;  // the project's, plus the caller's disabled rules

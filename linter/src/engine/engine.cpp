@@ -1,6 +1,8 @@
 #include "flinklint/engine.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -43,23 +45,25 @@ Linter::Linter(ProjectConfig project, LintOptions options)
     rules_.disabled.insert(options_.disabled.begin(), options_.disabled.end());
 }
 
-LintResult Linter::lint(const LintGroup& group) const {
+std::vector<ParsedFile> Linter::parse(const LintGroup& group, LintResult* result) const {
     IngestOptions ingest_options = options_.ingest;
     if (options_.forced_format) ingest_options.forced_format = options_.forced_format;
-    LintResult result;
     std::vector<ParsedFile> parsed;
     for (const SourcePtr& source : group.sources) {
         ParsedFile file = ingest(source, ingest_options);
-        result.parse_errors.push_back(parse_errors(file));
+        if (result != nullptr) result->parse_errors.push_back(parse_errors(file));
         if (!file.skip_reason.empty()) {
-            result.skipped.push_back(fmt::format("{}: skipped: {}", source->path(), file.skip_reason));
+            if (result != nullptr)
+                result->skipped.push_back(fmt::format("{}: skipped: {}", source->path(), file.skip_reason));
             continue;
         }
         parsed.push_back(std::move(file));
     }
     for (const UnreadFile& unread : group.unread) parsed.push_back(unread_file(unread));
-    if (parsed.empty()) return result;
+    return parsed;
+}
 
+ModelOptions Linter::model_options(const LintGroup& group) const {
     ModelOptions model_options;
     model_options.forced_version = options_.force_flink_version;
     model_options.cli_version = options_.flink_version;
@@ -69,8 +73,13 @@ LintResult Linter::lint(const LintGroup& group) const {
             model_options.path_versions.emplace(source->path(), std::move(*version));
     }
     model_options.profile = options_.profile;
-    const Model model(std::move(parsed), model_options);
-    for (Diagnostic& diagnostic : run_rules(model, rules_, &result.secrets)) {
+    return model_options;
+}
+
+std::vector<Diagnostic> Linter::findings(const Model& model,
+                                         std::map<const Source*, std::vector<Span>>* secrets) const {
+    std::vector<Diagnostic> kept;
+    for (Diagnostic& diagnostic : run_rules(model, rules_, secrets)) {
         if (diagnostic.source && project_.disabled_for(diagnostic.source->path(), diagnostic.rule_id))
             continue;
         if (diagnostic.fix && diagnostic.source && diagnostic.source->encoding() != TextEncoding::utf8) {
@@ -79,12 +88,55 @@ LintResult Linter::lint(const LintGroup& group) const {
             diagnostic.help += diagnostic.help.empty() ? "" : "; ";
             diagnostic.help += "not fixed automatically in a UTF-16 or UTF-32 file";
         }
-        result.diagnostics.push_back(std::move(diagnostic));
+        kept.push_back(std::move(diagnostic));
     }
+    return kept;
+}
+
+LintResult Linter::lint(const LintGroup& group) const {
+    LintResult result;
+    std::vector<ParsedFile> parsed = parse(group, &result);
+    if (parsed.empty()) return result;
+    const Model model(std::move(parsed), model_options(group));
+    result.diagnostics = findings(model, &result.secrets);
     for (const FlinkConfig& config : model.configs())
         result.versions.push_back(
             {config.source()->path(), config.where(), config.version(), config.version_reason()});
+    if (options_.target_version) add_upgrade_findings(group, result);
     return result;
+}
+
+// --target-version: the group checked again as if every file ran the target Flink; what only that
+// check finds, in files whose own Flink is older, is what the upgrade breaks. It is said as such,
+// never as "does not start" today, and without fixes (they would write keys the file's own Flink
+// does not read; `flinklint migrate` moves a file whole).
+void Linter::add_upgrade_findings(const LintGroup& group, LintResult& result) const {
+    const FlinkVersion target = *options_.target_version;
+    std::set<std::string> older;  // paths with a configuration older than the target
+    for (const FileVersion& version : result.versions)
+        if (version.version < target) older.insert(version.path);
+    if (older.empty()) return;
+    ModelOptions upgraded = model_options(group);
+    upgraded.forced_version = target;
+    upgraded.forced_reason = "--target-version";
+    const Model model(parse(group, nullptr), upgraded);
+    std::set<std::tuple<std::string, const Source*, std::size_t>> today;
+    for (const Diagnostic& d : result.diagnostics) today.emplace(d.rule_id, d.source.get(), d.span.begin);
+    std::map<const Source*, std::vector<Span>> secrets;
+    for (Diagnostic& d : findings(model, &secrets)) {
+        if (!d.source || !older.contains(d.source->path())) continue;
+        if (today.contains({d.rule_id, d.source.get(), d.span.begin})) continue;
+        d.message = fmt::format("after an upgrade to Flink {}: {}", target.str(), d.message);
+        d.fix.reset();
+        d.help += d.help.empty() ? "" : "; ";
+        d.help += fmt::format("`flinklint migrate --to {}` moves the file", target.str());
+        result.diagnostics.push_back(std::move(d));
+    }
+    for (auto& [source, spans] : secrets) {
+        auto& known = result.secrets[source];
+        known.insert(known.end(), spans.begin(), spans.end());
+    }
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
 }
 
 FixOutcome Linter::fix(const LintGroup& group, const LintResult& initial, const FixOptions& options) const {

@@ -98,7 +98,7 @@ VersionEvidence default_evidence(const ModelOptions& options) {
 VersionChoice own_evidence(const ParsedFile& file, const ConfigDocument& doc, const ModelOptions& options) {
     VersionChoice choice;
     if (options.forced_version)
-        add_evidence(choice, {*options.forced_version, VersionSource::forced, "--force-flink-version"});
+        add_evidence(choice, {*options.forced_version, VersionSource::forced, options.forced_reason});
     if (auto comment = inline_comment(file, doc)) add_evidence(choice, std::move(*comment));
     if (const auto it = options.path_versions.find(file.source->path()); it != options.path_versions.end())
         add_evidence(choice, it->second);

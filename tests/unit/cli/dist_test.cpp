@@ -119,7 +119,7 @@ TEST(Completions, BashOffersSubcommandsFormatsRulesAndVersions) {
     EXPECT_EQ(
         complete("flinklint \"\""),
         "check\nrules\nexplain\nmemory\ntune\nmigrate\ndiagnose\nschema\n-h\n--help\n--format\n--version\n");
-    EXPECT_EQ(complete("flinklint check --format \"\""), "text\njson\nsarif\ngithub\njunit\ngitlab\n");
+    EXPECT_EQ(complete("flinklint check --format \"\""), "text\nconcise\njson\nsarif\ngithub\njunit\ngitlab\n");
     EXPECT_EQ(complete("flinklint check --fail-on w"), "warning\n");
     EXPECT_EQ(complete("flinklint check --flink-version 2."), "2.0\n2.1\n2.2\n");
     EXPECT_EQ(complete("flinklint memory --process j"), "jobmanager\n");
@@ -157,7 +157,7 @@ TEST(Completions, FishOffersSubcommandsFormatsAndRules) {
         return result.out;
     };
     EXPECT_EQ(complete("flinklint "), "check\ndiagnose\nexplain\nmemory\nmigrate\nrules\nschema\ntune\n");
-    EXPECT_EQ(complete("flinklint check --format "), "github\ngitlab\njson\njunit\nsarif\ntext\n");
+    EXPECT_EQ(complete("flinklint check --format "), "concise\ngithub\ngitlab\njson\njunit\nsarif\ntext\n");
     EXPECT_EQ(complete("flinklint check --format-of "), "k8s\nlegacy\nyaml\n");
     EXPECT_EQ(complete("flinklint explain FL10"), "FL101\nFL102\nFL103\nFL104\nFL105\nFL106\n");
 }
@@ -169,7 +169,7 @@ TEST(Completions, EveryChoiceOfferedIsAcceptedByTheBinary) {
     const auto check_format =
         run_flinklint({"check", "--format", "gitlab", "--exit-zero", "examples/standalone"});
     EXPECT_EQ(check_format.exit_code, 0) << check_format.err;
-    for (const char* value : {"text", "json", "sarif", "github", "junit", "gitlab"}) {
+    for (const char* value : {"text", "concise", "json", "sarif", "github", "junit", "gitlab"}) {
         const auto result = run_flinklint({"check", "--format", value, "--exit-zero", "examples/standalone"});
         EXPECT_EQ(result.exit_code, 0) << value << ": " << result.err;
     }
