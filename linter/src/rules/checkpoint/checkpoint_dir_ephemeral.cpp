@@ -145,7 +145,8 @@ void check_checkpoint_dir_ephemeral(const Model& model, Reporter& reporter) {
             if (!missing || missing->empty()) continue;
             Finding finding = finding_for(*effective, *dir);
             finding.message = fmt::format(
-                "{} is on the containers' own file system: no volume is mounted at {} in {} ({}), so {} and "
+                "{} is on the containers' own file system: no volume that outlives the pod is mounted at {} "
+                "in {} ({}), so {} and "
                 "{} lost when a pod is replaced",
                 dir->shown(), *path, *missing, effective->where(),
                 savepoints ? "a savepoint lands in whichever container wrote it"
