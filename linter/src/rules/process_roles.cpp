@@ -47,4 +47,8 @@ ConfigReaders config_readers(const Model& model, const FlinkConfig& config) {
     return readers;
 }
 
+bool read_by_jobmanagers_only(const Model& model, const EffectiveConfig& effective) {
+    return effective.config() != nullptr && config_readers(model, *effective.config()).jobmanager_only();
+}
+
 }  // namespace flinklint::rules

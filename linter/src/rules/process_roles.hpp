@@ -4,6 +4,7 @@
 // process's memory judge only configurations that process reads.
 #pragma once
 
+#include "flinklint/effective_config.hpp"
 #include "flinklint/model.hpp"
 
 namespace flinklint::rules {
@@ -19,5 +20,9 @@ struct ConfigReaders {
 };
 
 ConfigReaders config_readers(const Model& model, const FlinkConfig& config);
+
+// Only JobManagers read it: the TaskManager sizes derived from it (the image's defaults included) are not
+// what any TaskManager runs with, so the TaskManager memory advice (FL304, FL305, FL306, FL401) skips it.
+bool read_by_jobmanagers_only(const Model& model, const EffectiveConfig& effective);
 
 }  // namespace flinklint::rules

@@ -31,10 +31,7 @@ bool managed_memory_may_be_used(const EffectiveConfig& effective) {
 void check_managed_memory_unused(const Model& model, Reporter& reporter) {
     for (const EffectiveConfig* effective : effective_configs(model)) {
         if (!effective->sizes_processes()) continue;
-        // A configuration only JobManagers read (a `jobmanager` service's FLINK_PROPERTIES) sizes no
-        // TaskManager: the image's defaults it inherits are not what the TaskManagers run with.
-        if (effective->config() != nullptr && config_readers(model, *effective->config()).jobmanager_only())
-            continue;
+        if (read_by_jobmanagers_only(model, *effective)) continue;
         const StateBackend backend = state_backend(*effective);
         if (backend.name != "hashmap" || backend.entry == nullptr) continue;
         const auto* memory = std::get_if<TaskManagerMemory>(&effective->taskmanager());
