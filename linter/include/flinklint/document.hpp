@@ -68,11 +68,21 @@ struct ConfigDocument {
 
 enum class FileFormat { legacy, yaml, kubernetes, compose, unknown };
 
-// A command line outside Kubernetes objects: a docker-compose service's `command` (a string or a list).
-struct CommandLine {
+// A volume of a docker-compose service: `./conf/flink-conf.yaml:/opt/flink/conf/flink-conf.yaml:ro` or the
+// long syntax (`source:`/`target:`). The span is the whole entry as written.
+struct ComposeMount {
+    std::string source;  // host path or named volume; empty for an anonymous volume
+    std::string target;  // the path inside the container
+    Span span;
+};
+
+// A docker-compose service: the words the image's entrypoint gets and what is mounted into it.
+struct ComposeService {
     std::string where;  // "service jobmanager"
     Located image;
-    std::vector<Located> words;
+    std::vector<Located> entrypoint;  // `entrypoint:` as written; empty: the image's own entrypoint
+    std::vector<Located> command;     // `command:` (a string or a list)
+    std::vector<ComposeMount> mounts;
 };
 
 struct ParsedFile {
@@ -80,7 +90,7 @@ struct ParsedFile {
     FileFormat format = FileFormat::unknown;
     std::vector<ConfigDocument> configs;
     std::vector<K8sObject> objects;
-    std::vector<CommandLine> command_lines;
+    std::vector<ComposeService> compose_services;
     std::vector<SyntaxIssue> issues;  // file-level problems (YAML syntax error of a manifest)
     std::string skip_reason;          // non-empty: not a Flink file; said only with --verbose
 };

@@ -39,12 +39,11 @@ std::optional<FlinkVersion> image_flink_version(std::string_view image) {
     // The tag starts with major.minor: `1.17.2-scala_2.12-java11`, `2.0-java17`, `1.18`.
     const std::string_view tag = image.substr(colon + 1);
     // An image named `flink` (official, mirrored or rebuilt) is tagged by its Flink version; another
-    // name with "flink" in it only when the tag has the official images' shape (`-scala_`, `-java`):
-    // `my-flink-app:1.3.0` is the application's version, not Flink 1.3.
+    // name with "flink" in it when the tag has the official images' shape (`-scala_`, `-java`), or (below)
+    // names a recent 1.x release: `my-flink-app:1.3.0` is the application's version, not Flink 1.3.
     const bool official_shape =
         tag.find("-scala_") != std::string_view::npos || tag.find("-java") != std::string_view::npos;
-    if (repository != "flink" && (repository.find("flink") == std::string_view::npos || !official_shape))
-        return std::nullopt;
+    if (repository.find("flink") == std::string_view::npos) return std::nullopt;
     FlinkVersion version;
     const char* end = tag.data() + tag.size();
     const auto major = std::from_chars(tag.data(), end, version.major);
@@ -53,6 +52,15 @@ std::optional<FlinkVersion> image_flink_version(std::string_view image) {
     if (minor.ec != std::errc() || minor.ptr == major.ptr + 1) return std::nullopt;
     if (minor.ptr != end && (*minor.ptr >= '0' && *minor.ptr <= '9')) return std::nullopt;
     if (version.major < 1 || version.major > 2 || version.minor > 99) return std::nullopt;
+    if (repository == "flink" || official_shape) return version;
+    // Another name with "flink" in it (`nigeria-flink:1.18-cdc`, `flink-cdc:1.17.2`): an image built
+    // FROM flink:<tag> usually keeps Flink's number, so a 1.x release from 1.10 to 1.20 is trusted.
+    // Not trusted: older 1.x minors and every 2.x (`1.3.0`, `2.0`, `2.1` are as likely the application's
+    // own version, and a wrong 2.x would judge the whole file by Flink 2: config.yaml only, removed
+    // keys), nor names that say they hold the application (`-app`, `-job`).
+    const bool application =
+        repository.find("app") != std::string_view::npos || repository.find("job") != std::string_view::npos;
+    if (application || version.major != 1 || version.minor < 10 || version.minor > 20) return std::nullopt;
     return version;
 }
 

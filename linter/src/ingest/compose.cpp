@@ -1,5 +1,6 @@
 // docker-compose files: the FLINK_PROPERTIES environment variable of each service, which the
-// official image's entrypoint appends to the Flink configuration (legacy `key: value` lines).
+// official image's entrypoint appends to the Flink configuration (legacy `key: value` lines), and what
+// the rules read about each service besides (its command line and its volumes).
 #include "ingest/readers.hpp"
 
 namespace flinklint::ingestion {
@@ -16,22 +17,50 @@ void add_properties(ParsedFile& file, const EmbeddedText& embedded, const std::s
     file.configs.push_back(std::move(cd));
 }
 
-// `command: taskmanager -Dkey=value` or `command: [taskmanager, ...]`: the arguments the image's entrypoint
-// gets.
-void read_command(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
-                  const Located& image) {
-    const std::size_t command = map_get(doc, spec, "command");
-    if (command == npos) return;
-    CommandLine line{"service " + service, image, {}};
-    auto add = [&](std::size_t node) {
-        if (is_kind(doc, node, YNode::Kind::scalar))
-            line.words.push_back(Located{scalar_text(doc, node), doc.nodes[node].span, true});
+// `command: taskmanager -Dkey=value` or `command: [taskmanager, ...]` (also `entrypoint:`): scalars as
+// written; the rules split them into words.
+std::vector<Located> read_words(const YDoc& doc, std::size_t spec, std::string_view key) {
+    std::vector<Located> out;
+    const std::size_t node = map_get(doc, spec, key);
+    if (node == npos) return out;
+    auto add = [&](std::size_t item) {
+        if (is_kind(doc, item, YNode::Kind::scalar))
+            out.push_back(Located{scalar_text(doc, item), doc.nodes[item].span, true});
     };
-    if (is_kind(doc, command, YNode::Kind::scalar))
-        add(command);
+    if (is_kind(doc, node, YNode::Kind::scalar))
+        add(node);
     else
-        for_each_item(doc, command, add);
-    if (!line.words.empty()) file.command_lines.push_back(std::move(line));
+        for_each_item(doc, node, add);
+    return out;
+}
+
+// `volumes:` entries: `SOURCE:TARGET[:MODE]`, a bare `TARGET` (anonymous volume) or the long syntax.
+std::vector<ComposeMount> read_mounts(const YDoc& doc, std::size_t spec) {
+    std::vector<ComposeMount> out;
+    for_each_item(doc, map_get(doc, spec, "volumes"), [&](std::size_t item) {
+        ComposeMount mount;
+        mount.span = doc.nodes[item].span;
+        if (is_kind(doc, item, YNode::Kind::scalar)) {
+            const std::string text = scalar_text(doc, item);
+            const std::size_t colon = text.find(':');
+            if (colon == std::string::npos) {
+                mount.target = text;
+            } else {
+                mount.source = text.substr(0, colon);
+                const std::size_t mode = text.find(':', colon + 1);
+                mount.target = text.substr(colon + 1, mode == std::string::npos ? mode : mode - colon - 1);
+            }
+        } else {
+            if (const std::size_t node = map_get(doc, item, "source");
+                is_kind(doc, node, YNode::Kind::scalar))
+                mount.source = scalar_text(doc, node);
+            if (const std::size_t node = map_get(doc, item, "target");
+                is_kind(doc, node, YNode::Kind::scalar))
+                mount.target = scalar_text(doc, node);
+        }
+        if (!mount.target.empty()) out.push_back(std::move(mount));
+    });
+    return out;
 }
 
 void read_service(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
@@ -42,7 +71,9 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
     if (const std::size_t node = map_get(doc, spec, "image");
         node != npos && is_kind(doc, node, YNode::Kind::scalar))
         image = Located{scalar_text(doc, node), doc.nodes[node].span, true};
-    read_command(file, doc, service, spec, image);
+    file.compose_services.push_back(ComposeService{"service " + service, image,
+                                                   read_words(doc, spec, "entrypoint"),
+                                                   read_words(doc, spec, "command"), read_mounts(doc, spec)});
     // Map form: `FLINK_PROPERTIES: |`
     if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
         if (is_kind(doc, value, YNode::Kind::scalar))

@@ -92,6 +92,30 @@ Span first_line_span(const Source& source) {
     return {0, line.size()};
 }
 
+std::string checked_version(const FlinkConfig& config) {
+    if (config.version_source() != VersionSource::default_version) return "Flink " + config.version().str();
+    return fmt::format("Flink {} (assumed: nothing gives this file's Flink version)", config.version().str());
+}
+
+std::string state_version_help(const FlinkConfig& config) {
+    if (config.version_source() != VersionSource::default_version) return {};
+    return "; if the file is for an older Flink, say so (`# flinklint: flink-version=1.17`, --flink-version)";
+}
+
+Span word_span(const Source& source, const Located& part, std::string_view word) {
+    const std::string_view written = source.view(part.span);
+    const std::string_view value = part.value;
+    // A plain scalar: the word's offset in the value is its offset in the file.
+    if (written == value && word.data() >= value.data() &&
+        word.data() + word.size() <= value.data() + value.size()) {
+        const auto at = static_cast<std::size_t>(word.data() - value.data());
+        return Span{part.span.begin + at, part.span.begin + at + word.size()};
+    }
+    const std::size_t at = written.find(word);
+    if (at == std::string_view::npos) return part.span;
+    return Span{part.span.begin + at, part.span.begin + at + word.size()};
+}
+
 bool opens_nested_block(const Source& source, Span line_content) {
     std::string_view text = source.view(line_content);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);

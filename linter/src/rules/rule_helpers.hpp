@@ -40,6 +40,10 @@ std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const FlinkConfig
 // The span to report for a whole-file finding: the first line of the document.
 Span first_line_span(const Source& source);
 
+// The span of `word`, one word of a command-line scalar `part` (a view into part.value, or a copy of
+// it): on its own line of a block scalar; the whole scalar when the word is not found as written.
+Span word_span(const Source& source, const Located& part, std::string_view word);
+
 // A legacy line like `taskmanager:` followed by more indented lines: nested YAML written into a
 // file that Flink reads line by line.
 bool opens_nested_block(const Source& source, Span line_content);
@@ -55,6 +59,13 @@ bool under_nested_block(const FlinkConfig& config, Span span);
 bool is_template_placeholder(std::string_view value);
 // A template placeholder, or a value plainly written to be replaced (`xxxxxx`, `****`, `your-key`).
 bool is_obvious_placeholder_secret(std::string_view value);
+
+// "Flink 1.17" for the version the configuration is checked as, with "(assumed: ...)" when nothing in the
+// file or the project says which Flink reads it (the default version): for findings that are true only
+// of that version, such as deprecations.
+std::string checked_version(const FlinkConfig& config);
+// The help sentence that tells how to state the version, for those findings; empty when it is stated.
+std::string state_version_help(const FlinkConfig& config);
 
 // Human description of where the config is: "FlinkDeployment my-job" or the file name.
 std::string where(const FlinkConfig& config);

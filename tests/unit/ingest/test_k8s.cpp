@@ -311,5 +311,36 @@ TEST(Manifests, BrokenDocumentDoesNotHideTheOthers) {
     EXPECT_LE(file.issues[0].span.begin, file.source->text().find("---"));
 }
 
+TEST(Compose, ServicesKeepCommandEntrypointAndVolumes) {
+    const ParsedFile file = ingest_text("docker-compose.yml",
+                                        "services:\n"
+                                        "  jobmanager:\n"
+                                        "    image: flink:2.0\n"
+                                        "    entrypoint: [\"/docker-entrypoint.sh\"]\n"
+                                        "    command: jobmanager start-foreground\n"
+                                        "    volumes:\n"
+                                        "      - ./conf/flink-conf.yaml:/opt/flink/conf/flink-conf.yaml:ro\n"
+                                        "      - /data\n"
+                                        "      - type: bind\n"
+                                        "        source: ./ckpt\n"
+                                        "        target: /tmp/ckpt\n");
+    ASSERT_EQ(file.compose_services.size(), 1u);
+    const ComposeService& service = file.compose_services[0];
+    EXPECT_EQ(service.where, "service jobmanager");
+    EXPECT_EQ(service.image.value, "flink:2.0");
+    ASSERT_EQ(service.entrypoint.size(), 1u);
+    EXPECT_EQ(service.entrypoint[0].value, "/docker-entrypoint.sh");
+    ASSERT_EQ(service.command.size(), 1u);
+    EXPECT_EQ(service.command[0].value, "jobmanager start-foreground");
+    ASSERT_EQ(service.mounts.size(), 3u);
+    EXPECT_EQ(service.mounts[0].source, "./conf/flink-conf.yaml");
+    EXPECT_EQ(service.mounts[0].target, "/opt/flink/conf/flink-conf.yaml");
+    EXPECT_EQ(service.mounts[1].source, "");
+    EXPECT_EQ(service.mounts[1].target, "/data");
+    EXPECT_EQ(service.mounts[2].source, "./ckpt");
+    EXPECT_EQ(service.mounts[2].target, "/tmp/ckpt");
+    EXPECT_EQ(file.source->position(service.mounts[2].span.begin).line, 9);
+}
+
 }  // namespace
 }  // namespace flinklint

@@ -183,6 +183,16 @@ TEST(VersionInference, ImageTags) {
     EXPECT_EQ(image_flink_version("my.registry:5000/flink-custom:2.0.1"), std::nullopt);
     EXPECT_EQ(image_flink_version("sealos.hub:5000/flink-benchmark:1.5"), std::nullopt);
     EXPECT_EQ(image_flink_version("my-flink-app:1.3.0"), std::nullopt);
+    // A recent 1.x release in a custom tag is Flink's own number (an image built FROM flink:1.18).
+    EXPECT_EQ(image_flink_version("nigeria-flink:1.18-cdc"), v(1, 18));
+    EXPECT_EQ(image_flink_version("myorg/flink:1.18-cdc"), v(1, 18));
+    EXPECT_EQ(image_flink_version("flink-custom:1.17.2"), v(1, 17));
+    EXPECT_EQ(image_flink_version("flink-custom:1.17.2-scala_2.12-java11"), v(1, 17));
+    // Not for 2.x, older minors, or an application's image.
+    EXPECT_EQ(image_flink_version("flink-custom:2.1"), std::nullopt);
+    EXPECT_EQ(image_flink_version("flink-custom:1.9"), std::nullopt);
+    EXPECT_EQ(image_flink_version("my-flink-app:1.12.0"), std::nullopt);
+    EXPECT_EQ(image_flink_version("flink-wordcount-job:1.15"), std::nullopt);
     EXPECT_EQ(image_flink_version("flink:latest"), std::nullopt);
     EXPECT_EQ(image_flink_version("busybox:1.36"), std::nullopt);
     EXPECT_EQ(image_flink_version("my.registry:5000/flink"), std::nullopt);

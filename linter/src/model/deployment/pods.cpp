@@ -30,8 +30,18 @@ FlinkRole role_of_command(const Container& c, bool& application, bool& entrypoin
     for (const Located& l : c.command) parts.push_back(&l);
     for (const Located& l : c.args) parts.push_back(&l);
     FlinkRole role = FlinkRole::none;
+    // In a `bash -c` script only commands count (a path, a `.sh`, a verb alone): the script's other words
+    // (`echo "Waiting for JobManager"`, `nc -z flink-jobmanager 6123` in a client that runs `flink run`)
+    // name processes it waits for, not the one it runs.
+    bool shell = false, script = false;
     for (const Located* part : parts) {
         for (std::string_view word : words(part->value)) {
+            if (script && word.find('/') == std::string_view::npos && !word.ends_with(".sh") &&
+                word != "jobmanager" && word != "taskmanager" && word != "standalone-job")
+                continue;
+            if (word == "-c" && shell) script = true;
+            if (word == "sh" || word == "bash" || word.ends_with("/sh") || word.ends_with("/bash"))
+                shell = true;
             if (word.starts_with("-")) continue;
             const std::string base =
                 ascii_lower(word.substr(word.rfind('/') == std::string_view::npos ? 0 : word.rfind('/') + 1));

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <vector>
 
+#include "flinklint/deployment.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/checkpoint/checkpoint_support.hpp"
 
@@ -53,7 +54,9 @@ bool under(std::string_view path, std::string_view mount) {
            (path.size() == mount.size() || path[mount.size()] == '/');
 }
 
-// A container of the pod mounts a volume (not a ConfigMap or Secret) at or above `path`.
+// A container of the pod mounts a volume at or above `path` that outlives the pod and can be shared (a
+// PersistentVolumeClaim, a host path, NFS, ...): not a ConfigMap or Secret, and not an emptyDir, which is
+// each pod's own and is deleted with it.
 bool mounts(const PodSpecFacts& pod, std::string_view path) {
     for (const Container& container : pod.containers) {
         for (const VolumeMount& mount : container.volume_mounts) {
@@ -61,11 +64,19 @@ bool mounts(const PodSpecFacts& pod, std::string_view path) {
             bool data_volume = true;
             for (const Volume& volume : pod.volumes) {
                 if (volume.name.value == mount.name.value)
-                    data_volume = !volume.config_map_name && !volume.secret_name;
+                    data_volume = !volume.config_map_name && !volume.secret_name && volume.type != "emptyDir";
             }
             if (data_volume) return true;
         }
     }
+    return false;
+}
+
+// The workload runs a JobManager or TaskManager: the processes that write and read checkpoints. A Job
+// that only runs `flink run` with the same ConfigMap writes none.
+bool runs_flink_process(const Model& model, const K8sObject& object) {
+    for (const PodView& pod : model.pods())
+        if (pod.object == &object) return pod.role != FlinkRole::none;
     return false;
 }
 
@@ -97,6 +108,7 @@ std::optional<std::string> pods_without_volume(const Model& model, const Effecti
         for (const Model::ObjectRef& ref : model.objects()) {
             const K8sObject& object = *ref.object;
             if (!object.pod || (ref.file->source != effective.source()) == same_file) continue;
+            if (!runs_flink_process(model, object)) continue;
             for (const Volume& volume : object.pod->volumes) {
                 if (volume.config_map_name.value == owner->name.value) {
                     users.push_back(&object);
@@ -133,7 +145,8 @@ void check_checkpoint_dir_ephemeral(const Model& model, Reporter& reporter) {
             if (!missing || missing->empty()) continue;
             Finding finding = finding_for(*effective, *dir);
             finding.message = fmt::format(
-                "{} is on the containers' own file system: no volume is mounted at {} in {} ({}), so {} and "
+                "{} is on the containers' own file system: no volume that outlives the pod is mounted at {} "
+                "in {} ({}), so {} and "
                 "{} lost when a pod is replaced",
                 dir->shown(), *path, *missing, effective->where(),
                 savepoints ? "a savepoint lands in whichever container wrote it"

@@ -18,9 +18,10 @@ void check_deprecated_key(const Model& model, Reporter& reporter) {
             const bool replacement_set = config.get(replacement) != nullptr;
             Finding finding{.source = config.source(),
                             .span = entry.key_span,
-                            .message = fmt::format("{} is deprecated in Flink {}: use {}", quoted(entry.key),
-                                                   config.version().str(), quoted(replacement)),
-                            .help = fmt::format("rename the key to {}", quoted(replacement)),
+                            .message = fmt::format("{} is deprecated in {}: use {}", quoted(entry.key),
+                                                   checked_version(config), quoted(replacement)),
+                            .help = fmt::format("rename the key to {}{}", quoted(replacement),
+                                                state_version_help(config)),
                             .key = entry.key};
             // With the new key absent the rename keeps the meaning exactly; alias-conflict (FL105)
             // covers the case where both are set.

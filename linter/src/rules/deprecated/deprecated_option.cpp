@@ -15,10 +15,10 @@ void check_deprecated_option(const Model& model, Reporter& reporter) {
             reporter.report(
                 {.source = config.source(),
                  .span = entry.key_span,
-                 .message = fmt::format("{} is deprecated in Flink {} and may be removed in a later "
-                                        "version",
-                                        quoted(entry.key), config.version().str()),
-                 .help = "check the Flink release notes for what replaces it before upgrading",
+                 .message = fmt::format("{} is deprecated in {} and may be removed in a later version",
+                                        quoted(entry.key), checked_version(config)),
+                 .help = "check the Flink release notes for what replaces it before upgrading" +
+                         state_version_help(config),
                  .key = entry.key});
         }
     }

@@ -19,14 +19,6 @@ struct Line {
     std::vector<const Located*> parts;
 };
 
-// The written word inside the part's span, so the finding lands on its own line of a block scalar.
-Span word_span(const Source& source, const Located& part, std::string_view word) {
-    const std::string_view written = source.view(part.span);
-    const std::size_t at = written.find(word);
-    if (at == std::string_view::npos) return part.span;
-    return Span{part.span.begin + at, part.span.begin + at + word.size()};
-}
-
 void check_line(const Line& line, Reporter& reporter) {
     const Catalog& catalog = Catalog::for_version(kDefaultFlinkVersion);
     bool pending_d = false;
@@ -80,10 +72,11 @@ void check_dynamic_property_colon_separator(const Model& model, Reporter& report
             if (*t) add_pod(lines, ref.file->source, owner, **t);
     }
     for (const ParsedFile& file : model.files()) {
-        for (const CommandLine& command : file.command_lines) {
-            Line line{file.source, "the command of " + command.where, {}};
-            for (const Located& l : command.words) line.parts.push_back(&l);
-            lines.push_back(std::move(line));
+        for (const ComposeService& service : file.compose_services) {
+            Line line{file.source, "the command of " + service.where, {}};
+            for (const Located& l : service.entrypoint) line.parts.push_back(&l);
+            for (const Located& l : service.command) line.parts.push_back(&l);
+            if (!line.parts.empty()) lines.push_back(std::move(line));
         }
     }
     for (const Line& line : lines) check_line(line, reporter);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "rules/memory/memory_support.hpp"
+#include "rules/process_roles.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -30,6 +31,7 @@ bool managed_memory_may_be_used(const EffectiveConfig& effective) {
 void check_managed_memory_unused(const Model& model, Reporter& reporter) {
     for (const EffectiveConfig* effective : effective_configs(model)) {
         if (!effective->sizes_processes()) continue;
+        if (read_by_jobmanagers_only(model, *effective)) continue;
         const StateBackend backend = state_backend(*effective);
         if (backend.name != "hashmap" || backend.entry == nullptr) continue;
         const auto* memory = std::get_if<TaskManagerMemory>(&effective->taskmanager());

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "rules/memory/memory_support.hpp"
+#include "rules/process_roles.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -50,7 +51,7 @@ std::optional<Span> config_span(const EffectiveConfig& effective, std::string_vi
 
 void check_rocksdb_managed_memory(const Model& model, Reporter& reporter) {
     for (const EffectiveConfig* effective : effective_configs(model)) {
-        if (!effective->sizes_processes()) continue;
+        if (!effective->sizes_processes() || read_by_jobmanagers_only(model, *effective)) continue;
         const StateBackend backend = state_backend(*effective);
         if (backend.name != "rocksdb" || backend.entry == nullptr) continue;
         // A fixed per-slot or per-TaskManager budget replaces managed memory and is bounded too.

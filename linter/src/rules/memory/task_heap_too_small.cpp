@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/memory/memory_fix_search.hpp"
+#include "rules/process_roles.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -24,7 +25,7 @@ bool per_slot_enough(const EffectiveConfig& effective, const ConfigChange& chang
 
 void check_task_heap_too_small(const Model& model, Reporter& reporter) {
     for (const EffectiveConfig* effective : effective_configs(model)) {
-        if (!effective->sizes_processes()) continue;
+        if (!effective->sizes_processes() || read_by_jobmanagers_only(model, *effective)) continue;
         const auto* memory = std::get_if<TaskManagerMemory>(&effective->taskmanager());
         const auto slots = task_slots(*effective);
         if (memory == nullptr || !slots) continue;

@@ -5,6 +5,7 @@
 
 #include "flinklint/memory_arithmetic.hpp"
 #include "rules/memory/memory_support.hpp"
+#include "rules/process_roles.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -43,7 +44,7 @@ bool network_is_rest(const EffectiveConfig& effective) {
 
 void check_network_memory_clamped(const Model& model, Reporter& reporter) {
     for (const EffectiveConfig* effective : effective_configs(model)) {
-        if (!effective->sizes_processes()) continue;
+        if (!effective->sizes_processes() || read_by_jobmanagers_only(model, *effective)) continue;
         const std::string fraction_key = read_key(*effective, "taskmanager.memory.network.fraction",
                                                   "taskmanager.network.memory.fraction");
         const auto origin = fraction_key.empty() ? std::nullopt : effective->origin(fraction_key);

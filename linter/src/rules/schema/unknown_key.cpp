@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "flinklint/option_values.hpp"
+#include "flinklint/text_util.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/schema/value_spelling.hpp"
 
@@ -68,6 +69,39 @@ bool foreign_namespace(std::string_view key) {
     return true;
 }
 
+// The Kubernetes operator's namespaces. The operator reads its options by exact key
+// (flink-autoscaler AutoScalerOptions under `job.autoscaler.`, flink-kubernetes-operator
+// KubernetesOperatorConfigOptions under `kubernetes.operator.`) from the same flinkConfiguration, and
+// like Flink it ignores every other key there; forks of the operator and autoscaler extensions add
+// options of their own under these prefixes (`job.autoscaler.<algorithm>.enabled`).
+bool operator_namespace(std::string_view key) {
+    return key.starts_with("job.autoscaler.") || key.starts_with("kubernetes.operator.");
+}
+
+// A misspelling of `suggestion`: within the few edits the did-you-mean allows over the whole key, not
+// merely the same segments with one more or one reordered.
+bool near_miss(std::string_view key, std::string_view suggestion) {
+    const std::size_t limit = std::min<std::size_t>(4, 1 + key.size() / 10);
+    return edit_distance(key, suggestion, limit) <= limit;
+}
+
+Finding extension_key_finding(const FlinkConfig& config, const ConfigEntry& entry,
+                              const std::vector<std::string>& suggestions) {
+    Finding finding{.source = config.source(), .span = entry.key_span, .key = entry.key};
+    finding.severity = Severity::info;
+    finding.message = fmt::format(
+        "unknown key {}: neither the Kubernetes operator nor Flink {} has such an option, and no option is "
+        "a near misspelling of it, so it reads as a setting of an operator fork or extension; the Apache "
+        "operator and Flink ignore it",
+        quoted(entry.key), config.version().str());
+    finding.help =
+        suggestions.empty()
+            ? "keep it if the operator build you run reads it, else remove the key"
+            : fmt::format("keep it if the operator build you run reads it; the closest option is {}",
+                          quoted(suggestions.front()));
+    return finding;
+}
+
 }  // namespace
 
 void check_unknown_key(const Model& model, Reporter& reporter) {
@@ -113,6 +147,11 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                 continue;
             }
             const std::vector<std::string> suggestions = catalog.suggest(entry.key);
+            if (operator_namespace(entry.key) &&
+                (suggestions.empty() || !near_miss(entry.key, suggestions.front()))) {
+                reporter.report(extension_key_finding(config, entry, suggestions));
+                continue;
+            }
             Finding finding{
                 .source = config.source(),
                 .span = entry.key_span,
