@@ -1,5 +1,10 @@
 #include "cli/lsp/diagnostics.hpp"
 
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
 #include "cli/lsp/uri.hpp"
 
 namespace flinklint::cli::lsp {
@@ -39,12 +44,13 @@ json diagnostic_json(const std::string& uri, const Diagnostic& d) {
     return out;
 }
 
-// A finding's fix as a workspace edit of one buffer.
-json fix_edit(const std::string& uri, int version, const Diagnostic& d, bool versioned) {
+// Edits of the linted text as a workspace edit of one buffer.
+json workspace_edit(const std::string& uri, int version, const Source& source,
+                    const std::vector<Edit>& edits_made, bool versioned) {
     json edits = json::array();
-    for (const Edit& edit : d.fix->edits)
+    for (const Edit& edit : edits_made)
         edits.push_back(
-            {{"range", range_json(*d.source, Span{edit.begin, edit.end})}, {"newText", edit.replacement}});
+            {{"range", range_json(source, Span{edit.begin, edit.end})}, {"newText", edit.replacement}});
     if (!versioned) return {{"changes", {{uri, std::move(edits)}}}};
     return {{"documentChanges", json::array({{{"textDocument", {{"uri", uri}, {"version", version}}},
                                               {"edits", std::move(edits)}}})}};
@@ -82,7 +88,25 @@ json code_actions(const std::string& uri, int version, const DocumentLint& lint,
                            {"kind", "quickfix"},
                            {"diagnostics", json::array({diagnostic_json(uri, d)})},
                            {"isPreferred", safe},
-                           {"edit", fix_edit(uri, version, d, versioned)}});
+                           {"edit", workspace_edit(uri, version, *d.source, d.fix->edits, versioned)}});
+    }
+    // Then, per line and rule, the inline suppression: a comment line above it, indented alike (a
+    // comment in a block scalar is a comment of the embedded flink-conf.yaml too).
+    std::set<std::pair<int, std::string>> offered;
+    for (const Diagnostic& d : lint.diagnostics) {
+        if (!d.source || d.span.begin > to || std::max(d.span.begin, d.span.end) < from) continue;
+        const int line = d.source->position(d.span.begin).line;
+        if (!offered.emplace(line, d.rule_id).second) continue;
+        const std::string_view text = d.source->line_text(line);
+        const std::string_view indent = text.substr(0, text.find_first_not_of(" \t"));
+        const std::size_t at = d.source->line_start(line);
+        const Edit comment{at, at,
+                           fmt::format("{}# flinklint: disable-next-line={}{}", indent, d.rule_id,
+                                       d.source->uses_crlf() ? "\r\n" : "\n")};
+        actions.push_back({{"title", fmt::format("Disable {} ({}) for this line", d.rule_id, d.rule_name)},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({diagnostic_json(uri, d)})},
+                           {"edit", workspace_edit(uri, version, *d.source, {comment}, versioned)}});
     }
     return actions;
 }

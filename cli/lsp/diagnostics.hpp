@@ -15,7 +15,8 @@ namespace flinklint::cli::lsp {
 nlohmann::json publish_params(const std::string& uri, int version, const DocumentLint& lint);
 
 // The code actions of `textDocument/codeAction` for the findings of `lint` whose range meets
-// [from, to] (byte offsets): each fix as a quick fix, the safe ones preferred. `versioned`: the
+// [from, to] (byte offsets): each fix as a quick fix, the safe ones preferred, then for each line
+// and rule a `# flinklint: disable-next-line=` comment above the line. `versioned`: the
 // client takes `documentChanges` (edits that apply only to the version linted).
 nlohmann::json code_actions(const std::string& uri, int version, const DocumentLint& lint, std::size_t from,
                             std::size_t to, bool versioned);

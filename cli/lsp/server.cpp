@@ -80,15 +80,23 @@ void Server::handle(std::string_view body) {
     }
     if (method == message.end()) return;  // a response to a request of ours: none are sent
     const json params = message.value("params", json::object());
+    // A request's failure is its error response; a notification has none, so it goes to the log.
+    const auto fail = [&](int code, const std::string& what) {
+        if (id != nullptr) return respond_error(*id, code, what);
+        send_({{"jsonrpc", "2.0"},
+               {"method", "window/logMessage"},
+               {"params",
+                {{"type", 1}, {"message", "flinklint: " + method->get<std::string>() + ": " + what}}}});
+    };
     try {
         dispatch(method->get<std::string>(), params, id);
     } catch (const InvalidParams& e) {
-        if (id != nullptr) respond_error(*id, kInvalidParams, e.what());
+        fail(kInvalidParams, e.what());
     } catch (const json::exception& e) {
         // A missing or mistyped field of the params (nlohmann's at() and get<>()).
-        if (id != nullptr) respond_error(*id, kInvalidParams, std::string("invalid params: ") + e.what());
+        fail(kInvalidParams, std::string("invalid params: ") + e.what());
     } catch (const std::exception& e) {
-        if (id != nullptr) respond_error(*id, kInternalError, std::string("internal error: ") + e.what());
+        fail(kInternalError, std::string("internal error: ") + e.what());
     }
 }
 

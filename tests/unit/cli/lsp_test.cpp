@@ -3,6 +3,7 @@
 // a real client (lsp_client_test.cpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -113,6 +114,8 @@ TEST(LspServer, AnswersMalformedInputWithErrors) {
         lsp_frame(request(5, "textDocument/hover", {{"textDocument", {{"uri", "file:///nowhere.yaml"}}}}));
     input += lsp_frame(lsp_did_open("untitled:a", "a: 1\n"));
     input += lsp_frame(
+        {{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"}, {"params", {{"textDocument", 3}}}});
+    input += lsp_frame(
         request(6, "textDocument/hover",
                 {{"textDocument", {{"uri", "untitled:a"}}}, {"position", {{"line", -1}, {"character", 0}}}}));
     input += lsp_frame(request(7, "textDocument/completion",
@@ -128,6 +131,14 @@ TEST(LspServer, AnswersMalformedInputWithErrors) {
     EXPECT_EQ(error_of(session, 6)["code"], -32602);
     EXPECT_EQ(error_of(session, 7)["code"], -32602);
     ASSERT_NE(session.response(8), nullptr);
+    // A notification has no response: what was wrong with it is logged.
+    const auto logged = std::find_if(session.out.begin(), session.out.end(), [](const json& m) {
+        return m.value("method", "") == "window/logMessage";
+    });
+    ASSERT_NE(logged, session.out.end());
+    EXPECT_NE(
+        (*logged)["params"]["message"].get<std::string>().find("textDocument/didChange: invalid params"),
+        std::string::npos);
     EXPECT_EQ(session.exit_code, 0);
 }
 
@@ -161,10 +172,19 @@ TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
               json::parse(R"({"start":{"line":1,"character":0},"end":{"line":1,"character":28}})"));
     EXPECT_NE(finding["message"].get<std::string>().find("\nhelp: rename the key"), std::string::npos);
     const json& actions = (*session.response(1))["result"];
-    ASSERT_EQ(actions.size(), 1u);
+    ASSERT_EQ(actions.size(), 2u);
     EXPECT_EQ(actions[0]["isPreferred"], false);  // a rename changes what Flink runs: unsafe
     EXPECT_NE(actions[0]["title"].get<std::string>().find("(unsafe fix)"), std::string::npos);
     EXPECT_EQ(actions[0]["edit"]["changes"][uri][0]["newText"], "taskmanager.numberOfTaskSlots");
+    EXPECT_EQ(actions[1]["title"], "Disable FL101 (unknown-key) for this line");
+    const json& comment = actions[1]["edit"]["changes"][uri][0];
+    EXPECT_EQ(comment["range"], lsp_range(1, 0, 1, 0));
+    EXPECT_EQ(comment["newText"], "# flinklint: disable-next-line=FL101\n");
+    // With the comment in place the finding is gone.
+    const std::string suppressed =
+        "pipeline.name: Größe 😀\n# flinklint: disable-next-line=FL101\n" + text.substr(text.find('\n') + 1);
+    const LspSession again = run_lsp_session({lsp_did_open(uri, suppressed)});
+    EXPECT_EQ((*again.diagnostics(uri))["diagnostics"], json::array());
 }
 
 namespace {
