@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "flinklint/catalog.hpp"
+#include "flinklint/diagnostic.hpp"
 #include "flinklint/source.hpp"
 #include "flinklint/version.hpp"
 
@@ -19,6 +20,10 @@ namespace flinklint::cli::lsp {
 // `fallback` for a configuration the lint did not see.
 nlohmann::json hover_at(const SourcePtr& source, const std::vector<FlinkVersion>& versions,
                         FlinkVersion fallback, std::size_t at);
+
+// The part of the rule pages of the findings at byte `at` that says what each checks (the page up to
+// its second section), for hover; empty when no finding is there.
+std::string rule_pages_at(const std::vector<Diagnostic>& findings, std::size_t at);
 
 // `textDocument/completion` at byte `at`: the option keys of `version` that fit where the cursor
 // is (below the mapping keys it is nested in, in config.yaml and flinkConfiguration).

@@ -2,12 +2,14 @@
 #include "cli/lsp/features.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "cli/lsp/positions.hpp"
 #include "flinklint/catalog.hpp"
 #include "flinklint/ingest.hpp"
+#include "flinklint/rule.hpp"
 
 namespace flinklint::cli::lsp {
 namespace {
@@ -47,6 +49,24 @@ std::string option_markdown(const OptionInfo& option, FlinkVersion version) {
     if (!option.deprecated_keys.empty())
         text += "\n\nDeprecated keys it still reads: " + joined_codes(option.deprecated_keys);
     if (!option.fallback_keys.empty()) text += "\n\nFallback keys: " + joined_codes(option.fallback_keys);
+    return text;
+}
+
+std::string rule_pages_at(const std::vector<Diagnostic>& findings, std::size_t at) {
+    std::string text;
+    std::set<std::string> shown;
+    for (const Diagnostic& d : findings) {
+        if (d.span.begin > at || std::max(d.span.begin, d.span.end) < at || !shown.insert(d.rule_id).second)
+            continue;
+        const Rule* rule = find_rule(d.rule_id);
+        const std::string_view page = rule != nullptr ? rule_doc(rule->info) : std::string_view();
+        if (page.empty()) continue;
+        // The title, the rule's facts and "What it checks"; `flinklint explain` prints the rest.
+        const std::size_t first = page.find("\n## ");
+        const std::size_t second = first == std::string_view::npos ? first : page.find("\n## ", first + 1);
+        text += (text.empty() ? "" : "\n\n---\n\n") + std::string(page.substr(0, second));
+        text += fmt::format("\n\n`flinklint explain {}` shows the whole page.", d.rule_id);
+    }
     return text;
 }
 

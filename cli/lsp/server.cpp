@@ -271,9 +271,15 @@ json Server::code_action(const json& params) {
 json Server::hover(const json& params) {
     Document& doc = document(params);
     const std::size_t at = offset_of(*doc.text, position_at(params.at("position")));
+    const DocumentLint& lint = linted(doc);
     std::vector<FlinkVersion> versions;
-    for (const FileVersion& version : linted(doc).versions) versions.push_back(version.version);
-    return hover_at(doc.text, versions, doc.flink_version, at);
+    for (const FileVersion& version : lint.versions) versions.push_back(version.version);
+    json hover = hover_at(doc.text, versions, doc.flink_version, at);
+    const std::string pages = rule_pages_at(lint.diagnostics, at);
+    if (pages.empty()) return hover;
+    if (hover.is_null()) return {{"contents", {{"kind", "markdown"}, {"value", pages}}}};
+    hover["contents"]["value"] = hover["contents"]["value"].get<std::string>() + "\n\n---\n\n" + pages;
+    return hover;
 }
 
 json Server::completion(const json& params) {

@@ -157,10 +157,12 @@ TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
     const TempDir dir;
     const std::string uri = uri_in(dir, "conf/flink-conf.yaml");
     const std::string text = "pipeline.name: Größe 😀\ntaskmanager.numberOfTaskSlot: 4 # 😀\n";
-    const LspSession session =
-        run_lsp_session({lsp_did_open(uri, text, 7),
-                         request(1, "textDocument/codeAction",
-                                 {{"textDocument", {{"uri", uri}}}, {"range", lsp_range(1, 3, 1, 3)}})});
+    const LspSession session = run_lsp_session(
+        {lsp_did_open(uri, text, 7),
+         request(1, "textDocument/codeAction",
+                 {{"textDocument", {{"uri", uri}}}, {"range", lsp_range(1, 3, 1, 3)}}),
+         request(2, "textDocument/hover",
+                 {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 1}, {"character", 3}}}})});
     const json* published = session.diagnostics(uri);
     ASSERT_NE(published, nullptr);
     EXPECT_EQ((*published)["version"], 7);
@@ -180,6 +182,12 @@ TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
     const json& comment = actions[1]["edit"]["changes"][uri][0];
     EXPECT_EQ(comment["range"], lsp_range(1, 0, 1, 0));
     EXPECT_EQ(comment["newText"], "# flinklint: disable-next-line=FL101\n");
+    // Hover on the finding: what its rule checks (no option to show for an unknown key).
+    const std::string hover = (*session.response(2))["result"]["contents"]["value"];
+    EXPECT_TRUE(hover.starts_with("# FL101 unknown-key")) << hover;
+    EXPECT_NE(hover.find("## What it checks"), std::string::npos) << hover;
+    EXPECT_EQ(hover.find("## Why it matters"), std::string::npos) << hover;
+    EXPECT_NE(hover.find("`flinklint explain FL101`"), std::string::npos) << hover;
     // With the comment in place the finding is gone.
     const std::string suppressed =
         "pipeline.name: Größe 😀\n# flinklint: disable-next-line=FL101\n" + text.substr(text.find('\n') + 1);
