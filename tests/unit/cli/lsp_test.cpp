@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "cli/lsp/document_lint.hpp"
 #include "cli/lsp/framing.hpp"
 #include "cli/lsp/positions.hpp"
 #include "cli/lsp/uri.hpp"
@@ -248,4 +249,48 @@ TEST(LspServer, TakesTheDirectoryAsContextAndOpenBuffersFirst) {
     session = run_lsp_session({lsp_did_open(uri_in(dir, "pair/jobmanager.yaml"), edited),
                                lsp_did_open(uri_in(dir, "pair/service.yaml"), service)});
     EXPECT_EQ(count_of(session, uri_in(dir, "pair/service.yaml"), "FL705"), 1u);
+}
+
+namespace {
+
+// The labels of a completion at `line`:`character` of `text` opened as `name`.
+std::vector<std::string> completion_labels(const std::string& name, const std::string& text, int line,
+                                           int character) {
+    const TempDir dir;
+    const std::string uri = uri_in(dir, name);
+    const LspSession session = run_lsp_session(
+        {lsp_did_open(uri, text), request(1, "textDocument/completion",
+                                          {{"textDocument", {{"uri", uri}}},
+                                           {"position", {{"line", line}, {"character", character}}}})});
+    std::vector<std::string> labels;
+    for (const json& item : (*session.response(1))["result"]["items"]) labels.push_back(item["label"]);
+    return labels;
+}
+
+}  // namespace
+
+TEST(LspServer, CompletesKeysWhereFlinkReadsThemAndEnumValuesAfterThem) {
+    EXPECT_EQ(completion_labels("flink-conf.yaml", "taskmanager.numberOfTask", 0, 24),
+              std::vector<std::string>{"taskmanager.numberOfTaskSlots"});
+    EXPECT_EQ(completion_labels("flink-conf.yaml", "execution.checkpointing.mode: ", 0, 30),
+              (std::vector<std::string>{"EXACTLY_ONCE", "AT_LEAST_ONCE"}));
+    const std::string deployment =
+        "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: x\nspec:\n"
+        "  flinkVersion: v1_20\n  flinkConfiguration:\n    taskmanager.numberOfTaskSl\n  job:\n    jarURI: "
+        "x\n";
+    EXPECT_EQ(completion_labels("deploy.yaml", deployment, 7, 30),
+              std::vector<std::string>{"taskmanager.numberOfTaskSlots"});
+    // Outside flinkConfiguration no Flink key is written.
+    EXPECT_EQ(completion_labels("deploy.yaml", deployment, 9, 6), std::vector<std::string>{});
+}
+
+TEST(LspServer, SaysWhyABufferAboveTheSizeLimitIsNotChecked) {
+    const TempDir dir;
+    const std::string uri = uri_in(dir, "flink-conf.yaml");
+    const LspSession session =
+        run_lsp_session({lsp_did_open(uri, std::string(cli::lsp::kMaxFileBytes + 1, '#'))});
+    const json& diagnostics = (*session.diagnostics(uri))["diagnostics"];
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_NE(diagnostics[0]["message"].get<std::string>().find("above the limit of 10485760 bytes"),
+              std::string::npos);
 }
