@@ -120,16 +120,20 @@ TEST_F(Secrets, TunePatchDiffMasksSecrets) {
 TEST_F(Secrets, TheLanguageServerShowsNoSecret) {
     for (const SecretFixture& row : fixtures()) {
         const std::string uri = flinklint::cli::lsp::uri_of_path((dir_.path() / row.file).string());
-        const nlohmann::json whole = {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 99}, {"character", 0}}}};
-        const LspSession session = run_lsp_session(
-            {lsp_did_open(uri, row.text),
-             {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "textDocument/codeAction"},
-              {"params", {{"textDocument", {{"uri", uri}}}, {"range", whole}}}}});
+        const nlohmann::json whole = {{"start", {{"line", 0}, {"character", 0}}},
+                                      {"end", {{"line", 99}, {"character", 0}}}};
+        const LspSession session =
+            run_lsp_session({lsp_did_open(uri, row.text),
+                             {{"jsonrpc", "2.0"},
+                              {"id", 1},
+                              {"method", "textDocument/codeAction"},
+                              {"params", {{"textDocument", {{"uri", uri}}}, {"range", whole}}}}});
         ASSERT_NE(session.diagnostics(uri), nullptr) << row.name;
         EXPECT_FALSE((*session.diagnostics(uri))["diagnostics"].empty()) << row.name;
         expect_no_secret(session.diagnostics(uri)->dump(), row.name + ": published diagnostics");
         for (const nlohmann::json& action : (*session.response(1))["result"]) {
-            expect_no_secret(action["title"].dump() + action["diagnostics"].dump(), row.name + ": code action");
+            expect_no_secret(action["title"].dump() + action["diagnostics"].dump(),
+                             row.name + ": code action");
         }
     }
 }
