@@ -15,8 +15,8 @@
 namespace flinklint::cli {
 namespace {
 
-constexpr std::string_view kSubcommands[] = {"check", "rules",   "explain",  "memory",
-                                             "tune",  "migrate", "diagnose", "schema"};
+constexpr std::string_view kSubcommands[] = {"check",   "rules",    "explain", "memory", "tune",
+                                             "migrate", "diagnose", "schema",  "lsp"};
 
 // The subcommand the arguments name (the first one not starting with `-`), when it is one of
 // kSubcommands; else empty. CLI11 builds every option it is given, which cost a one-file check more
@@ -92,6 +92,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const Runner run_migrate = wanted("migrate") ? add_migrate_command(app) : Runner();
     const Runner run_diagnose = wanted("diagnose") ? add_diagnose_command(app) : Runner();
     const Runner run_schema = wanted("schema") ? add_schema_command(app) : Runner();
+    const Runner run_lsp = wanted("lsp") ? add_lsp_command(app) : Runner();
 
     try {
         app.parse(argc, argv);
@@ -122,6 +123,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (run_migrate && app.got_subcommand("migrate")) return run_migrate(out, err);
     if (run_diagnose && app.got_subcommand("diagnose")) return run_diagnose(out, err);
     if (run_schema && app.got_subcommand("schema")) return run_schema(out, err);
+    if (run_lsp && app.got_subcommand("lsp")) return run_lsp(out, err);
     return kExitUsage;
 }
 

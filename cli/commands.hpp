@@ -95,6 +95,9 @@ std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& a
 // `flinklint schema` (schema_command.cpp): the JSON Schema of a kind of file for editors.
 std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& app);
 
+// `flinklint lsp` (lsp/lsp_command.cpp): the language server over stdio.
+std::function<int(std::ostream&, std::ostream&)> add_lsp_command(CLI::App& app);
+
 // `flinklint diagnose` (diagnose_command.cpp), registered the same way.
 std::function<int(std::ostream&, std::ostream&)> add_diagnose_command(CLI::App& app);
 

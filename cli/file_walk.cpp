@@ -6,12 +6,13 @@
 
 namespace flinklint::cli {
 namespace fs = std::filesystem;
-namespace {
 
 bool is_yaml_name(const fs::path& path) {
     const std::string extension = path.extension().string();
     return extension == ".yaml" || extension == ".yml";
 }
+
+namespace {
 
 bool skipped_directory(const fs::path& path) {
     const std::string name = path.filename().string();

@@ -17,4 +17,7 @@ struct WalkResult {
 // node_modules, symbolic links to directories and levels beyond 128 are not entered).
 WalkResult collect_files(const std::vector<std::string>& paths);
 
+// A name ending in .yaml or .yml: the files a directory is walked for.
+bool is_yaml_name(const std::filesystem::path& path);
+
 }  // namespace flinklint::cli

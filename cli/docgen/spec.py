@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 # A help entry: two spaces, the names/type column, then two or more spaces and the description.
 _ENTRY = re.compile(r"^  (\S.*?)(?:\s{2,}(\S.*))?$")
 _CONTINUATION = re.compile(r"^\s{10,}(\S.*)$")
-# A description that ends with its values: "Output format: text, json, sarif" or "legacy, yaml or k8s".
-_PROSE_CHOICES = re.compile(r":\s*([a-z0-9-]+(?: \(default\))?(?:(?:, | or )[a-z0-9-]+(?: \(default\))?)+)$")
+# A description that ends with its values: "Output format: text, json, sarif" or "legacy, yaml or k8s";
+# a value may carry a note in parentheses: "text, concise (one line per finding), json".
+_NOTE = r"(?: \([^)]*\))?"
+_PROSE_CHOICES = re.compile(r":\s*([a-z0-9-]+" + _NOTE + r"(?:(?:, | or )[a-z0-9-]+" + _NOTE + r")+)$")
 
 
 @dataclass
@@ -80,7 +82,7 @@ def _entry(column, description):
     if not option.choices:
         match = _PROSE_CHOICES.search(description)
         if match and not option.flag:
-            option.choices = [c.replace(" (default)", "") for c in re.split(r", | or ", match.group(1))]
+            option.choices = re.split(r", | or ", re.sub(r" \([^)]*\)", "", match.group(1)))
     return option
 
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fix_test_support.hpp"
+#include "lsp_session.hpp"
 #include "run_binary.hpp"
 #include "test_paths.hpp"
 
@@ -112,4 +113,27 @@ TEST_F(Secrets, TunePatchDiffMasksSecrets) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("diff --git"), std::string::npos) << result.out;
     expect_no_secret(result.out, "tune --patch --diff");
+}
+
+// The language server shows what `check` shows: every diagnostic, related message and code action
+// title masked. A fix's edit keeps the buffer's own text (applying it needs that, as --fix does).
+TEST_F(Secrets, TheLanguageServerShowsNoSecret) {
+    for (const SecretFixture& row : fixtures()) {
+        const std::string uri = flinklint::cli::lsp::uri_of_path((dir_.path() / row.file).string());
+        const nlohmann::json whole = {{"start", {{"line", 0}, {"character", 0}}},
+                                      {"end", {{"line", 99}, {"character", 0}}}};
+        const LspSession session =
+            run_lsp_session({lsp_did_open(uri, row.text),
+                             {{"jsonrpc", "2.0"},
+                              {"id", 1},
+                              {"method", "textDocument/codeAction"},
+                              {"params", {{"textDocument", {{"uri", uri}}}, {"range", whole}}}}});
+        ASSERT_NE(session.diagnostics(uri), nullptr) << row.name;
+        EXPECT_FALSE((*session.diagnostics(uri))["diagnostics"].empty()) << row.name;
+        expect_no_secret(session.diagnostics(uri)->dump(), row.name + ": published diagnostics");
+        for (const nlohmann::json& action : (*session.response(1))["result"]) {
+            expect_no_secret(action["title"].dump() + action["diagnostics"].dump(),
+                             row.name + ": code action");
+        }
+    }
 }
