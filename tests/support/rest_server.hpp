@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -33,11 +35,25 @@ public:
     }
 
     [[nodiscard]] int port() const { return port_; }
+    // The next GET of `path` answers `status` (Flink's 503 while the JobManager elects its leader).
+    void fail_once(const std::string& path, int status) {
+        const std::lock_guard lock(mutex_);
+        failures_[path] = status;
+    }
     [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
 private:
     // Flink's own answer to an unknown path: 404 with {"errors":[...]} (RestServerEndpoint).
-    void serve(std::string path, httplib::Response& response) const {
+    void serve(std::string path, httplib::Response& response) {
+        {
+            const std::lock_guard lock(mutex_);
+            if (const auto failure = failures_.find(path); failure != failures_.end()) {
+                response.status = failure->second;
+                response.set_content(R"({"errors":["Service temporarily unavailable"]})", "application/json");
+                failures_.erase(failure);
+                return;
+            }
+        }
         for (char& c : path) c = c == ':' ? '_' : c;  // TaskManager ids are saved with '_' for ':'
         std::ifstream in(root_ / (path.substr(1) + ".json"), std::ios::binary);
         if (path.find("..") != std::string::npos || !in) {
@@ -52,6 +68,8 @@ private:
     }
 
     std::filesystem::path root_;
+    std::mutex mutex_;
+    std::map<std::string, int> failures_;
     httplib::Server server_;
     int port_ = 0;
     std::thread thread_;

@@ -154,6 +154,25 @@ TEST(Observe, NotFlinkIsAClearErrorAndNothingIsWritten) {
     EXPECT_EQ(std::distance(fs::directory_iterator(scratch.dir), fs::directory_iterator()), 1);
 }
 
+TEST(Observe, AsksAgainWhileTheJobManagerIsNotReady) {
+    flinklint::testing::RestServer server(recorded());
+    server.fail_once("/config", 503);
+    server.fail_once("/overview", 503);
+    const Scratch scratch;
+    ObserveOptions options{server.url()};
+    options.out = scratch.dir.string();
+    options.retry_delay_ms = 0;
+    const ObserveResult result = observe(options);
+    ASSERT_EQ(result.error, "");
+    EXPECT_EQ(result.fetches[1].endpoint, "/overview");
+    EXPECT_EQ(result.fetches[1].status, 200);
+    // Without retries the 503 stays.
+    server.fail_once("/config", 503);
+    fs::remove_all(scratch.dir);
+    options.retries = 0;
+    EXPECT_NE(observe(options).error.find("HTTP 503"), std::string::npos);
+}
+
 TEST(Observe, RefusedConnectionIsAClearError) {
     int port = 0;
     {
@@ -224,6 +243,11 @@ TEST(Observe, SnapshotConfigurationReadsAsAFlatFileWithoutMaskedValues) {
     EXPECT_NE(config.text.find("taskmanager.memory.process.size: 4g\n"), std::string::npos);
     EXPECT_EQ(config.text.find("s3.secret-key"), std::string::npos);
     EXPECT_EQ(config.text.find("apikey"), std::string::npos);
+    // The job's checkpoint configuration is what is in force for it.
+    EXPECT_NE(config.text.find("execution.checkpointing.timeout: 60000 ms\n"), std::string::npos);
+    EXPECT_NE(config.text.find("execution.checkpointing.tolerable-failed-checkpoints: 3\n"),
+              std::string::npos);
+    EXPECT_NE(config.text.find("execution.checkpointing.unaligned: false\n"), std::string::npos);
 }
 
 #endif

@@ -105,7 +105,7 @@ Expected<std::string> receive_all(int fd, std::size_t limit, int timeout_ms) {
         const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
         if (n > 0) {
             data.append(buffer, static_cast<std::size_t>(n));
-            if (data.size() > limit) return Error{fmt::format("the response is larger than {} bytes", limit)};
+            if (data.size() > limit) return Error{fmt::format("{} {} bytes", kTooLarge, limit)};
         } else if (n == 0) {
             return data;
         } else if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
@@ -252,7 +252,7 @@ Expected<HttpResponse> http_get(const HttpUrl& url, std::string_view path, const
     if (!raw) return Error{raw.error()};
     auto response = parse_response(*raw);
     if (response && response->body.size() > limits.max_body)
-        return Error{fmt::format("the response is larger than {} bytes", limits.max_body)};
+        return Error{fmt::format("{} {} bytes", kTooLarge, limits.max_body)};
     return response;
 }
 

@@ -27,6 +27,9 @@ struct HttpLimits {
     std::size_t max_body = 64u << 20;  // a larger response is an error, not a truncated file
 };
 
+// How the error of an answer over HttpLimits::max_body starts (asking again would not help).
+inline constexpr std::string_view kTooLarge = "the response is larger than";
+
 struct HttpResponse {
     int status = 0;
     std::string content_type;

@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <thread>
 
 #include "flinklint/fix.hpp"
 #include "flinklint/masking.hpp"
@@ -77,7 +79,7 @@ public:
     // GET `endpoint`; a JSON answer with status 200 is saved and returned.
     std::optional<Json> fetch(const std::string& endpoint, const std::string& file = {}) {
         Fetch record{endpoint, {}, 0, 0, {}};
-        const auto response = http_get(url_, endpoint, {options_.timeout_ms, options_.max_body});
+        const auto response = get(endpoint);
         if (!response) {
             record.error = response.error();
             result_.fetches.push_back(std::move(record));
@@ -109,6 +111,18 @@ public:
     ObserveResult& result() { return result_; }
 
 private:
+    // A dropped connection, a timeout or a JobManager still electing its leader (503) is asked again.
+    Expected<HttpResponse> get(const std::string& endpoint) const {
+        for (int attempt = 0;; ++attempt) {
+            auto response = http_get(url_, endpoint, {options_.timeout_ms, options_.max_body});
+            const bool transient =
+                response ? response->status == 502 || response->status == 503 || response->status == 504
+                         : !response.error().starts_with(kTooLarge);
+            if (!transient || attempt >= options_.retries) return response;
+            std::this_thread::sleep_for(std::chrono::milliseconds(options_.retry_delay_ms));
+        }
+    }
+
     void save(const std::string& file, const std::string& bytes, Fetch& record) {
         const fs::path path = dir_ / file;
         std::error_code ec;

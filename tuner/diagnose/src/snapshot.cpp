@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "flinklint/diagnose/observe.hpp"
 #include "flinklint/masking.hpp"
@@ -162,6 +163,43 @@ void scan_snapshot(const std::string& dir, LogSummary& summary, std::vector<Pend
     }
 }
 
+namespace {
+
+// The first job's checkpoint configuration (/jobs/:id/checkpoints/config, CheckpointConfigInfo) as the
+// options that set it: what is in force for the job, over the cluster's defaults. Durations are in ms.
+void add_checkpoint_config(const fs::path& root, std::string_view version,
+                           std::map<std::string, std::string>& out) {
+    LogSummary ignored;
+    const Json manifest = read_json(root / kManifestName, ignored);
+    const Json& jobs = array_of(manifest, "jobs");
+    if (jobs.empty() || !jobs[0].is_string()) return;
+    const Json c =
+        read_json(root / "jobs" / jobs[0].get<std::string>() / "checkpoints" / "config.json", ignored);
+    if (!c.is_object()) return;
+    const std::string prefix = "execution.checkpointing.";
+    for (const auto& [field, key] : {std::pair{"interval", "interval"}, std::pair{"timeout", "timeout"},
+                                     std::pair{"min_pause", "min-pause"},
+                                     std::pair{"aligned_checkpoint_timeout", "aligned-checkpoint-timeout"}}) {
+        if (c.contains(field) && c[field].is_number_integer())
+            out[prefix + key] = fmt::format("{} ms", int_of(c, field));
+    }
+    if (c.contains("max_concurrent") && c["max_concurrent"].is_number_integer())
+        out[prefix + "max-concurrent-checkpoints"] = std::to_string(int_of(c, "max_concurrent"));
+    if (c.contains("tolerable_failed_checkpoints") && c["tolerable_failed_checkpoints"].is_number_integer())
+        out[prefix + "tolerable-failed-checkpoints"] =
+            std::to_string(int_of(c, "tolerable_failed_checkpoints"));
+    if (const std::string mode = text_of(c, "mode"); mode == "EXACTLY_ONCE" || mode == "AT_LEAST_ONCE")
+        out[prefix + "mode"] = mode;
+    if (c.contains("unaligned_checkpoints") && c["unaligned_checkpoints"].is_boolean()) {
+        // Flink 1.20 renamed execution.checkpointing.unaligned to unaligned.enabled.
+        const bool renamed = !(version.starts_with("1.1") || version.starts_with("1.15"));
+        out[prefix + (renamed ? "unaligned.enabled" : "unaligned")] =
+            c["unaligned_checkpoints"].get<bool>() ? "true" : "false";
+    }
+}
+
+}  // namespace
+
 SnapshotConfig snapshot_config(const std::string& dir) {
     LogSummary ignored;
     SnapshotConfig out;
@@ -173,6 +211,7 @@ SnapshotConfig snapshot_config(const std::string& dir) {
     }
     const Json config = read_json(fs::path(dir) / "config.json", ignored);
     if (config.is_object()) out.version = text_of(config, "flink-version");
+    std::map<std::string, std::string> values;
     for (const Json& entry : entries) {
         if (!entry.is_object()) continue;
         const std::string key = text_of(entry, "key");
@@ -181,8 +220,10 @@ SnapshotConfig snapshot_config(const std::string& dir) {
         if (key.empty() || value == kSecretMask || key.find_first_of(":\n#") != std::string::npos ||
             value.find('\n') != std::string::npos)
             continue;
-        out.text += key + ": " + value + "\n";
+        values[key] = value;
     }
+    add_checkpoint_config(dir, out.version, values);
+    for (const auto& [key, value] : values) out.text += key + ": " + value + "\n";
     return out;
 }
 

@@ -77,8 +77,9 @@ Result diagnose_evidence(const std::vector<std::string>& paths, const Options& o
 
 bool is_snapshot(const std::string& path);
 
-// The cluster configuration a snapshot holds (jobmanager/config.json, as `key: value` lines that
-// `flinklint check` reads as a legacy flink-conf.yaml) and the Flink version it reports.
+// The configuration a snapshot holds (jobmanager/config.json, with the first job's checkpoint
+// configuration over it, as `key: value` lines that `flinklint check` reads as a legacy
+// flink-conf.yaml) and the Flink version it reports.
 struct SnapshotConfig {
     std::string path;     // the file it came from
     std::string text;     // key: value lines; masked values left out

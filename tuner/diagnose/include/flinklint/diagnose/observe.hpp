@@ -22,6 +22,8 @@ struct ObserveOptions {
     std::string out;                 // must not exist, or be an empty directory
     int timeout_ms = 10000;          // connect, and each wait for bytes
     std::size_t max_body = 64u << 20;
+    int retries = 1;  // further attempts after a dropped connection, a timeout or an HTTP 502-504
+    int retry_delay_ms = 200;
     std::size_t max_jobs = 8;           // without --job: the most recently started ones
     std::size_t max_taskmanagers = 64;  // /taskmanagers/:id fetched for at most this many
     std::string tool_version;           // written into the manifest
