@@ -253,3 +253,44 @@ TEST(Observe, SnapshotConfigurationReadsAsAFlatFileWithoutMaskedValues) {
 #endif
 
 }  // namespace
+
+namespace {
+
+void write(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+// A snapshot is user input: wrong types, missing files and hostile ids are read as absent, never a crash.
+TEST(Snapshot, WrongTypesAndHostileIdsAreReadAsAbsent) {
+    const Scratch scratch;
+    const fs::path job = scratch.dir / "jobs" / kJob;
+    write(scratch.dir / "manifest.json",
+          std::string(R"({"format":"flinklint-observe/1","jobs":[")") + kJob + R"(","../../etc",7,null]})");
+    write(scratch.dir / "jobmanager" / "config.json", R"([{"key":1,"value":2},"x",{"key":"a","value":"b"}])");
+    write(job.string() + ".json", R"({"vertices":[{"id":"../x"},{"id":7},"v"]})");
+    write(job / "exceptions.json", R"({"root-exception":5,"exceptionHistory":{"entries":"no"}})");
+    write(
+        job / "checkpoints.json",
+        R"({"history":[{"status":"COMPLETED","end_to_end_duration":9223372036854775807},{"status":7},"x"]})");
+    write(job / "checkpoints" / "config.json", R"({"timeout":"1 min","tolerable_failed_checkpoints":"3"})");
+    const Result result = diagnose_evidence({scratch.dir.string()}, {});
+    ASSERT_EQ(result.logs.size(), 1u);
+    EXPECT_EQ(result.logs[0].error, "");
+    EXPECT_TRUE(result.diagnoses.empty());
+    const SnapshotConfig config = snapshot_config(scratch.dir.string());
+    EXPECT_EQ(config.error, "");
+    EXPECT_EQ(config.text, "a: b\n");
+}
+
+TEST(Snapshot, ADirectoryThatIsNotASnapshotSaysSo) {
+    const Scratch scratch;
+    write(scratch.dir / "manifest.json", R"({"format":"something else"})");
+    const Result result = diagnose_evidence({scratch.dir.string()}, {});
+    ASSERT_EQ(result.logs.size(), 1u);
+    EXPECT_NE(result.logs[0].error.find("not a snapshot written by `flinklint observe`"), std::string::npos);
+    write(scratch.dir / "manifest.json", "{not json");
+    EXPECT_NE(diagnose_evidence({scratch.dir.string()}, {}).logs[0].error, "");
+}
+
+}  // namespace

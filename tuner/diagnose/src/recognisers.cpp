@@ -75,7 +75,9 @@ std::optional<std::int64_t> hadoop_size(std::string_view text) {
     constexpr std::string_view kUnits = "BKMGT";
     const std::size_t power = unit.empty() ? std::string_view::npos : kUnits.find(unit.front());
     if (power == std::string_view::npos) return std::nullopt;
-    return static_cast<std::int64_t>(value * static_cast<double>(std::int64_t{1} << (10 * power)));
+    const double bytes = value * static_cast<double>(std::int64_t{1} << (10 * power));
+    if (!(bytes >= 0 && bytes < 0x1p60)) return std::nullopt;  // no memory is that large (or negative)
+    return static_cast<std::int64_t>(bytes);
 }
 
 // YARN's ContainersMonitorImpl: "... Current usage: 2.1 GB of 2 GB physical memory used; ...".

@@ -17,6 +17,7 @@ namespace flinklint::diagnose {
 namespace {
 
 constexpr std::uint64_t kMiB = 1u << 20;
+constexpr std::int64_t kMaxBytes = std::int64_t{1} << 50;  // larger sizes in a log are not memory
 constexpr std::string_view kOverheadMin = "taskmanager.memory.jvm-overhead.min";
 constexpr std::string_view kOverheadMax = "taskmanager.memory.jvm-overhead.max";
 constexpr std::string_view kProcess = "taskmanager.memory.process.size";
@@ -83,7 +84,9 @@ void explain_container(Diagnosis& d, const Fields& fields, const Context& contex
                                   format_memory_size_human(tm->jvm_overhead),
                                   format_memory_size_human(tm->managed)));
     d.notes.push_back(describe(context, "state.backend.rocksdb.memory.managed"));
-    if (yarn && fields.observed && fields.limit) return plan_container(d, fields, context, *tm);
+    if (yarn && fields.observed && fields.limit && *fields.limit > 0 && *fields.observed < kMaxBytes &&
+        *fields.limit < kMaxBytes)
+        return plan_container(d, fields, context, *tm);
     d.notes.push_back("the log carries no usage at the kill, so no size is computed: raise `" +
                       std::string(kOverheadMax) + "` and `" + std::string(kOverheadMin) + "` (and `" +
                       std::string(kProcess) + "` by as much)");
@@ -107,7 +110,7 @@ void explain_frame(Diagnosis& d, const Fields& fields, const Context& context) {
         "an RPC message (a task's state handle, an accumulator, a large TaskDeploymentDescriptor) is larger "
         "than the RPC frame size, so it is never sent";
     if (context.config) d.notes.push_back(describe(context, key));
-    if (!fields.observed) return;
+    if (!fields.observed || *fields.observed <= 0 || *fields.observed >= kMaxBytes) return;
     const std::uint64_t size = static_cast<std::uint64_t>(*fields.observed);
     const std::uint64_t frame = (size + kMiB - 1) / kMiB * kMiB;
     d.changes.push_back(
@@ -155,7 +158,7 @@ void explain_stall(Diagnosis& d, const Fields& fields, const Context& context) {
 // The tuner's timeout rule (tuner/src/checkpoints.cpp) with the observed duration for its estimate.
 void explain_durations(Diagnosis& d, const Fields& fields) {
     d.cause = "checkpoints take about as long as the checkpoint timeout allows, so the slower ones expire";
-    if (!fields.observed || !fields.limit) return;
+    if (!fields.observed || !fields.limit || *fields.observed <= 0) return;
     const tuner::Policy policy;
     const double observed_s = static_cast<double>(*fields.observed) / 1000.0;
     const double timeout_s =
