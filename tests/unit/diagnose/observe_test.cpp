@@ -59,8 +59,9 @@ TEST(HttpUrl, RefusesWhatItCannotDoSafely) {
 #ifndef FLINKLINT_HAVE_HTTPLIB
 // Without cpp-httplib the local REST server is missing: said, and a failure in CI.
 TEST(Observe, NeedsTheLocalRestServer) {
-    FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS",
-                           "libcpp-httplib-dev is not installed (scripts/install-deps.sh): observe is not tested");
+    FLINKLINT_SKIP_OR_FAIL(
+        "FLINKLINT_REQUIRE_TOOLS",
+        "libcpp-httplib-dev is not installed (scripts/install-deps.sh): observe is not tested");
 }
 #else
 
@@ -287,6 +288,25 @@ TEST(Snapshot, WrongTypesAndHostileIdsAreReadAsAbsent) {
     const SnapshotConfig config = snapshot_config(scratch.dir.string());
     EXPECT_EQ(config.error, "");
     EXPECT_EQ(config.text, "a: b\n");
+}
+
+// /jobs/:id/exceptions saved on its own (curl, the web UI) is evidence too.
+TEST(Snapshot, AnExceptionsFileIsReadAsEvidence) {
+    const fs::path file = recorded() / "jobs" / kJob / "exceptions.json";
+    const Result result = diagnose_evidence({file.string()}, {});
+    ASSERT_EQ(result.logs.size(), 1u);
+    EXPECT_EQ(result.logs[0].error, "");
+    EXPECT_EQ(result.logs[0].lines, 6u);  // 4 lines of the root exception, 2 of the history entry
+    ASSERT_EQ(result.diagnoses.size(), 1u);
+    EXPECT_EQ(result.diagnoses[0].id, "DG203");
+    EXPECT_EQ(result.diagnoses[0].path, file.string());
+    EXPECT_EQ(result.diagnoses[0].occurrences, 2u);
+    // Any other JSON is read as a log.
+    const Scratch scratch;
+    write(scratch.dir / "other.json", R"({"a":"Buffer pool is destroyed."})");
+    const Result other = diagnose_evidence({(scratch.dir / "other.json").string()}, {});
+    ASSERT_EQ(other.diagnoses.size(), 1u);
+    EXPECT_EQ(other.diagnoses[0].id, "DG002");
 }
 
 TEST(Snapshot, ADirectoryThatIsNotASnapshotSaysSo) {

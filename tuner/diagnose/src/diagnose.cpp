@@ -131,7 +131,12 @@ Result diagnose_evidence(const std::vector<std::string>& paths, const Options& o
     std::vector<Pending> pending;
     for (const std::string& path : paths) {
         if (!is_snapshot(path)) {
-            scan_log(path, logs, pending);
+            LogSummary summary{path};
+            if (path.ends_with(".json") && scan_exceptions_file(path, summary, pending)) {
+                logs.push_back(std::move(summary));
+            } else {
+                scan_log(path, logs, pending);
+            }
             continue;
         }
         LogSummary summary{path};

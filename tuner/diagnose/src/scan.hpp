@@ -62,4 +62,8 @@ Result finish(std::vector<LogSummary> logs, std::vector<Pending> pending, const 
 // Reads a `flinklint observe` directory into `pending`; `summary` says what was read.
 void scan_snapshot(const std::string& dir, LogSummary& summary, std::vector<Pending>& pending);
 
+// A file holding what /jobs/:id/exceptions returns (saved by hand or by curl): its failure texts
+// through the recognisers. False, with nothing read, when the file is not such JSON.
+bool scan_exceptions_file(const std::string& path, LogSummary& summary, std::vector<Pending>& pending);
+
 }  // namespace flinklint::diagnose

@@ -138,6 +138,19 @@ void scan_backpressure(const fs::path& job, const std::string& name, const Json&
 
 }  // namespace
 
+bool scan_exceptions_file(const std::string& path, LogSummary& summary, std::vector<Pending>& pending) {
+    LogSummary read;
+    const Json json = read_json(path, read);
+    if (!json.is_object() || !(json.contains("root-exception") || json.contains("exceptionHistory")))
+        return false;
+    summary.bytes = read.bytes;
+    const std::vector<std::string> texts = exception_texts(json);
+    for (const std::string& text : texts)
+        summary.lines += split_lines(text, [](std::size_t, std::string_view) {});
+    scan_texts(path, texts, pending);
+    return true;
+}
+
 bool is_snapshot(const std::string& path) {
     std::error_code ec;
     return fs::is_directory(path, ec) && fs::is_regular_file(fs::path(path) / kManifestName, ec);
