@@ -16,7 +16,7 @@ namespace flinklint::cli {
 namespace {
 
 constexpr std::string_view kSubcommands[] = {"check",   "rules",    "explain", "memory", "tune",
-                                             "migrate", "diagnose", "schema",  "lsp"};
+                                             "migrate", "diagnose", "observe", "schema", "lsp"};
 
 // The subcommand the arguments name (the first one not starting with `-`), when it is one of
 // kSubcommands; else empty. CLI11 builds every option it is given, which cost a one-file check more
@@ -91,6 +91,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const Runner run_tune = wanted("tune") ? add_tune_command(app) : Runner();
     const Runner run_migrate = wanted("migrate") ? add_migrate_command(app) : Runner();
     const Runner run_diagnose = wanted("diagnose") ? add_diagnose_command(app) : Runner();
+    const Runner run_observe = wanted("observe") ? add_observe_command(app) : Runner();
     const Runner run_schema = wanted("schema") ? add_schema_command(app) : Runner();
     const Runner run_lsp = wanted("lsp") ? add_lsp_command(app) : Runner();
 
@@ -122,6 +123,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (run_tune && app.got_subcommand("tune")) return run_tune(out, err);
     if (run_migrate && app.got_subcommand("migrate")) return run_migrate(out, err);
     if (run_diagnose && app.got_subcommand("diagnose")) return run_diagnose(out, err);
+    if (run_observe && app.got_subcommand("observe")) return run_observe(out, err);
     if (run_schema && app.got_subcommand("schema")) return run_schema(out, err);
     if (run_lsp && app.got_subcommand("lsp")) return run_lsp(out, err);
     return kExitUsage;

@@ -100,5 +100,7 @@ std::function<int(std::ostream&, std::ostream&)> add_lsp_command(CLI::App& app);
 
 // `flinklint diagnose` (diagnose_command.cpp), registered the same way.
 std::function<int(std::ostream&, std::ostream&)> add_diagnose_command(CLI::App& app);
+// `flinklint observe` (observe_command.cpp): the REST snapshot `diagnose` reads.
+std::function<int(std::ostream&, std::ostream&)> add_observe_command(CLI::App& app);
 
 }  // namespace flinklint::cli

@@ -47,7 +47,13 @@ Report to_report(const Result& result) {
         report.files.push_back(log.path);
     }
     for (const Diagnosis& d : result.diagnoses) {
-        Diagnostic diagnostic{d.id, d.name, d.category, d.severity, sources.at(d.path)};
+        // A snapshot's findings cite the files inside it: each is a source of its own.
+        auto& source = sources[d.path];
+        if (!source) {
+            source = std::make_shared<const Source>(d.path, std::string());
+            report.files.push_back(d.path);
+        }
+        Diagnostic diagnostic{d.id, d.name, d.category, d.severity, source};
         diagnostic.start = {static_cast<int>(d.line), 1};
         diagnostic.end = diagnostic.start;
         diagnostic.message = fmt::format("{} [{}{}]", d.cause, role_text(result, d),
@@ -62,9 +68,14 @@ Report to_report(const Result& result) {
 void write_unrecognised(const Result& result, std::ostream& out) {
     for (const auto& log : result.logs) {
         if (!log.error.empty()) continue;
-        const bool any = std::any_of(result.diagnoses.begin(), result.diagnoses.end(),
-                                     [&](const Diagnosis& d) { return d.path == log.path; });
-        if (!any) out << fmt::format("{}: no known failure in {} lines\n", log.path, grouped(log.lines));
+        // A snapshot's findings cite the files inside it.
+        const bool any =
+            std::any_of(result.diagnoses.begin(), result.diagnoses.end(), [&](const Diagnosis& d) {
+                return d.path == log.path || (log.snapshot && d.path.starts_with(log.path + "/"));
+            });
+        if (!any)
+            out << fmt::format("{}: no known failure in {} {}\n", log.path, grouped(log.lines),
+                               log.snapshot ? "files" : "lines");
     }
 }
 
@@ -73,6 +84,7 @@ Json to_json(const Result& result) {
     for (const auto& log : result.logs) {
         Json entry = {{"path", log.path}, {"lines", log.lines}, {"bytes", log.bytes}, {"gzip", log.gzip}};
         if (!log.error.empty()) entry["error"] = log.error;
+        if (log.snapshot) entry["snapshot"] = true;
         logs.push_back(std::move(entry));
     }
     Json diagnoses = Json::array();

@@ -7,6 +7,7 @@ packages=(
   build-essential cmake
   libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev pkg-config  # the local REST server of the `flinklint observe` tests
   python3
   python3-yaml
 )

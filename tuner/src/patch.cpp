@@ -76,8 +76,13 @@ bool same_value(FlinkVersion version, std::string_view key, std::string_view a, 
 
 class Planner {
 public:
-    Planner(const Source& source, const ParsedFile& file, const ConfigDocument& doc, const Tuning& tuning)
-        : source_(source),
+    // `added_by`: the comment above appended keys; `spec`: whether the FlinkDeployment's spec fields are
+    // the tuning's too (a diagnosis changes Flink options only).
+    Planner(const Source& source, const ParsedFile& file, const ConfigDocument& doc, const Tuning& tuning,
+            std::string added_by, bool spec)
+        : added_by_(std::move(added_by)),
+          spec_(spec),
+          source_(source),
           file_(file),
           doc_(doc),
           tuning_(tuning),
@@ -93,7 +98,7 @@ public:
             if (!r.is_flink_option() || (deployment_ && written_by_operator(r.key))) continue;
             if (!update(r)) missing.push_back(&r);
         }
-        if (deployment_) update_spec();
+        if (deployment_ && spec_) update_spec();
         append(missing);
         std::sort(patch_.edits.begin(), patch_.edits.end(), [](const Edit& a, const Edit& b) {
             return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
@@ -270,8 +275,7 @@ private:
         } else {
             const std::string& all = source_.text();
             if (!all.empty() && all.back() != '\n') text += newline_;
-            text += fmt::format("{}# added by flinklint tune --profile {}{}", all.empty() ? "" : newline_,
-                                tuning_.profile.path, newline_);
+            text += fmt::format("{}# added by {}{}", all.empty() ? "" : newline_, added_by_, newline_);
         }
         for (const Recommendation* r : missing) {
             text += fmt::format("{}{}: {}{}", indent, r->key, written(r->value, ""), newline_);
@@ -283,6 +287,8 @@ private:
         patch_.edits.push_back(Edit{at, at, text});
     }
 
+    std::string added_by_;
+    bool spec_;
     const Source& source_;
     const ParsedFile& file_;
     const ConfigDocument& doc_;
@@ -296,7 +302,9 @@ private:
 
 }  // namespace
 
-Expected<Patch> plan_patch(const SourcePtr& source, const Tuning& tuning) {
+namespace {
+
+Expected<Patch> plan(const SourcePtr& source, const Tuning& tuning, std::string added_by, bool spec) {
     const ParsedFile file = ingest(source);
     if (!file.skip_reason.empty()) return Error{file.skip_reason};
     for (const SyntaxIssue& issue : file.issues) {
@@ -312,7 +320,21 @@ Expected<Patch> plan_patch(const SourcePtr& source, const Tuning& tuning) {
             issue.kind == SyntaxIssue::Kind::yaml_duplicate_key)
             return Error{"the configuration does not parse: " + issue.message};
     }
-    return Planner(*source, file, *doc, tuning).run();
+    return Planner(*source, file, *doc, tuning, std::move(added_by), spec).run();
+}
+
+}  // namespace
+
+Expected<Patch> plan_patch(const SourcePtr& source, const Tuning& tuning) {
+    return plan(source, tuning, "flinklint tune --profile " + tuning.profile.path, true);
+}
+
+Expected<Patch> plan_changes(const SourcePtr& source, std::vector<Recommendation> changes,
+                             FlinkVersion version, std::string added_by) {
+    Tuning tuning;
+    tuning.profile.version = version;
+    tuning.recommendations = std::move(changes);
+    return plan(source, tuning, std::move(added_by), false);
 }
 
 std::string apply_patch(std::string_view text, const Patch& patch) {

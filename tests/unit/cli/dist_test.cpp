@@ -117,9 +117,10 @@ TEST(Completions, BashOffersSubcommandsFormatsRulesAndVersions) {
         return result.out;
     };
     EXPECT_EQ(complete("flinklint \"\""),
-              "check\nrules\nexplain\nmemory\ntune\nmigrate\ndiagnose\nschema\nlsp\n-h\n--help\n--format\n--"
-              "version\n");
-    EXPECT_EQ(complete("flinklint check --format \"\""), "text\nconcise\njson\nsarif\ngithub\njunit\ngitlab\n");
+              "check\nrules\nexplain\nmemory\ntune\nmigrate\ndiagnose\nobserve\nschema\nlsp\n-h\n--help\n--"
+              "format\n--version\n");
+    EXPECT_EQ(complete("flinklint check --format \"\""),
+              "text\nconcise\njson\nsarif\ngithub\njunit\ngitlab\n");
     EXPECT_EQ(complete("flinklint check --fail-on w"), "warning\n");
     EXPECT_EQ(complete("flinklint check --flink-version 2."), "2.0\n2.1\n2.2\n");
     EXPECT_EQ(complete("flinklint memory --process j"), "jobmanager\n");
@@ -156,7 +157,8 @@ TEST(Completions, FishOffersSubcommandsFormatsAndRules) {
         EXPECT_EQ(result.code, 0) << result.err;
         return result.out;
     };
-    EXPECT_EQ(complete("flinklint "), "check\ndiagnose\nexplain\nlsp\nmemory\nmigrate\nrules\nschema\ntune\n");
+    EXPECT_EQ(complete("flinklint "),
+              "check\ndiagnose\nexplain\nlsp\nmemory\nmigrate\nobserve\nrules\nschema\ntune\n");
     EXPECT_EQ(complete("flinklint check --format "), "concise\ngithub\ngitlab\njson\njunit\nsarif\ntext\n");
     EXPECT_EQ(complete("flinklint check --format-of "), "k8s\nlegacy\nyaml\n");
     EXPECT_EQ(complete("flinklint explain FL10"), "FL101\nFL102\nFL103\nFL104\nFL105\nFL106\n");

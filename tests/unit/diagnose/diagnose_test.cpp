@@ -9,6 +9,7 @@
 #include <sstream>
 #include <variant>
 
+#include "diagnose_support.hpp"
 #include "flinklint/diagnose/diagnose.hpp"
 #include "flinklint/ingest.hpp"
 #include "flinklint/memory_model.hpp"
@@ -21,35 +22,10 @@ using namespace flinklint;
 using diagnose::Diagnosis;
 using diagnose::Result;
 using diagnose::Role;
-
-// A configuration the way `--config` loads it.
-struct Config {
-    std::unique_ptr<Model> model;
-    std::unique_ptr<EffectiveConfig> effective;
-    Config(const std::string& text, FlinkVersion version) {
-        std::vector<ParsedFile> files;
-        files.push_back(ingest(std::make_shared<const Source>("flink-conf.yaml", text)));
-        ModelOptions options;
-        options.cli_version = version;
-        model = std::make_unique<Model>(std::move(files), options);
-        effective = std::make_unique<EffectiveConfig>(model->configs().front());
-    }
-};
-
-Result run(const std::string& log, const Config* config = nullptr) {
-    diagnose::Options options;
-    if (config) options.config = config->effective.get();
-    return diagnose::diagnose_text("taskmanager.log", log, options);
-}
-
-const Diagnosis* find(const Result& result, std::string_view id) {
-    const auto it = std::ranges::find(result.diagnoses, id, &Diagnosis::id);
-    return it == result.diagnoses.end() ? nullptr : &*it;
-}
-
-bool has_note(const Diagnosis& d, std::string_view part) {
-    return std::ranges::any_of(d.notes, [&](const std::string& n) { return n.find(part) != n.npos; });
-}
+using flinklint::testing::Config;
+using flinklint::testing::find;
+using flinklint::testing::has_note;
+using flinklint::testing::run;
 
 const std::string kBuffers =
     "2024-03-01 10:15:02,123 INFO  org.apache.flink.runtime.taskmanager.Task                    [] - Map "

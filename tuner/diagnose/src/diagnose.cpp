@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "log_reader.hpp"
-#include "recognisers.hpp"
 #include "recommend.hpp"
+#include "scan.hpp"
 
 namespace flinklint::diagnose {
 namespace {
@@ -49,59 +49,6 @@ std::size_t compose_prefix(std::string_view line) {
     return bar + 3;
 }
 
-struct Hit {
-    const Recogniser* row = nullptr;
-    std::size_t line = 0;
-    std::size_t count = 0;
-    std::string evidence;
-    Fields fields;
-};
-
-// The recognised rows of one log, each with its first occurrence.
-class Scanner {
-public:
-    void line(std::size_t number, std::string_view text) {
-        std::size_t at = 0;
-        const Recogniser* row = recognise(text, at);
-        if (row == nullptr) return;
-        for (Hit& hit : hits_) {
-            if (hit.row == row) {
-                ++hit.count;
-                return;
-            }
-        }
-        Hit hit{row, number, 1, std::string(strip_log_prefixes(text).substr(0, kMaxEvidence)), {}};
-        if (row->extract) row->extract(text.substr(at), hit.fields);
-        hits_.push_back(std::move(hit));
-    }
-    std::vector<Hit> take() { return std::move(hits_); }
-
-private:
-    std::vector<Hit> hits_;
-};
-
-struct Pending {
-    Diagnosis diagnosis;
-    Fields fields;
-    const Recogniser* row = nullptr;
-};
-
-void add_hits(const std::string& path, std::vector<Hit> hits, std::vector<Pending>& out) {
-    std::ranges::sort(hits, {}, &Hit::line);
-    for (Hit& hit : hits) {
-        const RecogniserInfo& info = hit.row->info;
-        Diagnosis d{std::string(info.id),
-                    std::string(info.name),
-                    info.category,
-                    info.severity,
-                    path,
-                    hit.line,
-                    std::move(hit.evidence),
-                    hit.count};
-        out.push_back({std::move(d), std::move(hit.fields), hit.row});
-    }
-}
-
 // A row is a consequence when a row it follows from is in the evidence (any log of the run).
 void link(std::vector<Pending>& pending) {
     for (Pending& p : pending) {
@@ -120,6 +67,41 @@ void link(std::vector<Pending>& pending) {
     }
 }
 
+void scan_log(const std::string& path, std::vector<LogSummary>& logs, std::vector<Pending>& pending) {
+    Scanner scanner;
+    LogSummary summary;
+    read_log(path, summary, [&](std::size_t number, std::string_view text) { scanner.line(number, text); });
+    if (summary.error.empty()) add_hits(path, scanner.take(), pending);
+    logs.push_back(std::move(summary));
+}
+
+}  // namespace
+
+void add_hits(const std::string& path, std::vector<Hit> hits, std::vector<Pending>& out) {
+    std::ranges::sort(hits, {}, &Hit::line);
+    for (Hit& hit : hits) {
+        const RecogniserInfo& info = hit.row->info;
+        Diagnosis d{std::string(info.id),
+                    std::string(info.name),
+                    info.category,
+                    info.severity,
+                    path,
+                    hit.line,
+                    std::move(hit.evidence),
+                    hit.count};
+        out.push_back({std::move(d), std::move(hit.fields), hit.row});
+    }
+}
+
+Pending pending_for(std::string_view id, const std::string& path, std::size_t line, std::string evidence,
+                    Fields fields) {
+    const Recogniser* row = find_row(id);
+    const RecogniserInfo& info = row->info;
+    Diagnosis d{std::string(info.id), std::string(info.name), info.category, info.severity, path, line,
+                std::move(evidence)};
+    return {std::move(d), std::move(fields), row};
+}
+
 Result finish(std::vector<LogSummary> logs, std::vector<Pending> pending, const Options& options) {
     link(pending);
     Context context{options.config, options.version.value_or(options.config ? options.config->version()
@@ -132,8 +114,6 @@ Result finish(std::vector<LogSummary> logs, std::vector<Pending> pending, const 
     return result;
 }
 
-}  // namespace
-
 std::string_view strip_log_prefixes(std::string_view line) {
     line.remove_prefix(kubectl_prefix(line));
     line.remove_prefix(timestamp_prefix(line));
@@ -143,14 +123,25 @@ std::string_view strip_log_prefixes(std::string_view line) {
 }
 
 Result diagnose_logs(const std::vector<std::string>& paths, const Options& options) {
+    return diagnose_evidence(paths, options);
+}
+
+Result diagnose_evidence(const std::vector<std::string>& paths, const Options& options) {
     std::vector<LogSummary> logs;
     std::vector<Pending> pending;
     for (const std::string& path : paths) {
-        Scanner scanner;
-        LogSummary summary;
-        read_log(path, summary,
-                 [&](std::size_t number, std::string_view text) { scanner.line(number, text); });
-        if (summary.error.empty()) add_hits(path, scanner.take(), pending);
+        if (!is_snapshot(path)) {
+            LogSummary summary{path};
+            if (path.ends_with(".json") && scan_exceptions_file(path, summary, pending)) {
+                logs.push_back(std::move(summary));
+            } else {
+                scan_log(path, logs, pending);
+            }
+            continue;
+        }
+        LogSummary summary{path};
+        summary.snapshot = true;
+        scan_snapshot(path, summary, pending);
         logs.push_back(std::move(summary));
     }
     return finish(std::move(logs), std::move(pending), options);

@@ -51,12 +51,63 @@ void extract_scheme(std::string_view rest, Fields& fields) {
         fields.word += " " + plugins;
 }
 
+// RocksDB's column_family.cc: "[cf] Stalling writes because we have %d immutable memtables (waiting
+// for flush), max_write_buffer_number is set to %d rate %d" and "... %d level-0 files rate %d";
+// "Stopping writes" when the limit is reached.
+void extract_stall(std::string_view rest, Fields& fields) {
+    fields.observed = number_after(rest, "because we have ");
+    fields.word = rest.find("level-0 files") != std::string_view::npos ? "level-0" : "memtables";
+    fields.limit = number_after(rest, "max_write_buffer_number is set to ");
+}
+
+// KubernetesPod.getTerminatedDiagnostics: "[name(exitCode=%d, reason=%s, message=%s)]".
+void extract_termination(std::string_view rest, Fields& fields) {
+    fields.word = between(rest, "reason=", ",");
+}
+
+// A size as Hadoop prints it (StringUtils.TraditionalBinaryPrefix): "2.1 GB", "512 MB".
+std::optional<std::int64_t> hadoop_size(std::string_view text) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end == text.data()) return std::nullopt;
+    std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+    while (unit.starts_with(' ')) unit.remove_prefix(1);
+    constexpr std::string_view kUnits = "BKMGT";
+    const std::size_t power = unit.empty() ? std::string_view::npos : kUnits.find(unit.front());
+    if (power == std::string_view::npos) return std::nullopt;
+    const double bytes = value * static_cast<double>(std::int64_t{1} << (10 * power));
+    if (!(bytes >= 0 && bytes < 0x1p60)) return std::nullopt;  // no memory is that large (or negative)
+    return static_cast<std::int64_t>(bytes);
+}
+
+// YARN's ContainersMonitorImpl: "... Current usage: 2.1 GB of 2 GB physical memory used; ...".
+void extract_usage(std::string_view rest, Fields& fields) {
+    const std::string usage = between(rest, "Current usage: ", " physical memory used");
+    const std::size_t of = usage.find(" of ");
+    if (of == std::string::npos) return;
+    fields.observed = hadoop_size(std::string_view(usage).substr(0, of));
+    fields.limit = hadoop_size(std::string_view(usage).substr(of + 4));
+}
+
+// "The rpc invocation size %d exceeds the maximum akka framesize." (AkkaInvocationHandler), or the
+// remoting layer's "Discarding oversized payload sent to %s: max allowed size %d bytes, actual size
+// of encoded %s was %d bytes."
+void extract_frame(std::string_view rest, Fields& fields) {
+    fields.observed = number_after(rest, "invocation size ");
+    if (!fields.observed) fields.observed = number_after(rest, " was ");
+    fields.limit = number_after(rest, "max allowed size ");
+}
+
 constexpr std::array<std::string_view, 3> kOutOfMemory = {"DG401", "DG402", "DG403"};
+constexpr std::array<std::string_view, 5> kProcessLost = {"DG401", "DG402", "DG403", "DG404", "DG405"};
+constexpr std::array<std::string_view, 4> kAskCauses = {"DG602", "DG401", "DG403", "DG404"};
+constexpr std::array<std::string_view, 5> kSlotsLost = {"DG101", "DG404", "DG405", "DG401", "DG403"};
+constexpr std::array<std::string_view, 1> kBackpressure = {"DG901"};
 constexpr std::array<std::string_view, 2> kCheckpointFailures = {"DG201", "DG202"};
 
 constexpr std::string_view kVersions = "1.15-2.2";
 
-const std::array<Recogniser, 14> kTable = {{
+const std::array<Recogniser, 23> kTable = {{
     {{"DG001", "insufficient-network-buffers", Category::network, Severity::error,
       "Insufficient number of network buffers: required %d, but only %d available. The total number of "
       "network "
@@ -79,7 +130,7 @@ const std::array<Recogniser, 14> kTable = {{
       "JobMaster, ResourceManager", kVersions},
      "eartbeat of TaskManager with id ",
      " timed out",
-     kOutOfMemory,
+     kProcessLost,
      false,
      extract_peer},
     {{"DG102", "jobmanager-heartbeat-timeout", Category::heartbeat, Severity::error,
@@ -100,6 +151,13 @@ const std::array<Recogniser, 14> kTable = {{
       "Checkpoint %d of job %s expired before completing. / Checkpoint expired before completing.",
       "CheckpointCoordinator, CheckpointFailureReason", kVersions},
      "expired before completing",
+     "",
+     kBackpressure,
+     false,
+     nullptr},
+    {{"DG204", "checkpoint-duration-near-timeout", Category::checkpoint, Severity::warning,
+      "(a snapshot's checkpoint history: durations against the timeout)", "/jobs/:id/checkpoints", kVersions},
+     "",
      "",
      {},
      false,
@@ -155,6 +213,77 @@ const std::array<Recogniser, 14> kTable = {{
      {},
      false,
      nullptr},
+    {{"DG404", "container-killed-for-memory", Category::memory, Severity::error,
+      "Pod terminated, container termination statuses: [%s(exitCode=137, reason=OOMKilled, message=%s)]",
+      "KubernetesPod", kVersions},
+     "Pod terminated, container termination statuses: [",
+     "exitCode=137",
+     {},
+     false,
+     extract_termination},
+    {{"DG405", "yarn-physical-memory-exceeded", Category::memory, Severity::error,
+      "Container [pid=%d,containerID=%s] is running beyond physical memory limits. Current usage: %s of %s "
+      "physical memory used; ...",
+      "YARN ContainersMonitorImpl, in Flink's container diagnostics", kVersions},
+     "is running ",
+     "physical memory used",
+     {},
+     false,
+     extract_usage},
+    {{"DG601", "rpc-ask-timeout", Category::heartbeat, Severity::error,
+      "Invocation of [%s] at recipient [%s] timed out. ... you can try to increase akka.ask.timeout / "
+      "pekko.ask.timeout. / Ask timed out on [%s] after [%d ms]",
+      "AkkaInvocationHandler, PekkoInvocationHandler, AskTimeoutException", kVersions},
+     "Invocation of [",
+     "] timed out",
+     kAskCauses,
+     false,
+     nullptr,
+     "Ask timed out on ["},
+    {{"DG602", "rpc-frame-size-exceeded", Category::network, Severity::error,
+      "The rpc invocation size %d exceeds the maximum akka framesize. / Discarding oversized payload sent to "
+      "%s: max allowed size %d bytes, actual size of encoded %s was %d bytes.",
+      "AkkaInvocationHandler (1.15-1.17), Akka/Pekko remoting", kVersions},
+     "The rpc invocation size ",
+     "exceeds the maximum akka framesize",
+     {},
+     false,
+     extract_frame,
+     "Discarding oversized payload sent to "},
+    {{"DG701", "insufficient-slots", Category::kubernetes, Severity::error,
+      "Could not acquire the minimum required resources. / Slot request bulk is not fulfillable! Could not "
+      "allocate the required slot within slot request timeout",
+      "DeclarativeSlotPoolBridge, PhysicalSlotRequestBulkCheckerImpl", kVersions},
+     "Could not acquire the minimum required resources",
+     "",
+     kSlotsLost,
+     false,
+     nullptr,
+     "Slot request bulk is not fulfillable"},
+    {{"DG801", "too-many-open-files", Category::state, Severity::error, "Too many open files",
+      "the operating system (EMFILE), through the JVM or RocksDB", kVersions},
+     "Too many open files",
+     "",
+     {},
+     false,
+     nullptr},
+    {{"DG802", "rocksdb-write-stall", Category::state, Severity::warning,
+      "Stalling writes because we have %d level-0 files / %d immutable memtables (waiting for flush), "
+      "max_write_buffer_number is set to %d / Stopping writes because we have ...",
+      "RocksDB column_family.cc (its LOG file, or Flink's log with state.backend.rocksdb.log.*)", kVersions},
+     "ing writes because we have ",
+     "",
+     {},
+     false,
+     extract_stall},
+    {{"DG901", "vertex-backpressured", Category::network, Severity::warning,
+      "(a snapshot's back-pressure: backpressure-level high)", "/jobs/:id/vertices/:vid/backpressure",
+      kVersions},
+     "",
+     "",
+     {},
+     false,
+     nullptr},
     {{"DG501", "missing-file-system", Category::checkpoint, Severity::error,
       "Could not find a file system implementation for scheme '%s'.", "FileSystem", kVersions},
      "Could not find a file system implementation for scheme '",
@@ -170,9 +299,24 @@ std::span<const Recogniser> recogniser_table() {
     return kTable;
 }
 
+const Recogniser* find_row(std::string_view id) {
+    for (const Recogniser& row : kTable) {
+        if (row.info.id == id) return &row;
+    }
+    return nullptr;
+}
+
 const Recogniser* recognise(std::string_view line, std::size_t& at) {
     for (const Recogniser& row : kTable) {
-        const std::size_t found = line.find(row.anchor);
+        if (row.anchor.empty()) continue;
+        std::size_t found = line.find(row.anchor);
+        if (found == std::string_view::npos && !row.alt_anchor.empty()) {
+            found = line.find(row.alt_anchor);
+            if (found != std::string_view::npos) {
+                at = found;
+                return &row;
+            }
+        }
         if (found == std::string_view::npos) continue;
         if (!row.after.empty() && line.find(row.after, found + row.anchor.size()) == std::string_view::npos)
             continue;

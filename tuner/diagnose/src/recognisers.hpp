@@ -15,20 +15,25 @@ namespace flinklint::diagnose {
 // Numbers and a word taken from the first occurrence's text.
 struct Fields {
     std::optional<std::int64_t> required, available, total, segment_size;
+    std::optional<std::int64_t> observed, limit;  // bytes or milliseconds, as the row says
     std::string word;  // the id of a heartbeat peer, the scheme of a file system, ...
 };
 
 struct Recogniser {
     RecogniserInfo info;
-    std::string_view anchor;  // searched in every line
+    std::string_view anchor;  // searched in every line; empty: a row only snapshots produce
     std::string_view after;   // must follow the anchor on the same line (empty: nothing)
     // Rows whose presence anywhere in the evidence makes this one their consequence.
     std::span<const std::string_view> consequence_of;
     bool always_consequence = false;  // a consequence even when its root is not in the evidence
     void (*extract)(std::string_view rest, Fields& fields) = nullptr;  // rest: the line from the anchor
+    std::string_view alt_anchor = {};  // another text of the same failure (another version, another layer)
 };
 
 std::span<const Recogniser> recogniser_table();
+
+// The row of a diagnosis id ("DG204"); the id must be in the table.
+const Recogniser* find_row(std::string_view id);
 
 // The row whose text `line` holds, and where its anchor starts; nullptr when none.
 const Recogniser* recognise(std::string_view line, std::size_t& at);

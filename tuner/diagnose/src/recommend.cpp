@@ -12,30 +12,6 @@
 namespace flinklint::diagnose {
 namespace {
 
-// A key's value in force: the configuration's, else the version's default from the catalog.
-struct InForce {
-    std::string value;
-    bool set = false;
-};
-
-std::optional<InForce> in_force(const Context& context, std::string_view key) {
-    if (context.config) {
-        if (auto value = context.config->value(key)) return InForce{*value, true};
-    }
-    const OptionInfo* option = Catalog::for_version(context.version).find(key);
-    if (option == nullptr || option->default_value.empty()) return std::nullopt;
-    return InForce{std::string(option->default_value), false};
-}
-
-std::string describe(const Context& context, std::string_view key) {
-    const auto value = in_force(context, key);
-    if (!value)
-        return fmt::format("`{}` is not set and has no default in Flink {}", key, context.version.str());
-    return fmt::format(
-        "`{}` in force: {} ({})", key, value->value,
-        value->set ? "set in the configuration" : "Flink " + context.version.str() + " default");
-}
-
 void explain_heartbeat(Diagnosis& d, const Fields& fields, const Context& context, std::string_view peer,
                        std::string_view watcher) {
     d.cause = fmt::format(
@@ -46,18 +22,8 @@ void explain_heartbeat(Diagnosis& d, const Fields& fields, const Context& contex
     if (!context.config) return;
     d.notes.push_back(describe(context, "heartbeat.timeout"));
     d.notes.push_back(describe(context, "heartbeat.interval"));
-    const auto timeout = in_force(context, "heartbeat.timeout");
-    const OptionInfo* option = Catalog::for_version(context.version).find("heartbeat.timeout");
-    if (!timeout || !timeout->set || option == nullptr) return;
-    const auto configured = parse_duration(timeout->value, context.version);
-    const auto fallback = parse_duration(option->default_value, context.version);
-    if (configured && fallback && configured->millis() < fallback->millis()) {
-        d.changes.push_back(
-            {"heartbeat.timeout", std::string(option->default_value),
-             fmt::format("{} is below Flink {}'s default: a pause shorter than the default already "
-                         "loses the peer",
-                         timeout->value, context.version.str())});
-    }
+    raise_to_default(d, context, "heartbeat.timeout",
+                     "a pause shorter than the default already loses the peer");
 }
 
 void explain_memory_start(Diagnosis& d, const Context& context, bool taskmanager) {
@@ -115,6 +81,38 @@ void explain_file_system(Diagnosis& d, const Fields& fields, const Context& cont
 
 }  // namespace
 
+// A key's value in force: the configuration's, else the version's default from the catalog.
+std::optional<InForce> in_force(const Context& context, std::string_view key) {
+    if (context.config) {
+        if (auto value = context.config->value(key)) return InForce{*value, true};
+    }
+    const OptionInfo* option = Catalog::for_version(context.version).find(key);
+    if (option == nullptr || option->default_value.empty()) return std::nullopt;
+    return InForce{std::string(option->default_value), false};
+}
+
+void raise_to_default(Diagnosis& d, const Context& context, std::string_view key, std::string_view why) {
+    const auto timeout = in_force(context, key);
+    const OptionInfo* option = Catalog::for_version(context.version).find(key);
+    if (!timeout || !timeout->set || option == nullptr) return;
+    const auto configured = parse_duration(timeout->value, context.version);
+    const auto fallback = parse_duration(option->default_value, context.version);
+    if (configured && fallback && configured->millis() < fallback->millis()) {
+        d.changes.push_back(
+            {std::string(key), std::string(option->default_value),
+             fmt::format("{} is below Flink {}'s default: {}", timeout->value, context.version.str(), why)});
+    }
+}
+
+std::string describe(const Context& context, std::string_view key) {
+    const auto value = in_force(context, key);
+    if (!value)
+        return fmt::format("`{}` is not set and has no default in Flink {}", key, context.version.str());
+    return fmt::format(
+        "`{}` in force: {} ({})", key, value->value,
+        value->set ? "set in the configuration" : "Flink " + context.version.str() + " default");
+}
+
 void explain(Diagnosis& d, const Fields& fields, const Context& context) {
     const std::string_view id = d.id;
     if (id == "DG001") return explain_network_buffers(d, fields, context.config, context.version);
@@ -164,6 +162,7 @@ void explain(Diagnosis& d, const Fields& fields, const Context& context) {
             "the job loads more classes than the metaspace holds, or class loaders leak after "
             "job restarts in a session cluster");
     if (id == "DG501") return explain_file_system(d, fields, context);
+    explain_runtime(d, fields, context);
 }
 
 }  // namespace flinklint::diagnose

@@ -1,6 +1,10 @@
 // The cause sentence, the values in force and the computed change of each diagnosis kind.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "flinklint/diagnose/diagnose.hpp"
 #include "recognisers.hpp"
 
@@ -13,5 +17,19 @@ struct Context {
 
 // Fills cause, changes and notes of `diagnosis` (its id, evidence and role are set).
 void explain(Diagnosis& diagnosis, const Fields& fields, const Context& context);
+
+// The same for the rows of containers, RPC, slots, RocksDB and snapshots (recommend_runtime.cpp).
+void explain_runtime(Diagnosis& diagnosis, const Fields& fields, const Context& context);
+
+// A key's value in force: the configuration's, else the version's default from the catalog.
+struct InForce {
+    std::string value;
+    bool set = false;
+};
+std::optional<InForce> in_force(const Context& context, std::string_view key);
+// A duration set below the version's default is raised to it (the change says why).
+void raise_to_default(Diagnosis& d, const Context& context, std::string_view key, std::string_view why);
+// "`key` in force: value (set in the configuration | Flink V default)".
+std::string describe(const Context& context, std::string_view key);
 
 }  // namespace flinklint::diagnose

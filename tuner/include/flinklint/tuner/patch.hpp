@@ -22,6 +22,11 @@ struct Patch {
 // An error when the file holds no configuration that can be edited in place.
 Expected<Patch> plan_patch(const SourcePtr& source, const Tuning& tuning);
 
+// The same for changes computed elsewhere (`flinklint diagnose --patch`): Flink options only, keys
+// missing from the file appended under "# added by `added_by`".
+Expected<Patch> plan_changes(const SourcePtr& source, std::vector<Recommendation> changes,
+                             FlinkVersion version, std::string added_by);
+
 // `text` with the patch's edits applied, through the fix engine (flinklint/fix.hpp), which also
 // gives the unified diff and the atomic write.
 std::string apply_patch(std::string_view text, const Patch& patch);

@@ -49,7 +49,8 @@ struct LogSummary {
     std::size_t lines = 0;
     std::uint64_t bytes = 0;  // uncompressed
     bool gzip = false;
-    std::string error;  // not readable: nothing else is set
+    std::string error;      // not readable: nothing else is set
+    bool snapshot = false;  // a `flinklint observe` directory; lines counts the files read
 };
 
 struct Result {
@@ -68,6 +69,24 @@ Result diagnose_logs(const std::vector<std::string>& paths, const Options& optio
 
 // The same on text in memory, named `name` (tests, standard input).
 Result diagnose_text(std::string_view name, std::string_view text, const Options& options);
+
+// Logs and snapshot directories written by `flinklint observe` (they hold manifest.json): a
+// snapshot's exceptions, checkpoint history and back-pressure are read as evidence, each finding
+// citing the snapshot file it rests on.
+Result diagnose_evidence(const std::vector<std::string>& paths, const Options& options);
+
+bool is_snapshot(const std::string& path);
+
+// The configuration a snapshot holds (jobmanager/config.json, with the first job's checkpoint
+// configuration over it, as `key: value` lines that `flinklint check` reads as a legacy
+// flink-conf.yaml) and the Flink version it reports.
+struct SnapshotConfig {
+    std::string path;     // the file it came from
+    std::string text;     // key: value lines; masked values left out
+    std::string version;  // "1.15.4", from config.json
+    std::string error;    // unreadable: nothing else is set
+};
+SnapshotConfig snapshot_config(const std::string& dir);
 
 // What diagnose recognises: one row per diagnosis kind (docs/diagnose.md).
 struct RecogniserInfo {

@@ -1,0 +1,79 @@
+// A real HTTP server on 127.0.0.1 for the `flinklint observe` tests (cpp-httplib, from Debian's
+// libcpp-httplib-dev): GET E answers with ROOT/E.json, the layout of a snapshot, so a recorded
+// directory of Flink REST responses is served as Flink serves them. Nothing leaves the machine.
+#pragma once
+
+#ifdef FLINKLINT_HAVE_HTTPLIB
+#include <httplib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace flinklint::testing {
+
+class RestServer {
+public:
+    explicit RestServer(std::filesystem::path root) : root_(std::move(root)) {
+        server_.Get(R"(/.*)", [this](const httplib::Request& request, httplib::Response& response) {
+            serve(request.path, response);
+        });
+        port_ = server_.bind_to_any_port("127.0.0.1");  // listening from here on: no race with clients
+        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        // stop() before the accept loop runs would be lost and the destructor would wait forever.
+        while (!server_.is_running()) std::this_thread::yield();
+    }
+    RestServer(const RestServer&) = delete;
+    RestServer& operator=(const RestServer&) = delete;
+    ~RestServer() {
+        server_.stop();
+        thread_.join();
+    }
+
+    [[nodiscard]] int port() const { return port_; }
+    // The next GET of `path` answers `status` (Flink's 503 while the JobManager elects its leader).
+    void fail_once(const std::string& path, int status) {
+        const std::lock_guard lock(mutex_);
+        failures_[path] = status;
+    }
+    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+private:
+    // Flink's own answer to an unknown path: 404 with {"errors":[...]} (RestServerEndpoint).
+    void serve(std::string path, httplib::Response& response) {
+        {
+            const std::lock_guard lock(mutex_);
+            if (const auto failure = failures_.find(path); failure != failures_.end()) {
+                response.status = failure->second;
+                response.set_content(R"({"errors":["Service temporarily unavailable"]})", "application/json");
+                failures_.erase(failure);
+                return;
+            }
+        }
+        for (char& c : path) c = c == ':' ? '_' : c;  // TaskManager ids are saved with '_' for ':'
+        std::ifstream in(root_ / (path.substr(1) + ".json"), std::ios::binary);
+        if (path.find("..") != std::string::npos || !in) {
+            response.status = 404;
+            response.set_content(R"({"errors":["Not found: )" + path + R"("]})",
+                                 "application/json; charset=UTF-8");
+            return;
+        }
+        std::ostringstream body;
+        body << in.rdbuf();
+        response.set_content(body.str(), "application/json; charset=UTF-8");
+    }
+
+    std::filesystem::path root_;
+    std::mutex mutex_;
+    std::map<std::string, int> failures_;
+    httplib::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace flinklint::testing
+#endif
