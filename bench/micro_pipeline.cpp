@@ -5,7 +5,8 @@
 //   model/KIND         Model construction of one file (one group per file, as in the corpus)
 //   memory/KIND        derive_taskmanager_memory + derive_jobmanager_memory of every configuration
 //   rules/KIND         run_rules on a fresh model (effective configurations are built on first use)
-//   pipeline/KIND      Linter::lint (flinklint/engine.hpp) of one file: its whole check without I/O and output
+//   pipeline/KIND      Linter::lint (flinklint/engine.hpp) of one file: its whole check without I/O and
+//   output
 // `per_file` is the time per file (per configuration for memory/); bytes/s counts the file bytes.
 #include <memory>
 #include <string>

@@ -44,8 +44,8 @@ std::vector<BaselineEntry> BaselineNumbering::entries(const std::vector<Diagnost
     std::vector<BaselineEntry> entries;
     entries.reserve(diagnostics.size());
     for (const Diagnostic& d : diagnostics) {
-        BaselineEntry entry{.rule = d.rule_id, .file = relative_file(d, root_), .line = d.start.line,
-                            .message = d.message};
+        BaselineEntry entry{
+            .rule = d.rule_id, .file = relative_file(d, root_), .line = d.start.line, .message = d.message};
         FindingIdentity identity = numbering_.next(d, entry.file);
         entry.fingerprint = std::move(identity.fingerprint);
         entry.subject = std::move(identity.subject);
@@ -96,7 +96,8 @@ constexpr std::uintmax_t kMaxBaselineBytes = 256u << 20;
 
 Expected<std::multiset<std::string>> read_baseline(const fs::path& file) {
     const FileRead read = read_file_limited(file, kMaxBaselineBytes);
-    if (!read.bytes) return Error{fmt::format("cannot read the baseline {}: {}", file.string(), read.error.message)};
+    if (!read.bytes)
+        return Error{fmt::format("cannot read the baseline {}: {}", file.string(), read.error.message)};
     const Json json = Json::parse(*read.bytes, nullptr, false);
     if (json.is_discarded() || !json.is_object()) {
         return Error{fmt::format("{}: not a flinklint baseline (invalid JSON)", file.string())};

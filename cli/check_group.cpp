@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "cli/fix_files.hpp"
-#include "flinklint/fix.hpp"
 #include "flinklint/engine.hpp"
+#include "flinklint/fix.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/read_file.hpp"
 
@@ -27,17 +27,17 @@ GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin
             read.bytes = stdin_text != nullptr ? *stdin_text : std::string();
             if (read.bytes->size() > options.max_file_size) {  // read_stdin stopped one byte past the limit
                 read.bytes.reset();
-                read.error = {ReadError::Kind::too_large,
-                              fmt::format("standard input is more than {0} bytes, above the limit of {0} bytes",
-                                          options.max_file_size)};
+                read.error = {
+                    ReadError::Kind::too_large,
+                    fmt::format("standard input is more than {0} bytes, above the limit of {0} bytes",
+                                options.max_file_size)};
             }
         } else {
             read = read_file_limited(input.path, options.max_file_size);
         }
         if (!read.bytes) {
             if (read.error.kind == ReadError::Kind::too_large) {
-                files.group.unread.push_back(
-                    {input.display_path, read.error.message + " (--max-file-size)"});
+                files.group.unread.push_back({input.display_path, read.error.message + " (--max-file-size)"});
                 result.files.push_back(input.display_path);
             } else {
                 result.errors.push_back(fmt::format("{}: {}", input.display_path, read.error.message));
@@ -120,7 +120,8 @@ void check_group(const std::vector<Input>& inputs, const std::string* stdin_text
         if (options.verbose)
             result.notes.push_back(fmt::format("{}: {} checked against Flink {} ({})", v.path, v.where,
                                                v.version.str(), v.reason));
-        result.versions.push_back({std::move(v.path), std::move(v.where), v.version.str(), std::move(v.reason)});
+        result.versions.push_back(
+            {std::move(v.path), std::move(v.where), v.version.str(), std::move(v.reason)});
     }
 }
 

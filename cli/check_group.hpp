@@ -40,7 +40,6 @@ struct GroupResult {
 // `trees`: where --fix may follow a symlink to (fix_trees()). `stdin_text` is read for an input
 // without a path.
 void check_group(const std::vector<Input>& inputs, const std::string* stdin_text, const CheckOptions& options,
-                 const Linter& linter, const std::vector<std::filesystem::path>& trees,
-                 GroupResult& result);
+                 const Linter& linter, const std::vector<std::filesystem::path>& trees, GroupResult& result);
 
 }  // namespace flinklint::cli

@@ -24,7 +24,8 @@ VisibleLines::int_type VisibleLines::overflow(int_type c) {
 
 std::streamsize VisibleLines::xsputn(const char* text, std::streamsize count) {
     for (std::streamsize i = 0; i < count; ++i) {
-        if (traits_type::eq_int_type(overflow(traits_type::to_int_type(text[i])), traits_type::eof())) return i;
+        if (traits_type::eq_int_type(overflow(traits_type::to_int_type(text[i])), traits_type::eof()))
+            return i;
     }
     return count;
 }

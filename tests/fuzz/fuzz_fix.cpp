@@ -1,7 +1,7 @@
-// The fixer on arbitrary inputs, through the lint engine (flinklint/engine.hpp): random sets of the fixes the rules offer go through apply_fixes
-// (edits stay inside the text and never overlap), and the fix loop never leaves a file less
-// parsable than it found it. Up to two files of one directory (a form feed splits the input);
-// the file names, unsafe fixes and the random choice of fixes come from the last bytes.
+// The fixer on arbitrary inputs, through the lint engine (flinklint/engine.hpp): random sets of the fixes the
+// rules offer go through apply_fixes (edits stay inside the text and never overlap), and the fix loop never
+// leaves a file less parsable than it found it. Up to two files of one directory (a form feed splits the
+// input); the file names, unsafe fixes and the random choice of fixes come from the last bytes.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
@@ -61,10 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     std::vector<SourcePtr> sources;
     const std::size_t split = bytes.find('\f');
-    sources.push_back(std::make_shared<const Source>(std::string("dir/") + names[first_name], bytes.substr(0, split)));
+    sources.push_back(
+        std::make_shared<const Source>(std::string("dir/") + names[first_name], bytes.substr(0, split)));
     if (split != std::string::npos)
-        sources.push_back(std::make_shared<const Source>(std::string("dir/") + names[(first_name + 1) % names.size()],
-                                                         bytes.substr(split + 1)));
+        sources.push_back(std::make_shared<const Source>(
+            std::string("dir/") + names[(first_name + 1) % names.size()], bytes.substr(split + 1)));
 
     const Linter linter(ProjectConfig{}, LintOptions{});
     const LintGroup group{sources, {}};

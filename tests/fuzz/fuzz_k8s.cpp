@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace flinklint;
-    auto source =
-        std::make_shared<const Source>("k8s/flink.yaml", std::string(reinterpret_cast<const char*>(data), size));
+    auto source = std::make_shared<const Source>("k8s/flink.yaml",
+                                                 std::string(reinterpret_cast<const char*>(data), size));
     // Forced, as --format-of k8s; and detected, which also reaches compose files.
     IngestOptions options;
     options.forced_format = FileFormat::kubernetes;

@@ -1,6 +1,6 @@
-// The whole check path: the lint engine (flinklint/engine.hpp), then an output format, on up to three files of
-// one directory (form feeds split the input) so that cross-file rules run too. The options (names,
-// forced format, Flink version, disabled rules, output format) come from the last bytes of the input.
+// The whole check path: the lint engine (flinklint/engine.hpp), then an output format, on up to three files
+// of one directory (form feeds split the input) so that cross-file rules run too. The options (names, forced
+// format, Flink version, disabled rules, output format) come from the last bytes of the input.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <array>
@@ -21,7 +21,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace flinklint;
-    static const std::array<const char*, 6> names = {"flink-conf.yaml", "config.yaml",     "deploy.yaml",
+    static const std::array<const char*, 6> names = {"flink-conf.yaml", "config.yaml",         "deploy.yaml",
                                                      "configmap.yml",   "docker-compose.yaml", "values.yaml"};
     static const std::array<const char*, 3> some_rules = {"FL101", "FL201", "FL001"};
     FuzzedDataProvider provider(data, size);

@@ -40,9 +40,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Tuning& tuning = std::get<Tuning>(tuned);
     FUZZ_CHECK(tuning.slots >= 1 && tuning.parallelism >= 1);
     for (const Recommendation& r : tuning.recommendations) FUZZ_CHECK(!r.key.empty());
-    for (const ReportFormat format : {ReportFormat::text, ReportFormat::markdown, ReportFormat::html, ReportFormat::json})
+    for (const ReportFormat format :
+         {ReportFormat::text, ReportFormat::markdown, ReportFormat::html, ReportFormat::json})
         FUZZ_CHECK(!render(tuning, format).empty());
-    for (const EmitFormat format : {EmitFormat::flink_conf, EmitFormat::config_yaml, EmitFormat::flinkdeployment})
+    for (const EmitFormat format :
+         {EmitFormat::flink_conf, EmitFormat::config_yaml, EmitFormat::flinkdeployment})
         (void)emit_config(tuning, format);
     return 0;
 }

@@ -15,8 +15,8 @@ namespace {
 
 const std::filesystem::path& scratch_file() {
     static const std::filesystem::path file = [] {
-        const auto dir = std::filesystem::temp_directory_path() /
-                         ("flinklint-fuzz-project-" + std::to_string(::getpid()));
+        const auto dir =
+            std::filesystem::temp_directory_path() / ("flinklint-fuzz-project-" + std::to_string(::getpid()));
         std::filesystem::create_directories(dir);
         return dir / ".flinklint.yaml";
     }();
@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (int i = 0; i < 60; ++i) path += "a/";
         return path + std::string(120, 'a') + ".yaml";
     }();
-    for (const std::string& relative : {std::string("conf/flink-conf.yaml"), std::string("vendor/x.yaml"), deep}) {
+    for (const std::string& relative :
+         {std::string("conf/flink-conf.yaml"), std::string("vendor/x.yaml"), deep}) {
         (void)config.ignored(root / relative);
         (void)config.disabled_for(root / relative, "FL101");
     }

@@ -2,14 +2,18 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <string_view>
 #include <sstream>
+#include <string_view>
 
 namespace flinklint::testing {
 
-std::filesystem::path source_dir() { return FLINKLINT_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+    return FLINKLINT_SOURCE_DIR;
+}
 
-std::filesystem::path flinklint_binary() { return FLINKLINT_BINARY; }
+std::filesystem::path flinklint_binary() {
+    return FLINKLINT_BINARY;
+}
 
 std::optional<std::filesystem::path> shared_dir() {
     std::filesystem::path dir = FLINKLINT_SHARED_DIR;

@@ -20,16 +20,17 @@ bool required_by_environment(const char* name);
 
 // Ends the current test when something it needs is missing: a skip with `why`, or a failure when
 // the environment variable `env` is 1 (CI, where a skip would hide an untested path).
-#define FLINKLINT_SKIP_OR_FAIL(env, why)                                                   \
-    do {                                                                                   \
-        if (::flinklint::testing::required_by_environment(env)) {                          \
-            GTEST_FAIL() << (why) << " (" env "=1: required here)";                        \
-        }                                                                                  \
-        GTEST_SKIP() << (why) << ": skipped";                                              \
+#define FLINKLINT_SKIP_OR_FAIL(env, why)                            \
+    do {                                                            \
+        if (::flinklint::testing::required_by_environment(env)) {   \
+            GTEST_FAIL() << (why) << " (" env "=1: required here)"; \
+        }                                                           \
+        GTEST_SKIP() << (why) << ": skipped";                       \
     } while (false)
 
 // Skips (or fails, under FLINKLINT_REQUIRE_SHARED=1) when ../shared is not beside the repository.
-#define FLINKLINT_REQUIRE_SHARED(var)                                                      \
-    const auto var##_opt = ::flinklint::testing::shared_dir();                             \
-    if (!var##_opt) FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_SHARED", "../shared is not beside the repository"); \
+#define FLINKLINT_REQUIRE_SHARED(var)                                                                 \
+    const auto var##_opt = ::flinklint::testing::shared_dir();                                        \
+    if (!var##_opt)                                                                                   \
+        FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_SHARED", "../shared is not beside the repository"); \
     const std::filesystem::path var = *var##_opt

@@ -212,7 +212,8 @@ std::string render(const Tuning& tuning, ReportFormat format) {
             return render_html(tuning);
         case ReportFormat::json:
             // Profile text is echoed as written: invalid UTF-8 becomes U+FFFD instead of an exception.
-            return to_json(tuning).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+            return to_json(tuning).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                   "\n";
     }
     return render_text(tuning);
 }

@@ -22,7 +22,7 @@ std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const ConfigDocument
 std::optional<Fix> delete_entry_fix(const ConfigEntry& entry, const ConfigDocument& doc, const Source& source,
                                     FixSafety safety);
 // Replaces the value as written with `replacement` (already quoted as the file needs).
-std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const ConfigDocument& doc, std::string replacement,
-                                     FixSafety safety);
+std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const ConfigDocument& doc,
+                                     std::string replacement, FixSafety safety);
 
 }  // namespace flinklint

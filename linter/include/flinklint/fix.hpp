@@ -76,9 +76,9 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 enum class IfMissing { fail, create };
 // The error write_file_atomically returns when `expected` no longer holds.
 inline constexpr std::string_view kChangedMeanwhile = "the file changed while flinklint ran";
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                                                 IfMissing if_missing = IfMissing::fail,
-                                                 const std::optional<std::string_view>& expected = std::nullopt);
+std::optional<std::string> write_file_atomically(
+    const std::filesystem::path& path, std::string_view bytes, IfMissing if_missing = IfMissing::fail,
+    const std::optional<std::string_view>& expected = std::nullopt);
 
 // The same replacement for bytes that are streamed (a report written as it is produced): open()
 // checks `path` and creates the temporary file, stream() takes the bytes, commit() puts them in

@@ -111,9 +111,9 @@ private:
 };
 
 struct ModelOptions {
-    std::optional<FlinkVersion> forced_version;  // every file, whatever it says
+    std::optional<FlinkVersion> forced_version;           // every file, whatever it says
     std::string forced_reason = "--force-flink-version";  // what forced it, as messages say
-    std::optional<FlinkVersion> cli_version;     // the default for files without evidence
+    std::optional<FlinkVersion> cli_version;              // the default for files without evidence
     std::optional<FlinkVersion> config_version;  // from .flinklint.yaml: the default without cli_version
     // Source path -> its .flinklint.yaml per-path version, with the reason said in output.
     std::map<std::string, VersionEvidence, std::less<>> path_versions;

@@ -54,7 +54,7 @@ void write_report(OutputFormat format, std::ostream& out, const Report& report, 
 struct ReportPart {
     std::vector<Diagnostic> diagnostics;
     std::map<const Source*, std::vector<Span>> masked;
-    std::vector<std::string> files;  // checked, in order
+    std::vector<std::string> files;         // checked, in order
     std::vector<FileVersionInfo> versions;  // per configuration, in file order
 };
 
@@ -73,6 +73,5 @@ public:
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
                                                  const OutputOptions& options);
-
 
 }  // namespace flinklint

@@ -49,7 +49,8 @@ struct ProjectConfig {
 
 // Errors read "FILE:LINE:COL: message".
 Expected<ProjectConfig> load_project_config(const std::filesystem::path& file);
-// The nearest .flinklint.yaml (or .flinklint.yml) from `start` up to the repository root (a directory with .git).
+// The nearest .flinklint.yaml (or .flinklint.yml) from `start` up to the repository root (a directory with
+// .git).
 std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& start);
 
 // Glob match on '/'-separated paths: `*` and `?` stay within a segment, `**` spans segments.

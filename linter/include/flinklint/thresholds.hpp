@@ -17,10 +17,11 @@ struct Thresholds {
     std::int64_t heartbeat_max_timeout_ms = 300000;
     // FL603: a checkpoint timeout below this fraction of the interval, with no tolerated failures.
     double checkpoint_min_timeout_fraction = 0.5;
-    // FL603 (with --profile): estimated upload time of a full checkpoint is multiplied by this before it is compared
-    // with the checkpoint timeout (the tuner's factor for the recommended timeout is 3).
+    // FL603 (with --profile): estimated upload time of a full checkpoint is multiplied by this before it is
+    // compared with the checkpoint timeout (the tuner's factor for the recommended timeout is 3).
     double checkpoint_upload_safety_factor = 2.0;
-    // FL610 (with --profile): declared state per TaskManager (bytes) from which RocksDB should checkpoint incrementally.
+    // FL610 (with --profile): declared state per TaskManager (bytes) from which RocksDB should checkpoint
+    // incrementally.
     std::uint64_t large_state_per_taskmanager_bytes = 1ULL << 30;
 };
 

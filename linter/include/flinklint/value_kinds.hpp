@@ -25,13 +25,13 @@ enum class OptionType {
 
 // How a value was written, which decides how Flink converts it.
 enum class ValueKind {
-    string,   // legacy value (always a raw string) or YAML string scalar (plain or quoted)
-    integer,  // YAML 1.2 core-schema int
-    floating, // YAML 1.2 core-schema float
-    boolean,  // YAML 1.2 core-schema bool (true/True/TRUE/false/...)
-    null,     // YAML null (`key:` or `key: ~`): Flink's YAML loader refuses the whole file
-    list,     // YAML sequence; `value` holds Flink's text form
-    map,      // YAML mapping that could not be flattened further (empty `{}`)
+    string,    // legacy value (always a raw string) or YAML string scalar (plain or quoted)
+    integer,   // YAML 1.2 core-schema int
+    floating,  // YAML 1.2 core-schema float
+    boolean,   // YAML 1.2 core-schema bool (true/True/TRUE/false/...)
+    null,      // YAML null (`key:` or `key: ~`): Flink's YAML loader refuses the whole file
+    list,      // YAML sequence; `value` holds Flink's text form
+    map,       // YAML mapping that could not be flattened further (empty `{}`)
 };
 
 }  // namespace flinklint

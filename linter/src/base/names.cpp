@@ -8,9 +8,12 @@ namespace flinklint {
 
 std::string_view to_string(Severity severity) {
     switch (severity) {
-        case Severity::info: return "info";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
+        case Severity::info:
+            return "info";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
     }
     return "warning";
 }
@@ -24,12 +27,14 @@ std::optional<Severity> parse_severity(std::string_view text) {
 
 std::string_view to_string(Category category) {
     static constexpr std::array<std::string_view, 11> names = {
-        "schema", "deprecated", "syntax",  "ports",      "heartbeat", "memory",
-        "network", "checkpoint", "state", "kubernetes", "security"};
+        "schema",  "deprecated", "syntax", "ports",      "heartbeat", "memory",
+        "network", "checkpoint", "state",  "kubernetes", "security"};
     return names.at(static_cast<std::size_t>(category));
 }
 
-std::string FlinkVersion::str() const { return std::to_string(major) + "." + std::to_string(minor); }
+std::string FlinkVersion::str() const {
+    return std::to_string(major) + "." + std::to_string(minor);
+}
 
 std::optional<FlinkVersion> FlinkVersion::parse(std::string_view text) {
     // Accept "1.20", "1.20.1", "v1_20", "V1_20", "2.2".
@@ -53,7 +58,8 @@ std::optional<FlinkVersion> FlinkVersion::parse(std::string_view text) {
         int patch = 0;
         if (!read_number(patch) || !text.empty()) return std::nullopt;
     }
-    if (version.major < 1 || version.major > 9 || version.minor < 0 || version.minor > 99) return std::nullopt;
+    if (version.major < 1 || version.major > 9 || version.minor < 0 || version.minor > 99)
+        return std::nullopt;
     return version;
 }
 

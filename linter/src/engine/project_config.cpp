@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-
 #include "flinklint/read_file.hpp"
 #include "flinklint/rule.hpp"
 
@@ -243,7 +242,8 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
         return Error{located(file, e.mark, e.msg)};
     }
     if (root.IsNull()) return config;
-    if (Expansion expansion{.bytes_left = static_cast<std::size_t>(kMaxProjectConfigBytes)}; !expansion.fits(root, 0)) {
+    if (Expansion expansion{.bytes_left = static_cast<std::size_t>(kMaxProjectConfigBytes)};
+        !expansion.fits(root, 0)) {
         return Error{located(file, root.Mark(),
                              fmt::format("more than {} bytes, 100000 nodes or 64 levels once aliases are "
                                          "expanded: not read",
@@ -287,8 +287,9 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
             if (!value.IsSequence()) return Error{located(file, value.Mark(), "per-path must be a list")};
             for (const auto& entry : value) {
                 if (!entry.IsMap() || !entry["paths"] || !(entry["disable"] || entry["flink-version"])) {
-                    return Error{located(file, entry.Mark(),
-                                         "each per-path entry needs `paths` and `disable` or `flink-version`")};
+                    return Error{
+                        located(file, entry.Mark(),
+                                "each per-path entry needs `paths` and `disable` or `flink-version`")};
                 }
                 PathOverride override_entry;
                 override_entry.globs = string_list(entry["paths"], file, error);
@@ -297,9 +298,11 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
                     return Error{error};
                 }
                 if (const YAML::Node version = entry["flink-version"]) {
-                    override_entry.flink_version = FlinkVersion::parse(version.IsScalar() ? version.Scalar() : "");
+                    override_entry.flink_version =
+                        FlinkVersion::parse(version.IsScalar() ? version.Scalar() : "");
                     if (!override_entry.flink_version)
-                        return Error{located(file, version.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
+                        return Error{located(file, version.Mark(),
+                                             "flink-version must look like \"1.20\" or \"2.1\"")};
                 }
                 config.per_path.push_back(std::move(override_entry));
             }

@@ -72,7 +72,8 @@ std::optional<std::string> keep_xattrs(const char* path, int temp_fd) {
             value.resize(static_cast<std::size_t>(length));
             length = ::fgetxattr(fd, name, value.data(), value.size());
         }
-        if (length < 0 || ::fsetxattr(temp_fd, name, value.data(), static_cast<std::size_t>(length), 0) != 0) {
+        if (length < 0 ||
+            ::fsetxattr(temp_fd, name, value.data(), static_cast<std::size_t>(length), 0) != 0) {
             problem = fmt::format("cannot keep the file's extended attribute {}: {}: left as it is", name,
                                   errno_text());
         }
@@ -99,8 +100,7 @@ std::optional<std::string> ReplaceLock::lock_unchanged(const char* path, const s
                       named.st_dev == now.st_dev && now.st_ino == at_open.st_ino &&
                       now.st_dev == at_open.st_dev && now.st_size == at_open.st_size &&
                       same_time(now.st_mtim, at_open.st_mtim) && same_time(now.st_ctim, at_open.st_ctim);
-    if (!same || (expected && !holds(fd_, *expected)))
-        return std::string(kChangedMeanwhile);
+    if (!same || (expected && !holds(fd_, *expected))) return std::string(kChangedMeanwhile);
     return std::nullopt;
 }
 

@@ -165,7 +165,8 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
                 return static_cast<std::size_t>(line.data() - text.data());
             };
             if (step.op == Op::keep) put_line(out, ' ', a[step.a], offset(before, a[step.a]), before_secrets);
-            if (step.op == Op::remove) put_line(out, '-', a[step.a], offset(before, a[step.a]), before_secrets);
+            if (step.op == Op::remove)
+                put_line(out, '-', a[step.a], offset(before, a[step.a]), before_secrets);
             if (step.op == Op::insert) put_line(out, '+', b[step.b], offset(after, b[step.b]), after_secrets);
         }
         i = end;

@@ -52,8 +52,8 @@ std::optional<Fix> delete_entry_fix(const ConfigEntry& entry, const ConfigDocume
     return fix;
 }
 
-std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const ConfigDocument& doc, std::string replacement,
-                                     FixSafety safety) {
+std::optional<Fix> replace_value_fix(const ConfigEntry& entry, const ConfigDocument& doc,
+                                     std::string replacement, FixSafety safety) {
     if (!doc.spans_exact || entry.value_span.empty()) return std::nullopt;
     Fix fix;
     fix.safety = safety;

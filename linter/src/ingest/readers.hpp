@@ -32,7 +32,6 @@ ConfigRead flatten_map(const YDoc& doc, std::size_t map, std::string_view text, 
 // config.yaml: standard YAML, flattened as Flink 1.19+ reads it; spans are offsets into `text`.
 ConfigRead read_yaml_config(std::string_view text, const YamlLimits& limits);
 
-
 // Kubernetes manifests and docker-compose files: objects and configs appended to `file`.
 void read_kubernetes(ParsedFile& file, const YamlLimits& limits);
 void read_compose(ParsedFile& file, const YamlLimits& limits);

@@ -34,7 +34,8 @@ Decimal shortest_decimal(double value) {
     if (i < text.size()) {
         std::string_view exponent_text = text.substr(i + 1);
         if (!exponent_text.empty() && exponent_text.front() == '+') exponent_text.remove_prefix(1);
-        std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(), scientific_exponent);
+        std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(),
+                        scientific_exponent);
     }
     decimal.exponent = scientific_exponent - (decimal.digit_count - 1);
     return decimal;
@@ -88,7 +89,9 @@ std::string java_double_text(double value) {
         if (point <= 0) {
             text.append("0.").append(static_cast<std::size_t>(-point), '0').append(digits);
         } else if (point >= decimal.digit_count) {
-            text.append(digits).append(static_cast<std::size_t>(point - decimal.digit_count), '0').append(".0");
+            text.append(digits)
+                .append(static_cast<std::size_t>(point - decimal.digit_count), '0')
+                .append(".0");
         } else {
             const auto split = static_cast<std::size_t>(point);
             text.append(digits, 0, split).append(".").append(digits, split);

@@ -37,10 +37,10 @@ void Model::add_image_evidence(std::vector<VersionChoice>& choices) {
             if (mounted.config == nullptr) continue;
             const auto index = static_cast<std::size_t>(mounted.config - configs_.data());
             if (index >= choices.size()) continue;
-            VersionEvidence evidence{*version, VersionSource::image,
-                                     fmt::format("{} of {}", model_detail::image_reason(pod.main->image,
-                                                                                        *pod.file->source),
-                                                 pod.describe())};
+            VersionEvidence evidence{
+                *version, VersionSource::image,
+                fmt::format("{} of {}", model_detail::image_reason(pod.main->image, *pod.file->source),
+                            pod.describe())};
             bool known = false;
             for (const VersionEvidence& e : choices[index].all) known = known || e.reason == evidence.reason;
             if (!known) model_detail::add_evidence(choices[index], std::move(evidence));

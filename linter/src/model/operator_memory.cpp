@@ -90,7 +90,8 @@ Decimal power(std::uint64_t base, std::int32_t exponent) {
     __extension__ typedef unsigned __int128 u128;
     const u128 exact = static_cast<u128>(1) << magnitude;
     std::string digits;
-    for (u128 value = exact; value > 0; value /= 10) digits.insert(digits.begin(), static_cast<char>('0' + value % 10));
+    for (u128 value = exact; value > 0; value /= 10)
+        digits.insert(digits.begin(), static_cast<char>('0' + value % 10));
     if (digits.size() <= 16) return Decimal{false, digits, 0};
     const std::size_t dropped = digits.size() - 16;
     const u128 divisor = [&] {
@@ -102,7 +103,8 @@ Decimal power(std::uint64_t base, std::int32_t exponent) {
     const u128 remainder = exact % divisor;
     if (remainder * 2 > divisor || (remainder * 2 == divisor && kept % 2 == 1)) ++kept;
     digits.clear();
-    for (u128 value = kept; value > 0; value /= 10) digits.insert(digits.begin(), static_cast<char>('0' + value % 10));
+    for (u128 value = kept; value > 0; value /= 10)
+        digits.insert(digits.begin(), static_cast<char>('0' + value % 10));
     result.digits = digits;
     result.scale = -static_cast<std::int64_t>(dropped);
     return result;
@@ -144,7 +146,9 @@ std::string to_java_string(const Decimal& value) {
             const auto point = static_cast<std::size_t>(length - value.scale);
             return text.append(value.digits, 0, point).append(".").append(value.digits, point);
         }
-        return text.append("0.").append(static_cast<std::size_t>(value.scale - length), '0').append(value.digits);
+        return text.append("0.")
+            .append(static_cast<std::size_t>(value.scale - length), '0')
+            .append(value.digits);
     }
     text.append(value.digits, 0, 1);
     if (length > 1) text.append(".").append(value.digits, 1);
@@ -154,15 +158,27 @@ std::string to_java_string(const Decimal& value) {
 
 bool is_unit_char(char c) {
     switch (c) {
-        case 'e': case 'E': case 'i': case 'n': case 'u': case 'm':
-        case 'k': case 'K': case 'M': case 'G': case 'T': case 'P':
+        case 'e':
+        case 'E':
+        case 'i':
+        case 'n':
+        case 'u':
+        case 'm':
+        case 'k':
+        case 'K':
+        case 'M':
+        case 'G':
+        case 'T':
+        case 'P':
             return true;
         default:
             return false;
     }
 }
 
-bool is_java_whitespace_regex(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\x0B' || c == '\f' || c == '\r'; }
+bool is_java_whitespace_regex(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\x0B' || c == '\f' || c == '\r';
+}
 
 // formatMemoryStringForK8sSpec: trim, drop \s, upper-case, drop a trailing B, lower a trailing I.
 std::string normalise_for_quantity(std::string_view text) {
@@ -192,17 +208,21 @@ Expected<std::string> operator_memory_config_value(std::string_view text) {
 
     std::string quantity = normalise_for_quantity(text);
     if (quantity.empty()) {
-        return Error{fmt::format("`{}` is empty; it is neither a Flink memory size nor a Kubernetes quantity", text)};
+        return Error{
+            fmt::format("`{}` is empty; it is neither a Flink memory size nor a Kubernetes quantity", text)};
     }
     std::size_t unit_index = 0;
     while (unit_index < quantity.size() && !is_unit_char(quantity[unit_index])) ++unit_index;
     const std::string_view amount_text = std::string_view(quantity).substr(0, unit_index);
     const std::string_view format = std::string_view(quantity).substr(unit_index);
-    const auto not_a_quantity = Error{fmt::format(
-        "`{}` is neither a Flink memory size (e.g. `2g`, `2048m`) nor a Kubernetes quantity (e.g. `2Gi`, `2e9`)", text)};
+    const auto not_a_quantity =
+        Error{fmt::format("`{}` is neither a Flink memory size (e.g. `2g`, `2048m`) nor a Kubernetes "
+                          "quantity (e.g. `2Gi`, `2e9`)",
+                          text)};
     const bool format_has_digit = format.find_first_of("0123456789") != std::string_view::npos;
     const char last = quantity.back();
-    if (format_has_digit && ((last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z'))) return not_a_quantity;
+    if (format_has_digit && ((last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z')))
+        return not_a_quantity;
     const auto amount = parse_amount(amount_text);
     const auto multiplier = multiplier_for(format);
     if (!amount || !multiplier) return not_a_quantity;
@@ -219,9 +239,10 @@ Expected<std::uint64_t> parse_operator_memory(std::string_view text) {
     if (!value) return Error{value.error()};
     const auto bytes = parse_memory_size(*value);
     if (!bytes) {
-        return Error{fmt::format("the operator turns `{}` into `{}`, which Flink cannot read as a memory size ({}); "
-                                 "use a whole number of bytes or a binary unit such as `1536m` or `2Gi`",
-                                 text, *value, bytes.error())};
+        return Error{
+            fmt::format("the operator turns `{}` into `{}`, which Flink cannot read as a memory size ({}); "
+                        "use a whole number of bytes or a binary unit such as `1536m` or `2Gi`",
+                        text, *value, bytes.error())};
     }
     return *bytes;
 }

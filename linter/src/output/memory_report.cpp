@@ -46,7 +46,9 @@ std::string glyph(std::size_t index, bool color) {
     return color ? paint("█", kColours[i], true) : std::string(kGlyphs[i]);
 }
 
-double mebibytes(std::uint64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
+double mebibytes(std::uint64_t bytes) {
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
 
 double percent(std::uint64_t part, std::uint64_t whole) {
     return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
@@ -74,8 +76,8 @@ std::vector<std::size_t> allocate_cells(const std::vector<Component>& parts, std
 }
 
 // Joins `words` into lines of at most kLineWidth columns, each starting with `indent`.
-std::string wrap(const std::vector<std::string>& words, const std::vector<std::size_t>& widths, std::string_view indent,
-                 std::string_view separator = " ") {
+std::string wrap(const std::vector<std::string>& words, const std::vector<std::size_t>& widths,
+                 std::string_view indent, std::string_view separator = " ") {
     std::string text;
     std::string line(indent);
     std::size_t column = indent.size();
@@ -133,7 +135,8 @@ std::string render_layout(const Layout& layout, bool color) {
     text += "\n  [";
     for (std::size_t i = 0; i < layout.parts.size(); ++i) {
         std::string segment;
-        for (std::size_t c = 0; c < cells[i]; ++c) segment += color ? "█" : std::string(kGlyphs[i % kGlyphs.size()]);
+        for (std::size_t c = 0; c < cells[i]; ++c)
+            segment += color ? "█" : std::string(kGlyphs[i % kGlyphs.size()]);
         text += color ? paint(segment, kColours[i % kColours.size()], true) : segment;
     }
     text += "]\n";
@@ -149,8 +152,8 @@ std::string render_layout(const Layout& layout, bool color) {
 }
 
 std::string render_error(std::string_view title, const MemoryError& error, bool color) {
-    std::string text = paint(title, kBold, color) + ": " + paint("Flink would refuse to start", kRed, color) + " [" +
-                       error.category + "]\n";
+    std::string text = paint(title, kBold, color) + ": " + paint("Flink would refuse to start", kRed, color) +
+                       " [" + error.category + "]\n";
     text += wrap_text(error.message, "  ");
     if (!error.keys.empty()) {
         std::string keys;
@@ -161,7 +164,8 @@ std::string render_error(std::string_view title, const MemoryError& error, bool 
 }
 
 nlohmann::json error_json(std::string_view process, const MemoryError& error) {
-    return {{"process", process}, {"error", error.category}, {"message", error.message}, {"keys", error.keys}};
+    return {
+        {"process", process}, {"error", error.category}, {"message", error.message}, {"keys", error.keys}};
 }
 
 }  // namespace
@@ -188,9 +192,9 @@ nlohmann::json memory_to_json(const TaskManagerResult& result) {
 nlohmann::json memory_to_json(const JobManagerResult& result) {
     if (const auto* error = std::get_if<MemoryError>(&result)) return error_json("jobmanager", *error);
     const auto& m = std::get<JobManagerMemory>(result);
-    return {{"process", "jobmanager"},     {"jvm_heap", m.jvm_heap},
-            {"off_heap", m.off_heap},      {"jvm_metaspace", m.jvm_metaspace},
-            {"jvm_overhead", m.jvm_overhead}, {"total_flink", m.total_flink},
+    return {{"process", "jobmanager"},          {"jvm_heap", m.jvm_heap},
+            {"off_heap", m.off_heap},           {"jvm_metaspace", m.jvm_metaspace},
+            {"jvm_overhead", m.jvm_overhead},   {"total_flink", m.total_flink},
             {"total_process", m.total_process}, {"jvm_args", m.jvm_args}};
 }
 

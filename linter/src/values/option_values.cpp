@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 
-#include "flinklint/values.hpp"
 #include "flinklint/java_text.hpp"
+#include "flinklint/values.hpp"
 
 namespace flinklint {
 namespace {

@@ -6,8 +6,8 @@
 #include <optional>
 #include <set>
 
-#include "flinklint/values.hpp"
 #include "flinklint/java_text.hpp"
+#include "flinklint/values.hpp"
 
 namespace flinklint {
 namespace {

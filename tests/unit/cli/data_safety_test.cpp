@@ -30,8 +30,9 @@ std::string quoted(const std::string& text) {
 
 // Runs flinklint as user `nobody` with the supplementary group `users` (gid 100), in `dir`.
 int run_as_group_member(const std::string& args, const fs::path& dir, std::string& output) {
-    return run_shell("setpriv --reuid=65534 --regid=65534 --groups=100 " + quoted(FLINKLINT_BINARY) + " " + args,
-                     dir, output);
+    return run_shell(
+        "setpriv --reuid=65534 --regid=65534 --groups=100 " + quoted(FLINKLINT_BINARY) + " " + args, dir,
+        output);
 }
 
 bool can_switch_users(std::string& why) {
@@ -55,7 +56,8 @@ TEST(DataSafety, OutputNamingTheCheckedFileIsRefused) {
     const RunResult result =
         run_flinklint({"check", "flink-conf.yaml", "--output", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 2) << result.err;
-    EXPECT_NE(result.err.find("--output flink-conf.yaml is the checked file"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("--output flink-conf.yaml is the checked file"), std::string::npos)
+        << result.err;
     EXPECT_EQ(read_file(dir.path() / "flink-conf.yaml"), kConfig);
 }
 
@@ -68,7 +70,8 @@ TEST(DataSafety, OutputReachingACheckedFileThroughALinkIsRefused) {
         } else {
             fs::create_hard_link(dir.path() / "conf/flink-conf.yaml", dir.path() / "report.txt");
         }
-        const RunResult result = run_flinklint({"check", "conf", "--output", "report.txt"}, dir.path().string());
+        const RunResult result =
+            run_flinklint({"check", "conf", "--output", "report.txt"}, dir.path().string());
         EXPECT_EQ(result.exit_code, 2) << symbolic << ": " << result.err;
         EXPECT_NE(result.err.find("is the checked file"), std::string::npos) << result.err;
         EXPECT_EQ(read_file(dir.path() / "conf/flink-conf.yaml"), kConfig) << symbolic;
@@ -78,8 +81,8 @@ TEST(DataSafety, OutputReachingACheckedFileThroughALinkIsRefused) {
 TEST(DataSafety, WriteBaselineNamingACheckedFileIsRefused) {
     const TempDir dir;
     dir.write("conf/flink-conf.yaml", kConfig);
-    const RunResult result = run_flinklint({"check", "conf", "--write-baseline", "conf/flink-conf.yaml"},
-                                           dir.path().string());
+    const RunResult result =
+        run_flinklint({"check", "conf", "--write-baseline", "conf/flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 2) << result.err;
     EXPECT_NE(result.err.find("refusing to replace it with the baseline"), std::string::npos) << result.err;
     EXPECT_EQ(read_file(dir.path() / "conf/flink-conf.yaml"), kConfig);

@@ -46,7 +46,8 @@ TEST(CliGolden, OutputsMatch) {
             std::ofstream(code_path, std::ios::binary) << result.exit_code << "\n";
             continue;
         }
-        ASSERT_TRUE(fs::exists(out_path)) << "missing " << out_path << " (run with FLINKLINT_UPDATE_GOLDENS=1)";
+        ASSERT_TRUE(fs::exists(out_path))
+            << "missing " << out_path << " (run with FLINKLINT_UPDATE_GOLDENS=1)";
         EXPECT_EQ(result.out, read_file(out_path)) << "stderr: " << result.err;
         EXPECT_EQ(std::to_string(result.exit_code) + "\n", read_file(code_path)) << "stderr: " << result.err;
     }

@@ -30,7 +30,8 @@ void expect_inert(const std::string& text, const std::string& what) {
 // A config.yaml whose unknown key holds a line break, an ESC/OSC sequence, BEL, a C1 CSI and bidi
 // overrides.
 const std::string kHostileConfig =
-    "parallelism.default: 2\n\"taskmanager.x\\n::error file=evil::pwned\\e]0;title\\a\\u009b2J\\u202Egnp.\\u2066\": 1\n";
+    "parallelism.default: 2\n\"taskmanager.x\\n::error "
+    "file=evil::pwned\\e]0;title\\a\\u009b2J\\u202Egnp.\\u2066\": 1\n";
 
 }  // namespace
 
@@ -38,7 +39,8 @@ TEST(Injection, FileContentIsInertInEveryFormat) {
     const TempDir dir;
     dir.write("config.yaml", kHostileConfig);
     for (const std::string format : {"text", "github", "junit", "json", "sarif", "gitlab"}) {
-        const RunResult result = run_flinklint({"check", "--format", format, "config.yaml"}, dir.path().string());
+        const RunResult result =
+            run_flinklint({"check", "--format", format, "config.yaml"}, dir.path().string());
         EXPECT_EQ(result.exit_code, 1) << format << ": " << result.err;
         EXPECT_NE(result.out.find("taskmanager.x"), std::string::npos) << format << ": " << result.out;
         expect_inert(result.out, format + " report");

@@ -36,7 +36,8 @@ const char* const kCompose = R"(services:
 
 // Flink 1.18 renamed the RPC options to pekko.* (schemas/flink-1.18.tsv); 1.17 reads only akka.*.
 TEST(RenameSafety, PekkoRenameUnderA117ImageIsUnsafe) {
-    const auto found = deprecated_keys("docker-compose.yaml", kCompose, {.forced_version = FlinkVersion{1, 20}});
+    const auto found =
+        deprecated_keys("docker-compose.yaml", kCompose, {.forced_version = FlinkVersion{1, 20}});
     ASSERT_EQ(found.size(), 1U);
     ASSERT_TRUE(found[0].fix.has_value());
     EXPECT_EQ(found[0].fix->safety, FixSafety::unsafe);
@@ -47,7 +48,8 @@ TEST(RenameSafety, PekkoRenameUnderA117ImageIsUnsafe) {
 }
 
 TEST(RenameSafety, TheImagesOwnVersionHasNoDeprecatedKey) {
-    EXPECT_TRUE(deprecated_keys("docker-compose.yaml", kCompose, {.cli_version = FlinkVersion{1, 20}}).empty());
+    EXPECT_TRUE(
+        deprecated_keys("docker-compose.yaml", kCompose, {.cli_version = FlinkVersion{1, 20}}).empty());
 }
 
 TEST(RenameSafety, SafeWhenTheFilesFlinkReadsTheNewKey) {

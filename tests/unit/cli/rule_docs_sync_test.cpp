@@ -57,6 +57,7 @@ TEST(RuleDocs, PageHeadersAgreeWithTheRegistry) {
         ASSERT_NE(fix, std::string::npos) << line;
         const bool says_none = line.compare(fix + 9, 4, "none") == 0;
         EXPECT_EQ(says_none, !rule.info.fixable)
-            << line << (rule.info.fixable ? ": the registry marks the rule fixable" : ": the registry has no fix");
+            << line
+            << (rule.info.fixable ? ": the registry marks the rule fixable" : ": the registry has no fix");
     }
 }

@@ -28,7 +28,9 @@ using namespace flinklint;
 
 namespace {
 
-fs::path fixtures_root() { return flinklint::testing::source_dir() / "tests" / "rules"; }
+fs::path fixtures_root() {
+    return flinklint::testing::source_dir() / "tests" / "rules";
+}
 
 struct Expectations {
     std::set<std::pair<std::string, int>> reported;    // (file name, line)
@@ -51,14 +53,16 @@ CaseInput load_case(const fs::path& dir, std::string_view rule_id) {
     const std::regex expect_re(R"((?:^|[#\s])expect(-suppressed)?:\s*([A-Za-z0-9, ]+))");
     const std::regex version_re(R"(flinklint-test:\s*flink-version=([0-9.]+))");
     for (const auto& path : paths) {
-        auto source = std::make_shared<const Source>(path.filename().string(), flinklint::testing::read_file(path));
+        auto source =
+            std::make_shared<const Source>(path.filename().string(), flinklint::testing::read_file(path));
         for (int line = 1; line <= static_cast<int>(source->line_count()); ++line) {
             const std::string text(source->line_text(line));
             std::smatch match;
             if (std::regex_search(text, match, version_re)) {
                 input.version = FlinkVersion::parse(match[1].str());
             }
-            if (std::regex_search(text, match, expect_re) && match[2].str().find(rule_id) != std::string::npos) {
+            if (std::regex_search(text, match, expect_re) &&
+                match[2].str().find(rule_id) != std::string::npos) {
                 auto& target = match[1].matched ? input.expect.suppressed : input.expect.reported;
                 target.insert({path.filename().string(), line});
             }
@@ -68,7 +72,8 @@ CaseInput load_case(const fs::path& dir, std::string_view rule_id) {
     return input;
 }
 
-std::set<std::pair<std::string, int>> lines_of(const std::vector<Diagnostic>& diagnostics, std::string_view rule_id) {
+std::set<std::pair<std::string, int>> lines_of(const std::vector<Diagnostic>& diagnostics,
+                                               std::string_view rule_id) {
     std::set<std::pair<std::string, int>> lines;
     for (const auto& diagnostic : diagnostics) {
         if (diagnostic.rule_id == rule_id) lines.insert({diagnostic.source->path(), diagnostic.start.line});
@@ -91,7 +96,9 @@ std::map<std::string, fs::path> fixture_dirs() {
     return dirs;
 }
 
-std::string position(const Position& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+std::string position(const Position& p) {
+    return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
 
 // What a user reads of each finding of `rule_id`, one block per finding, in report order.
 std::string snapshot_of(const std::vector<Diagnostic>& diagnostics, std::string_view rule_id) {
@@ -134,7 +141,8 @@ TEST(RuleFixtures, SnapshotPinsPositionMessageHelpAndFixOfEveryFinding) {
             std::ofstream(file, std::ios::binary) << snapshot;
             continue;
         }
-        ASSERT_TRUE(fs::exists(file)) << "no snapshot " << file << " (FLINKLINT_UPDATE_SNAPSHOTS=1 writes it)";
+        ASSERT_TRUE(fs::exists(file))
+            << "no snapshot " << file << " (FLINKLINT_UPDATE_SNAPSHOTS=1 writes it)";
         EXPECT_EQ(flinklint::testing::read_file(file), snapshot)
             << file << " differs from what the rule reports now; if the change is meant, rewrite it with "
             << "FLINKLINT_UPDATE_SNAPSHOTS=1 and review the diff";
@@ -166,7 +174,8 @@ TEST(RuleFixtures, EveryCaseReportsExactlyTheAnnotatedLines) {
             auto fired = input.expect.reported;
             fired.insert(input.expect.suppressed.begin(), input.expect.suppressed.end());
             EXPECT_EQ(lines_of(direct, rule_id), fired)
-                << "rule fired at " << describe(lines_of(direct, rule_id)) << "; expected " << describe(fired);
+                << "rule fired at " << describe(lines_of(direct, rule_id)) << "; expected "
+                << describe(fired);
             EXPECT_EQ(lines_of(filtered, rule_id), input.expect.reported)
                 << "after suppressions: " << describe(lines_of(filtered, rule_id)) << "; expected "
                 << describe(input.expect.reported);

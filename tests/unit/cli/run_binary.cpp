@@ -36,9 +36,9 @@ std::string slurp(const std::filesystem::path& path) {
 
 RunResult run_flinklint(const std::vector<std::string>& args, const std::string& working_dir,
                         const std::string& input) {
-    const auto scratch = std::filesystem::temp_directory_path() /
-                         ("flinklint-run-" + std::to_string(::getpid()) + "-" +
-                          std::to_string(reinterpret_cast<std::uintptr_t>(&args)));
+    const auto scratch =
+        std::filesystem::temp_directory_path() / ("flinklint-run-" + std::to_string(::getpid()) + "-" +
+                                                  std::to_string(reinterpret_cast<std::uintptr_t>(&args)));
     std::filesystem::create_directories(scratch);
     const auto in_path = scratch / "stdin";
     const auto out_path = scratch / "stdout";

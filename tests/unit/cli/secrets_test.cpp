@@ -17,10 +17,10 @@ using namespace flinklint::testing;
 namespace {
 
 struct SecretFixture {
-    std::string name;     // what the row is about
-    std::string file;     // path inside the scratch directory
-    std::string text;     // its content
-    std::string secret;   // must appear in no output
+    std::string name;    // what the row is about
+    std::string file;    // path inside the scratch directory
+    std::string text;    // its content
+    std::string secret;  // must appear in no output
 };
 
 // Each row has findings that print the secret's line or quote its value, were it not masked.
@@ -31,15 +31,18 @@ const std::vector<SecretFixture>& fixtures() {
         {"invalid Map value of user.artifacts.http-headers", "b/flink-conf.yaml",
          "user.artifacts.http-headers: Zq8bravo\n", "Zq8bravo"},
         {"invalid boolean of security.delegation.tokens.enabled", "c/config.yaml",
-         "parallelism.default: 2\nsecurity:\n  delegation:\n    tokens:\n      enabled: Zq8charlie\n", "Zq8charlie"},
+         "parallelism.default: 2\nsecurity:\n  delegation:\n    tokens:\n      enabled: Zq8charlie\n",
+         "Zq8charlie"},
         {"FL826 quoting a numeric password", "d/deployment.yaml",
          "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: x\nspec:\n"
          "  flinkVersion: v1_20\n  flinkConfiguration:\n    security.ssl.keystore-password: 86421357\n",
          "86421357"},
-        {"FL002 window of a malformed secret line", "e/flink-conf.yaml", "s3.secret-key:Zq8echo\n", "Zq8echo"},
+        {"FL002 window of a malformed secret line", "e/flink-conf.yaml", "s3.secret-key:Zq8echo\n",
+         "Zq8echo"},
         {"FL001 window of a YAML error on a secret line", "f/config.yaml",
          "parallelism.default: 2\ns3.secret-key: [Zq8foxtrot\n", "Zq8foxtrot"},
-        {"the part after # of a legacy secret", "g/flink-conf.yaml", "s3.secret-key: abc#Zq8golf\n", "Zq8golf"},
+        {"the part after # of a legacy secret", "g/flink-conf.yaml", "s3.secret-key: abc#Zq8golf\n",
+         "Zq8golf"},
         {"a misspelled sensitive key", "h/flink-conf.yaml", "security.ssl.keystore-pasword: Zq8hotel\n",
          "Zq8hotel"},
         {"a malformed secret line in a ConfigMap", "i/configmap.yaml",
@@ -91,7 +94,8 @@ TEST_F(Secrets, NoReportFormatPrintsASecret) {
 }
 
 TEST_F(Secrets, TheBaselineRecordsNoSecret) {
-    const RunResult result = run_flinklint({"check", "--write-baseline", "baseline.json", "."}, dir_.path().string());
+    const RunResult result =
+        run_flinklint({"check", "--write-baseline", "baseline.json", "."}, dir_.path().string());
     EXPECT_EQ(result.exit_code, 0) << result.err;
     expect_no_secret(read_file(dir_.path() / "baseline.json"), "the baseline");
 }
@@ -108,8 +112,9 @@ TEST_F(Secrets, DiffsMaskSecretsInContextAndChangedLines) {
 TEST_F(Secrets, TunePatchDiffMasksSecrets) {
     const fs::path profile = fs::path(FLINKLINT_SOURCE_DIR) / "profiles/small-standalone-hashmap.yaml";
     dir_.write("tune/flink-conf.yaml", "s3.secret-key: Zq8kilo\ntaskmanager.numberOfTaskSlots: 1\n");
-    const RunResult result = run_flinklint(
-        {"tune", "--profile", profile.string(), "--patch", "tune/flink-conf.yaml", "--diff"}, dir_.path().string());
+    const RunResult result =
+        run_flinklint({"tune", "--profile", profile.string(), "--patch", "tune/flink-conf.yaml", "--diff"},
+                      dir_.path().string());
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("diff --git"), std::string::npos) << result.out;
     expect_no_secret(result.out, "tune --patch --diff");

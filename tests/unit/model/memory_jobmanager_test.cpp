@@ -53,7 +53,8 @@ TEST(JobManagerMemory, J3FlinkSize) {
 }
 
 TEST(JobManagerMemory, J4HeapAndFlinkSizeDeriveOffHeap) {
-    const auto m = derive_ok({{"jobmanager.memory.heap.size", "1g"}, {"jobmanager.memory.flink.size", "1536m"}});
+    const auto m =
+        derive_ok({{"jobmanager.memory.heap.size", "1g"}, {"jobmanager.memory.flink.size", "1536m"}});
     EXPECT_EQ(m.off_heap, 536870912U);
     EXPECT_EQ(m.jvm_overhead, 208783135U);
     EXPECT_EQ(m.total_process, 2087831327U);
@@ -71,8 +72,9 @@ TEST(JobManagerMemory, J7HeapPlusOffHeapMustMatchFlinkSize) {
                                      {"jobmanager.memory.off-heap.size", "256m"},
                                      {"jobmanager.memory.flink.size", "1g"}});
     EXPECT_EQ(error.category, "jm-heap-plus-offheap-mismatch");
-    EXPECT_EQ(error.keys, (std::vector<std::string>{"jobmanager.memory.heap.size", "jobmanager.memory.off-heap.size",
-                                                    "jobmanager.memory.flink.size"}));
+    EXPECT_EQ(error.keys,
+              (std::vector<std::string>{"jobmanager.memory.heap.size", "jobmanager.memory.off-heap.size",
+                                        "jobmanager.memory.flink.size"}));
 }
 
 TEST(JobManagerMemory, HeapLargerThanFlinkSize) {
@@ -93,8 +95,9 @@ TEST(JobManagerMemory, J8AndTheMinimumProcessSize) {
 TEST(JobManagerMemory, DirectMemoryLimitFlag) {
     const auto m = derive_ok({{"jobmanager.memory.process.size", "1600m"},
                               {"jobmanager.memory.enable-jvm-direct-memory-limit", "TRUE"}});
-    EXPECT_EQ(m.jvm_args,
-              "-Xmx1073741824 -Xms1073741824 -XX:MaxDirectMemorySize=134217728 -XX:MaxMetaspaceSize=268435456");
+    EXPECT_EQ(
+        m.jvm_args,
+        "-Xmx1073741824 -Xms1073741824 -XX:MaxDirectMemorySize=134217728 -XX:MaxMetaspaceSize=268435456");
     EXPECT_EQ(derive_error({{"jobmanager.memory.process.size", "1600m"},
                             {"jobmanager.memory.enable-jvm-direct-memory-limit", "yes"}})
                   .category,
@@ -120,8 +123,8 @@ TEST(JobManagerMemory, OverheadRangeChecks) {
                                      {"jobmanager.memory.jvm-overhead.min", "1g"},
                                      {"jobmanager.memory.jvm-overhead.max", "256m"}});
     EXPECT_EQ(error.category, "invalid-min-max-fraction");
-    const auto too_much = derive_error({{"jobmanager.memory.process.size", "1g"},
-                                        {"jobmanager.memory.jvm-metaspace.size", "1g"}});
+    const auto too_much = derive_error(
+        {{"jobmanager.memory.process.size", "1g"}, {"jobmanager.memory.jvm-metaspace.size", "1g"}});
     EXPECT_EQ(too_much.category, "metaspace-plus-overhead-exceed-process");
 }
 

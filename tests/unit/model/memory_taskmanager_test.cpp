@@ -23,7 +23,8 @@ TaskManagerMemory derive_ok(const FlatConfig& config, FlinkVersion version = k12
 }
 
 MemoryError derive_error(const FlatConfig& config, FlinkVersion version = k120,
-                         DeploymentMode mode = DeploymentMode::standalone, std::map<std::string, std::string> env = {}) {
+                         DeploymentMode mode = DeploymentMode::standalone,
+                         std::map<std::string, std::string> env = {}) {
     const auto result = derive_taskmanager_memory(config, MemoryOptions{version, mode, std::move(env)});
     if (const auto* error = std::get_if<MemoryError>(&result)) return *error;
     ADD_FAILURE() << "expected an error";
@@ -144,7 +145,8 @@ TEST(TaskManagerMemory, DeprecatedManagedSizeSelectsTheFineGrainedPath) {
     const auto alias =
         derive_ok({{"taskmanager.memory.task.heap.size", "1g"}, {"taskmanager.memory.size", "1g"}});
     EXPECT_EQ(alias.total_process, 3280877805U);
-    const auto error = derive_error({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.memory.size", "2x"}});
+    const auto error =
+        derive_error({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.memory.size", "2x"}});
     EXPECT_EQ(error.category, "invalid-memory-size");
     EXPECT_EQ(error.keys, std::vector<std::string>{"taskmanager.memory.size"});
 }
@@ -171,9 +173,11 @@ TEST(TaskManagerMemory, LegacyBuffersMustMatchTheRest) {
 
 TEST(TaskManagerMemory, MinimumSizesWithDefaults) {
     EXPECT_EQ(derive_ok({{"taskmanager.memory.process.size", "982m"}}).task_heap, 419428U);
-    EXPECT_EQ(derive_error({{"taskmanager.memory.process.size", "981m"}}).category, "components-exceed-total-flink");
+    EXPECT_EQ(derive_error({{"taskmanager.memory.process.size", "981m"}}).category,
+              "components-exceed-total-flink");
     derive_ok({{"taskmanager.memory.flink.size", "534m"}});
-    EXPECT_EQ(derive_error({{"taskmanager.memory.flink.size", "533m"}}).category, "components-exceed-total-flink");
+    EXPECT_EQ(derive_error({{"taskmanager.memory.flink.size", "533m"}}).category,
+              "components-exceed-total-flink");
 }
 
 TEST(TaskManagerMemory, T7OverheadOutOfRange) {
@@ -193,8 +197,8 @@ TEST(TaskManagerMemory, T10ComponentsExceedTotalFlink) {
 }
 
 TEST(TaskManagerMemory, T16ManagedFractionOfOne) {
-    const auto error =
-        derive_error({{"taskmanager.memory.process.size", "1728m"}, {"taskmanager.memory.managed.fraction", "1.0"}});
+    const auto error = derive_error(
+        {{"taskmanager.memory.process.size", "1728m"}, {"taskmanager.memory.managed.fraction", "1.0"}});
     EXPECT_EQ(error.category, "invalid-min-max-fraction");
     EXPECT_EQ(error.keys, std::vector<std::string>{"taskmanager.memory.managed.fraction"});
     // Ignored when the managed size is set.
@@ -218,12 +222,13 @@ TEST(TaskManagerMemory, T15UnreadableSize) {
     EXPECT_EQ(error.category, "invalid-memory-size");
     EXPECT_EQ(error.keys, std::vector<std::string>{"taskmanager.memory.process.size"});
     // Quotes kept by the legacy parser make the value unreadable, as in Flink.
-    EXPECT_EQ(derive_error({{"taskmanager.memory.process.size", "\"1728m\""}}).category, "invalid-memory-size");
+    EXPECT_EQ(derive_error({{"taskmanager.memory.process.size", "\"1728m\""}}).category,
+              "invalid-memory-size");
 }
 
 TEST(TaskManagerMemory, UnreadableFractionIsInvalidValue) {
-    const auto error =
-        derive_error({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.memory.network.fraction", "10%"}});
+    const auto error = derive_error(
+        {{"taskmanager.memory.process.size", "2g"}, {"taskmanager.memory.network.fraction", "10%"}});
     EXPECT_EQ(error.category, "invalid-value");
     EXPECT_EQ(error.keys, std::vector<std::string>{"taskmanager.memory.network.fraction"});
 }
@@ -236,7 +241,8 @@ TEST(TaskManagerMemory, NothingConfigured) {
 }
 
 TEST(TaskManagerMemory, CpuCoresAreCheckedAfterTheMemory) {
-    const auto slots = derive_error({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.numberOfTaskSlots", "0"}});
+    const auto slots =
+        derive_error({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.numberOfTaskSlots", "0"}});
     EXPECT_EQ(slots.category, "non-positive-cpu-cores");
     EXPECT_EQ(slots.keys, std::vector<std::string>{"taskmanager.numberOfTaskSlots"});
     const auto cores = derive_error({{"taskmanager.memory.process.size", "2g"},
@@ -245,12 +251,16 @@ TEST(TaskManagerMemory, CpuCoresAreCheckedAfterTheMemory) {
     EXPECT_EQ(cores.category, "non-positive-cpu-cores");
     EXPECT_EQ(cores.keys, std::vector<std::string>{"taskmanager.cpu.cores"});
     // A memory failure comes first.
-    EXPECT_EQ(derive_error({{"taskmanager.memory.process.size", "700m"}, {"taskmanager.numberOfTaskSlots", "0"}})
-                  .category,
-              "components-exceed-total-flink");
-    EXPECT_EQ(derive_ok({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.numberOfTaskSlots", "4"}}).cpu_cores,
+    EXPECT_EQ(
+        derive_error({{"taskmanager.memory.process.size", "700m"}, {"taskmanager.numberOfTaskSlots", "0"}})
+            .category,
+        "components-exceed-total-flink");
+    EXPECT_EQ(derive_ok({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.numberOfTaskSlots", "4"}})
+                  .cpu_cores,
               4.0);
-    EXPECT_EQ(derive_ok({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.cpu.cores", "2.5"}}).cpu_cores, 2.5);
+    EXPECT_EQ(
+        derive_ok({{"taskmanager.memory.process.size", "2g"}, {"taskmanager.cpu.cores", "2.5"}}).cpu_cores,
+        2.5);
 }
 
 TEST(TaskManagerMemory, LegacyHeapMapping) {
@@ -272,8 +282,9 @@ TEST(TaskManagerMemory, LegacyHeapPriorityAndErrors) {
     // Environment variable > heap.size > heap.mb.
     const auto size_over_mb = derive_ok({{"taskmanager.heap.size", "1g"}, {"taskmanager.heap.mb", "512"}});
     EXPECT_EQ(size_over_mb.total_flink, 1073741824U);
-    const auto result = derive_taskmanager_memory({{"taskmanager.heap.size", "1g"}},
-                                                  MemoryOptions{k120, DeploymentMode::standalone, {{"FLINK_TM_HEAP", "2g"}}});
+    const auto result =
+        derive_taskmanager_memory({{"taskmanager.heap.size", "1g"}},
+                                  MemoryOptions{k120, DeploymentMode::standalone, {{"FLINK_TM_HEAP", "2g"}}});
     ASSERT_TRUE(std::holds_alternative<TaskManagerMemory>(result));
     EXPECT_EQ(std::get<TaskManagerMemory>(result).total_flink, 2147483648U);
     EXPECT_EQ(derive_ok({{"taskmanager.heap.mb", "1024"}}).total_flink, 1073741824U);
@@ -282,7 +293,8 @@ TEST(TaskManagerMemory, LegacyHeapPriorityAndErrors) {
     const auto bad_env = derive_error({}, k120, DeploymentMode::standalone, {{"FLINK_TM_HEAP", "lots"}});
     EXPECT_EQ(bad_env.category, "invalid-memory-size");
     // The variable is gone in 2.x.
-    EXPECT_EQ(derive_error({}, k22, DeploymentMode::standalone, {{"FLINK_TM_HEAP", "2g"}}).category, "not-configured");
+    EXPECT_EQ(derive_error({}, k22, DeploymentMode::standalone, {{"FLINK_TM_HEAP", "2g"}}).category,
+              "not-configured");
 }
 
 }  // namespace

@@ -33,17 +33,26 @@ FlatConfig config_of(const json& vector) {
 }
 
 json actual_fields(const TaskManagerMemory& m) {
-    return {{"framework_heap", m.framework_heap}, {"task_heap", m.task_heap},
-            {"framework_off_heap", m.framework_off_heap}, {"task_off_heap", m.task_off_heap},
-            {"network", m.network}, {"managed", m.managed}, {"jvm_metaspace", m.jvm_metaspace},
-            {"jvm_overhead", m.jvm_overhead}, {"total_flink", m.total_flink}, {"total_process", m.total_process},
-            {"jvm_heap", m.jvm_heap}, {"jvm_direct", m.jvm_direct}, {"jvm_args", m.jvm_args}};
+    return {{"framework_heap", m.framework_heap},
+            {"task_heap", m.task_heap},
+            {"framework_off_heap", m.framework_off_heap},
+            {"task_off_heap", m.task_off_heap},
+            {"network", m.network},
+            {"managed", m.managed},
+            {"jvm_metaspace", m.jvm_metaspace},
+            {"jvm_overhead", m.jvm_overhead},
+            {"total_flink", m.total_flink},
+            {"total_process", m.total_process},
+            {"jvm_heap", m.jvm_heap},
+            {"jvm_direct", m.jvm_direct},
+            {"jvm_args", m.jvm_args}};
 }
 
 json actual_fields(const JobManagerMemory& m) {
-    return {{"jvm_heap", m.jvm_heap}, {"off_heap", m.off_heap}, {"jvm_metaspace", m.jvm_metaspace},
-            {"jvm_overhead", m.jvm_overhead}, {"total_flink", m.total_flink}, {"total_process", m.total_process},
-            {"jvm_args", m.jvm_args}};
+    return {
+        {"jvm_heap", m.jvm_heap},         {"off_heap", m.off_heap},       {"jvm_metaspace", m.jvm_metaspace},
+        {"jvm_overhead", m.jvm_overhead}, {"total_flink", m.total_flink}, {"total_process", m.total_process},
+        {"jvm_args", m.jvm_args}};
 }
 
 // Empty when `result` matches `outcome` ({"expect": ...} or {"error": ...}); else what differs.
@@ -95,7 +104,8 @@ void check_file(const std::filesystem::path& file, Derive derive, Tally& tally) 
             outcome_1x["expect"] = vector.at("expect");
         }
         const json outcome_2x = vector.contains("flink_2x") ? vector.at("flink_2x") : outcome_1x;
-        for (const auto& [version, outcome] : {std::pair{kFlink1, outcome_1x}, std::pair{kFlink2, outcome_2x}}) {
+        for (const auto& [version, outcome] :
+             {std::pair{kFlink1, outcome_1x}, std::pair{kFlink2, outcome_2x}}) {
             ++tally.checked;
             const std::string difference = compare(derive(config, options_for(vector, version)), outcome);
             if (difference.empty()) {

@@ -9,8 +9,8 @@
 #include <regex>
 #include <set>
 
-#include "output/output_internal.hpp"
 #include "flinklint/fingerprint.hpp"
+#include "output/output_internal.hpp"
 #include "output_test_support.hpp"
 
 namespace flinklint {
@@ -127,15 +127,14 @@ TEST(JsonOutput, EmptyReportAndInvalidUtf8) {
 }
 
 TEST(GithubOutput, AnnotationsWithGithubEscaping) {
-    EXPECT_EQ(
-        render(OutputFormat::github, sample_report(), repo_options()),
-        "::error file=conf/flink-conf.yaml,line=1,col=1,endLine=1,endColumn=29,title=FL101::"
-        "unknown-key: Unknown option `taskmanager.numberOfTaskSlot`%0Ahelp: did you mean "
-        "`taskmanager.numberOfTaskSlots`?\n"
-        "::warning file=conf/flink-conf.yaml,line=2,col=1,endLine=2,endColumn=14,title=FL201::"
-        "deprecated-key: `state.backend` is deprecated%0Ahelp: use `state.backend.type`\n"
-        "::notice file=k8s/deploy%2C prod%3A1.yaml,line=3,col=8,endLine=3,endColumn=14,title=FL301::"
-        "odd-value: value \"100%25\" is odd,\u240Areally: <odd> & 'odd'\n");
+    EXPECT_EQ(render(OutputFormat::github, sample_report(), repo_options()),
+              "::error file=conf/flink-conf.yaml,line=1,col=1,endLine=1,endColumn=29,title=FL101::"
+              "unknown-key: Unknown option `taskmanager.numberOfTaskSlot`%0Ahelp: did you mean "
+              "`taskmanager.numberOfTaskSlots`?\n"
+              "::warning file=conf/flink-conf.yaml,line=2,col=1,endLine=2,endColumn=14,title=FL201::"
+              "deprecated-key: `state.backend` is deprecated%0Ahelp: use `state.backend.type`\n"
+              "::notice file=k8s/deploy%2C prod%3A1.yaml,line=3,col=8,endLine=3,endColumn=14,title=FL301::"
+              "odd-value: value \"100%25\" is odd,\u240Areally: <odd> & 'odd'\n");
     Report report;
     report.diagnostics.push_back(Diagnostic{});
     report.diagnostics[0].rule_id = "FL0";
@@ -264,8 +263,7 @@ TEST(JunitOutput, WellFormedOneTestCasePerFile) {
                  "&apos;odd&apos;\">"),
         std::string::npos)
         << xml;
-    EXPECT_NE(xml.find("help: ctl \u2401 and bad \xEF\xBF\xBD bytes</failure>"), std::string::npos)
-        << xml;
+    EXPECT_NE(xml.find("help: ctl \u2401 and bad \xEF\xBF\xBD bytes</failure>"), std::string::npos) << xml;
     EXPECT_EQ(std::count(xml.begin(), xml.end(), '\x01'), 0);
 
     // A second validator when the machine has one.

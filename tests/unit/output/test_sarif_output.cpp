@@ -8,8 +8,8 @@
 #include <random>
 #include <set>
 
-#include "output/output_internal.hpp"
 #include "flinklint/fingerprint.hpp"
+#include "output/output_internal.hpp"
 #include "output_test_support.hpp"
 #include "test_paths.hpp"
 
@@ -174,8 +174,9 @@ Validation validate(const std::filesystem::path& sarif_file) {
 TEST(SarifOutput, OfficialValidatorReportsNoErrors) {
     const auto tool = flinklint::testing::source_dir() / "tests/sarif/node_modules/.bin/sarif-multitool";
     if (!std::filesystem::exists(tool)) {
-        FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS", "SARIF validator not installed (" + tool.string() +
-                                                              " missing): run scripts/install-sarif-validator.sh");
+        FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS",
+                               "SARIF validator not installed (" + tool.string() +
+                                   " missing): run scripts/install-sarif-validator.sh");
     }
     std::random_device random;
     const auto dir = std::filesystem::temp_directory_path() / ("flinklint-sarif-" + std::to_string(random()));

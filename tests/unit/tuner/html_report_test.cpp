@@ -89,7 +89,8 @@ TEST(HtmlReport, SelfContained) {
 TEST(HtmlReport, RendersInHeadlessChromium) {
     const std::string chromium = find_chromium();
     if (chromium.empty())
-        FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS", "chromium is not installed (scripts/install-deps.sh --tests)");
+        FLINKLINT_SKIP_OR_FAIL("FLINKLINT_REQUIRE_TOOLS",
+                               "chromium is not installed (scripts/install-deps.sh --tests)");
     const fs::path dir = fs::temp_directory_path() / ("flinklint-html-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "flinklint/text_util.hpp"
 #include "flinklint/deployment.hpp"
+#include "flinklint/text_util.hpp"
 
 namespace flinklint {
 namespace {

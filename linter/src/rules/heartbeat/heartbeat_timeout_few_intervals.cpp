@@ -27,8 +27,9 @@ void check_heartbeat_timeout_few_intervals(const Model& model, Reporter& reporte
             missed == 1 ? "is" : "are", format_ms(timing.timeout_ms));
         const double suggested_ratio = std::max(min_ratio, static_cast<double>(kDefaultHeartbeatRatio));
         const std::int64_t wanted = saturating_ms(static_cast<double>(timing.interval_ms) * suggested_ratio);
-        finding.help = fmt::format("raise `{}` to at least {} x the interval, e.g. {} ({} x {})", kHeartbeatTimeout,
-                                   min_ratio, format_ms(wanted), suggested_ratio, format_ms(timing.interval_ms));
+        finding.help =
+            fmt::format("raise `{}` to at least {} x the interval, e.g. {} ({} x {})", kHeartbeatTimeout,
+                        min_ratio, format_ms(wanted), suggested_ratio, format_ms(timing.interval_ms));
         reporter.report(std::move(finding));
     }
 }

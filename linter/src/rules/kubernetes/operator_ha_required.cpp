@@ -3,8 +3,8 @@
 // and for `kubernetes.operator.deployment.rollback.enabled: true`.
 #include <fmt/format.h>
 
-#include "rules/kubernetes/operator_support.hpp"
 #include "flinklint/deployment.hpp"
+#include "rules/kubernetes/operator_support.hpp"
 
 namespace flinklint::rules {
 

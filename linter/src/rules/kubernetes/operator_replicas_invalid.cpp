@@ -3,8 +3,8 @@
 // `taskManager.replicas`, `job.parallelism` < 1 (it defaults to 0, so leaving it out is rejected too).
 #include <fmt/format.h>
 
-#include "rules/kubernetes/operator_support.hpp"
 #include "flinklint/deployment.hpp"
+#include "rules/kubernetes/operator_support.hpp"
 
 namespace flinklint::rules {
 namespace {

@@ -33,7 +33,8 @@ std::vector<OperatorResource> operator_resources(const Model& model) {
         // The operator's canary resources are skipped by the webhook and hold no real spec.
         if (object.labels.count("flink.apache.org/canary") != 0) continue;
         const auto found = config_of.find(&object);
-        out.push_back(OperatorResource{ref.file, &object, found == config_of.end() ? nullptr : found->second});
+        out.push_back(
+            OperatorResource{ref.file, &object, found == config_of.end() ? nullptr : found->second});
     }
     return out;
 }

@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <set>
 
+#include "flinklint/deployment.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/kubernetes/operator_support.hpp"
-#include "flinklint/deployment.hpp"
 
 namespace flinklint::rules {
 namespace {

@@ -42,7 +42,7 @@ void check_segment_size_invalid(const Model& model, Reporter& reporter) {
         while (nearest * 2 <= std::min(*bytes, kMaxPageSize)) nearest *= 2;
         const std::string reason = *bytes < kMinPageSize   ? "below the minimum of 4 KiB"
                                    : *bytes > kMaxPageSize ? "larger than an int can hold"
-                                                       : "not a power of two";
+                                                           : "not a power of two";
         Finding finding = finding_for(*effective, *setting);
         finding.message = fmt::format(
             "{} is {} bytes, {}: every TaskManager refuses to start (\"Invalid configuration value for "

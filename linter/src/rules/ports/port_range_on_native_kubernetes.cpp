@@ -4,8 +4,8 @@
 // fails the deployment.
 #include <fmt/format.h>
 
-#include "flinklint/text_util.hpp"
 #include "flinklint/deployment.hpp"
+#include "flinklint/text_util.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {

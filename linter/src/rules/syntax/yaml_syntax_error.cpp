@@ -14,7 +14,8 @@ std::string_view help_for(SyntaxIssue::Kind kind) {
         case SyntaxIssue::Kind::yaml_root_not_map:
             return "a Flink config.yaml must be a mapping of keys to values at the top level";
         case SyntaxIssue::Kind::resource_limit:
-            return "flinklint stops reading inputs this large or deep; raise the limit only for trusted files";
+            return "flinklint stops reading inputs this large or deep; raise the limit only for trusted "
+                   "files";
         default:
             return "fix the YAML at this position; `flinklint` reads nothing else of this document";
     }
@@ -26,13 +27,17 @@ void check_yaml_syntax_error(const Model& model, Reporter& reporter) {
     for (const ParsedFile& file : model.files()) {
         for (const SyntaxIssue& issue : file.issues) {
             if (!is_fatal_yaml_issue(issue.kind)) continue;
-            reporter.report({.source = file.source, .span = issue.span, .message = issue.message,
+            reporter.report({.source = file.source,
+                             .span = issue.span,
+                             .message = issue.message,
                              .help = std::string(help_for(issue.kind))});
         }
         for (const ConfigDocument& doc : file.configs) {
             for (const SyntaxIssue& issue : doc.issues) {
                 if (!is_fatal_yaml_issue(issue.kind)) continue;
-                reporter.report({.source = file.source, .span = issue.span, .message = issue.message,
+                reporter.report({.source = file.source,
+                                 .span = issue.span,
+                                 .message = issue.message,
                                  .help = std::string(help_for(issue.kind))});
             }
         }
