@@ -43,6 +43,8 @@ struct SyntaxIssue {
         yaml_duplicate_key,   // same key twice in one mapping: Flink's YAML loader refuses the file
         yaml_root_not_map,    // config.yaml whose root is not a mapping
         resource_limit,       // nesting, aliases or size beyond flinklint's bounds
+        // A docker-compose `environment:` list item YAML reads as a mapping (`- A=b: c`): compose refuses it.
+        compose_environment_not_string,
     };
     Kind kind;
     Span span;

@@ -63,6 +63,31 @@ std::vector<ComposeMount> read_mounts(const YDoc& doc, std::size_t spec) {
     return out;
 }
 
+// `- FLINK_PROPERTIES=jobmanager.rpc.address: jm` is a plain scalar with `: ` in it, so YAML reads the
+// item as a mapping; the compose file format allows only strings in an environment list (compose-spec
+// schema: list_or_dict), so compose refuses the file and no variable reaches the container.
+void check_environment_items(ParsedFile& file, const YDoc& doc, const std::string& service,
+                             std::size_t environment) {
+    for_each_item(doc, environment, [&](std::size_t item) {
+        const std::size_t node = resolve(doc, item);
+        if (node == npos || doc.nodes[node].kind != YNode::Kind::map || doc.nodes[node].flow) return;
+        std::string name;
+        Span span = doc.nodes[node].span;
+        for_each_pair(doc, node, [&](std::size_t key, std::size_t) {
+            if (!name.empty()) return;
+            name = scalar_text(doc, key);
+            span = doc.nodes[key].span;
+        });
+        const std::string variable = name.substr(0, name.find('='));
+        file.issues.push_back(
+            {SyntaxIssue::Kind::compose_environment_not_string, span,
+             "service " + service + ": the `environment` item `" + variable +
+                 "=...` contains `: `, so YAML reads it as a mapping, not a string; compose refuses the "
+                 "file (environment list items must be strings) and " +
+                 variable + " reaches no container"});
+    });
+}
+
 void read_service(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
                   const YamlLimits& limits) {
     const std::string_view text = file.source->text();
@@ -74,6 +99,7 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
     file.compose_services.push_back(ComposeService{"service " + service, image,
                                                    read_words(doc, spec, "entrypoint"),
                                                    read_words(doc, spec, "command"), read_mounts(doc, spec)});
+    check_environment_items(file, doc, service, environment);
     // Map form: `FLINK_PROPERTIES: |`
     if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
         if (is_kind(doc, value, YNode::Kind::scalar))
