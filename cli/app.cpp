@@ -79,9 +79,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         memory_cmd->add_option("--mode", memory.mode, "standalone or active (default: manifests are active)")
             ->check(CLI::IsMember({"standalone", "active"}));
         memory_cmd->add_option("--flink-version", memory_version, "Target Flink version (default 1.20)")
-            ->check([](const std::string& value) {
-                return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-            });
+            ->check(version_check);
         memory_cmd->add_option("--format", memory_format, "text or json")
             ->check(CLI::IsMember({"text", "json"}));
     }

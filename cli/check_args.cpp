@@ -52,20 +52,16 @@ void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
             const std::string_view text = value.ends_with('!')
                                               ? std::string_view(value).substr(0, value.size() - 1)
                                               : std::string_view(value);
-            return FlinkVersion::parse(text) ? std::string() : "expected a version such as 1.20 or 2.1";
+            return version_check(std::string(text));
         });
     check_cmd
         ->add_option("--force-flink-version", a->force_flink_version,
                      "Check every file against this Flink version, whatever the file says")
-        ->check([](const std::string& value) {
-            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-        });
+        ->check(version_check);
     check_cmd
         ->add_option("--target-version", a->target_version,
                      "Also report what breaks when files of an older Flink are upgraded to this version")
-        ->check([](const std::string& value) {
-            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-        });
+        ->check(version_check);
     check_cmd->add_option("--config", a->options.config_path,
                           "Use this .flinklint.yaml instead of the nearest one");
     check_cmd->add_option("--format-of", a->format_of, "Read every file as: legacy, yaml or k8s")
@@ -128,6 +124,10 @@ int run_parsed(CheckArguments& a, std::ostream& out, std::ostream& err) {
 }
 
 }  // namespace
+
+std::string version_check(const std::string& value) {
+    return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
+}
 
 std::function<int(std::ostream&, std::ostream&)> add_check_command(CLI::App& app) {
     auto arguments = std::make_shared<CheckArguments>();

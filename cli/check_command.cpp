@@ -92,10 +92,6 @@ std::string read_stdin(std::uintmax_t limit) {
     return text;
 }
 
-std::string count_of(std::size_t count, std::string_view word) {
-    return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
-}
-
 // What is said after the report, and what --diff prints: small, kept for the whole run.
 struct Totals {
     std::size_t files = 0;

@@ -35,6 +35,9 @@ struct CommandError {
     std::string message;
 };
 
+// CLI11 validator of a Flink version argument (`1.20`, `2.1`): empty when valid, else the message.
+std::string version_check(const std::string& value);
+
 struct CheckOptions {
     std::vector<std::string> paths;
     OutputFormat format = OutputFormat::text;

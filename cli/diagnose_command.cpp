@@ -183,10 +183,6 @@ int run_diagnose(const DiagnoseCommandOptions& options, std::ostream& out, std::
     return code;
 }
 
-std::string version_check(const std::string& value) {
-    return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-}
-
 }  // namespace
 
 std::function<int(std::ostream&, std::ostream&)> add_diagnose_command(CLI::App& app) {

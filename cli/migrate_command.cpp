@@ -154,10 +154,6 @@ int run_migrate(const MigrateCommandOptions& options, std::ostream& out, std::os
     return code;
 }
 
-std::string version_check(const std::string& value) {
-    return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-}
-
 }  // namespace
 
 std::optional<MigrateFormat> parse_migrate_format(std::string_view name) {

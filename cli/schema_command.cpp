@@ -54,9 +54,7 @@ std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& ap
     auto* cmd =
         app.add_subcommand("schema", "Write the JSON Schema of a Flink configuration file for editors");
     cmd->add_option("--flink-version", options->flink_version, "Flink version (default 1.20)")
-        ->check([](const std::string& value) {
-            return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
-        });
+        ->check(version_check);
     cmd->add_option("--kind", options->kind, "config-yaml, flink-conf, flinkdeployment or flinksessionjob")
         ->required()
         ->check([](const std::string& value) {

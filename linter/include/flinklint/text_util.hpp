@@ -27,6 +27,8 @@ std::size_t line_break_at_or_after(std::string_view text, std::size_t from);
 
 // True when `text` is wrapped in a matching pair of single or double quotes.
 bool is_quoted(std::string_view text);
+// "1 file", "3 files": a count and an English word that takes an `s` in the plural.
+std::string count_of(std::size_t count, std::string_view word);
 // `text` without one matching pair of surrounding quotes (unchanged when it has none).
 std::string_view strip_quotes(std::string_view text);
 // A YAML double-quoted scalar holding exactly `text`: quotes, backslashes and control characters

@@ -210,6 +210,12 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_poi
     return length;
 }
 
+std::string count_of(std::size_t count, std::string_view word) {
+    std::string text = std::to_string(count) + " " + std::string(word);
+    if (count != 1) text += 's';
+    return text;
+}
+
 std::size_t first_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {

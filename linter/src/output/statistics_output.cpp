@@ -68,11 +68,10 @@ private:
         }
         if (!options_.summary) return;
         if (total == 0) {
-            *out_ << fmt::format("No problems found in {} file{}.\n", files, files == 1 ? "" : "s");
+            *out_ << "No problems found in " << count_of(files, "file") << ".\n";
         } else {
-            *out_ << fmt::format(
-                "Found {} problem{} in {} file{}. [*] fixable with --fix, [-] with --unsafe-fixes.\n", total,
-                total == 1 ? "" : "s", files, files == 1 ? "" : "s");
+            *out_ << "Found " << count_of(total, "problem") << " in " << count_of(files, "file")
+                  << ". [*] fixable with --fix, [-] with --unsafe-fixes.\n";
         }
     }
 

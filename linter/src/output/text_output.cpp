@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 
+#include "flinklint/text_util.hpp"
 #include "output/output_internal.hpp"
 
 namespace flinklint::output {
@@ -164,12 +165,6 @@ void write_snippet(std::ostream& out, const Diagnostic& d,
         << style.wrap(severity_colour(d.severity), carets) << '\n';
 }
 
-std::string plural(std::size_t count, std::string_view word) {
-    std::string text = std::to_string(count) + " " + std::string(word);
-    if (count != 1) text += 's';
-    return text;
-}
-
 // Each finding as it comes; the counts for the summary line at the end.
 class TextWriter final : public ReportWriter {
 public:
@@ -211,14 +206,14 @@ public:
         const std::size_t files = std::max(files_checked, files_);
         if (!options_.summary) return;
         if (total_ == 0) {
-            out << "No problems found in " << plural(files, "file") << ".\n";
+            out << "No problems found in " << count_of(files, "file") << ".\n";
             return;
         }
-        out << "Found " << plural(total_, "problem") << " ("
-            << plural(by_severity_[static_cast<std::size_t>(Severity::error)], "error") << ", "
-            << plural(by_severity_[static_cast<std::size_t>(Severity::warning)], "warning") << ", "
-            << plural(by_severity_[static_cast<std::size_t>(Severity::info)], "info") << ") in "
-            << plural(files, "file") << ".\n";
+        out << "Found " << count_of(total_, "problem") << " ("
+            << count_of(by_severity_[static_cast<std::size_t>(Severity::error)], "error") << ", "
+            << count_of(by_severity_[static_cast<std::size_t>(Severity::warning)], "warning") << ", "
+            << count_of(by_severity_[static_cast<std::size_t>(Severity::info)], "info") << ") in "
+            << count_of(files, "file") << ".\n";
         if (safe_fixes_ > 0) {
             out << safe_fixes_ << " fixable with --fix";
             if (unsafe_fixes_ > 0) out << " (" << unsafe_fixes_ << " more with --unsafe-fixes)";
