@@ -17,6 +17,7 @@ struct CheckArguments {
     std::string fail_on;
     std::string flink_version;
     std::string force_flink_version;
+    std::string operator_version;
     std::string format_of;
     std::string target_version;
     bool color = false;
@@ -58,6 +59,13 @@ void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
         ->add_option("--force-flink-version", a->force_flink_version,
                      "Check every file against this Flink version, whatever the file says")
         ->check(version_check);
+    check_cmd
+        ->add_option("--operator-version", a->operator_version,
+                     "The Flink Kubernetes operator release that reads the FlinkDeployments (e.g. 1.10)")
+        ->check([](const std::string& text) {
+            const auto version = FlinkVersion::parse(text);
+            return version && version->major == 1 ? std::string() : "expected an operator release like 1.10";
+        });
     check_cmd
         ->add_option("--target-version", a->target_version,
                      "Also report what breaks when files of an older Flink are upgraded to this version")
@@ -116,6 +124,7 @@ int run_parsed(CheckArguments& a, std::ostream& out, std::ostream& err) {
     }
     if (!flink_version.empty()) check.flink_version = FlinkVersion::parse(flink_version);
     if (!force_flink_version.empty()) check.force_flink_version = FlinkVersion::parse(force_flink_version);
+    if (!a.operator_version.empty()) check.operator_version = FlinkVersion::parse(a.operator_version);
     if (!a.target_version.empty()) check.target_version = FlinkVersion::parse(a.target_version);
     if (!a.format_of.empty()) check.format_of = parse_file_format(a.format_of);
     if (a.color) check.color = true;

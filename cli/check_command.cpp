@@ -408,6 +408,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     lint_options.flink_version = options.flink_version;
     lint_options.force_flink_version = options.force_flink_version;
     lint_options.target_version = options.target_version;
+    lint_options.operator_version = options.operator_version;
     lint_options.profile = options.profile_facts;
     lint_options.disabled = std::move(disabled);
     const Linter linter(project, std::move(lint_options));

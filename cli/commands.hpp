@@ -46,6 +46,7 @@ struct CheckOptions {
     std::optional<FlinkVersion> flink_version;        // the default of files without evidence
     std::optional<FlinkVersion> force_flink_version;  // every file
     std::optional<FlinkVersion> target_version;       // --target-version: what an upgrade breaks
+    std::optional<FlinkVersion> operator_version;     // --operator-version: the Kubernetes operator's release
     std::optional<std::string> config_path;
     std::optional<FileFormat> format_of;
     std::string stdin_filename = "stdin.yaml";

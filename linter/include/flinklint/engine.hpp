@@ -32,9 +32,10 @@ struct LintOptions {
     std::optional<FlinkVersion> force_flink_version;  // --force-flink-version: every file
     // --target-version: also report what breaks when files of an older Flink move to this one.
     std::optional<FlinkVersion> target_version;
-    std::set<std::string> disabled;       // --disable, as rule ids (resolve_rule_names)
-    std::optional<ProfileFacts> profile;  // --profile: declared hardware and workload
-    IngestOptions ingest;                 // limits per file
+    std::optional<FlinkVersion> operator_version;  // --operator-version: the Kubernetes operator's release
+    std::set<std::string> disabled;                // --disable, as rule ids (resolve_rule_names)
+    std::optional<ProfileFacts> profile;           // --profile: declared hardware and workload
+    IngestOptions ingest;                          // limits per file
 };
 
 // A file that was not read: it is reported (FL001) but has no text.

@@ -14,6 +14,7 @@
 #include "flinklint/catalog.hpp"
 #include "flinklint/document.hpp"
 #include "flinklint/memory_model.hpp"
+#include "flinklint/operator_release.hpp"
 #include "flinklint/profile_facts.hpp"
 #include "flinklint/version.hpp"
 
@@ -91,8 +92,13 @@ public:
     // What Flink runs with (operator overrides applied) and the derived memory; built on first use
     // (linter/src/model/effective_config.cpp). Rules run single-threaded per model.
     [[nodiscard]] const EffectiveConfig& effective() const;
+    // For a FlinkDeployment's or FlinkSessionJob's configuration: the operator release that reads it,
+    // declared or the lowest the resource needs; nullopt for any other configuration.
+    [[nodiscard]] const std::optional<OperatorRelease>& operator_release() const { return operator_; }
 
 private:
+    friend class Model;  // sets operator_ once every configuration is known
+
     const ParsedFile* file_;
     const ConfigDocument* doc_;
     VersionChoice version_;
@@ -108,6 +114,7 @@ private:
     FlatConfig flat_;
     // Filled after the Model is built; shared so that FlinkConfig stays copyable in the vector.
     mutable std::shared_ptr<const EffectiveConfig> effective_;
+    std::optional<OperatorRelease> operator_;
 };
 
 struct ModelOptions {
@@ -118,6 +125,8 @@ struct ModelOptions {
     // Source path -> its .flinklint.yaml per-path version, with the reason said in output.
     std::map<std::string, VersionEvidence, std::less<>> path_versions;
     std::optional<ProfileFacts> profile;  // `check --profile FILE`: declared hardware and workload
+    // The Kubernetes operator release, when the user says which (operator-version, --operator-version).
+    std::optional<OperatorRelease> operator_release;
 };
 
 class Model {
@@ -150,6 +159,7 @@ public:
 
 private:
     void add_image_evidence(std::vector<VersionChoice>& choices);
+    void add_operator_releases(const std::optional<OperatorRelease>& declared);
 
     std::vector<ParsedFile> files_;
     std::vector<FlinkConfig> configs_;

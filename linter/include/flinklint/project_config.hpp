@@ -36,6 +36,7 @@ struct ProjectConfig {
     std::optional<std::filesystem::path> file;  // where it was read from
     std::filesystem::path root;                 // globs are relative to this directory
     std::optional<FlinkVersion> flink_version;
+    std::optional<FlinkVersion> operator_version;  // the Kubernetes operator's release
     std::optional<Severity> fail_on;
     RuleSettings rules;  // with the `thresholds:` of the file
     std::vector<std::string> ignore;

@@ -73,6 +73,13 @@ ModelOptions Linter::model_options(const LintGroup& group) const {
             model_options.path_versions.emplace(source->path(), std::move(*version));
     }
     model_options.profile = options_.profile;
+    if (options_.operator_version) {
+        model_options.operator_release = OperatorRelease{
+            *options_.operator_version, true, "--operator-version " + options_.operator_version->str()};
+    } else if (project_.operator_version) {
+        model_options.operator_release =
+            OperatorRelease{*project_.operator_version, true, "operator-version in .flinklint.yaml"};
+    }
     return model_options;
 }
 

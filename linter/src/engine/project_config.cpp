@@ -259,6 +259,13 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
             if (!config.flink_version) {
                 return Error{located(file, value.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
             }
+        } else if (key == "operator-version") {
+            config.operator_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
+            if (!config.operator_version || config.operator_version->major != 1) {
+                return Error{
+                    located(file, value.Mark(),
+                            "operator-version must be a Flink Kubernetes operator release like \"1.10\"")};
+            }
         } else if (key == "fail-on") {
             config.fail_on = parse_severity(value.IsScalar() ? value.Scalar() : "");
             if (!config.fail_on)
@@ -310,10 +317,11 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
             error = read_thresholds(value, file, config.rules.thresholds);
             if (!error.empty()) return Error{error};
         } else {
-            return Error{located(file, item.first.Mark(),
-                                 fmt::format("unknown setting `{}` (known: flink-version, fail-on, disable, "
-                                             "severity, ignore, per-path, thresholds)",
-                                             key))};
+            return Error{
+                located(file, item.first.Mark(),
+                        fmt::format("unknown setting `{}` (known: flink-version, operator-version, fail-on, "
+                                    "disable, severity, ignore, per-path, thresholds)",
+                                    key))};
         }
     }
     return config;

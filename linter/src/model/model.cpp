@@ -21,7 +21,53 @@ DeploymentMode mode_of(const ParsedFile& file, const ConfigDocument& doc) {
     return standalone ? DeploymentMode::standalone : DeploymentMode::active;
 }
 
+// The lowest operator release a FlinkDeployment needs: one whose FlinkVersion enum has its
+// spec.flinkVersion, and that reads a nested flinkConfiguration when it is written so.
+OperatorRelease lowest_operator_for(const K8sObject& deployment) {
+    OperatorRelease lowest{.release = {1, 0}, .reason = "any operator release"};
+    const FlinkResourceFacts& flink = *deployment.flink;
+    if (const auto version = FlinkVersion::parse(flink.flink_version.value)) {
+        if (const auto release = first_operator_accepting(*version)) {
+            lowest = {.release = *release,
+                      .reason = fmt::format("spec.flinkVersion {} needs operator {} or later",
+                                            flink.flink_version.value, release->str())};
+        }
+    }
+    if (flink.flink_configuration_nested && lowest.release < kFirstOperatorWithNestedConfiguration) {
+        lowest = {.release = kFirstOperatorWithNestedConfiguration,
+                  .reason = fmt::format("a nested flinkConfiguration needs operator {} or later",
+                                        kFirstOperatorWithNestedConfiguration.str())};
+    }
+    return lowest;
+}
+
 }  // namespace
+
+// The operator reads part of a FlinkDeployment's or FlinkSessionJob's configuration itself; a
+// session job is versioned by the FlinkDeployment it names, when the group has it.
+void Model::add_operator_releases(const std::optional<OperatorRelease>& declared) {
+    for (FlinkConfig& config : configs_) {
+        const K8sObject* owner = config.owner();
+        if (owner == nullptr || !owner->flink) continue;
+        if (declared) {
+            config.operator_ = declared;
+            continue;
+        }
+        const K8sObject* deployment = owner->kind == "FlinkDeployment" ? owner : nullptr;
+        for (const ObjectRef& ref : objects_) {
+            if (deployment != nullptr) break;
+            const K8sObject& object = *ref.object;
+            if (object.kind == "FlinkDeployment" && object.flink && owner->flink->deployment_name &&
+                object.name.value == owner->flink->deployment_name.value &&
+                object.namespace_ == owner->namespace_) {
+                deployment = &object;
+            }
+        }
+        config.operator_ = deployment != nullptr
+                               ? lowest_operator_for(*deployment)
+                               : OperatorRelease{.release = {1, 0}, .reason = "any operator release"};
+    }
+}
 
 // The image of the container that mounts a configuration is evidence of the Flink that reads it:
 // derived from the pods of the group, which need the configurations built once first.
@@ -71,6 +117,7 @@ Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
         const FlinkConfig& first = configs_[i];
         configs_[i] = FlinkConfig(first.file(), first.doc(), std::move(choice), first.mode());
     }
+    add_operator_releases(options.operator_release);
 }
 
 }  // namespace flinklint

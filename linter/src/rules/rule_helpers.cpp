@@ -65,12 +65,48 @@ std::string unread_by(const FlinkConfig& config, std::string_view key) {
     return {};
 }
 
+namespace {
+
+// The Kubernetes operator reads some options of a FlinkDeployment itself, with the option classes of
+// the Flink it is built on (flinklint/operator_release.hpp): a key that Flink does not know yet is
+// invisible to it, whatever the Flink in the image reads.
+std::string unread_by_operator(const FlinkConfig& config, std::string_view key) {
+    const std::optional<OperatorRelease>& release = config.operator_release();
+    if (!release) return {};
+    const OptionInfo* option = config.catalog().lookup(key).option;
+    if (option == nullptr || !operator_reads_option(option->key)) return {};
+    const FlinkVersion built_on = operator_built_on(release->release);
+    if (Catalog::for_version(catalog_version_for(built_on)).lookup(key).known()) return {};
+    std::string reason = fmt::format(
+        "the Kubernetes operator reads {} itself, and operator {} ({}) is built on Flink {}, "
+        "which does not know {}",
+        quoted(option->key), release->release.str(), release->reason, built_on.str(), quoted(key));
+    if (!release->declared) {
+        for (const FlinkVersion version : kCatalogVersions) {
+            if (!Catalog::for_version(version).lookup(key).known()) continue;
+            if (const auto first = first_operator_built_on(version)) {
+                reason += fmt::format(
+                    "; if yours is {} or later, say so (operator-version in .flinklint.yaml, "
+                    "--operator-version)",
+                    first->str());
+            }
+            break;
+        }
+    }
+    return reason;
+}
+
+}  // namespace
+
 std::optional<Fix> rename_key_fix(const ConfigEntry& entry, const FlinkConfig& config,
                                   std::string_view new_key, FixSafety safety) {
     auto fix = flinklint::rename_key_fix(entry, config.doc(), *config.source(), new_key, safety);
-    // A rename is safe only for a Flink that reads the new key: every version the file may run on.
+    // A rename is safe only for a Flink that reads the new key: every version the file may run on,
+    // and the operator that reads a FlinkDeployment's options.
     if (fix) {
-        if (const std::string reason = unread_by(config, new_key); !reason.empty()) {
+        std::string reason = unread_by(config, new_key);
+        if (reason.empty()) reason = unread_by_operator(config, new_key);
+        if (!reason.empty()) {
             fix->safety = FixSafety::unsafe;
             fix->description += fmt::format(" (unsafe: {})", reason);
         }
