@@ -3,9 +3,10 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); targets default to all
 #
-# Seeds are copied at run time from ../shared/corpus (when present), tests/rules fixtures and
-# tests/fuzz/seeds; what the fuzzer learns stays in build-fuzz/corpus/<target>. A crash, leak,
-# timeout or out-of-memory input is saved under build-fuzz/crashes/<target>/ and fails the run.
+# Seeds are copied at run time from ../shared/corpus (when present), the fixtures in the rule folders
+# (linter/src/rules/<category>/<ID>-<name>/) and tests/fuzz/seeds; what the fuzzer learns stays in
+# build-fuzz/corpus/<target>. A crash, leak, timeout or out-of-memory input is saved under
+# build-fuzz/crashes/<target>/ and fails the run.
 # Environment: FUZZ_JOBS (build parallelism, default nproc), FUZZ_PARALLEL (targets run at once,
 # default 1), FUZZ_TIMEOUT (seconds per input, default 10, 30 for fix and pipeline; raise it when the
 # cores are shared, since the limit is wall time), FLINKLINT_SHARED (default ../shared).
@@ -46,7 +47,7 @@ cmake --build $build -j"${FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
 
 # Where each target's seeds come from, and the largest input it is given.
 seed_sources() {
-  local rules="$root/tests/rules"
+  local rules="$root/linter/src/rules"  # the fixtures of every rule folder (.yaml, .txt, .fixed)
   case $1 in
     legacy | yaml_ingest) echo "$shared/corpus/conf $rules" ;;
     k8s) echo "$shared/corpus/k8s $rules" ;;

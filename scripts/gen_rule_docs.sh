@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Writes docs/rules/: the index (from the rule registry) and one page per rule (the doc page
-# beside the rule's source, as `flinklint explain` prints it). A test checks they are in sync.
+# Writes docs/rules/: the index (from the rule registry) and one page per rule (the page in the
+# rule's folder, linter/src/rules/<category>/<ID>-<name>/<name>.md, as `flinklint explain` prints
+# it). A test checks they are in sync.
 # Usage: scripts/gen_rule_docs.sh [path/to/flinklint]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -30,7 +30,8 @@ struct Rule {
 std::span<const Rule> all_rules();
 // By id ("FL101", case-insensitive) or name ("unknown-key").
 const Rule* find_rule(std::string_view id_or_name);
-// The rule's doc page (Markdown), embedded from linter/src/rules/<category>/<name>.md; empty if missing.
+// The rule's doc page (Markdown), embedded from its folder,
+// linter/src/rules/<category>/<ID>-<name>/<name>.md; empty if missing.
 std::string_view rule_doc(const RuleInfo& info);
 // The severities a rule reports at, its default first: "error" or "error|warning".
 std::string severities_text(const RuleInfo& info);

@@ -1,7 +1,8 @@
-// Fix goldens beside the rule fixtures: tests/rules/<ID>-<name>/<case>/<file>.fixed is what
-// `check --fix` makes of <file> (the whole case directory fixed together, with the case's
-// `# flinklint-test: flink-version=` option), <file>.unsafe.fixed what `--fix --unsafe-fixes` makes
-// of it. A second run must change nothing. FLINKLINT_UPDATE_GOLDENS=1 rewrites the goldens that exist.
+// Fix goldens beside the rule fixtures: <case>/<file>.fixed in a rule's folder
+// (linter/src/rules/<category>/<ID>-<name>/) is what `check --fix` makes of <file> (the whole case
+// directory fixed together, with the case's `# flinklint-test: flink-version=` option),
+// <file>.unsafe.fixed what `--fix --unsafe-fixes` makes of it. A second run must change nothing.
+// FLINKLINT_UPDATE_GOLDENS=1 rewrites the goldens that exist.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -26,7 +27,7 @@ struct Golden {
 
 std::vector<Golden> goldens() {
     std::vector<Golden> out;
-    const fs::path root = source_dir() / "tests" / "rules";
+    const fs::path root = source_dir() / "linter" / "src" / "rules";
     if (!fs::is_directory(root)) return out;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         const std::string name = entry.path().filename().string();
@@ -57,7 +58,7 @@ std::vector<std::string> prepare_case(const fs::path& case_dir, const TempDir& w
 
 TEST(FixGoldens, FixedFilesMatchAndSecondRunChangesNothing) {
     const auto all = goldens();
-    ASSERT_FALSE(all.empty()) << "no .fixed goldens under tests/rules";
+    ASSERT_FALSE(all.empty()) << "no .fixed goldens in the rule folders under linter/src/rules";
     const bool update = std::getenv("FLINKLINT_UPDATE_GOLDENS") != nullptr;
     for (const Golden& golden : all) {
         SCOPED_TRACE(golden.golden.string());

@@ -1,6 +1,6 @@
 // `flinklint schema` and schemas/json/: the checked-in schemas are what the generator writes; the
 // schemas compile under ajv's strict mode (scripts/install-schema-validator.sh); files flinklint
-// finds clean validate, and the typo and wrong-type fixtures of tests/rules/ do not.
+// finds clean validate, and the typo and wrong-type fixtures of the rule folders do not.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,6 +10,7 @@
 
 #include "cli/json_schema.hpp"
 #include "dist_support.hpp"
+#include "rule_folders.hpp"
 #include "run_binary.hpp"
 #include "test_paths.hpp"
 
@@ -158,7 +159,7 @@ TEST(JsonSchema, CleanRuleFixturesValidate) {
     FLINKLINT_NEED(have_ajv(), "ajv is not installed (scripts/install-schema-validator.sh)");
     // One validator run per schema: compiling a config.yaml schema is most of the cost.
     std::map<fs::path, std::string> files_by_schema;
-    for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "tests" / "rules")) {
+    for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "linter" / "src" / "rules")) {
         if (entry.path().parent_path().filename() != "no-hit") continue;
         const auto schema = schema_for(entry.path());
         // Clean: flinklint reports nothing.
@@ -180,9 +181,11 @@ TEST(JsonSchema, CleanRuleFixturesValidate) {
 TEST(JsonSchema, TypoAndWrongTypeFixturesFail) {
     FLINKLINT_NEED(have_ajv(), "ajv is not installed (scripts/install-schema-validator.sh)");
     int checked = 0;
+    const auto folders = rule_folders();
     for (const char* rule : {"FL101-unknown-key", "FL102-invalid-value", "FL103-invalid-enum-value"}) {
+        ASSERT_TRUE(folders.contains(rule)) << rule;
         for (const char* name : {"config.yaml", "flink-conf.yaml"}) {
-            const fs::path file = source_dir() / "tests" / "rules" / rule / "hit" / name;
+            const fs::path file = folders.at(rule) / "hit" / name;
             const auto schema = schema_for(file);
             ASSERT_TRUE(schema) << file;
             EXPECT_TRUE(validate(*schema, " '" + file.string() + "'").starts_with("invalid ")) << file;

@@ -232,7 +232,7 @@ TEST(LspServer, ReadsTheProjectConfigurationOfTheFile) {
 // The files of the buffer's directory are its deployment, as for `check DIR`; open buffers are read
 // before the files on disk.
 TEST(LspServer, TakesTheDirectoryAsContextAndOpenBuffersFirst) {
-    const fs::path fixture = source_dir() / "tests/rules/FL705-service-target-port-unmatched/hit";
+    const fs::path fixture = source_dir() / "linter/src/rules/ports/FL705-service-target-port-unmatched/hit";
     const std::string service = read_file(fixture / "service.yaml");
     const std::string jobmanager = read_file(fixture / "jobmanager.yaml");
     const TempDir dir;

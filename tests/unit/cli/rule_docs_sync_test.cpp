@@ -1,4 +1,4 @@
-// docs/rules/ is generated from the registry and the doc pages beside the rules
+// docs/rules/ is generated from the registry and the page in each rule's folder
 // (scripts/gen_rule_docs.sh): it must match what the binary prints.
 #include <gtest/gtest.h>
 
@@ -35,7 +35,7 @@ TEST(RuleDocs, DocsRulesDirectoryIsInSync) {
     EXPECT_GT(pages, 0u);
 }
 
-// The header of every page beside a rule says what the registry says (linter/src/rules/rules.def):
+// The header of every rule's page says what the registry says (linter/src/rules/rules.def):
 // `# ID name`, then `**Category:** C · **Default severity:** S... · **Fix:** F...`, where the fix
 // is "none" exactly when the rule offers none.
 TEST(RuleDocs, PageHeadersAgreeWithTheRegistry) {

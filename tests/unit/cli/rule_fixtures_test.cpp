@@ -1,8 +1,8 @@
-// Every rule's fixtures under tests/rules/<ID>-<name>/<case>/: files annotated with
+// Every rule's fixtures in its folder, linter/src/rules/<category>/<ID>-<name>/<case>/: files annotated with
 //   `# expect: FL101`            the rule reports on this line
 //   `# expect-suppressed: FL101` the rule fires here, but an inline suppression silences it
 //   `# flinklint-test: flink-version=2.0`   options for the case
-// the snapshot of what users read (tests/rules/<ID>-<name>/findings.txt: position, severity,
+// the snapshot of what users read (<ID>-<name>/findings.txt in the rule's folder: position, severity,
 // message, help and fix of every finding of the rule in each case, as ruff's snapshot tests pin
 // them; FLINKLINT_UPDATE_SNAPSHOTS=1 rewrites them for review in the diff),
 // and the registry test that ties rules, docs and fixtures together.
@@ -21,16 +21,13 @@
 #include "flinklint/model.hpp"
 #include "flinklint/reporter.hpp"
 #include "flinklint/rule.hpp"
+#include "rule_folders.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
 using namespace flinklint;
 
 namespace {
-
-fs::path fixtures_root() {
-    return flinklint::testing::source_dir() / "tests" / "rules";
-}
 
 struct Expectations {
     std::set<std::pair<std::string, int>> reported;    // (file name, line)
@@ -87,15 +84,6 @@ std::string describe(const std::set<std::pair<std::string, int>>& lines) {
     return out.empty() ? "(none)" : out;
 }
 
-std::map<std::string, fs::path> fixture_dirs() {
-    std::map<std::string, fs::path> dirs;
-    if (!fs::is_directory(fixtures_root())) return dirs;
-    for (const auto& entry : fs::directory_iterator(fixtures_root())) {
-        if (entry.is_directory()) dirs[entry.path().filename().string()] = entry.path();
-    }
-    return dirs;
-}
-
 std::string position(const Position& p) {
     return std::to_string(p.line) + ":" + std::to_string(p.column);
 }
@@ -122,7 +110,7 @@ std::string snapshot_of(const std::vector<Diagnostic>& diagnostics, std::string_
 
 TEST(RuleFixtures, SnapshotPinsPositionMessageHelpAndFixOfEveryFinding) {
     const bool update = std::getenv("FLINKLINT_UPDATE_SNAPSHOTS") != nullptr;
-    for (const auto& [name, dir] : fixture_dirs()) {
+    for (const auto& [name, dir] : flinklint::testing::rule_folders()) {
         SCOPED_TRACE(name);
         const std::string rule_id = name.substr(0, name.find('-'));
         std::vector<fs::path> cases;
@@ -150,8 +138,8 @@ TEST(RuleFixtures, SnapshotPinsPositionMessageHelpAndFixOfEveryFinding) {
 }
 
 TEST(RuleFixtures, EveryCaseReportsExactlyTheAnnotatedLines) {
-    const auto dirs = fixture_dirs();
-    ASSERT_FALSE(dirs.empty()) << "no fixtures under " << fixtures_root();
+    const auto dirs = flinklint::testing::rule_folders();
+    ASSERT_FALSE(dirs.empty()) << "no rule folders under linter/src/rules/<category>/";
     for (const auto& [name, dir] : dirs) {
         const std::string rule_id = name.substr(0, name.find('-'));
         const Rule* rule = find_rule(rule_id);
@@ -183,8 +171,60 @@ TEST(RuleFixtures, EveryCaseReportsExactlyTheAnnotatedLines) {
     }
 }
 
-TEST(RuleRegistry, EveryRuleHasDocAndFixtures) {
-    const auto dirs = fixture_dirs();
+namespace {
+
+void expect_well_formed_metadata(const Rule& rule) {
+    const std::string id(rule.info.id);
+    EXPECT_TRUE(std::regex_match(id, std::regex("FL[0-9]{3}")));
+    EXPECT_TRUE(std::regex_match(std::string(rule.info.name), std::regex("[a-z0-9]+(-[a-z0-9]+)*")));
+    EXPECT_FALSE(rule.info.summary.empty());
+    const std::string doc(rule_doc(rule.info));
+    EXPECT_FALSE(doc.empty()) << "no doc page " << rule.info.name << ".md in the rule's folder";
+    for (const char* section : {"## What it checks", "## Why it matters", "## Example", "## Fix"}) {
+        EXPECT_NE(doc.find(section), std::string::npos) << "doc page lacks " << section;
+    }
+    EXPECT_NE(doc.find(id), std::string::npos) << "doc page does not name its id";
+}
+
+// The rule's folder holds its page (the one the binary embeds) and its fixture cases.
+void expect_complete_folder(const Rule& rule, const fs::path& folder) {
+    const std::string id(rule.info.id);
+    EXPECT_EQ(folder.parent_path().filename().string(), to_string(rule.info.category))
+        << "the folder of a rule sits in its registry category's folder";
+    const fs::path page = folder / (std::string(rule.info.name) + ".md");
+    EXPECT_TRUE(fs::exists(page)) << "no page " << page;
+    EXPECT_EQ(flinklint::testing::read_file(page), rule_doc(rule.info)) << "the binary embeds another page";
+    // A fixable rule pins what its fix makes of a file (fix_goldens_test.cpp).
+    bool has_golden = false;
+    for (const auto& file : fs::recursive_directory_iterator(folder))
+        has_golden = has_golden || file.path().extension() == ".fixed";
+    EXPECT_EQ(has_golden, rule.info.fixable)
+        << (rule.info.fixable ? "a fixable rule without a .fixed golden in "
+                              : "a .fixed golden for a rule without a fix in ")
+        << folder;
+    for (const char* case_name : {"hit", "no-hit", "suppressed"}) {
+        const fs::path case_dir = folder / case_name;
+        ASSERT_TRUE(fs::is_directory(case_dir)) << "missing case " << case_dir;
+        const CaseInput input = load_case(case_dir, id);
+        ASSERT_FALSE(input.group.sources.empty()) << "empty case " << case_dir;
+        const std::string_view which(case_name);
+        if (which == "hit") {
+            EXPECT_FALSE(input.expect.reported.empty()) << case_dir;
+        }
+        if (which == "no-hit") {
+            EXPECT_TRUE(input.expect.reported.empty() && input.expect.suppressed.empty()) << case_dir;
+        }
+        if (which == "suppressed") {
+            EXPECT_FALSE(input.expect.suppressed.empty()) << case_dir;
+        }
+    }
+}
+
+}  // namespace
+
+// The registry (linter/src/rules/rules.def), the folders, pages and fixtures agree one to one.
+TEST(RuleRegistry, EveryRuleHasItsFolderWithPageAndFixtures) {
+    const auto folders = flinklint::testing::rule_folders();
     std::set<std::string> ids;
     std::set<std::string> names;
     for (const Rule& rule : all_rules()) {
@@ -192,45 +232,30 @@ TEST(RuleRegistry, EveryRuleHasDocAndFixtures) {
         SCOPED_TRACE(id);
         EXPECT_TRUE(ids.insert(id).second) << "duplicate id";
         EXPECT_TRUE(names.insert(std::string(rule.info.name)).second) << "duplicate name";
-        EXPECT_TRUE(std::regex_match(id, std::regex("FL[0-9]{3}")));
-        EXPECT_TRUE(std::regex_match(std::string(rule.info.name), std::regex("[a-z0-9]+(-[a-z0-9]+)*")));
-        EXPECT_FALSE(rule.info.summary.empty());
-
-        const std::string doc(rule_doc(rule.info));
-        EXPECT_FALSE(doc.empty()) << "no doc page " << rule.info.name << ".md beside the rule";
-        for (const char* section : {"## What it checks", "## Why it matters", "## Example", "## Fix"}) {
-            EXPECT_NE(doc.find(section), std::string::npos) << "doc page lacks " << section;
-        }
-        EXPECT_NE(doc.find(id), std::string::npos) << "doc page does not name its id";
-
-        const std::string dir_name = id + "-" + std::string(rule.info.name);
-        const auto it = dirs.find(dir_name);
-        ASSERT_NE(it, dirs.end()) << "no fixtures in tests/rules/" << dir_name;
-        // A fixable rule pins what its fix makes of a file (fix_goldens_test.cpp).
-        bool has_golden = false;
-        for (const auto& file : fs::recursive_directory_iterator(it->second))
-            has_golden = has_golden || file.path().extension() == ".fixed";
-        EXPECT_EQ(has_golden, rule.info.fixable)
-            << (rule.info.fixable ? "a fixable rule without a .fixed golden in tests/rules/"
-                                  : "a .fixed golden for a rule without a fix in tests/rules/")
-            << dir_name;
-        for (const char* case_name : {"hit", "no-hit", "suppressed"}) {
-            const fs::path case_dir = it->second / case_name;
-            ASSERT_TRUE(fs::is_directory(case_dir)) << "missing case " << case_dir;
-            const CaseInput input = load_case(case_dir, id);
-            ASSERT_FALSE(input.group.sources.empty()) << "empty case " << case_dir;
-            if (std::string_view(case_name) == "hit") {
-                EXPECT_FALSE(input.expect.reported.empty()) << case_dir;
-            }
-            if (std::string_view(case_name) == "no-hit") {
-                EXPECT_TRUE(input.expect.reported.empty() && input.expect.suppressed.empty()) << case_dir;
-            }
-            if (std::string_view(case_name) == "suppressed") {
-                EXPECT_FALSE(input.expect.suppressed.empty()) << case_dir;
-            }
-        }
+        expect_well_formed_metadata(rule);
+        const std::string folder_name = id + "-" + std::string(rule.info.name);
+        const auto it = folders.find(folder_name);
+        ASSERT_NE(it, folders.end()) << "no folder linter/src/rules/" << to_string(rule.info.category) << "/"
+                                     << folder_name;
+        expect_complete_folder(rule, it->second);
     }
-    for (const auto& [name, dir] : dirs) {
-        EXPECT_NE(find_rule(name.substr(0, name.find('-'))), nullptr) << "fixtures for unknown rule " << name;
+    for (const auto& [name, folder] : folders) {
+        const Rule* rule = find_rule(name.substr(0, name.find('-')));
+        EXPECT_TRUE(rule != nullptr &&
+                    name == std::string(rule->info.id) + "-" + std::string(rule->info.name))
+            << "the folder " << folder << " names no rule of the registry";
+    }
+}
+
+// A page anywhere else would be embedded too (pages are found by file name), and could shadow the
+// one in the rule's folder.
+TEST(RuleRegistry, EveryPageLivesInItsRulesFolder) {
+    const fs::path root = flinklint::testing::source_dir() / "linter" / "src" / "rules";
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (entry.path().extension() != ".md") continue;
+        const std::string folder = entry.path().parent_path().filename().string();
+        const std::string page = entry.path().stem().string();
+        EXPECT_TRUE(folder.size() > 6 && folder.substr(6) == page && find_rule(page) != nullptr)
+            << entry.path() << " is not the page of the rule whose folder holds it";
     }
 }
