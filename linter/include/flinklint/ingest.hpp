@@ -25,6 +25,12 @@ struct LegacyParse {
 };
 LegacyParse parse_legacy_config(std::string_view text);
 
+// The name Flink would know the file by: the last path segment, and for corpora that flatten
+// paths with `__` (`owner__repo__conf__flink-conf.yaml`) the part after the last `__`.
+std::string_view flink_file_name(std::string_view path);
+bool is_legacy_file_name(std::string_view name);  // flink-conf.yaml / flink-conf.yml
+bool is_yaml_file_name(std::string_view name);    // config.yaml / config.yml
+
 // `legacy`, `yaml`, `k8s` (or `kubernetes`), `compose`; nullopt for anything else.
 std::optional<FileFormat> parse_file_format(std::string_view name);
 

@@ -4,9 +4,29 @@
 #include <string>
 #include <vector>
 
+#include "flinklint/ingest.hpp"
 #include "flinklint/text_util.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/yaml_spans.hpp"
+
+namespace flinklint {
+
+std::string_view flink_file_name(std::string_view path) {
+    if (const std::size_t slash = path.find_last_of("/\\"); slash != std::string_view::npos)
+        path.remove_prefix(slash + 1);
+    if (const std::size_t flat = path.rfind("__"); flat != std::string_view::npos)
+        path.remove_prefix(flat + 2);
+    return path;
+}
+
+bool is_legacy_file_name(std::string_view name) {
+    return name == "flink-conf.yaml" || name == "flink-conf.yml";
+}
+bool is_yaml_file_name(std::string_view name) {
+    return name == "config.yaml" || name == "config.yml";
+}
+
+}  // namespace flinklint
 
 namespace flinklint::ingestion {
 namespace {
@@ -135,21 +155,6 @@ bool is_compose(std::string_view t) {
 }
 
 }  // namespace
-
-std::string_view flink_file_name(std::string_view path) {
-    if (const std::size_t slash = path.find_last_of("/\\"); slash != std::string_view::npos)
-        path.remove_prefix(slash + 1);
-    if (const std::size_t flat = path.rfind("__"); flat != std::string_view::npos)
-        path.remove_prefix(flat + 2);
-    return path;
-}
-
-bool is_legacy_file_name(std::string_view name) {
-    return name == "flink-conf.yaml" || name == "flink-conf.yml";
-}
-bool is_yaml_file_name(std::string_view name) {
-    return name == "config.yaml" || name == "config.yml";
-}
 
 // Keys with a value, and how many of them are under a namespace only Flink uses (strong) or Flink and
 // others use (weak).

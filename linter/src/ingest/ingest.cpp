@@ -41,12 +41,12 @@ bool decode_marked_text(ParsedFile& file, const IngestOptions& options) {
     // Decoded for every reader, so that a window shows the text and secret spans find its keys.
     file.source =
         std::make_shared<const Source>(file.source->path(), decode_marked_text(bytes, mark), encoding);
-    const std::string_view name = ingestion::flink_file_name(file.source->path());
-    const bool legacy = options.forced_format ? *options.forced_format == FileFormat::legacy
-                                              : ingestion::is_legacy_file_name(name);
+    const std::string_view name = flink_file_name(file.source->path());
+    const bool legacy =
+        options.forced_format ? *options.forced_format == FileFormat::legacy : is_legacy_file_name(name);
     const bool utf16 = mark == ByteOrderMark::utf16le || mark == ByteOrderMark::utf16be;
     if (utf16 && !legacy) return true;
-    if (!legacy && !ingestion::is_yaml_file_name(name) && !options.forced_format) {
+    if (!legacy && !is_yaml_file_name(name) && !options.forced_format) {
         file.format = FileFormat::unknown;
         file.skip_reason = fmt::format("{} text, which no Flink reader decodes", encoding_name);
         return false;

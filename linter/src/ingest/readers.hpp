@@ -63,12 +63,7 @@ std::optional<ConfigFormat> embedded_format(std::string_view name, std::string_v
 ConfigDocument read_embedded_config(const EmbeddedText& embedded, ConfigFormat format,
                                     const YamlLimits& limits);
 
-// Format detection (format_detect.cpp).
-// The name Flink would know the file by: the last path segment, and for corpora that flatten
-// paths with `__` (`owner__repo__conf__flink-conf.yaml`) the part after the last `__`.
-std::string_view flink_file_name(std::string_view path);
-bool is_legacy_file_name(std::string_view name);  // flink-conf.yaml / flink-conf.yml
-bool is_yaml_file_name(std::string_view name);    // config.yaml / config.yml
+// Format detection (format_detect.cpp); the file-name tests are in flinklint/ingest.hpp.
 // Keys (flattened by indentation, without a YAML parse) that only Flink configurations use.
 bool looks_like_flink_config(std::string_view text);
 // Lines of `key: value` with a dotted key, no nesting and no YAML sequences.

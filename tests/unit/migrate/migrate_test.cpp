@@ -76,6 +76,27 @@ TEST(Migrate, MigratingTheResultChangesNothing) {
     EXPECT_TRUE(again.renamed.empty() && again.removed.empty() && again.rewritten.empty());
 }
 
+// fuzz_migrate (tests/fuzz/regressions/migrate): nested YAML in a file named neither flink-conf.yaml
+// nor config.yaml is YAML, and its migration is flat; a second run then read it as legacy (flat lines)
+// and stripped the quotes the first kept. A name that does not say which parser reads the file keeps
+// quoted values as written, with a note, on every run.
+TEST(Migrate, QuotesInAFileWhoseNameDoesNotSayItsParserStay) {
+    const std::string nested =
+        "jobmanager:\n  rpc.address: jm\nproducer.bootstrap.servers: \"kafka:9092\"\njobmanager.rpc.address: "
+        "jm\n";
+    const auto first = one("k8s/flink.yaml", nested);
+    ASSERT_TRUE(first.errors.empty());
+    const std::string once = first.changed() ? first.migrated : nested;
+    EXPECT_NE(once.find("producer.bootstrap.servers: \"kafka:9092\""), std::string::npos) << once;
+    const auto again = one("k8s/flink.yaml", once);
+    EXPECT_FALSE(again.changed()) << again.migrated;
+    EXPECT_TRUE(has_note(again, "quoted values kept as written"));
+
+    // Named as Flink's legacy file, the line parser reads it: the quotes were part of the value.
+    const auto legacy = one("conf/flink-conf.yaml", "producer.bootstrap.servers: \"kafka:9092\"\n");
+    EXPECT_EQ(legacy.migrated, "producer.bootstrap.servers: kafka:9092\n");
+}
+
 // fuzz_migrate (tests/fuzz/regressions/migrate): `jobmanager.web.port` names `web.port`, itself an
 // alias of `rest.port` in 1.20; the first migration stopped at `web.port` and the second moved on.
 TEST(Migrate, AnAliasChainIsFollowedToItsEnd) {

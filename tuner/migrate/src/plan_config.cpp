@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "flinklint/entry_edits.hpp"
+#include "flinklint/ingest.hpp"
 #include "key_plan.hpp"
 #include "plan.hpp"
 #include "yaml_value.hpp"
@@ -24,6 +25,10 @@ struct Context {
     FilePlan& plan;
     bool legacy_syntax = false;      // values are legacy text that must become YAML
     bool standalone_legacy = false;  // a flink-conf.yaml of its own: its lines start at column 1
+    // A file read as legacy for its flat lines, not for its name: whether Flink reads it with the line
+    // parser (quotes kept) or as YAML (quotes dropped) depends on the name it is deployed under.
+    bool legacy_by_content = false;
+    bool kept_quotes = false;  // a quoted value was left as written for that reason (one note)
     std::unordered_map<std::string, std::size_t> last;    // key -> index of its last entry
     std::vector<KeyPlan> plans;                           // by entry index (effective entries)
     std::unordered_map<std::string, std::size_t> writer;  // key written -> the entry Flink read it from
@@ -66,7 +71,14 @@ std::optional<Edit> value_edit(Context& ctx, const ConfigEntry& entry, std::stri
                                const std::string& value, bool force) {
     const Source& source = *ctx.config.source();
     std::optional<ValueRewrite> rewrite;
-    if (ctx.legacy_syntax) rewrite = legacy_value_as_yaml(value, type_in(ctx.to, key));
+    const bool quoted =
+        value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front();
+    if (ctx.legacy_syntax && quoted && ctx.legacy_by_content) {
+        // Both readings agree once the file is YAML, so a second run must not strip them either.
+        ctx.kept_quotes = true;
+    } else if (ctx.legacy_syntax) {
+        rewrite = legacy_value_as_yaml(value, type_in(ctx.to, key));
+    }
     if (!ctx.legacy_syntax && ctx.config.doc().format == ConfigFormat::flink_deployment && !entry.quoted) {
         const OptionType type = type_in(ctx.to, key);
         const bool structured = type == OptionType::list_string || type == OptionType::list_enum ||
@@ -334,12 +346,21 @@ void plan_config(const FlinkConfig& config, FlinkVersion to, FilePlan& plan) {
     ctx.legacy_syntax = config.is_legacy() && to >= FlinkVersion{2, 0};
     ctx.standalone_legacy =
         ctx.legacy_syntax && config.doc().format == ConfigFormat::legacy && !config.doc().owner_object;
+    ctx.legacy_by_content =
+        ctx.standalone_legacy && !is_legacy_file_name(flink_file_name(config.source()->path()));
     const auto& entries = config.entries();
     ctx.removed.assign(entries.size(), false);
     for (std::size_t i = 0; i < entries.size(); ++i) ctx.last[entries[i].key] = i;
     choose_writers(ctx);
     for (std::size_t i = 0; i < entries.size(); ++i) plan_entry(ctx, i);
     if (ctx.legacy_syntax) comment_skipped_lines(ctx);
+    if (ctx.kept_quotes) {
+        plan.report.notes.push_back(fmt::format(
+            "{}: quoted values kept as written: Flink's line parser keeps the quotes as part of the value "
+            "and YAML drops them, and the file's name does not say which reads it (name it "
+            "flink-conf.yaml or config.yaml, or remove the quotes yourself)",
+            config.where()));
+    }
     comment_emptied_parents(ctx);
     update_version_comments(ctx, to);
     if (!ctx.appended.empty()) {
