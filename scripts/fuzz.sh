@@ -19,7 +19,7 @@ if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
   seconds=$1
   shift
 fi
-all_targets=(legacy yaml_ingest k8s values project_config pipeline fix profile migrate)
+all_targets=(legacy yaml_ingest k8s values project_config pipeline fix profile migrate lsp)
 build=build-fuzz
 shared=${FLINKLINT_SHARED:-$root/../shared}
 
@@ -54,13 +54,14 @@ seed_sources() {
     pipeline | fix | migrate) echo "$shared/corpus/conf $shared/corpus/k8s $rules" ;;
     values | project_config) echo "" ;;
     profile) echo "$root/profiles" ;;
+    lsp) echo "" ;;  # framed sessions in tests/fuzz/seeds/lsp
   esac
 }
 max_len() {
   case $1 in
     values) echo 4096 ;;
     project_config | profile) echo 16384 ;;
-    pipeline | fix | migrate) echo 32768 ;;
+    pipeline | fix | migrate | lsp) echo 32768 ;;
     *) echo 65536 ;;
   esac
 }
@@ -70,7 +71,7 @@ max_len() {
 timeout_of() {
   [[ -n ${FUZZ_TIMEOUT:-} ]] && { echo "$FUZZ_TIMEOUT"; return; }
   case $1 in
-    fix | pipeline | migrate) echo 30 ;;
+    fix | pipeline | migrate | lsp) echo 30 ;;
     *) echo 10 ;;
   esac
 }
