@@ -225,6 +225,115 @@ std::optional<VersionEvidence> ProjectConfig::version_for(const std::filesystem:
     return std::nullopt;
 }
 
+namespace {
+
+// The file as YAML, within the size and alias-expansion limits; a null node for an empty file.
+Expected<YAML::Node> parse_document(const std::filesystem::path& file, const std::string& bytes) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(bytes);
+    } catch (const YAML::Exception& e) {
+        return Error{located(file, e.mark, e.msg)};
+    }
+    if (root.IsNull()) return root;
+    if (Expansion expansion{.bytes_left = static_cast<std::size_t>(kMaxProjectConfigBytes)};
+        !expansion.fits(root, 0)) {
+        return Error{located(file, root.Mark(),
+                             fmt::format("more than {} bytes, 100000 nodes or 64 levels once aliases are "
+                                         "expanded: not read",
+                                         kMaxProjectConfigBytes))};
+    }
+    if (!root.IsMap()) return Error{located(file, root.Mark(), "the configuration must be a mapping")};
+    return root;
+}
+
+std::optional<Error> read_severities(const YAML::Node& value, const std::filesystem::path& file,
+                                     ProjectConfig& config) {
+    if (!value.IsMap()) return Error{located(file, value.Mark(), "severity must map rule ids to levels")};
+    for (const auto& rule : value) {
+        const Rule* found = find_rule(rule.first.Scalar());
+        const auto level = parse_severity(rule.second.IsScalar() ? rule.second.Scalar() : "");
+        if (found == nullptr) {
+            return Error{
+                located(file, rule.first.Mark(), fmt::format("unknown rule `{}`", rule.first.Scalar()))};
+        }
+        if (!level)
+            return Error{located(file, rule.second.Mark(), "severity must be error, warning or info")};
+        config.rules.severity[std::string(found->info.id)] = *level;
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> read_per_path(const YAML::Node& value, const std::filesystem::path& file,
+                                   ProjectConfig& config) {
+    if (!value.IsSequence()) return Error{located(file, value.Mark(), "per-path must be a list")};
+    std::string error;
+    for (const auto& entry : value) {
+        if (!entry.IsMap() || !entry["paths"] || !(entry["disable"] || entry["flink-version"])) {
+            return Error{located(file, entry.Mark(),
+                                 "each per-path entry needs `paths` and `disable` or `flink-version`")};
+        }
+        PathOverride override_entry;
+        override_entry.globs = string_list(entry["paths"], file, error);
+        if (!error.empty()) return Error{error};
+        if (entry["disable"] && !rule_ids(entry["disable"], file, override_entry.disabled, error)) {
+            return Error{error};
+        }
+        if (const YAML::Node version = entry["flink-version"]) {
+            override_entry.flink_version = FlinkVersion::parse(version.IsScalar() ? version.Scalar() : "");
+            if (!override_entry.flink_version)
+                return Error{
+                    located(file, version.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
+        }
+        config.per_path.push_back(std::move(override_entry));
+    }
+    return std::nullopt;
+}
+
+// One top-level setting of the file into `config`.
+std::optional<Error> read_setting(const YAML::Node& key_node, const YAML::Node& value,
+                                  const std::filesystem::path& file, ProjectConfig& config) {
+    const std::string key = key_node.Scalar();
+    std::string error;
+    if (key == "flink-version") {
+        config.flink_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
+        if (!config.flink_version) {
+            return Error{located(file, value.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
+        }
+    } else if (key == "operator-version") {
+        config.operator_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
+        if (!config.operator_version || config.operator_version->major != 1) {
+            return Error{
+                located(file, value.Mark(),
+                        "operator-version must be a Flink Kubernetes operator release like \"1.10\"")};
+        }
+    } else if (key == "fail-on") {
+        config.fail_on = parse_severity(value.IsScalar() ? value.Scalar() : "");
+        if (!config.fail_on)
+            return Error{located(file, value.Mark(), "fail-on must be error, warning or info")};
+    } else if (key == "disable") {
+        rule_ids(value, file, config.rules.disabled, error);
+    } else if (key == "severity") {
+        return read_severities(value, file, config);
+    } else if (key == "ignore") {
+        config.ignore = string_list(value, file, error);
+    } else if (key == "per-path") {
+        return read_per_path(value, file, config);
+    } else if (key == "thresholds") {
+        error = read_thresholds(value, file, config.rules.thresholds);
+    } else {
+        return Error{
+            located(file, key_node.Mark(),
+                    fmt::format("unknown setting `{}` (known: flink-version, operator-version, fail-on, "
+                                "disable, severity, ignore, per-path, thresholds)",
+                                key))};
+    }
+    if (!error.empty()) return Error{error};
+    return std::nullopt;
+}
+
+}  // namespace
+
 Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
     const FileRead read = read_file_limited(file, kMaxProjectConfigBytes);
     if (!read.bytes) {
@@ -235,94 +344,11 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file) {
     config.file = file;
     std::error_code ec;
     config.root = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec).parent_path(), ec);
-    YAML::Node root;
-    try {
-        root = YAML::Load(*read.bytes);
-    } catch (const YAML::Exception& e) {
-        return Error{located(file, e.mark, e.msg)};
-    }
-    if (root.IsNull()) return config;
-    if (Expansion expansion{.bytes_left = static_cast<std::size_t>(kMaxProjectConfigBytes)};
-        !expansion.fits(root, 0)) {
-        return Error{located(file, root.Mark(),
-                             fmt::format("more than {} bytes, 100000 nodes or 64 levels once aliases are "
-                                         "expanded: not read",
-                                         kMaxProjectConfigBytes))};
-    }
-    if (!root.IsMap()) return Error{located(file, root.Mark(), "the configuration must be a mapping")};
-    std::string error;
-    for (const auto& item : root) {
-        const std::string key = item.first.Scalar();
-        const YAML::Node& value = item.second;
-        if (key == "flink-version") {
-            config.flink_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
-            if (!config.flink_version) {
-                return Error{located(file, value.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
-            }
-        } else if (key == "operator-version") {
-            config.operator_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
-            if (!config.operator_version || config.operator_version->major != 1) {
-                return Error{
-                    located(file, value.Mark(),
-                            "operator-version must be a Flink Kubernetes operator release like \"1.10\"")};
-            }
-        } else if (key == "fail-on") {
-            config.fail_on = parse_severity(value.IsScalar() ? value.Scalar() : "");
-            if (!config.fail_on)
-                return Error{located(file, value.Mark(), "fail-on must be error, warning or info")};
-        } else if (key == "disable") {
-            if (!rule_ids(value, file, config.rules.disabled, error)) return Error{error};
-        } else if (key == "severity") {
-            if (!value.IsMap())
-                return Error{located(file, value.Mark(), "severity must map rule ids to levels")};
-            for (const auto& rule : value) {
-                const Rule* found = find_rule(rule.first.Scalar());
-                const auto level = parse_severity(rule.second.IsScalar() ? rule.second.Scalar() : "");
-                if (found == nullptr) {
-                    return Error{located(file, rule.first.Mark(),
-                                         fmt::format("unknown rule `{}`", rule.first.Scalar()))};
-                }
-                if (!level)
-                    return Error{
-                        located(file, rule.second.Mark(), "severity must be error, warning or info")};
-                config.rules.severity[std::string(found->info.id)] = *level;
-            }
-        } else if (key == "ignore") {
-            config.ignore = string_list(value, file, error);
-            if (!error.empty()) return Error{error};
-        } else if (key == "per-path") {
-            if (!value.IsSequence()) return Error{located(file, value.Mark(), "per-path must be a list")};
-            for (const auto& entry : value) {
-                if (!entry.IsMap() || !entry["paths"] || !(entry["disable"] || entry["flink-version"])) {
-                    return Error{
-                        located(file, entry.Mark(),
-                                "each per-path entry needs `paths` and `disable` or `flink-version`")};
-                }
-                PathOverride override_entry;
-                override_entry.globs = string_list(entry["paths"], file, error);
-                if (!error.empty()) return Error{error};
-                if (entry["disable"] && !rule_ids(entry["disable"], file, override_entry.disabled, error)) {
-                    return Error{error};
-                }
-                if (const YAML::Node version = entry["flink-version"]) {
-                    override_entry.flink_version =
-                        FlinkVersion::parse(version.IsScalar() ? version.Scalar() : "");
-                    if (!override_entry.flink_version)
-                        return Error{located(file, version.Mark(),
-                                             "flink-version must look like \"1.20\" or \"2.1\"")};
-                }
-                config.per_path.push_back(std::move(override_entry));
-            }
-        } else if (key == "thresholds") {
-            error = read_thresholds(value, file, config.rules.thresholds);
-            if (!error.empty()) return Error{error};
-        } else {
-            return Error{
-                located(file, item.first.Mark(),
-                        fmt::format("unknown setting `{}` (known: flink-version, operator-version, fail-on, "
-                                    "disable, severity, ignore, per-path, thresholds)",
-                                    key))};
-        }
+    const Expected<YAML::Node> root = parse_document(file, *read.bytes);
+    if (!root) return Error{root.error()};
+    if (root->IsNull()) return config;
+    for (const auto& item : *root) {
+        if (auto error = read_setting(item.first, item.second, file, config)) return *error;
     }
     return config;
 }

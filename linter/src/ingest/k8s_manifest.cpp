@@ -40,7 +40,6 @@ public:
 
 private:
     void object(const YDoc& doc, std::size_t map, bool top_level) {
-        K8sReader r(doc, limits_.max_nodes);
         const std::string kind = scalar_text(doc, map_get(doc, map, "kind"));
         // A List holds its objects under `items`; an OpenShift Template (template.openshift.io) under
         // `objects`, which `oc process` creates after filling its ${PARAMETERS}.
@@ -52,6 +51,7 @@ private:
             return;
         }
         if (kind.empty()) return;
+        K8sReader r(doc, limits_.max_nodes);
         K8sObject obj;
         obj.api_version = scalar_text(doc, map_get(doc, map, "apiVersion"));
         obj.kind = kind;
@@ -62,6 +62,25 @@ private:
         obj.span = doc.nodes[map].span;
         const std::size_t spec = r.at(map, {"spec"});
         std::vector<PropertiesRef> properties;
+        read_kind(r, map, spec, obj, properties);
+        std::vector<ConfigDocument> configs = flink_configs(r, map, spec, obj, properties);
+        if (r.exhausted()) {
+            file_.issues.push_back({SyntaxIssue::Kind::resource_limit, obj.span,
+                                    "more YAML nodes than flinklint reads for one object (aliases?)"});
+        }
+        const std::size_t index = file_.objects.size();
+        file_.objects.push_back(std::move(obj));
+        for (ConfigDocument& cd : configs) {
+            cd.owner_object = index;
+            file_.configs.push_back(std::move(cd));
+        }
+    }
+
+    // What the object's kind holds: pods, a Service, an Ingress, ConfigMap keys, an operator resource.
+    static void read_kind(K8sReader& r, std::size_t map, std::size_t spec, K8sObject& obj,
+                          std::vector<PropertiesRef>& properties) {
+        const YDoc& doc = r.doc();
+        const std::string& kind = obj.kind;
         if (is_workload(kind)) {
             obj.pod = r.pod(r.at(spec, {"template"}), properties);
             if (const std::size_t replicas = r.at(spec, {"replicas"}); replicas != npos)
@@ -83,9 +102,13 @@ private:
                    apache_operator_group(obj.api_version)) {
             obj.flink = r.flink_resource(spec, properties);
         }
+    }
 
-        const std::size_t index = file_.objects.size();
-        const std::string label = kind + " " + obj.name.value;
+    // The Flink configurations inside the object: flinkConfiguration, ConfigMap data, FLINK_PROPERTIES.
+    std::vector<ConfigDocument> flink_configs(K8sReader& r, std::size_t map, std::size_t spec, K8sObject& obj,
+                                              const std::vector<PropertiesRef>& properties) {
+        const YDoc& doc = r.doc();
+        const std::string label = obj.kind + " " + obj.name.value;
         std::vector<ConfigDocument> configs;
         if (obj.flink) {
             const std::size_t conf = r.at(spec, {"flinkConfiguration"});
@@ -100,7 +123,7 @@ private:
                 configs.push_back(std::move(cd));
             }
         }
-        if (kind == "ConfigMap") {
+        if (obj.kind == "ConfigMap") {
             for_each_pair(doc, map_get(doc, map, "data"), [&](std::size_t key, std::size_t value) {
                 const std::string name = scalar_text(doc, key);
                 EmbeddedText embedded = embedded_text(doc, value, text_);
@@ -119,15 +142,7 @@ private:
             cd.origin = label + " container " + ref.container + " FLINK_PROPERTIES";
             configs.push_back(std::move(cd));
         }
-        if (r.exhausted()) {
-            file_.issues.push_back({SyntaxIssue::Kind::resource_limit, obj.span,
-                                    "more YAML nodes than flinklint reads for one object (aliases?)"});
-        }
-        file_.objects.push_back(std::move(obj));
-        for (ConfigDocument& cd : configs) {
-            cd.owner_object = index;
-            file_.configs.push_back(std::move(cd));
-        }
+        return configs;
     }
 
     ParsedFile& file_;

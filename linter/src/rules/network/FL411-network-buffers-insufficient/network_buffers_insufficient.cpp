@@ -52,6 +52,98 @@ std::optional<std::int64_t> reactive_parallelism(const Model& model, const Effec
     return saturating_mul(replicas, slots);
 }
 
+// The parallelism the check assumes, and where it comes from.
+struct Parallelism {
+    std::int64_t value = 1;
+    std::string source;              // "parallelism.default: 64", "reactive mode (...)", ...
+    std::optional<Setting> setting;  // parallelism.default, when set
+    bool reactive = false;
+};
+
+Parallelism job_parallelism(const Model& model, const EffectiveConfig& effective, std::int64_t slots) {
+    Parallelism p;
+    p.setting = find_setting(effective, {"parallelism.default"});
+    const ProfileFacts* profile = model.profile();
+    if (profile != nullptr && profile->parallelism) {
+        p.value = *profile->parallelism;
+        p.source = fmt::format("parallelism {} (declared in the profile)", p.value);
+    } else if (const auto reactive = reactive_parallelism(model, effective, slots)) {
+        p.value = std::min<std::int64_t>(*reactive, std::numeric_limits<std::int32_t>::max());
+        p.source =
+            fmt::format("reactive mode (parallelism {}: every slot of the TaskManager replicas)", p.value);
+        p.reactive = true;
+    } else if (p.setting) {
+        const auto parsed = parse_java_int(trim(p.setting->value));
+        if (parsed) p.value = *parsed;
+        p.source = p.setting->shown();
+    }
+    return p;
+}
+
+// The buffer settings Flink reads; nullopt for a negative buffers-per-channel (not judged here).
+std::optional<BufferSettings> buffer_settings(const EffectiveConfig& effective) {
+    // 2.x hard-codes 2 buffers per channel; 1.x reads the (since removed) option.
+    std::int64_t per_channel = kDefaultBuffersPerChannel;
+    if (effective.version().major < 2) {
+        per_channel = int_setting(effective, {"taskmanager.network.memory.buffers-per-channel"})
+                          .value_or(kDefaultBuffersPerChannel);
+        if (per_channel < 0) return std::nullopt;
+    }
+    BufferSettings settings;
+    settings.per_channel = per_channel;
+    if (const auto max_per_gate =
+            int_setting(effective, {"taskmanager.network.memory.read-buffer.required-per-gate.max"});
+        max_per_gate && *max_per_gate >= 1) {
+        settings.max_required_per_gate = *max_per_gate;
+    }
+    return settings;
+}
+
+struct Shortage {
+    Parallelism parallelism;
+    std::int64_t slots = 0;
+    std::int64_t exchanges = 1;
+    std::int64_t per_channel = 0;
+    TaskManagerBuffers buffers;
+    std::uint64_t network = 0;  // bytes of network memory
+    std::uint64_t segment = 0;
+    std::uint64_t available = 0;  // buffers the network memory holds
+};
+
+void report_shortage(const EffectiveConfig& effective, const Shortage& s, Reporter& reporter) {
+    const std::int64_t parallelism = s.parallelism.value;
+    const std::int64_t required = s.buffers.required;
+    std::optional<Setting> at = s.parallelism.setting;
+    if (s.parallelism.reactive) at = find_setting(effective, {"scheduler-mode"});
+    if (!at) at = find_setting(effective, {"taskmanager.numberOfTaskSlots"});
+    Finding finding = at ? finding_for(effective, *at)
+                         : finding_at(effective, whole_config_span(effective), "parallelism.default");
+    const std::string exchanges_text =
+        s.exchanges == 1 ? "one all-to-all exchange (the assumption: a keyBy or rebalance between two stages)"
+                         : fmt::format("{} all-to-all exchanges (declared in the profile)", s.exchanges);
+    finding.message = fmt::format(
+        "{} with {} slot{} per TaskManager needs at least {} network buffers per TaskManager for {}: "
+        "{} x {}(input gate: {} remote channels x {} + 1 = {}; output: {} subpartitions + 1 = {}), but "
+        "the {} "
+        "of network memory hold only {} buffers of {}: tasks fail to deploy with \"Insufficient number "
+        "of "
+        "network buffers\"",
+        s.parallelism.source, s.slots, s.slots == 1 ? "" : "s", required, exchanges_text,
+        s.buffers.slots_used, s.exchanges == 1 ? "" : fmt::format("{} x ", s.exchanges),
+        parallelism - s.buffers.slots_used, s.per_channel, s.buffers.per_exchange.gate_required, parallelism,
+        s.buffers.per_exchange.partition_required, mib(s.network), s.available,
+        format_memory_size(s.segment));
+    const std::int64_t needed = saturating_mul(required, static_cast<std::int64_t>(s.segment));
+    const auto mebibyte = static_cast<std::int64_t>(kMiB);
+    const std::int64_t needed_mib = needed / mebibyte + (needed % mebibyte != 0 ? 1 : 0);
+    finding.help = fmt::format(
+        "give the network at least {} MiB: set `taskmanager.memory.network.min` and `.max` to `{}m` "
+        "(taken "
+        "from the same process size), or lower the parallelism or the slots per TaskManager",
+        needed_mib, needed_mib);
+    reporter.report(std::move(finding));
+}
+
 }  // namespace
 
 void check_network_buffers_insufficient(const Model& model, Reporter& reporter) {
@@ -66,76 +158,20 @@ void check_network_buffers_insufficient(const Model& model, Reporter& reporter) 
         const auto segment = segment_size(*effective);
         const auto slots = task_slots(*effective);
         if (!segment || !slots) continue;
-
-        const auto parallelism_setting = find_setting(*effective, {"parallelism.default"});
-        std::int64_t parallelism = 1;
-        std::string source;
-        if (profile != nullptr && profile->parallelism) {
-            parallelism = *profile->parallelism;
-            source = fmt::format("parallelism {} (declared in the profile)", parallelism);
-        } else if (const auto reactive = reactive_parallelism(model, *effective, *slots)) {
-            parallelism = std::min<std::int64_t>(*reactive, std::numeric_limits<std::int32_t>::max());
-            source = fmt::format("reactive mode (parallelism {}: every slot of the TaskManager replicas)",
-                                 parallelism);
-        } else if (parallelism_setting) {
-            const auto parsed = parse_java_int(trim(parallelism_setting->value));
-            if (parsed) parallelism = *parsed;
-            source = parallelism_setting->shown();
-        }
-        if (parallelism <= 1) continue;
-        const std::int64_t exchanges = profile != nullptr && profile->shuffles ? *profile->shuffles : 1;
-        if (exchanges <= 0) continue;
-        // 2.x hard-codes 2 buffers per channel; 1.x reads the (since removed) option.
-        std::int64_t per_channel = kDefaultBuffersPerChannel;
-        if (effective->version().major < 2) {
-            per_channel = int_setting(*effective, {"taskmanager.network.memory.buffers-per-channel"})
-                              .value_or(kDefaultBuffersPerChannel);
-            if (per_channel < 0) continue;
-        }
-        BufferSettings settings;
-        settings.per_channel = per_channel;
-        if (const auto max_per_gate =
-                int_setting(*effective, {"taskmanager.network.memory.read-buffer.required-per-gate.max"});
-            max_per_gate && *max_per_gate >= 1) {
-            settings.max_required_per_gate = *max_per_gate;
-        }
-        const TaskManagerBuffers buffers = taskmanager_buffers(parallelism, *slots, exchanges, settings);
-        const std::int64_t slots_used = buffers.slots_used;
-        const std::int64_t remote = parallelism - slots_used;
-        const std::int64_t gate = buffers.per_exchange.gate_required;
-        const std::int64_t partition = buffers.per_exchange.partition_required;
-        const std::int64_t required = buffers.required;
-        const std::uint64_t available = memory->network / *segment;
-        if (required <= 0 || static_cast<std::uint64_t>(required) <= available) continue;
-
-        std::optional<Setting> at = parallelism_setting;
-        if (source.rfind("reactive", 0) == 0) at = find_setting(*effective, {"scheduler-mode"});
-        if (!at) at = find_setting(*effective, {"taskmanager.numberOfTaskSlots"});
-        Finding finding = at ? finding_for(*effective, *at)
-                             : finding_at(*effective, whole_config_span(*effective), "parallelism.default");
-        const std::string exchanges_text =
-            exchanges == 1
-                ? "one all-to-all exchange (the assumption: a keyBy or rebalance between two stages)"
-                : fmt::format("{} all-to-all exchanges (declared in the profile)", exchanges);
-        finding.message = fmt::format(
-            "{} with {} slot{} per TaskManager needs at least {} network buffers per TaskManager for {}: "
-            "{} x {}(input gate: {} remote channels x {} + 1 = {}; output: {} subpartitions + 1 = {}), but "
-            "the {} "
-            "of network memory hold only {} buffers of {}: tasks fail to deploy with \"Insufficient number "
-            "of "
-            "network buffers\"",
-            source, *slots, *slots == 1 ? "" : "s", required, exchanges_text, slots_used,
-            exchanges == 1 ? "" : fmt::format("{} x ", exchanges), remote, per_channel, gate, parallelism,
-            partition, mib(memory->network), available, format_memory_size(*segment));
-        const std::int64_t needed = saturating_mul(required, static_cast<std::int64_t>(*segment));
-        const auto mebibyte = static_cast<std::int64_t>(kMiB);
-        const std::int64_t needed_mib = needed / mebibyte + (needed % mebibyte != 0 ? 1 : 0);
-        finding.help = fmt::format(
-            "give the network at least {} MiB: set `taskmanager.memory.network.min` and `.max` to `{}m` "
-            "(taken "
-            "from the same process size), or lower the parallelism or the slots per TaskManager",
-            needed_mib, needed_mib);
-        reporter.report(std::move(finding));
+        Shortage s{.parallelism = job_parallelism(model, *effective, *slots), .slots = *slots};
+        if (s.parallelism.value <= 1) continue;
+        s.exchanges = profile != nullptr && profile->shuffles ? *profile->shuffles : 1;
+        if (s.exchanges <= 0) continue;
+        const auto settings = buffer_settings(*effective);
+        if (!settings) continue;
+        s.per_channel = settings->per_channel;
+        s.buffers = taskmanager_buffers(s.parallelism.value, *slots, s.exchanges, *settings);
+        s.network = memory->network;
+        s.segment = *segment;
+        s.available = memory->network / *segment;
+        if (s.buffers.required <= 0 || static_cast<std::uint64_t>(s.buffers.required) <= s.available)
+            continue;
+        report_shortage(*effective, s, reporter);
     }
 }
 

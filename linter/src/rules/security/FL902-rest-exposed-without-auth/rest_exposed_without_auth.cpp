@@ -77,39 +77,75 @@ const PodView* rest_target(const K8sObject& service, std::string_view port,
     return nullptr;
 }
 
-}  // namespace
+// The places that expose the REST endpoint, each with the JobManager configuration behind it.
+class Exposures {
+public:
+    explicit Exposures(const Model& model) : model_(model), resources_(operator_resources(model)) {}
 
-void check_rest_exposed_without_auth(const Model& model, Reporter& reporter) {
-    const std::vector<PodView>& pods = model.pods();
+    // LoadBalancer and NodePort Services on the REST port, and Ingresses to it.
+    void add_services_and_ingresses() {
+        const std::vector<PodView>& pods = model_.pods();
+        for (const Model::ObjectRef& ref : model_.objects()) {
+            const K8sObject& object = *ref.object;
+            if (object.service && object.service->type &&
+                (object.service->type.value == "LoadBalancer" || object.service->type.value == "NodePort")) {
+                if (const PodView* pod = rest_target(object, "", pods))
+                    found.push_back(
+                        {ref.file->source, object.service->type.span,
+                         fmt::format("Service {} of type {}", object.name.value, object.service->type.value),
+                         &pod->config, pod->application, limited_by(object), false});
+            }
+            if (object.ingress) add_ingress(ref, pods);
+        }
+    }
+
+    // A FlinkDeployment's `spec.ingress`.
+    void add_operator_ingresses() {
+        for (const OperatorResource& r : resources_) {
+            if (!r.deployment() || !r.spec().has_ingress) continue;
+            K8sObject annotations_only;
+            annotations_only.annotations = r.spec().ingress_annotations;
+            found.push_back(
+                {r.file->source,
+                 r.spec().ingress_template ? r.spec().ingress_template.span : r.spec().ingress_span,
+                 fmt::format("the `spec.ingress` of {}", r.label()), config_of(r.config), r.spec().has_job,
+                 limited_by(annotations_only), auth_annotation(r.spec().ingress_annotations)});
+        }
+    }
+
+    // `kubernetes.rest-service.exposed.type: LoadBalancer|NodePort` (Flink's native Kubernetes mode).
+    void add_exposed_rest_services() {
+        for (const FlinkConfig& config : model_.configs()) {
+            const ConfigEntry* type = config.get_option("kubernetes.rest-service.exposed.type");
+            if (type == nullptr) continue;
+            const std::string value(trim(type->value));
+            if (value != "LoadBalancer" && value != "NodePort") continue;
+            const K8sObject* owner = config.owner();
+            const bool application =
+                owner != nullptr && owner->flink
+                    ? owner->flink->has_job
+                    : ascii_lower(config.value("execution.target").value_or("")) == "kubernetes-application";
+            std::string limited;
+            if (const auto a = config.value("kubernetes.rest-service.annotations");
+                a && ascii_lower(*a).find("internal") != std::string::npos)
+                limited = "an internal load balancer annotation in `kubernetes.rest-service.annotations`";
+            found.push_back({config.source(), type->value_span, fmt::format("`{}: {}`", type->key, value),
+                             config_of(&config), application, limited, false});
+        }
+    }
+
     std::vector<Exposure> found;
-    const auto resources = operator_resources(model);
-    std::deque<ProcessConfig> alone;  // configurations of FlinkDeployments and plain files, kept alive
-    auto config_of = [&](const FlinkConfig* config) -> const ProcessConfig* {
-        if (config == nullptr) {
-            alone.emplace_back();
-            alone.back().known = true;
-        } else {
-            alone.push_back(config_alone(*config));
-        }
-        return &alone.back();
-    };
-    for (const Model::ObjectRef& ref : model.objects()) {
+
+private:
+    // The first backend of an Ingress that reaches a JobManager's REST port.
+    void add_ingress(const Model::ObjectRef& ref, const std::vector<PodView>& pods) {
         const K8sObject& object = *ref.object;
-        if (object.service && object.service->type &&
-            (object.service->type.value == "LoadBalancer" || object.service->type.value == "NodePort")) {
-            if (const PodView* pod = rest_target(object, "", pods))
-                found.push_back(
-                    {ref.file->source, object.service->type.span,
-                     fmt::format("Service {} of type {}", object.name.value, object.service->type.value),
-                     &pod->config, pod->application, limited_by(object), false});
-        }
-        if (!object.ingress) continue;
         for (const IngressBackend& backend : object.ingress->backends) {
             const PodView* pod = nullptr;
             const OperatorResource* fd = nullptr;
-            if (const K8sObject* svc = service_named(model, backend.service_name.value, object.namespace_))
+            if (const K8sObject* svc = service_named(model_, backend.service_name.value, object.namespace_))
                 pod = rest_target(*svc, backend.service_port.value, pods);
-            for (const OperatorResource& r : resources)
+            for (const OperatorResource& r : resources_)
                 if (r.deployment() && backend.service_name.value == r.object->name.value + "-rest") fd = &r;
             if (pod == nullptr && fd == nullptr) continue;
             found.push_back({ref.file->source, backend.service_name.span,
@@ -117,66 +153,63 @@ void check_rest_exposed_without_auth(const Model& model, Reporter& reporter) {
                              pod != nullptr ? &pod->config : config_of(fd->config),
                              pod != nullptr ? pod->application : fd->spec().has_job, limited_by(object),
                              auth_annotation(object.annotations)});
-            break;
+            return;
         }
     }
-    for (const OperatorResource& r : resources) {
-        if (!r.deployment() || !r.spec().has_ingress) continue;
-        K8sObject annotations_only;
-        annotations_only.annotations = r.spec().ingress_annotations;
-        found.push_back({r.file->source,
-                         r.spec().ingress_template ? r.spec().ingress_template.span : r.spec().ingress_span,
-                         fmt::format("the `spec.ingress` of {}", r.label()), config_of(r.config),
-                         r.spec().has_job, limited_by(annotations_only),
-                         auth_annotation(r.spec().ingress_annotations)});
-    }
-    for (const FlinkConfig& config : model.configs()) {
-        const ConfigEntry* type = config.get_option("kubernetes.rest-service.exposed.type");
-        if (type == nullptr) continue;
-        const std::string value(trim(type->value));
-        if (value != "LoadBalancer" && value != "NodePort") continue;
-        const K8sObject* owner = config.owner();
-        const bool application =
-            owner != nullptr && owner->flink
-                ? owner->flink->has_job
-                : ascii_lower(config.value("execution.target").value_or("")) == "kubernetes-application";
-        std::string limited;
-        if (const auto a = config.value("kubernetes.rest-service.annotations");
-            a && ascii_lower(*a).find("internal") != std::string::npos)
-            limited = "an internal load balancer annotation in `kubernetes.rest-service.annotations`";
-        found.push_back({config.source(), type->value_span, fmt::format("`{}: {}`", type->key, value),
-                         config_of(&config), application, limited, false});
+
+    // The configuration of a FlinkDeployment or a plain file (none: Flink's defaults), kept alive here.
+    const ProcessConfig* config_of(const FlinkConfig* config) {
+        if (config == nullptr) {
+            alone_.emplace_back();
+            alone_.back().known = true;
+        } else {
+            alone_.push_back(config_alone(*config));
+        }
+        return &alone_.back();
     }
 
-    for (const Exposure& e : found) {
-        const ProcessConfig& c = *e.config;
-        const bool ssl = c.flag("security.ssl.rest.enabled", c.flag("security.ssl.enabled", false));
-        const bool mutual = ssl && c.flag("security.ssl.rest.authentication-enabled", false);
-        if (mutual || e.proxy_auth) continue;
-        const bool submit = c.flag("web.submit.enable", true);
-        const bool runs_code = submit || !e.application;
-        Finding f{.source = e.source, .span = e.span, .key = "rest"};
-        const std::string what =
-            submit ? "anyone who reaches it can upload a jar and run code in the cluster "
-                     "(`web.submit.enable` is "
-                     "true, Flink's default), cancel jobs and trigger savepoints"
-            : !e.application
-                ? "anyone who reaches it can submit jobs to this session cluster over REST "
-                  "(`web.submit.enable: false` only hides the upload in the web UI), cancel jobs and "
-                  "trigger savepoints"
-                : "anyone who reaches it can cancel the job and trigger savepoints";
-        f.message = fmt::format(
-            "{} exposes Flink's REST endpoint beyond the cluster with no authentication: {}", e.how, what);
-        if (!runs_code || ssl || !e.limited.empty()) f.severity = Severity::info;
-        if (ssl)
-            f.message += "; `security.ssl.rest.enabled` encrypts the traffic but authenticates no client";
-        if (!e.limited.empty()) f.message += fmt::format("; reach is limited by {}", e.limited);
-        f.help =
-            "keep the REST Service ClusterIP and put an authenticating proxy or ingress (OAuth2, mTLS) in "
-            "front, or enable `security.ssl.rest.enabled` with `security.ssl.rest.authentication-enabled` "
-            "(mutual TLS); set `web.submit.enable: false` where nobody uploads jars";
-        reporter.report(std::move(f));
-    }
+    const Model& model_;
+    std::vector<OperatorResource> resources_;
+    std::deque<ProcessConfig> alone_;
+};
+
+void report_exposure(const Exposure& e, Reporter& reporter) {
+    const ProcessConfig& c = *e.config;
+    const bool ssl = c.flag("security.ssl.rest.enabled", c.flag("security.ssl.enabled", false));
+    const bool mutual = ssl && c.flag("security.ssl.rest.authentication-enabled", false);
+    if (mutual || e.proxy_auth) return;
+    const bool submit = c.flag("web.submit.enable", true);
+    const bool runs_code = submit || !e.application;
+    Finding f{.source = e.source, .span = e.span, .key = "rest"};
+    const std::string what =
+        submit ? "anyone who reaches it can upload a jar and run code in the cluster "
+                 "(`web.submit.enable` is "
+                 "true, Flink's default), cancel jobs and trigger savepoints"
+        : !e.application
+            ? "anyone who reaches it can submit jobs to this session cluster over REST "
+              "(`web.submit.enable: false` only hides the upload in the web UI), cancel jobs and "
+              "trigger savepoints"
+            : "anyone who reaches it can cancel the job and trigger savepoints";
+    f.message = fmt::format("{} exposes Flink's REST endpoint beyond the cluster with no authentication: {}",
+                            e.how, what);
+    if (!runs_code || ssl || !e.limited.empty()) f.severity = Severity::info;
+    if (ssl) f.message += "; `security.ssl.rest.enabled` encrypts the traffic but authenticates no client";
+    if (!e.limited.empty()) f.message += fmt::format("; reach is limited by {}", e.limited);
+    f.help =
+        "keep the REST Service ClusterIP and put an authenticating proxy or ingress (OAuth2, mTLS) in "
+        "front, or enable `security.ssl.rest.enabled` with `security.ssl.rest.authentication-enabled` "
+        "(mutual TLS); set `web.submit.enable: false` where nobody uploads jars";
+    reporter.report(std::move(f));
+}
+
+}  // namespace
+
+void check_rest_exposed_without_auth(const Model& model, Reporter& reporter) {
+    Exposures exposures(model);
+    exposures.add_services_and_ingresses();
+    exposures.add_operator_ingresses();
+    exposures.add_exposed_rest_services();
+    for (const Exposure& e : exposures.found) report_exposure(e, reporter);
 }
 
 }  // namespace flinklint::rules
