@@ -140,6 +140,93 @@ Listeners flink_listeners(const PodView& pod) {
     return listeners_for(pod.role, pod.config, pod.native, pod.entrypoint, pod.main);
 }
 
+namespace {
+
+void add(Listeners& out, std::optional<Listener> l) {
+    if (l)
+        out.list.push_back(std::move(*l));
+    else
+        out.complete = false;
+}
+
+// Native mode needs fixed ports and replaces 0 (KubernetesUtils.checkAndUpdatePortConfigOption).
+void fix_native(std::optional<Listener>& l, int port, bool native) {
+    if (l && native && l->random) {
+        l->random = false;
+        l->ranges = {{port, port}};
+        l->set.reset();
+        l->forced_by =
+            fmt::format("native Kubernetes (and the operator) replaces `{}: 0` with {}", l->key, port);
+    }
+}
+
+void jobmanager_listeners(const ProcessConfig& config, bool native, bool entrypoint, Listeners& out) {
+    // With ZooKeeper HA the JobManager's RPC binds to high-availability.jobmanager.port
+    // (ClusterEntrypoint.getRPCPortRange); native mode sets that to jobmanager.rpc.port.
+    if (zookeeper_ha(config) && !native) {
+        add(out, from_option(config, "JobManager RPC (ZooKeeper HA)", "high-availability.jobmanager.port",
+                             "0", {"rpc", "jobmanager-rpc", "jm-rpc"}, 6123));
+    } else {
+        add(out, from_option(config, "JobManager RPC", "jobmanager.rpc.port", "6123",
+                             {"rpc", "jobmanager-rpc", "jm-rpc"}, 6123));
+    }
+    auto blob = from_option(config, "blob server", "blob.server.port", "0",
+                            {"blob", "blob-server", "blobserver"}, 6124);
+    fix_native(blob, 6124, native);
+    if (blob && entrypoint) {  // docker-entrypoint.sh writes blob.server.port: 6124
+        if (blob->random || !blob->contains(6124))
+            blob->forced_by = "the image's docker-entrypoint.sh writes `blob.server.port: 6124`";
+        blob->random = false;
+        add_port(*blob, 6124);
+    }
+    add(out, std::move(blob));
+    auto rest = from_option(config, "REST endpoint", "rest.bind-port", "8081",
+                            {"rest", "webui", "web", "ui", "http", "web-ui", "rest-api"}, 8081);
+    fix_native(rest, 8081, native);
+    add(out, std::move(rest));
+}
+
+void taskmanager_listeners(const ProcessConfig& config, bool native, bool entrypoint, Listeners& out) {
+    auto rpc = from_option(config, "TaskManager RPC", "taskmanager.rpc.port", "0",
+                           {"rpc", "taskmanager-rpc", "tm-rpc"}, 6122);
+    fix_native(rpc, 6122, native);
+    add(out, std::move(rpc));
+    add(out, from_option(config, "TaskManager data exchange", "taskmanager.data.port", "0", {"data"}, 6121));
+    if (!config.flag("queryable-state.enable", false)) return;
+    add(out, from_option(config, "queryable state proxy", "queryable-state.proxy.ports", "9069",
+                         {"query-state", "queryable-state", "qs-proxy"}, 6125));
+    auto server = from_option(config, "queryable state server", "queryable-state.server.ports", "9067",
+                              {"qs-server"}, 0);
+    if (server && entrypoint && !config.get("queryable-state.server.ports")) {
+        add_port(*server, 6125);
+        server->forced_by = "the image's docker-entrypoint.sh writes `query.server.port: 6125`";
+    }
+    add(out, std::move(server));
+}
+
+// Java agents' ports in the JVM options of the configuration and of the main container's environment.
+void agent_listeners(FlinkRole role, const ProcessConfig& config, const Container* main, Listeners& out) {
+    const std::string role_key =
+        role == FlinkRole::jobmanager ? "env.java.opts.jobmanager" : "env.java.opts.taskmanager";
+    for (const char* key : {"env.java.opts.all", "env.java.opts"}) {
+        if (const auto opts = config.get(key)) java_agent_ports(opts->value, out);
+    }
+    if (const auto opts = config.get(role_key)) java_agent_ports(opts->value, out);
+    if (main == nullptr) return;
+    for (const EnvVar& env : main->env) {
+        const std::string& name = env.name.value;
+        if (name == "JAVA_TOOL_OPTIONS" || name == "FLINK_ENV_JAVA_OPTS" ||
+            name.starts_with("FLINK_ENV_JAVA_OPTS_") || name == "JDK_JAVA_OPTIONS" || name == "JAVA_OPTS") {
+            if (env.value)
+                java_agent_ports(env.value.value, out);
+            else
+                out.complete = false;
+        }
+    }
+}
+
+}  // namespace
+
 Listeners listeners_for(FlinkRole role, const ProcessConfig& config, bool native, bool entrypoint,
                         const Container* main) {
     Listeners out;
@@ -147,84 +234,13 @@ Listeners listeners_for(FlinkRole role, const ProcessConfig& config, bool native
         out.complete = false;
         return out;
     }
-    auto add = [&](std::optional<Listener> l) {
-        if (l)
-            out.list.push_back(std::move(*l));
-        else
-            out.complete = false;
-    };
-    // Native mode needs fixed ports and replaces 0 (KubernetesUtils.checkAndUpdatePortConfigOption).
-    auto fix_native = [&](std::optional<Listener>& l, int port) {
-        if (l && native && l->random) {
-            l->random = false;
-            l->ranges = {{port, port}};
-            l->set.reset();
-            l->forced_by =
-                fmt::format("native Kubernetes (and the operator) replaces `{}: 0` with {}", l->key, port);
-        }
-    };
     if (role == FlinkRole::jobmanager) {
-        // With ZooKeeper HA the JobManager's RPC binds to high-availability.jobmanager.port
-        // (ClusterEntrypoint.getRPCPortRange); native mode sets that to jobmanager.rpc.port.
-        if (zookeeper_ha(config) && !native) {
-            add(from_option(config, "JobManager RPC (ZooKeeper HA)", "high-availability.jobmanager.port", "0",
-                            {"rpc", "jobmanager-rpc", "jm-rpc"}, 6123));
-        } else {
-            add(from_option(config, "JobManager RPC", "jobmanager.rpc.port", "6123",
-                            {"rpc", "jobmanager-rpc", "jm-rpc"}, 6123));
-        }
-        auto blob = from_option(config, "blob server", "blob.server.port", "0",
-                                {"blob", "blob-server", "blobserver"}, 6124);
-        fix_native(blob, 6124);
-        if (blob && entrypoint) {  // docker-entrypoint.sh writes blob.server.port: 6124
-            if (blob->random || !blob->contains(6124))
-                blob->forced_by = "the image's docker-entrypoint.sh writes `blob.server.port: 6124`";
-            blob->random = false;
-            add_port(*blob, 6124);
-        }
-        add(std::move(blob));
-        auto rest = from_option(config, "REST endpoint", "rest.bind-port", "8081",
-                                {"rest", "webui", "web", "ui", "http", "web-ui", "rest-api"}, 8081);
-        fix_native(rest, 8081);
-        add(std::move(rest));
+        jobmanager_listeners(config, native, entrypoint, out);
     } else {
-        auto rpc = from_option(config, "TaskManager RPC", "taskmanager.rpc.port", "0",
-                               {"rpc", "taskmanager-rpc", "tm-rpc"}, 6122);
-        fix_native(rpc, 6122);
-        add(std::move(rpc));
-        add(from_option(config, "TaskManager data exchange", "taskmanager.data.port", "0", {"data"}, 6121));
-        if (config.flag("queryable-state.enable", false)) {
-            add(from_option(config, "queryable state proxy", "queryable-state.proxy.ports", "9069",
-                            {"query-state", "queryable-state", "qs-proxy"}, 6125));
-            auto server = from_option(config, "queryable state server", "queryable-state.server.ports",
-                                      "9067", {"qs-server"}, 0);
-            if (server && entrypoint && !config.get("queryable-state.server.ports")) {
-                add_port(*server, 6125);
-                server->forced_by = "the image's docker-entrypoint.sh writes `query.server.port: 6125`";
-            }
-            add(std::move(server));
-        }
+        taskmanager_listeners(config, native, entrypoint, out);
     }
     reporters(config, out);
-    const std::string role_key =
-        role == FlinkRole::jobmanager ? "env.java.opts.jobmanager" : "env.java.opts.taskmanager";
-    for (const char* key : {"env.java.opts.all", "env.java.opts"}) {
-        if (const auto opts = config.get(key)) java_agent_ports(opts->value, out);
-    }
-    if (const auto opts = config.get(role_key)) java_agent_ports(opts->value, out);
-    if (main != nullptr) {
-        for (const EnvVar& env : main->env) {
-            const std::string& name = env.name.value;
-            if (name == "JAVA_TOOL_OPTIONS" || name == "FLINK_ENV_JAVA_OPTS" ||
-                name.starts_with("FLINK_ENV_JAVA_OPTS_") || name == "JDK_JAVA_OPTIONS" ||
-                name == "JAVA_OPTS") {
-                if (env.value)
-                    java_agent_ports(env.value.value, out);
-                else
-                    out.complete = false;
-            }
-        }
-    }
+    agent_listeners(role, config, main, out);
     return out;
 }
 
