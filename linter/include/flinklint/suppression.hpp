@@ -8,9 +8,9 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
+#include "flinklint/comments.hpp"
 #include "flinklint/source.hpp"
 
 namespace flinklint {
@@ -22,15 +22,5 @@ struct Suppressions {
 };
 
 Suppressions parse_suppressions(const Source& source);
-
-// One `# flinklint: DIRECTIVE=LIST` comment as written, with the spans FL004 points at.
-struct FlinklintComment {
-    int line = 0;
-    std::string_view directive;  // "disable", "disable-next-line", "disable-file", "flink-version", ...
-    Span directive_span;
-    std::vector<std::pair<std::string_view, Span>> items;  // the comma-separated list before any ` -- reason`
-};
-// Every `# flinklint: NAME=...` comment of `source`, in line order.
-std::vector<FlinklintComment> flinklint_comments(const Source& source);
 
 }  // namespace flinklint

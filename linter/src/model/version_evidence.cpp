@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "flinklint/comments.hpp"
+
 namespace flinklint::model_detail {
 namespace {
-
-constexpr std::string_view kMarker = "flinklint: flink-version=";
 
 std::string at(const Source& source, std::size_t offset) {
     return fmt::format("{}:{}", source.path(), source.position(offset).line);
@@ -30,18 +30,12 @@ std::optional<VersionEvidence> inline_comment(const ParsedFile& file, const Conf
         }
     }
     std::optional<VersionEvidence> found;
-    // Markers that start before the object's end, and nothing past them.
-    const std::string_view window = text.substr(0, std::max(from, to) + kMarker.size() - 1);
-    for (std::size_t pos = window.find(kMarker, from); pos != std::string_view::npos;
-         pos = window.find(kMarker, pos + 1)) {
-        const std::size_t line_start =
-            text.rfind('\n', pos) == std::string_view::npos ? 0 : text.rfind('\n', pos) + 1;
-        if (text.substr(line_start, pos - line_start).find('#') == std::string_view::npos) continue;
-        std::string_view value = text.substr(pos + kMarker.size());
-        value = value.substr(0, value.find_first_of(" \t\r\n#,"));
-        if (const auto version = FlinkVersion::parse(value))
+    // Comments that start before the object's end, the last one read wins.
+    for (const FlinklintComment& comment : flinklint_comments(*file.source, from, std::max(from, to))) {
+        if (comment.directive != "flink-version" || comment.items.empty()) continue;
+        if (const auto version = FlinkVersion::parse(comment.items.front().first))
             found = VersionEvidence{*version, VersionSource::inline_comment,
-                                    fmt::format("comment in {}", at(*file.source, pos))};
+                                    fmt::format("comment in {}:{}", file.source->path(), comment.line)};
     }
     return found;
 }
