@@ -94,6 +94,19 @@ void check_disk(Builder& builder) {
                     taskmanagers(rate / (iops + rate * managed / total_state))));
 }
 
+// Standalone and YARN have no HA service of their own: ZooKeeper needs a quorum only the profile can name.
+void check_high_availability(Builder& builder) {
+    const Profile& profile = builder.profile();
+    if (builder.tuning.estimates.state_bytes_per_taskmanager <= 0 || !profile.storage_path) return;
+    if (ha_service(profile) != HaKind::automatic) return;
+    infeasible(builder,
+               fmt::format("a stateful job on {} needs high availability: without it a JobManager failure "
+                           "loses the pointer to the latest checkpoint and the job restarts without its "
+                           "state; declare `high_availability.zookeeper_quorum` (ZooKeeper HA), or "
+                           "`high_availability.kind: none` to accept that",
+                           to_string(profile.deployment)));
+}
+
 }  // namespace
 
 void check_feasibility(Builder& builder) {
@@ -101,6 +114,7 @@ void check_feasibility(Builder& builder) {
     check_network(builder);
     check_heap(builder);
     check_disk(builder);
+    check_high_availability(builder);
     if (builder.tuning.estimates.state_bytes_per_taskmanager > 0 && !profile.storage_path) {
         infeasible(builder,
                    fmt::format("a stateful job needs `checkpoint_storage.path`: without a checkpoint "

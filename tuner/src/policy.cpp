@@ -57,6 +57,7 @@ constexpr Knob kKnobs[] = {
     {"kafka_max_transaction_timeout", Unit::seconds, &Policy::kafka_max_transaction_timeout_s},
     {"many_taskmanagers", Unit::count, &Policy::many_taskmanagers},
     {"retained_checkpoints", Unit::count, &Policy::retained_checkpoints},
+    {"malloc_arena_max", Unit::count, &Policy::malloc_arena_max},
 };
 
 Expected<double> parse_knob(Unit unit, std::string_view text, FlinkVersion version) {

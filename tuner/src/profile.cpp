@@ -49,12 +49,22 @@ std::string resource_name(const std::string& path) {
     return name;
 }
 
+// The fields of the mapping `name` in `parent`, or nothing when it is absent.
+std::optional<Fields> section(Reader& reader, const Fields& parent, std::string_view name, std::string where,
+                              const std::vector<std::string_view>& allowed,
+                              const std::vector<std::string_view>& required) {
+    const auto found = parent.entries.find(name);
+    if (found == parent.entries.end()) return std::nullopt;
+    return reader.fields(found->second.second, std::move(where), allowed, required,
+                         reader.mark_of(found->second.first));
+}
+
 void read_cluster(Reader& reader, const Fields& root, Profile& profile) {
-    const auto found = root.entries.find("cluster");
-    if (found == root.entries.end()) return;
-    const Fields cluster =
-        reader.fields(found->second.second, "cluster", {"taskmanagers", "taskmanager", "jobmanager"},
-                      {"taskmanagers", "taskmanager"}, reader.mark_of(found->second.first));
+    const auto cluster_section =
+        section(reader, root, "cluster", "cluster", {"taskmanagers", "taskmanager", "jobmanager"},
+                {"taskmanagers", "taskmanager"});
+    if (!cluster_section) return;
+    const Fields& cluster = *cluster_section;
     if (const auto count = reader.get<int>(cluster, "taskmanagers", [](auto t) { return whole(t, 1); }))
         profile.taskmanagers = *count;
 
@@ -110,11 +120,10 @@ void read_cluster(Reader& reader, const Fields& root, Profile& profile) {
 }
 
 void read_storage(Reader& reader, const Fields& root, Profile& profile) {
-    const auto found = root.entries.find("checkpoint_storage");
-    if (found == root.entries.end()) return;
-    const Fields fields =
-        reader.fields(found->second.second, "checkpoint_storage", {"kind", "bandwidth", "path"}, {"kind"},
-                      reader.mark_of(found->second.first));
+    const auto fields_section = section(reader, root, "checkpoint_storage", "checkpoint_storage",
+                                        {"kind", "bandwidth", "path"}, {"kind"});
+    if (!fields_section) return;
+    const Fields& fields = *fields_section;
     if (const auto kind = reader.choice(fields, "kind", {"s3", "gcs", "azure", "hdfs", "nfs", "local"})) {
         static const std::map<std::string, StorageKind, std::less<>> kinds{
             {"s3", StorageKind::s3},     {"gcs", StorageKind::gcs}, {"azure", StorageKind::azure},
@@ -132,13 +141,44 @@ void read_storage(Reader& reader, const Fields& root, Profile& profile) {
     }
 }
 
+// ZooKeeper HA needs a quorum only the profile can name; `none` accepts running without HA.
+void read_high_availability(Reader& reader, const Fields& root, Profile& profile) {
+    const auto fields_section =
+        section(reader, root, "high_availability", "high_availability", {"kind", "zookeeper_quorum"}, {});
+    if (!fields_section || !fields_section->ok) return;
+    const Fields& fields = *fields_section;
+    profile.ha_declared = true;
+    if (const auto kind = reader.choice(fields, "kind", {"auto", "zookeeper", "kubernetes", "none"})) {
+        profile.ha = *kind == "zookeeper"    ? HaKind::zookeeper
+                     : *kind == "kubernetes" ? HaKind::kubernetes
+                     : *kind == "none"       ? HaKind::none
+                                             : HaKind::automatic;
+    }
+    if (const auto quorum = reader.text(fields, "zookeeper_quorum")) {
+        reader.require(!quorum->empty() && quorum->find_first_of(" \t") == std::string::npos, fields,
+                       "zookeeper_quorum", "must be `host:port,host:port,...` without spaces");
+        profile.zookeeper_quorum = *quorum;
+    }
+    const bool kubernetes = profile.deployment == Deployment::kubernetes_operator ||
+                            profile.deployment == Deployment::kubernetes_standalone;
+    if (profile.ha == HaKind::kubernetes)
+        reader.require(kubernetes, fields, "kind", "Kubernetes HA needs a Kubernetes deployment");
+    if (profile.ha == HaKind::zookeeper && !profile.zookeeper_quorum) {
+        reader.error(reader.position(fields, "kind"),
+                     "`high_availability.kind: zookeeper` needs `high_availability.zookeeper_quorum`");
+    }
+    if (profile.zookeeper_quorum && (profile.ha == HaKind::none || profile.ha == HaKind::kubernetes)) {
+        reader.error(reader.position(fields, "zookeeper_quorum"),
+                     "`high_availability.zookeeper_quorum` is used only with kind `zookeeper` or `auto`");
+    }
+}
+
 void read_window(Reader& reader, const Fields& workload, Profile& profile) {
-    const auto found = workload.entries.find("window");
-    if (found == workload.entries.end()) return;
-    const Fields fields = reader.fields(
-        found->second.second, "workload.window", {"size", "slide", "state_per_key", "output_per_key"},
-        {"size", "state_per_key", "output_per_key"}, reader.mark_of(found->second.first));
-    if (!fields.ok) return;
+    const auto fields_section = section(reader, workload, "window", "workload.window",
+                                        {"size", "slide", "state_per_key", "output_per_key"},
+                                        {"size", "state_per_key", "output_per_key"});
+    if (!fields_section || !fields_section->ok) return;
+    const Fields& fields = *fields_section;
     const FlinkVersion version = profile.version;
     const std::function<Expected<double>(std::string_view)> duration = [version](std::string_view t) {
         return parse_duration_s(t, version);
@@ -161,14 +201,13 @@ void read_window(Reader& reader, const Fields& workload, Profile& profile) {
 }
 
 void read_workload(Reader& reader, const Fields& root, Profile& profile) {
-    const auto found = root.entries.find("workload");
-    if (found == root.entries.end()) return;
-    const Fields fields = reader.fields(
-        found->second.second, "workload",
-        {"state_backend", "state_size", "records_per_second", "record_size", "keys", "shuffles", "window",
-         "source", "sink", "delivery", "max_parallelism_target"},
-        {"state_backend", "records_per_second", "record_size"}, reader.mark_of(found->second.first));
-    if (!fields.ok) return;
+    const auto fields_section =
+        section(reader, root, "workload", "workload",
+                {"state_backend", "state_size", "records_per_second", "record_size", "keys", "shuffles",
+                 "window", "source", "sink", "delivery", "max_parallelism_target"},
+                {"state_backend", "records_per_second", "record_size"});
+    if (!fields_section || !fields_section->ok) return;
+    const Fields& fields = *fields_section;
     if (const auto backend = reader.choice(fields, "state_backend", {"hashmap", "rocksdb", "forst"})) {
         profile.backend = *backend == "hashmap"   ? Backend::hashmap
                           : *backend == "rocksdb" ? Backend::rocksdb
@@ -220,11 +259,10 @@ void read_workload(Reader& reader, const Fields& root, Profile& profile) {
 }
 
 void read_goals(Reader& reader, const Fields& root, Profile& profile) {
-    const auto found = root.entries.find("goals");
-    if (found == root.entries.end()) return;
-    const Fields fields =
-        reader.fields(found->second.second, "goals", {"checkpoint_interval", "incremental_checkpoints"}, {},
-                      reader.mark_of(found->second.first));
+    const auto fields_section =
+        section(reader, root, "goals", "goals", {"checkpoint_interval", "incremental_checkpoints"}, {});
+    if (!fields_section) return;
+    const Fields& fields = *fields_section;
     const FlinkVersion version = profile.version;
     if (const auto interval =
             reader.get<double>(fields, "checkpoint_interval",
@@ -291,10 +329,10 @@ ProfileResult parse_profile(std::string_view text, const std::string& path) {
     Reader reader(profile, errors);
     try {
         const YAML::Node root_node = YAML::Load(std::string(text));
-        const Fields root = reader.fields(
-            root_node, "",
-            {"flink_version", "deployment", "cluster", "checkpoint_storage", "workload", "goals", "policy"},
-            {"flink_version", "cluster", "workload"}, Mark{});
+        const Fields root = reader.fields(root_node, "",
+                                          {"flink_version", "deployment", "cluster", "checkpoint_storage",
+                                           "high_availability", "workload", "goals", "policy"},
+                                          {"flink_version", "cluster", "workload"}, Mark{});
         if (!root.ok) return errors;
         if (const auto written = reader.text(root, "flink_version")) {
             const auto version = FlinkVersion::parse(*written);
@@ -316,6 +354,7 @@ ProfileResult parse_profile(std::string_view text, const std::string& path) {
         }
         read_cluster(reader, root, profile);
         read_storage(reader, root, profile);
+        read_high_availability(reader, root, profile);
         read_workload(reader, root, profile);
         read_goals(reader, root, profile);
         detail::read_policy(reader, root, profile);

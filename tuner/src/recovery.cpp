@@ -37,7 +37,7 @@ void configure_restart(Builder& builder) {
 }
 
 std::string ha_type_key(FlinkVersion version) {
-    return version >= FlinkVersion{1, 17} ? "high-availability.type" : "high-availability";
+    return option_key(version, {"high-availability.type", "high-availability"});
 }
 
 // 1.15 names the Kubernetes HA services by their factory class.
@@ -47,59 +47,107 @@ std::string kubernetes_ha(FlinkVersion version) {
                : "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
 }
 
-// A JobManager pod that restarts without HA starts the job from scratch: its state is lost.
-void configure_kubernetes_standalone_ha(Builder& builder) {
+// The HA keys of one service; `why` says what needs it.
+void add_ha(Builder& builder, HaKind kind, const std::string& why) {
     const Profile& profile = builder.profile();
-    builder.add(ha_type_key(profile.version), kubernetes_ha(profile.version),
-                "a restarted JobManager pod finds the job and its latest checkpoint through Kubernetes HA "
-                "(ConfigMaps; the pod's service account may edit them), else it starts the job without state "
-                "(deployment/ha/kubernetes_ha.md)",
+    const bool zookeeper = kind == HaKind::zookeeper;
+    builder.add(ha_type_key(profile.version), zookeeper ? "zookeeper" : kubernetes_ha(profile.version),
+                why + (zookeeper ? " (HighAvailabilityOptions; ZooKeeper elects the leader and keeps the "
+                                   "pointer to the latest checkpoint)"
+                                 : " (Kubernetes HA: ConfigMaps, the pod's service account may edit them; "
+                                   "deployment/ha/kubernetes_ha.md)"),
                 Basis::fact, "cluster");
+    if (zookeeper) {
+        builder.add("high-availability.zookeeper.quorum", *profile.zookeeper_quorum,
+                    "high_availability.zookeeper_quorum", Basis::fact, "cluster");
+    }
     builder.add("high-availability.storageDir", base_path(profile) + "/ha",
-                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact,
+                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the process", Basis::fact,
                 "cluster");
-    builder.add("kubernetes.cluster-id", profile.name,
-                "the profile's name: the prefix of the HA ConfigMaps, unique per cluster", Basis::fact,
-                "cluster");
+    if (profile.deployment == Deployment::kubernetes_standalone && !zookeeper) {
+        builder.add("kubernetes.cluster-id", profile.name,
+                    "the profile's name: the prefix of the HA ConfigMaps, unique per cluster", Basis::fact,
+                    "cluster");
+    }
+    // YARN infers the cluster id from the application id, the operator from the resource name.
+    if (zookeeper && (profile.deployment == Deployment::standalone ||
+                      profile.deployment == Deployment::kubernetes_standalone)) {
+        builder.add("high-availability.cluster-id", "/" + profile.name,
+                    "`/` + the profile's name: clusters sharing a quorum need their own id, and standalone "
+                    "clusters do not infer one (HighAvailabilityOptions, default /default)",
+                    Basis::fact, "cluster");
+    }
+}
+
+// The operator: last-state upgrades need HA; without it, large state upgrades through savepoints in
+// the NATIVE format, which skips re-encoding every state entry (FLIP-203).
+void configure_operator_upgrade(Builder& builder) {
+    const Profile& profile = builder.profile();
+    Tuning& tuning = builder.tuning;
+    const auto state = static_cast<double>(profile.state_size.value_or(0)) > 0
+                           ? static_cast<double>(*profile.state_size)
+                           : tuning.estimates.state_bytes_per_taskmanager * profile.taskmanagers;
+    const bool large = state >= static_cast<double>(builder.policy().last_state_min_state);
+    const HaKind kind = ha_service(profile);
+    const bool declared = profile.ha_declared && kind != HaKind::none;
+    if (large && kind != HaKind::none) {
+        tuning.upgrade_mode = "last-state";
+        add_ha(builder, kind,
+               fmt::format("upgradeMode last-state (state ≥ {}): the operator finds the latest checkpoint "
+                           "through HA metadata, so HA is required",
+                           builder.knob("last_state_min_state")));
+        return;
+    }
+    tuning.upgrade_mode = "savepoint";
+    if (declared)
+        add_ha(builder, kind, "high_availability: a JobManager failure keeps the job and its state");
+    if (!large || profile.backend == Backend::hashmap) return;
+    builder.add("kubernetes.operator.savepoint.format.type", "NATIVE",
+                fmt::format("state ≥ {} without HA (high_availability.kind none): upgrades go through "
+                            "savepoints, and the NATIVE format writes the backend's own files instead of "
+                            "re-encoding every entry (the operator's default is CANONICAL; "
+                            "KubernetesOperatorConfigOptions, SavepointFormatType)",
+                            builder.knob("last_state_min_state")),
+                Basis::policy, "kubernetes");
 }
 
 void configure_ha(Builder& builder) {
     const Profile& profile = builder.profile();
     Tuning& tuning = builder.tuning;
-    if (profile.deployment == Deployment::kubernetes_standalone) {
-        if (stateful(tuning) && profile.storage_path) configure_kubernetes_standalone_ha(builder);
-        return;
-    }
-    if (profile.deployment != Deployment::kubernetes_operator) {
-        if (stateful(tuning))
-            builder.warn(
-                fmt::format("a JobManager failure loses the job's latest checkpoint pointer without high "
-                            "availability: on {} set `high-availability.type: zookeeper` with your quorum "
-                            "and `high-availability.storageDir`",
-                            to_string(profile.deployment)));
-        return;
-    }
-    if (!stateful(tuning)) {
+    if (profile.deployment == Deployment::kubernetes_operator && !stateful(tuning)) {
         tuning.upgrade_mode = "stateless";
         return;
     }
-    const auto state = static_cast<double>(profile.state_size.value_or(0)) > 0
-                           ? static_cast<double>(*profile.state_size)
-                           : tuning.estimates.state_bytes_per_taskmanager * profile.taskmanagers;
-    const bool large = state >= static_cast<double>(builder.policy().last_state_min_state);
-    tuning.upgrade_mode = large ? "last-state" : "savepoint";
-    if (!large || !profile.storage_path) return;
-    // last-state upgrades restore from the latest checkpoint the HA metadata points at.
-    builder.add(
-        ha_type_key(profile.version), kubernetes_ha(profile.version),
-        fmt::format("upgradeMode last-state (state ≥ {}): the operator finds the latest checkpoint through "
-                    "Kubernetes HA metadata, so HA is required",
-                    builder.knob("last_state_min_state")),
-        Basis::fact, "cluster");
-    builder.add("high-availability.storageDir", base_path(profile) + "/ha",
-                "checkpoint_storage.path + `/ha`: JobManager metadata must outlive the pod", Basis::fact,
-                "cluster");
+    if (!stateful(tuning) || !profile.storage_path) return;  // no state, or refused without a path
+    if (profile.deployment == Deployment::kubernetes_operator) {
+        configure_operator_upgrade(builder);
+        return;
+    }
+    const HaKind kind = ha_service(profile);
+    if (kind == HaKind::kubernetes || kind == HaKind::zookeeper) {
+        add_ha(builder, kind,
+               "a JobManager restarted without HA starts the job without its latest checkpoint: its state "
+               "is lost");
+    } else if (kind == HaKind::none) {
+        builder.warn(
+            fmt::format("high_availability.kind none: a JobManager failure on {} loses the pointer "
+                        "to the latest checkpoint, and the job restarts without its state",
+                        to_string(profile.deployment)));
+    }
+    // Undeclared on standalone and YARN: check_feasibility refuses the plan and says what to declare.
 }
+
+}  // namespace
+
+HaKind ha_service(const Profile& profile) {
+    if (profile.ha != HaKind::automatic) return profile.ha;
+    if (profile.zookeeper_quorum) return HaKind::zookeeper;
+    const bool kubernetes = profile.deployment == Deployment::kubernetes_operator ||
+                            profile.deployment == Deployment::kubernetes_standalone;
+    return kubernetes ? HaKind::kubernetes : HaKind::automatic;
+}
+
+namespace {
 
 void configure_local_recovery(Builder& builder) {
     const Profile& profile = builder.profile();

@@ -18,16 +18,23 @@ void configure_forst(Builder& builder) {
     builder.add("state.backend.forst.memory.managed", "true",
                 "ForSt lives within managed memory, as the memory model above reserves it", Basis::fact,
                 "state");
+    // One cache per ForSt instance (ForStResourceContainer.prepareDirectories), each under its own
+    // local directory: the disk is shared by slots x stateful operators of them. The cache directory
+    // stays the default: a configured `state.backend.forst.cache.dir` is used as is by every instance.
     if (profile.local_disk_size) {
-        const double share =
-            static_cast<double>(*profile.local_disk_size) / builder.policy().disk_space_factor;
+        const Tuning& tuning = builder.tuning;
+        const int instances = tuning.slots * std::max(1, profile.shuffles);
+        const double share = static_cast<double>(*profile.local_disk_size) /
+                             builder.policy().disk_space_factor / static_cast<double>(instances);
         const auto limit = static_cast<std::uint64_t>(std::min(share, 4e18)) / kMiB * kMiB;
         builder.add(
             "state.backend.forst.cache.size-based-limit", flink_size_mib(std::max(limit, kMiB)),
-            fmt::format("local_disk_size / {} = {} / {}: the file cache on the declared local disk "
-                        "(its directory defaults to `cache` under the ForSt local directory, on that disk)",
+            fmt::format("per ForSt instance: local_disk_size / {} / (slots × stateful operators) = {} / {} / "
+                        "({} × {}); each instance keeps its own cache under its local directory, "
+                        "`cache` under <working dir>/tmp by default, on the declared disk",
                         builder.knob("disk_space_factor"), format_binary_bytes(*profile.local_disk_size),
-                        plain_number(builder.policy().disk_space_factor)),
+                        plain_number(builder.policy().disk_space_factor), tuning.slots,
+                        std::max(1, profile.shuffles)),
             Basis::policy, "state");
     }
     builder.warn(
@@ -35,6 +42,40 @@ void configure_forst(Builder& builder) {
         "only for operators on the asynchronous State API V2; operators on the synchronous API keep "
         "their state local like RocksDB (state.backend.forst.sync.enforce-local): the job must use "
         "State V2 for ForSt to help");
+}
+
+// RocksDB and ForSt allocate natively through malloc. glibc keeps up to 8 arenas per core on 64-bit
+// hosts and fragments them under many threads; the official images preload jemalloc instead
+// (flink-docker docker-entrypoint.sh, maybe_enable_jemalloc, from the 1.12 images; DISABLE_JEMALLOC).
+void configure_allocator(Builder& builder) {
+    const Profile& profile = builder.profile();
+    const std::string arenas = std::to_string(std::max(1, builder.policy().malloc_arena_max));
+    switch (profile.deployment) {
+        case Deployment::yarn:
+            builder.add("containerized.taskmanager.env.MALLOC_ARENA_MAX", arenas,
+                        fmt::format("{}: YARN containers run on the host's glibc malloc, which keeps up to 8 "
+                                    "arenas per core whose fragmentation grows native memory past the JVM "
+                                    "overhead until the container is killed (mem_trouble.md, container "
+                                    "memory exceeded); Flink passes containerized.taskmanager.env.* into the "
+                                    "TaskManager's environment (ResourceManagerOptions)",
+                                    builder.knob("malloc_arena_max")),
+                        Basis::policy, "memory");
+            break;
+        case Deployment::standalone:
+            builder.derive("TaskManager environment", "MALLOC_ARENA_MAX=" + arenas,
+                           fmt::format("{}: glibc keeps up to 8 malloc arenas per core for RocksDB's native "
+                                       "memory; no Flink option sets a standalone TaskManager's environment, "
+                                       "so export it where bin/taskmanager.sh runs",
+                                       builder.knob("malloc_arena_max")));
+            break;
+        case Deployment::kubernetes_operator:
+        case Deployment::kubernetes_standalone:
+            builder.derive("native allocator", "jemalloc (official image)",
+                           "the official Flink images preload jemalloc unless DISABLE_JEMALLOC=true (their "
+                           "docker-entrypoint.sh): glibc's MALLOC_ARENA_MAX does not apply; a custom image "
+                           "on glibc needs MALLOC_ARENA_MAX in the pod's environment");
+            break;
+    }
 }
 
 }  // namespace
@@ -46,6 +87,7 @@ void configure_state_backend(Builder& builder) {
     const FlinkVersion version = profile.version;
     builder.add(option_key(version, {"state.backend.type", "state.backend"}),
                 std::string(to_string(profile.backend)), "workload.state_backend", Basis::fact, "state");
+    if (profile.backend != Backend::hashmap) configure_allocator(builder);
     if (profile.backend == Backend::forst) {
         configure_forst(builder);
         return;

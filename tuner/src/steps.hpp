@@ -45,6 +45,9 @@ bool entropy_injection(const Profile& profile);
 // taskmanager.memory.jvm-overhead.max for RocksDB and ForSt containers.
 std::uint64_t rocksdb_jvm_overhead_max();
 bool remote_storage(const Profile& profile);
+// The HA service a stateful job gets: the declared one, ZooKeeper with a quorum, Kubernetes HA on
+// Kubernetes; `automatic` when standalone or YARN declare nothing (the plan is then refused).
+HaKind ha_service(const Profile& profile);
 // Task-local recovery pays for incremental RocksDB on a local disk: the local copy is hard links.
 bool local_recovery_pays(const Profile& profile, const Tuning& tuning);
 

@@ -211,6 +211,27 @@ TEST(ClosedLoop, EmittedConfigurationsPassCheck) {
     EXPECT_GE(checked, 8);
 }
 
+// --patch says every warning on stderr before it writes, as --emit does.
+TEST(ClosedLoop, PatchSaysEveryWarning) {
+    int patched = 0;
+    for (const fs::path& path : profiles()) {
+        const Profile profile = load(path);
+        const auto t = tuned(profile);
+        if (!t || !t->infeasible.empty() || t->warnings.empty() || profile.version >= FlinkVersion{2, 0})
+            continue;
+        SCOPED_TRACE(path.filename().string());
+        const ScratchDir dir(path.stem().string() + "-patch");
+        const fs::path file = dir.path() / "flink-conf.yaml";
+        std::ofstream(file) << "taskmanager.numberOfTaskSlots: 1\n";
+        const auto run = run_flinklint({"tune", "--profile", path.string(), "--patch", file.string()});
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        for (const std::string& warning : t->warnings)
+            EXPECT_NE(run.err.find("warning: " + warning), std::string::npos) << run.err;
+        ++patched;
+    }
+    EXPECT_GE(patched, 1);
+}
+
 TEST(ClosedLoop, JsonReportOfEveryProfile) {
     for (const fs::path& path : profiles()) {
         SCOPED_TRACE(path.string());

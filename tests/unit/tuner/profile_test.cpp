@@ -105,7 +105,7 @@ TEST(Profile, UnknownFieldsAreLocatedWithASuggestion) {
     expect_error(
         kBase + "colour: blue\n",
         "p.yaml:27:1: unknown field `colour` in the profile (known: flink_version, deployment, cluster, "
-        "checkpoint_storage, workload, goals, policy)");
+        "checkpoint_storage, high_availability, workload, goals, policy)");
     expect_error(
         kBase + "policy:\n  max_nic_utilisation: 0.5\n",
         "p.yaml:28:3: unknown field `max_nic_utilisation` in `policy`: did you mean `max_nic_utilization`?");

@@ -13,13 +13,18 @@ using namespace flinklint::tuner;
 
 namespace {
 
-// A mid-size RocksDB job; `extra` replaces whole lines by key (`  state_size: 10g`) or is appended.
+const std::string kQuorum = "high_availability:\n  zookeeper_quorum: zk-1:2181,zk-2:2181\n";
+
+// A mid-size RocksDB job; `extra` is appended. Standalone and YARN declare a ZooKeeper quorum, which
+// their stateful jobs need.
 std::string profile_text(const std::string& version, const std::string& deployment,
                          const std::string& workload, const std::string& extra = "") {
+    const bool zookeeper = deployment == "yarn" || deployment == "standalone";
     return "flink_version: \"" + version + "\"\ndeployment: " + deployment +
            "\ncluster:\n  taskmanagers: 4\n  taskmanager:\n    cpu_cores: 8\n    memory: 32g\n"
            "    network_bandwidth: 10 Gbit/s\n    local_disk: ssd\n" +
-           "checkpoint_storage:\n  kind: s3\n  path: s3://bucket/job\n" + "workload:\n" + workload + extra;
+           "checkpoint_storage:\n  kind: s3\n  path: s3://bucket/job\n" + (zookeeper ? kQuorum : "") +
+           "workload:\n" + workload + extra;
 }
 
 const std::string kRocksdb =
@@ -84,7 +89,11 @@ TEST(TunerFacts, ForstTimeoutIgnoresTheFullStateAndUsesTheLocalDiskAsCache) {
     // A full upload of 1 TB per TaskManager at 625 MB/s would take 27 min and a 1.4 h timeout.
     EXPECT_GT(t.estimates.full_checkpoint_duration_s, 1500);
     EXPECT_EQ(value(t, "execution.checkpointing.timeout"), "10 min");
-    EXPECT_EQ(value(t, "state.backend.forst.cache.size-based-limit"), "51200m");
+    // The limit is per ForSt instance (ForStResourceContainer): 100 GiB / 2 / (8 slots x 1 operator).
+    EXPECT_EQ(t.slots, 8);
+    EXPECT_EQ(value(t, "state.backend.forst.cache.size-based-limit"), "6400m");
+    // A configured cache directory would be shared as is by every instance: the default stays.
+    EXPECT_EQ(t.find("state.backend.forst.cache.dir"), nullptr);
     EXPECT_TRUE(warned(t, "State API V2"));
 }
 
@@ -205,6 +214,18 @@ TEST(TunerSafety, StatefulJobsNeverUpgradeStateless) {
     const auto emitted = emit_config(large, EmitFormat::flinkdeployment);
     ASSERT_TRUE(emitted);
     EXPECT_NE(emitted->find("upgradeMode: last-state\n"), std::string::npos);
+    EXPECT_EQ(large.find("kubernetes.operator.savepoint.format.type"), nullptr);
+    // Large state without HA: savepoint upgrades in the NATIVE format.
+    const Tuning native = tuned(large_text + "high_availability:\n  kind: none\n");
+    EXPECT_EQ(native.upgrade_mode, "savepoint");
+    EXPECT_EQ(native.find("high-availability.type"), nullptr);
+    EXPECT_EQ(value(native, "kubernetes.operator.savepoint.format.type"), "NATIVE");
+    EXPECT_EQ(small.find("kubernetes.operator.savepoint.format.type"), nullptr);
+    // Large state with ZooKeeper declared: last-state through ZooKeeper HA.
+    const Tuning zookeeper = tuned(large_text + kQuorum);
+    EXPECT_EQ(zookeeper.upgrade_mode, "last-state");
+    EXPECT_EQ(value(zookeeper, "high-availability.type"), "zookeeper");
+    EXPECT_EQ(value(zookeeper, "high-availability.zookeeper.quorum"), "zk-1:2181,zk-2:2181");
 }
 
 TEST(TunerExpert, HighAvailabilityPerDeploymentKind) {
@@ -214,8 +235,55 @@ TEST(TunerExpert, HighAvailabilityPerDeploymentKind) {
     EXPECT_EQ(value(k8s, "high-availability.storageDir"), "s3://bucket/job/ha");
     EXPECT_EQ(value(tuned(profile_text("1.15", "kubernetes-standalone", kRocksdb)), "high-availability"),
               "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory");
-    // ZooKeeper needs a quorum the profile does not declare: a warning says what to set.
-    EXPECT_TRUE(warned(tuned(profile_text("1.17", "yarn", kRocksdb)), "high-availability.type: zookeeper"));
+    // ZooKeeper on YARN: the quorum from the profile; YARN infers the cluster id from the application.
+    const Tuning yarn = tuned(profile_text("1.17", "yarn", kRocksdb));
+    EXPECT_TRUE(yarn.infeasible.empty());
+    EXPECT_EQ(value(yarn, "high-availability.type"), "zookeeper");
+    EXPECT_EQ(value(yarn, "high-availability.zookeeper.quorum"), "zk-1:2181,zk-2:2181");
+    EXPECT_EQ(value(yarn, "high-availability.storageDir"), "s3://bucket/job/ha");
+    EXPECT_EQ(yarn.find("high-availability.cluster-id"), nullptr);
+    // Standalone clusters sharing a quorum need their own id; 1.15 names the mode `high-availability`.
+    const Tuning standalone = tuned(profile_text("1.15", "standalone", kRocksdb));
+    EXPECT_EQ(value(standalone, "high-availability"), "zookeeper");
+    EXPECT_EQ(value(standalone, "high-availability.cluster-id"), "/p");
+    // Without a quorum the plan is refused, saying what to declare; `kind: none` accepts the risk.
+    std::string undeclared = profile_text("1.17", "yarn", kRocksdb);
+    undeclared.erase(undeclared.find(kQuorum), kQuorum.size());
+    const Tuning refused = tuned(undeclared);
+    ASSERT_EQ(refused.infeasible.size(), 1u);
+    EXPECT_NE(refused.infeasible[0].find("high_availability.zookeeper_quorum"), std::string::npos);
+    std::string none = undeclared;
+    none.insert(none.find("workload:"), "high_availability:\n  kind: none\n");
+    const Tuning accepted = tuned(none);
+    EXPECT_TRUE(accepted.infeasible.empty());
+    EXPECT_TRUE(warned(accepted, "high_availability.kind none"));
+    EXPECT_EQ(accepted.find("high-availability.type"), nullptr);
+    // A stateless job needs no HA.
+    std::string stateless = undeclared;
+    stateless.replace(stateless.find("state_size: 40g"), 15, "state_size: 0b");
+    EXPECT_TRUE(tuned(stateless).infeasible.empty());
+}
+
+TEST(TunerExpert, HighAvailabilityInputsAreChecked) {
+    const auto errors_of = [](const std::string& deployment, const std::string& section) {
+        std::string text = profile_text("1.20", deployment, kRocksdb);
+        if (const auto at = text.find(kQuorum); at != std::string::npos) text.erase(at, kQuorum.size());
+        text.insert(text.find("workload:"), section);
+        const auto parsed = parse_profile(text, "p.yaml");
+        const auto* errors = std::get_if<std::vector<ProfileError>>(&parsed);
+        return errors == nullptr ? std::string() : errors->front().str();
+    };
+    EXPECT_NE(errors_of("yarn", "high_availability:\n  kind: zookeeper\n").find("needs `high_availability"),
+              std::string::npos);
+    EXPECT_NE(errors_of("yarn", "high_availability:\n  kind: kubernetes\n").find("needs a Kubernetes"),
+              std::string::npos);
+    EXPECT_NE(errors_of("yarn", "high_availability:\n  kind: none\n  zookeeper_quorum: zk:2181\n")
+                  .find("used only with"),
+              std::string::npos);
+    EXPECT_NE(
+        errors_of("yarn", "high_availability:\n  zookeeper_quorum: \"zk:2181, zk2:2181\"\n").find("p.yaml:"),
+        std::string::npos);
+    EXPECT_EQ(errors_of("kubernetes-operator", "high_availability:\n  zookeeper_quorum: zk:2181\n"), "");
 }
 
 TEST(TunerSafety, NetworkMemorySurvivesRescalingAndSwitchesModeBeforeItsShare) {
@@ -286,6 +354,29 @@ TEST(TunerExpert, DiskRecoveryAndContainers) {
     EXPECT_EQ(t.taskmanager.jvm_overhead, 2ULL << 30);  // 0.1 x 32 GiB, capped at 2 GiB instead of 1
     EXPECT_EQ(tuned(profile_text("1.20", "standalone", kRocksdb)).find("taskmanager.memory.jvm-overhead.max"),
               nullptr);
+}
+
+// glibc's arenas for RocksDB's native memory: set where Flink can (YARN), said where it cannot
+// (standalone), and not needed with the official images' jemalloc (Kubernetes).
+TEST(TunerExpert, MallocArenasForRocksdbContainers) {
+    EXPECT_EQ(value(tuned(profile_text("1.17", "yarn", kRocksdb)),
+                    "containerized.taskmanager.env.MALLOC_ARENA_MAX"),
+              "4");
+    const Tuning custom = tuned(profile_text("1.17", "yarn", kRocksdb, "policy:\n  malloc_arena_max: 2\n"));
+    EXPECT_EQ(value(custom, "containerized.taskmanager.env.MALLOC_ARENA_MAX"), "2");
+    EXPECT_NE(
+        custom.find("containerized.taskmanager.env.MALLOC_ARENA_MAX")->reason.find("(set in the profile)"),
+        std::string::npos);
+    EXPECT_EQ(
+        tuned(profile_text("1.17", "yarn", kHashmap)).find("containerized.taskmanager.env.MALLOC_ARENA_MAX"),
+        nullptr);
+    const Tuning standalone = tuned(profile_text("1.20", "standalone", kRocksdb));
+    ASSERT_NE(derivation(standalone, "TaskManager environment"), nullptr);
+    EXPECT_EQ(derivation(standalone, "TaskManager environment")->value, "MALLOC_ARENA_MAX=4");
+    const Tuning k8s = tuned(profile_text("1.20", "kubernetes-operator", kRocksdb));
+    EXPECT_EQ(k8s.find("containerized.taskmanager.env.MALLOC_ARENA_MAX"), nullptr);
+    ASSERT_NE(derivation(k8s, "native allocator"), nullptr);
+    EXPECT_NE(derivation(k8s, "native allocator")->formula.find("jemalloc"), std::string::npos);
 }
 
 TEST(TunerExpert, KafkaTransactionsMustOutliveCheckpointAndRestart) {

@@ -19,6 +19,8 @@ enum class LocalDisk { ssd, hdd, network };
 enum class StorageKind { s3, gcs, azure, hdfs, nfs, local };
 enum class Backend { hashmap, rocksdb, forst };
 enum class Incremental { automatic, enabled, disabled };
+// high_availability.kind: auto is Kubernetes HA on Kubernetes, ZooKeeper (with a quorum) elsewhere.
+enum class HaKind { automatic, zookeeper, kubernetes, none };
 
 std::string_view to_string(Deployment);
 std::string_view to_string(LocalDisk);
@@ -61,6 +63,7 @@ struct Policy {
     double kafka_max_transaction_timeout_s = 900;  // brokers' transaction.max.timeout.ms default
     int many_taskmanagers = 20;  // object stores: entropy injection and file merging from this many
     int retained_checkpoints = 2;
+    int malloc_arena_max = 4;  // glibc malloc arenas of RocksDB/ForSt TaskManagers (YARN, standalone)
 };
 
 struct Window {
@@ -95,6 +98,10 @@ struct Profile {
     StorageKind storage = StorageKind::s3;
     std::optional<double> storage_bandwidth;  // bytes/s per TaskManager
     std::optional<std::string> storage_path;  // checkpoint directory URI
+
+    bool ha_declared = false;  // a `high_availability:` section was written
+    HaKind ha = HaKind::automatic;
+    std::optional<std::string> zookeeper_quorum;  // host:port,host:port
 
     Backend backend = Backend::hashmap;
     std::optional<std::uint64_t> state_size;  // bytes, whole job
