@@ -228,6 +228,15 @@ void configure_disk(Builder& builder) {
         fmt::format("{} + state per TaskManager / bandwidth = {} + {}{}", builder.knob("restart_time"),
                     human_duration(policy.restart_time_s), human_duration(restore),
                     downloads ? "" : " (state stays local or remote: nothing to download)"));
+    // Local recovery helps only a restart on the same TaskManager: a lost one downloads its state.
+    if (profile.backend != Backend::forst && !downloads) {
+        const double download = e.state_bytes_per_taskmanager / e.checkpoint_bandwidth;
+        builder.derive("restore time, TaskManager lost", human_duration(policy.restart_time_s + download),
+                       fmt::format("{} + state per TaskManager / bandwidth = {} + {}: the local copy is gone "
+                                   "with the machine",
+                                   builder.knob("restart_time"), human_duration(policy.restart_time_s),
+                                   human_duration(download)));
+    }
     if (e.nic_utilization < 1) {
         const double catch_up = downtime * e.nic_utilization / (1 - e.nic_utilization);
         builder.derive(

@@ -112,6 +112,13 @@ TEST(TunerFacts, HashmapIsNeverAdvisedIncrementalCheckpoints) {
         EXPECT_TRUE(warned(t, std::string("`") + key + ": true`"));
         for (const std::string& w : t.warnings) EXPECT_EQ(w.find("use incremental"), std::string::npos) << w;
     }
+    // Asking for them is an error at the goal.
+    const auto parsed = parse_profile(
+        profile_text("1.20", "yarn", kHashmap, "goals:\n  incremental_checkpoints: true\n"), "p.yaml");
+    const auto* errors = std::get_if<std::vector<ProfileError>>(&parsed);
+    ASSERT_NE(errors, nullptr);
+    EXPECT_NE(errors->front().str().find("hashmap state backend has no incremental checkpoints"),
+              std::string::npos);
 }
 
 const std::string kNotIncremental = "goals:\n  incremental_checkpoints: false\n";
@@ -157,6 +164,11 @@ TEST(TunerFacts, UnalignedCheckpointsAreDecidedOnInFlightDataAndYieldToLocalReco
     const Tuning old = tuned(
         profile_text("1.19", "kubernetes-operator", kRocksdb, "goals:\n  incremental_checkpoints: true\n"));
     EXPECT_EQ(value(old, "state.backend.local-recovery"), "true");
+    // The restore time says what local recovery saves, and what a lost TaskManager still downloads.
+    ASSERT_NE(derivation(local, "restore time, TaskManager lost"), nullptr);
+    EXPECT_NE(derivation(local, "restore time (RTO)")->value,
+              derivation(local, "restore time, TaskManager lost")->value);
+    EXPECT_EQ(derivation(t, "restore time, TaskManager lost"), nullptr);
 }
 
 TEST(TunerSafety, InfeasiblePlansCarryTheMinimumThatWouldWork) {
