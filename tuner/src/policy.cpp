@@ -57,6 +57,7 @@ constexpr Knob kKnobs[] = {
     {"kafka_max_transaction_timeout", Unit::seconds, &Policy::kafka_max_transaction_timeout_s},
     {"many_taskmanagers", Unit::count, &Policy::many_taskmanagers},
     {"retained_checkpoints", Unit::count, &Policy::retained_checkpoints},
+    {"rocksdb_jvm_overhead_max", Unit::bytes, &Policy::rocksdb_jvm_overhead_max},
     {"malloc_arena_max", Unit::count, &Policy::malloc_arena_max},
 };
 
@@ -128,6 +129,10 @@ void detail::read_policy(Reader& reader, const Fields& root, Profile& profile) {
             knob.member);
         profile.policy_overrides.emplace_back(knob.name);
     }
+    // Below Flink's taskmanager.memory.jvm-overhead.min (192m) no TaskManager starts.
+    if (fields.entries.contains("rocksdb_jvm_overhead_max"))
+        reader.require(profile.policy.rocksdb_jvm_overhead_max >= (192ULL << 20), fields,
+                       "rocksdb_jvm_overhead_max", "must be at least 192m, Flink's JVM overhead minimum");
 }
 
 }  // namespace flinklint::tuner

@@ -145,7 +145,8 @@ Budget process_budget(const Profile& profile) {
     }
     budget.process = declared - budget.reserve;
     if (!standalone && profile.backend != Backend::hashmap)
-        budget.fixed["taskmanager.memory.jvm-overhead.max"] = flink_size_mib(rocksdb_jvm_overhead_max());
+        budget.fixed["taskmanager.memory.jvm-overhead.max"] =
+            flink_size_mib(profile.policy.rocksdb_jvm_overhead_max);
     return budget;
 }
 
@@ -339,12 +340,13 @@ void report_memory(Builder& builder, const Layout& layout, const Budget& budget,
                           format_binary_bytes(budget.process)),
         Basis::fact, "memory");
     if (budget.fixed.contains("taskmanager.memory.jvm-overhead.max")) {
-        builder.add("taskmanager.memory.jvm-overhead.max",
-                    budget.fixed.at("taskmanager.memory.jvm-overhead.max"),
-                    "RocksDB's native memory beyond the managed budget and glibc's malloc arenas live in the "
-                    "JVM overhead (Flink's memory troubleshooting guide, mem_trouble.md: container memory "
-                    "exceeded); the 0.1 fraction may now grow past Flink's 1g cap",
-                    Basis::policy, "memory");
+        builder.add(
+            "taskmanager.memory.jvm-overhead.max", budget.fixed.at("taskmanager.memory.jvm-overhead.max"),
+            "RocksDB's native memory beyond the managed budget and glibc's malloc arenas live in the "
+            "JVM overhead (Flink's memory troubleshooting guide, mem_trouble.md: container memory "
+            "exceeded); " +
+                builder.knob("rocksdb_jvm_overhead_max") + " lets the 0.1 fraction grow past Flink's 1g cap",
+            Basis::policy, "memory");
     }
     if (profile.backend != Backend::hashmap) {
         builder.add(
@@ -387,10 +389,6 @@ void report_memory(Builder& builder, const Layout& layout, const Budget& budget,
 }
 
 }  // namespace
-
-std::uint64_t rocksdb_jvm_overhead_max() {
-    return 2 * kGiB;
-}
 
 bool size_cluster(Builder& builder) {
     const Profile& profile = builder.profile();

@@ -42,8 +42,6 @@ BufferSettings high_parallelism_buffers(FlinkVersion version);
 double disk_iops(const Profile& profile);
 // S3 with many TaskManagers: checkpoint paths carry the `_entropy_` marker.
 bool entropy_injection(const Profile& profile);
-// taskmanager.memory.jvm-overhead.max for RocksDB and ForSt containers.
-std::uint64_t rocksdb_jvm_overhead_max();
 bool remote_storage(const Profile& profile);
 // The HA service a stateful job gets: the declared one, ZooKeeper with a quorum, Kubernetes HA on
 // Kubernetes; `automatic` when standalone or YARN declare nothing (the plan is then refused).

@@ -364,6 +364,12 @@ TEST(TunerExpert, DiskRecoveryAndContainers) {
     // RocksDB containers: JVM overhead may grow past Flink's 1g cap for native memory and malloc arenas.
     EXPECT_EQ(value(t, "taskmanager.memory.jvm-overhead.max"), "2048m");
     EXPECT_EQ(t.taskmanager.jvm_overhead, 2ULL << 30);  // 0.1 x 32 GiB, capped at 2 GiB instead of 1
+    std::string capped = text + "policy:\n  rocksdb_jvm_overhead_max: 3g\n";
+    EXPECT_EQ(tuned(capped).taskmanager.jvm_overhead, 3ULL << 30);  // 0.1 x 32 GiB = 3.2 GiB, capped at 3
+    const auto low = parse_profile(text + "policy:\n  rocksdb_jvm_overhead_max: 100m\n", "p.yaml");
+    ASSERT_NE(std::get_if<std::vector<ProfileError>>(&low), nullptr);
+    EXPECT_NE(std::get<std::vector<ProfileError>>(low).front().str().find("at least 192m"),
+              std::string::npos);
     EXPECT_EQ(tuned(profile_text("1.20", "standalone", kRocksdb)).find("taskmanager.memory.jvm-overhead.max"),
               nullptr);
 }

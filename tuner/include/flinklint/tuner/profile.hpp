@@ -63,6 +63,7 @@ struct Policy {
     double kafka_max_transaction_timeout_s = 900;  // brokers' transaction.max.timeout.ms default
     int many_taskmanagers = 20;  // object stores: entropy injection and file merging from this many
     int retained_checkpoints = 2;
+    std::uint64_t rocksdb_jvm_overhead_max = 2ULL << 30;  // RocksDB/ForSt containers: JVM overhead cap
     int malloc_arena_max = 4;  // glibc malloc arenas of RocksDB/ForSt TaskManagers (YARN, standalone)
 };
 
