@@ -162,6 +162,39 @@ void configure_local_recovery(Builder& builder) {
         Basis::policy, "state");
 }
 
+// Recovery: restore (download unless local or ForSt), then catch up the backlog with the spare NIC.
+void derive_recovery_times(Builder& builder) {
+    const Profile& profile = builder.profile();
+    const Policy& policy = builder.policy();
+    const Estimates& e = builder.tuning.estimates;
+    const bool downloads = profile.backend != Backend::forst && !local_recovery_pays(profile, builder.tuning);
+    const double restore = downloads ? e.state_bytes_per_taskmanager / e.checkpoint_bandwidth : 0;
+    const double downtime = policy.restart_time_s + restore;
+    builder.derive(
+        "restore time (RTO)", human_duration(downtime),
+        fmt::format("{} + state per TaskManager / bandwidth = {} + {}{}", builder.knob("restart_time"),
+                    human_duration(policy.restart_time_s), human_duration(restore),
+                    downloads ? "" : " (state stays local or remote: nothing to download)"));
+    // Local recovery helps only a restart on the same TaskManager: a lost one downloads its state.
+    if (profile.backend != Backend::forst && !downloads) {
+        const double download = e.state_bytes_per_taskmanager / e.checkpoint_bandwidth;
+        builder.derive("restore time, TaskManager lost", human_duration(policy.restart_time_s + download),
+                       fmt::format("{} + state per TaskManager / bandwidth = {} + {}: the local copy is gone "
+                                   "with the machine",
+                                   builder.knob("restart_time"), human_duration(policy.restart_time_s),
+                                   human_duration(download)));
+    }
+    if (e.nic_utilization < 1) {
+        const double catch_up = downtime * e.nic_utilization / (1 - e.nic_utilization);
+        builder.derive(
+            "catch-up after recovery", human_duration(catch_up),
+            fmt::format("downtime × utilization / (1 − utilization) = {} × {} / {}: the backlog drains "
+                        "with the spare NIC",
+                        human_duration(downtime), plain_number(e.nic_utilization),
+                        plain_number(1 - e.nic_utilization)));
+    }
+}
+
 }  // namespace
 
 void configure_recovery(Builder& builder) {
@@ -219,33 +252,7 @@ void configure_disk(Builder& builder) {
                         plain_number(cached, 3), plain_number(disk_iops(profile), 0),
                         to_string(profile.local_disk), builder.knob("hdd_iops/ssd_iops/network_disk_iops")));
     }
-    // Recovery: restore (download unless local or ForSt), then catch up the backlog with the spare NIC.
-    const bool downloads = profile.backend != Backend::forst && !local_recovery_pays(profile, tuning);
-    const double restore = downloads ? e.state_bytes_per_taskmanager / e.checkpoint_bandwidth : 0;
-    const double downtime = policy.restart_time_s + restore;
-    builder.derive(
-        "restore time (RTO)", human_duration(downtime),
-        fmt::format("{} + state per TaskManager / bandwidth = {} + {}{}", builder.knob("restart_time"),
-                    human_duration(policy.restart_time_s), human_duration(restore),
-                    downloads ? "" : " (state stays local or remote: nothing to download)"));
-    // Local recovery helps only a restart on the same TaskManager: a lost one downloads its state.
-    if (profile.backend != Backend::forst && !downloads) {
-        const double download = e.state_bytes_per_taskmanager / e.checkpoint_bandwidth;
-        builder.derive("restore time, TaskManager lost", human_duration(policy.restart_time_s + download),
-                       fmt::format("{} + state per TaskManager / bandwidth = {} + {}: the local copy is gone "
-                                   "with the machine",
-                                   builder.knob("restart_time"), human_duration(policy.restart_time_s),
-                                   human_duration(download)));
-    }
-    if (e.nic_utilization < 1) {
-        const double catch_up = downtime * e.nic_utilization / (1 - e.nic_utilization);
-        builder.derive(
-            "catch-up after recovery", human_duration(catch_up),
-            fmt::format("downtime × utilization / (1 − utilization) = {} × {} / {}: the backlog drains "
-                        "with the spare NIC",
-                        human_duration(downtime), plain_number(e.nic_utilization),
-                        plain_number(1 - e.nic_utilization)));
-    }
+    derive_recovery_times(builder);
 }
 
 double disk_iops(const Profile& profile) {
