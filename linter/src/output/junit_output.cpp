@@ -1,4 +1,5 @@
-// JUnit XML: one test case per checked file, one <failure> per finding in it.
+// JUnit XML: a test suite per checked file, a test case with one <failure> per finding, a passing
+// case for a clean file.
 #include <algorithm>
 #include <map>
 
@@ -61,12 +62,18 @@ std::string headline(const Diagnostic& d) {
            "]: " + visible_text(d.message);
 }
 
+std::string counts(std::size_t tests, std::size_t failures) {
+    return fmt::format(" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\"", tests, failures);
+}
+
 // Test cases as the parts come, spilled; the document around them, which opens with the counts,
-// at finish(). Within a part, the files it checked come in order, then any file known only from a
-// diagnostic.
+// at finish(). Each file is a test suite, each finding a test case with one <failure> (Ant's JUnit
+// schema, which Jenkins and GitLab read, allows one failure per case and shows only the first), and
+// a clean file one passing case. Within a part, the files it checked come in order, then any file
+// known only from a diagnostic.
 class JunitWriter final : public ReportWriter {
 public:
-    explicit JunitWriter(std::ostream& out) : out_(&out) {}
+    JunitWriter(std::ostream& out, const OutputOptions& options) : out_(&out), options_(options) {}
 
     void add(ReportPart part) override {
         std::vector<std::string> files;
@@ -81,49 +88,53 @@ public:
             it->second.push_back(&d);
         }
         std::string text;
-        for (const std::string& file : files) {
-            ++tests_;
-            const std::string name = xml_escape(file.empty() ? "<unknown>" : file, true);
-            text += "    <testcase classname=\"flinklint\" name=\"" + name + "\" file=\"" + name + '"';
-            const auto& findings = by_file[file];
-            if (findings.empty()) {
-                text += "/>\n";
-                continue;
-            }
-            ++failures_;
-            text += ">\n";
-            for (const Diagnostic* d : findings) {
-                text += "      <failure type=\"" + xml_escape(d->rule_id, true) + "\" message=\"" +
-                        xml_escape(d->rule_id + " " + d->rule_name + ": " + d->message, true) + "\">" +
-                        xml_escape(visible_text(file) + ":" + headline(*d), false);
-                if (!d->help.empty()) text += xml_escape("\nhelp: " + visible_text(d->help), false);
-                for (const RelatedLocation& r : d->related) {
-                    const std::string where = r.source ? r.source->path() : file;
-                    text += xml_escape(fmt::format("\nnote: {}:{}:{}: {}", visible_text(where), r.start.line,
-                                                   r.start.column, visible_text(r.message)),
-                                       false);
-                }
-                text += "</failure>\n";
-            }
-            text += "    </testcase>\n";
-        }
+        for (const std::string& file : files) suite(file, by_file[file], text);
         spill_.write(text);
     }
 
     void finish(std::size_t /*files_checked*/) override {
-        const std::string counts = " tests=\"" + std::to_string(tests_) + "\" failures=\"" +
-                                   std::to_string(failures_) + "\" errors=\"0\" skipped=\"0\"";
         std::ostream& out = *out_;
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        out << "<testsuites name=\"flinklint\"" << counts << ">\n";
-        out << "  <testsuite name=\"flinklint\"" << counts << ">\n";
+        out << "<testsuites name=\"flinklint\"" << counts(tests_, failures_) << ">\n";
         spill_.copy_to(out);
-        out << "  </testsuite>\n";
         out << "</testsuites>\n";
     }
 
 private:
+    void suite(const std::string& file, const std::vector<const Diagnostic*>& findings, std::string& text) {
+        const std::string shown = file.empty() ? "<unknown>" : relative_path(file, options_.base_dir);
+        const std::string name = xml_escape(shown, true);
+        const std::size_t cases = std::max<std::size_t>(findings.size(), 1);
+        tests_ += cases;
+        failures_ += findings.size();
+        text += "  <testsuite name=\"" + name + "\"" + counts(cases, findings.size()) + ">\n";
+        if (findings.empty())
+            text += "    <testcase classname=\"" + name + "\" name=\"flinklint\" file=\"" + name + "\"/>\n";
+        for (const Diagnostic* d : findings) {
+            text += fmt::format(
+                "    <testcase classname=\"{0}\" name=\"{1}\" file=\"{0}\" line=\"{2}\">\n", name,
+                xml_escape(
+                    fmt::format("{} {} at {}:{}", d->rule_id, d->rule_name, d->start.line, d->start.column),
+                    true),
+                d->start.line);
+            text += "      <failure type=\"" + xml_escape(d->rule_id, true) + "\" message=\"" +
+                    xml_escape(d->rule_id + " " + d->rule_name + ": " + d->message, true) + "\">" +
+                    xml_escape(visible_text(shown) + ":" + headline(*d), false);
+            if (!d->help.empty()) text += xml_escape("\nhelp: " + visible_text(d->help), false);
+            for (const RelatedLocation& r : d->related) {
+                const std::string where =
+                    r.source ? relative_path(r.source->path(), options_.base_dir) : shown;
+                text += xml_escape(fmt::format("\nnote: {}:{}:{}: {}", visible_text(where), r.start.line,
+                                               r.start.column, visible_text(r.message)),
+                                   false);
+            }
+            text += "</failure>\n    </testcase>\n";
+        }
+        text += "  </testsuite>\n";
+    }
+
     std::ostream* out_;
+    OutputOptions options_;
     Spill spill_;
     std::size_t tests_ = 0;
     std::size_t failures_ = 0;
@@ -131,8 +142,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> junit_writer(std::ostream& out) {
-    return std::make_unique<JunitWriter>(out);
+std::unique_ptr<ReportWriter> junit_writer(std::ostream& out, const OutputOptions& options) {
+    return std::make_unique<JunitWriter>(out, options);
 }
 
 }  // namespace flinklint::output

@@ -78,7 +78,7 @@ std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostre
         case OutputFormat::sarif:
             return output::sarif_writer(out, options);
         case OutputFormat::junit:
-            return output::junit_writer(out);
+            return output::junit_writer(out, options);
     }
     return output::text_writer(out, options);
 }

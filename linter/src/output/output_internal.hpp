@@ -33,7 +33,7 @@ std::unique_ptr<ReportWriter> statistics_writer(std::ostream& out, const OutputO
 std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> gitlab_writer(std::ostream& out, const OutputOptions& options);
 std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const OutputOptions& options);
-std::unique_ptr<ReportWriter> junit_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> junit_writer(std::ostream& out, const OutputOptions& options);
 
 // Where a writer keeps what must wait for its header (SARIF's results wait for the rule table,
 // JUnit's test cases for the counts): a temporary file, so that memory does not grow with the

@@ -111,7 +111,7 @@ TEST(CiGate, ExitZeroReportsButPasses) {
     EXPECT_NE(result.out.find("FL101"), std::string::npos);
 }
 
-TEST(CiGate, JunitHasOneTestCasePerFileAndOneFailurePerFinding) {
+TEST(CiGate, JunitHasOneTestCasePerFindingAndOnePerCleanFile) {
     const TempDir dir;
     dir.write("conf/flink-conf.yaml", kConfig);
     dir.write("clean/flink-conf.yaml", "parallelism.default: 2\n");
@@ -126,9 +126,9 @@ TEST(CiGate, JunitHasOneTestCasePerFileAndOneFailurePerFinding) {
             ++n;
         return n;
     };
-    EXPECT_EQ(count("<testcase "), 2u) << result.out;
+    EXPECT_EQ(count("<testcase "), 3u) << result.out;
     EXPECT_EQ(count("<failure "), 2u) << result.out;
-    EXPECT_NE(result.out.find("tests=\"2\" failures=\"1\""), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("tests=\"3\" failures=\"2\""), std::string::npos) << result.out;
     std::string output;
     dir.write("report.xml", result.out);
     if (run_shell("command -v xmllint", dir.path(), output) == 0) {

@@ -237,7 +237,7 @@ std::string xml_problem(std::string_view xml) {
     return roots == 1 ? "" : "expected one root element";
 }
 
-TEST(JunitOutput, WellFormedOneTestCasePerFile) {
+TEST(JunitOutput, WellFormedOneSuitePerFileOneCasePerFinding) {
     Report report = sample_report();
     report.diagnostics[2].help = "ctl \x01 and bad \xC0 bytes";
     const std::string xml = render(OutputFormat::junit, report, repo_options());
@@ -246,17 +246,18 @@ TEST(JunitOutput, WellFormedOneTestCasePerFile) {
     EXPECT_EQ(xml_problem("<a x=\"&bogus;\"/>"), "bad reference &bogus;");
 
     EXPECT_NE(
-        xml.find("<testsuites name=\"flinklint\" tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"0\">"),
+        xml.find("<testsuites name=\"flinklint\" tests=\"4\" failures=\"3\" errors=\"0\" skipped=\"0\">"),
         std::string::npos);
-    EXPECT_NE(
-        xml.find("<testcase classname=\"flinklint\" name=\"/repo/clean.yaml\" file=\"/repo/clean.yaml\"/>"),
-        std::string::npos);
-    EXPECT_NE(
-        xml.find("<failure type=\"FL101\" message=\"FL101 unknown-key: Unknown option "
-                 "`taskmanager.numberOfTaskSlot`\">/repo/conf/flink-conf.yaml:1:1: error[FL101 unknown-key]: "
-                 "Unknown option `taskmanager.numberOfTaskSlot`\nhelp: did you mean "
-                 "`taskmanager.numberOfTaskSlots`?</failure>"),
-        std::string::npos)
+    EXPECT_NE(xml.find("<testsuite name=\"conf/flink-conf.yaml\" tests=\"2\" failures=\"2\""),
+              std::string::npos)
+        << xml;
+    EXPECT_NE(xml.find("<testcase classname=\"clean.yaml\" name=\"flinklint\" file=\"clean.yaml\"/>"),
+              std::string::npos);
+    EXPECT_NE(xml.find("<failure type=\"FL101\" message=\"FL101 unknown-key: Unknown option "
+                       "`taskmanager.numberOfTaskSlot`\">conf/flink-conf.yaml:1:1: error[FL101 unknown-key]: "
+                       "Unknown option `taskmanager.numberOfTaskSlot`\nhelp: did you mean "
+                       "`taskmanager.numberOfTaskSlots`?</failure>"),
+              std::string::npos)
         << xml;
     EXPECT_NE(
         xml.find("message=\"FL301 odd-value: value &quot;100%&quot; is odd,&#10;really: &lt;odd&gt; &amp; "
@@ -280,7 +281,7 @@ TEST(JunitOutput, FilesKnownOnlyFromDiagnosticsAndEmptyReports) {
     report.files.clear();
     const std::string xml = render(OutputFormat::junit, report);
     EXPECT_EQ(xml_problem(xml), "");
-    EXPECT_NE(xml.find("tests=\"2\" failures=\"2\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("tests=\"3\" failures=\"3\""), std::string::npos) << xml;
     const std::string empty = render(OutputFormat::junit, Report{});
     EXPECT_EQ(xml_problem(empty), "");
     EXPECT_NE(empty.find("tests=\"0\" failures=\"0\""), std::string::npos);
