@@ -20,13 +20,15 @@ struct CheckArguments {
     std::string operator_version;
     std::string format_of;
     std::string target_version;
-    bool color = false;
+    std::string color;  // --color[=auto|always|never]; empty: auto
     bool no_color = false;
+    CLI::App* command = nullptr;  // for the flags given (--show-config says which)
 };
 
 void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
     CLI::App* check_cmd =
         app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
+    a->command = check_cmd;
     check_cmd
         ->add_option("paths", a->options.paths, "Files or directories to check (`-` reads standard input)")
         ->required();
@@ -76,6 +78,12 @@ void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
         ->check([](const std::string& value) {
             return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
         });
+    check_cmd
+        ->add_option("--root", a->options.root,
+                     "Report paths in SARIF, GitLab, GitHub and JUnit relative to DIR (default: the git "
+                     "top-level, else the configuration file's directory, else the working directory)")
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
     check_cmd->add_option("--stdin-filename", a->options.stdin_filename, "File name to report for `-`");
     check_cmd->add_option("--jobs,-j", a->options.jobs, "Files checked in parallel (default: all cores)");
     check_cmd->add_option("--select", a->options.select, "Check only these rule ids or names")
@@ -106,7 +114,17 @@ void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
     check_cmd->add_flag("--quiet,-q", a->options.quiet, "Print the findings only: no summary lines");
     check_cmd->add_flag("--statistics", a->options.statistics,
                         "Print how many findings each rule has instead of the findings (text or json)");
-    check_cmd->add_flag("--color", a->color, "Colour the text output even when not on a terminal");
+    check_cmd->add_flag("--siblings", a->options.siblings,
+                        "Read the other YAML files beside each named file as context for the cross-file "
+                        "rules; report only on the named files (the pre-commit hooks use it)");
+    check_cmd->add_flag("--show-config", a->options.show_config,
+                        "Print the settings in force and where each came from (text or json), check nothing");
+    check_cmd
+        ->add_flag("--color{always}", a->color,
+                   "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always (the "
+                   "default of a bare --color) or never")
+        ->type_name("WHEN")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     check_cmd->add_flag("--no-color", a->no_color, "Never colour the text output");
 }
 
@@ -126,8 +144,14 @@ int run_parsed(CheckArguments& a, std::ostream& out, std::ostream& err) {
     if (!force_flink_version.empty()) check.force_flink_version = FlinkVersion::parse(force_flink_version);
     if (!a.operator_version.empty()) check.operator_version = FlinkVersion::parse(a.operator_version);
     if (!a.target_version.empty()) check.target_version = FlinkVersion::parse(a.target_version);
-    if (!a.format_of.empty()) check.format_of = parse_file_format(a.format_of);
-    if (a.color) check.color = true;
+    if (!a.format_of.empty()) {
+        check.format_of = parse_file_format(a.format_of);
+        check.format_of_name = a.format_of;
+    }
+    for (const CLI::Option* option : a.command->get_options())
+        if (option->count() > 0) check.given.insert(option->get_name());
+    if (a.color == "always") check.color = true;
+    if (a.color == "never") check.color = false;
     if (a.no_color) check.color = false;
     return run_check(check, out, err);
 }

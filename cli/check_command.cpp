@@ -27,6 +27,7 @@
 #include "cli/fix_files.hpp"
 #include "cli/group_stream.hpp"
 #include "cli/output_file.hpp"
+#include "cli/show_config.hpp"
 #include "flinklint/engine.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/project_config.hpp"
@@ -38,8 +39,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Files of one directory form one deployment: cross-file rules see them together.
-FileGroups group_by_directory(const std::vector<fs::path>& files, const ProjectConfig& project,
-                              std::vector<std::string>& notes) {
+// `context` (--siblings) joins the groups of its directories, when one of their files is checked.
+FileGroups group_by_directory(const std::vector<fs::path>& files, const std::vector<fs::path>& context,
+                              const ProjectConfig& project, std::vector<std::string>& notes) {
     std::map<std::string, std::vector<std::size_t>> by_directory;  // directory_key -> files
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (project.ignored(files[i])) {
@@ -49,10 +51,17 @@ FileGroups group_by_directory(const std::vector<fs::path>& files, const ProjectC
             by_directory[directory_key(files[i].parent_path())].push_back(i);
         }
     }
+    std::map<std::string, std::vector<const fs::path*>> context_of;
+    for (const fs::path& file : context) {
+        const auto it = by_directory.find(directory_key(file.parent_path()));
+        if (it != by_directory.end() && !project.ignored(file)) context_of[it->first].push_back(&file);
+    }
     FileGroups groups;
     for (const auto& [directory, indices] : by_directory) {
         groups.start_group();
         for (const std::size_t i : indices) groups.add(files[i].native(), files[i].generic_string());
+        for (const fs::path* file : context_of[directory])
+            groups.add(file->native(), file->generic_string(), true);
     }
     return groups;
 }
@@ -355,6 +364,10 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     std::optional<ProjectConfig> loaded_project = prepare_run(options, disabled, err);
     if (!loaded_project) return kExitUsage;
     ProjectConfig& project = *loaded_project;
+    if (options.show_config) {
+        show_config(options, project, disabled, out);
+        return kExitClean;
+    }
 
     const bool use_stdin = options.paths.size() == 1 && options.paths.front() == "-";
     FileGroups groups;
@@ -373,7 +386,9 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
         }
         walk_errors = std::move(walked.errors);
         walk_notes = std::move(walked.skipped);
-        groups = group_by_directory(walked.files, project, walk_notes);
+        const std::vector<fs::path> context =
+            options.siblings ? sibling_files(options.paths, walked.files) : std::vector<fs::path>{};
+        groups = group_by_directory(walked.files, context, project, walk_notes);
     }
 #if defined(__GLIBC__)
     // The walk's paths are freed by now, in pieces too small for malloc to give back by itself: return
@@ -391,7 +406,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     if (!options.diff) destination.open(options, baseline, text_to_stdout);
     OutputOptions output_options;
     output_options.tool_version = FLINKLINT_VERSION;
-    output_options.base_dir = project.root;
+    output_options.base_dir = report_root(options, project);
     output_options.concise = options.concise;
     output_options.summary = !options.quiet;
     output_options.statistics = options.statistics;

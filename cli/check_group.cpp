@@ -1,5 +1,8 @@
 #include "cli/check_group.hpp"
 
+#include <set>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "cli/fix_files.hpp"
@@ -35,6 +38,7 @@ GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin
         } else {
             read = read_file_limited(input.path, options.max_file_size);
         }
+        if (!read.bytes && input.context) continue;  // context is a help, never an error of the run
         if (!read.bytes) {
             if (read.error.kind == ReadError::Kind::too_large) {
                 files.group.unread.push_back({input.display_path, read.error.message + " (--max-file-size)"});
@@ -47,7 +51,7 @@ GroupFiles read_group(const std::vector<Input>& inputs, const std::string* stdin
         files.inputs.push_back(input);
         files.group.sources.push_back(
             std::make_shared<const Source>(input.display_path, std::move(*read.bytes)));
-        result.files.push_back(input.display_path);
+        if (!input.context) result.files.push_back(input.display_path);
     }
     return files;
 }
@@ -81,7 +85,7 @@ std::vector<SourcePtr> fix_and_write(const GroupFiles& files, const LintResult& 
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const std::string& before = sources[i]->text();
         const std::string& after = outcome.sources[i]->text();
-        if (before == after) continue;  // never touch a file with nothing to fix
+        if (before == after || files.inputs[i].context) continue;  // never touch a file with nothing to fix
         if (options.diff) {
             const std::string path =
                 fs::path(files.inputs[i].display_path).lexically_normal().generic_string();
@@ -102,6 +106,24 @@ std::vector<SourcePtr> fix_and_write(const GroupFiles& files, const LintResult& 
     return report_on;
 }
 
+// --siblings: what the lint says about context files is left out; their positions in the findings on
+// the named files (related locations) stay.
+void drop_context(const std::vector<Input>& inputs, LintResult& lint) {
+    std::set<std::string_view> context;
+    for (const Input& input : inputs)
+        if (input.context) context.insert(input.display_path);
+    if (context.empty()) return;
+    const auto about_context = [&](std::string_view text) {
+        const std::size_t colon = text.find(": ");
+        return colon != std::string_view::npos && context.contains(text.substr(0, colon));
+    };
+    std::erase_if(lint.diagnostics,
+                  [&](const Diagnostic& d) { return d.source && context.contains(d.source->path()); });
+    std::erase_if(lint.skipped, about_context);
+    std::erase_if(lint.skipped_said, about_context);
+    std::erase_if(lint.versions, [&](const FileVersion& v) { return context.contains(v.path); });
+}
+
 }  // namespace
 
 void check_group(const std::vector<Input>& inputs, const std::string* stdin_text, const CheckOptions& options,
@@ -109,11 +131,17 @@ void check_group(const std::vector<Input>& inputs, const std::string* stdin_text
     GroupFiles files = read_group(inputs, stdin_text, options, result);
     if (files.group.sources.empty() && files.group.unread.empty()) return;
     LintResult lint = linter.lint(files.group);
-    for (std::string& note : lint.skipped) result.notes.push_back(std::move(note));
+    std::vector<std::string> skipped = std::move(lint.skipped);
+    std::vector<std::string> skipped_said = std::move(lint.skipped_said);
     if ((options.fix || options.diff) && !files.group.sources.empty()) {
         files.group.sources = fix_and_write(files, lint, linter, options, trees, result);
         lint = linter.lint(files.group);
     }
+    lint.skipped = std::move(skipped);
+    lint.skipped_said = std::move(skipped_said);
+    drop_context(inputs, lint);
+    for (std::string& note : lint.skipped) result.notes.push_back(std::move(note));
+    for (std::string& note : lint.skipped_said) result.warnings.push_back(std::move(note));
     keep_masks(lint, result);
     result.diagnostics = std::move(lint.diagnostics);
     for (FileVersion& v : lint.versions) {

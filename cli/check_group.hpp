@@ -21,6 +21,7 @@ namespace flinklint::cli {
 struct Input {
     std::string path;          // as walked (native); empty for stdin
     std::string display_path;  // as shown in output
+    bool context = false;      // --siblings: read for the cross-file rules, never reported on or fixed
 };
 
 struct GroupResult {

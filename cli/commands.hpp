@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,11 @@ struct CheckOptions {
     std::optional<std::string> write_baseline;  // --write-baseline FILE: record today's findings
     std::optional<std::string> profile;         // --profile FILE: declared hardware and workload
     std::optional<ProfileFacts> profile_facts;  // what run_check read from it
+    std::optional<std::string> root;            // --root DIR: report paths relative to it
+    bool siblings = false;                      // --siblings: the named files' directories as context
+    bool show_config = false;                   // --show-config: print the settings in force, check nothing
+    std::optional<std::string> format_of_name;  // --format-of as given
+    std::set<std::string> given;                // the flags given on the command line (--show-config)
 };
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);

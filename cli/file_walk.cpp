@@ -104,4 +104,25 @@ WalkResult collect_files(const std::vector<std::string>& paths) {
     return result;
 }
 
+std::vector<fs::path> sibling_files(const std::vector<std::string>& paths,
+                                    const std::vector<fs::path>& files) {
+    std::vector<fs::path> siblings;
+    for (const auto& given : paths) {
+        const fs::path path(given);
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) continue;  // a directory is checked whole already
+        const fs::path directory = path.parent_path();
+        for (fs::directory_iterator it(directory.empty() ? fs::path(".") : directory, ec), end;
+             !ec && it != end; it.increment(ec)) {
+            std::error_code status_ec;
+            if (!it->is_regular_file(status_ec) || !is_yaml_name(it->path())) continue;
+            const fs::path sibling = directory / it->path().filename();  // spelled like the named file
+            if (!std::binary_search(files.begin(), files.end(), sibling)) siblings.push_back(sibling);
+        }
+    }
+    std::sort(siblings.begin(), siblings.end());
+    siblings.erase(std::unique(siblings.begin(), siblings.end()), siblings.end());
+    return siblings;
+}
+
 }  // namespace flinklint::cli

@@ -15,6 +15,11 @@ struct WalkResult {
 
 // Files are taken as given; directories are walked for *.yaml / *.yml (hidden directories,
 // node_modules, symbolic links to directories and levels beyond 128 are not entered).
+// --siblings: the YAML files beside each named file (not in its subdirectories) that are not among
+// `files` (sorted), spelled with the named file's directory; read as context, never reported on.
+std::vector<std::filesystem::path> sibling_files(const std::vector<std::string>& paths,
+                                                 const std::vector<std::filesystem::path>& files);
+
 WalkResult collect_files(const std::vector<std::string>& paths);
 
 // A name ending in .yaml or .yml: the files a directory is walked for.

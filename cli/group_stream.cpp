@@ -22,8 +22,9 @@ std::string directory_key(const std::filesystem::path& dir) {
     return key;
 }
 
-void FileGroups::add(std::string_view path, std::string_view display_path) {
+void FileGroups::add(std::string_view path, std::string_view display_path, bool context) {
     File file{};
+    file.context = context;
     file.display_begin = names_.size();
     names_ += display_path;
     file.display_end = names_.size();
@@ -47,7 +48,7 @@ std::vector<Input> FileGroups::group(std::size_t group) const {
     for (std::size_t i = group_starts_[group]; i < end_of(group); ++i) {
         const File& f = files_[i];
         inputs.push_back({names_.substr(f.path_begin, f.path_end - f.path_begin),
-                          names_.substr(f.display_begin, f.display_end - f.display_begin)});
+                          names_.substr(f.display_begin, f.display_end - f.display_begin), f.context});
     }
     return inputs;
 }

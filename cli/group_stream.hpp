@@ -24,8 +24,9 @@ std::string directory_key(const std::filesystem::path& dir);
 class FileGroups {
 public:
     void start_group() { group_starts_.push_back(files_.size()); }
-    // `path` as walked (empty for stdin), `display_path` as shown in output.
-    void add(std::string_view path, std::string_view display_path);
+    // `path` as walked (empty for stdin), `display_path` as shown in output; a `context` file is read
+    // for the cross-file rules only (--siblings).
+    void add(std::string_view path, std::string_view display_path, bool context = false);
 
     [[nodiscard]] std::size_t size() const { return group_starts_.size(); }
     [[nodiscard]] std::size_t files_in(std::size_t group) const {
@@ -37,6 +38,7 @@ public:
 private:
     struct File {
         std::size_t display_begin, display_end, path_begin, path_end;  // in names_
+        bool context;
     };
     [[nodiscard]] std::size_t end_of(std::size_t group) const {
         return group + 1 < group_starts_.size() ? group_starts_[group + 1] : files_.size();

@@ -95,6 +95,7 @@ struct ParsedFile {
     std::vector<ComposeService> compose_services;
     std::vector<SyntaxIssue> issues;  // file-level problems (YAML syntax error of a manifest)
     std::string skip_reason;          // non-empty: not a Flink file; said only with --verbose
+    bool skip_said = false;           // ... or always: a template that may hold Flink settings
 };
 
 }  // namespace flinklint

@@ -64,6 +64,7 @@ struct LintResult {
     std::map<const Source*, std::vector<Span>> secrets;
     std::vector<std::size_t> parse_errors;  // per source, in order: what makes a file unparsable
     std::vector<std::string> skipped;       // "PATH: skipped: why", for files that are not Flink's
+    std::vector<std::string> skipped_said;  // the same, for files a user should hear were not checked
     std::vector<FileVersion> versions;      // per configuration, in file order: what it was checked against
 };
 

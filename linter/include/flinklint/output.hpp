@@ -40,7 +40,7 @@ struct Report {
 struct OutputOptions {
     bool color = false;  // ANSI colours (text only; only on a TTY)
     std::string tool_version = "0.0.0";
-    std::filesystem::path base_dir;  // paths in SARIF/GitHub/GitLab are made relative to this
+    std::filesystem::path base_dir;  // paths in SARIF/GitHub/GitLab/JUnit are made relative to this
     bool show_source = true;         // text: source line and caret
     bool concise = false;            // text: one line per finding (no source, notes or help)
     bool summary = true;             // text: the "Found N problems" lines (off with --quiet)

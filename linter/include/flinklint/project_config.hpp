@@ -13,8 +13,10 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "flinklint/diagnostic.hpp"
@@ -41,6 +43,9 @@ struct ProjectConfig {
     RuleSettings rules;  // with the `thresholds:` of the file
     std::vector<std::string> ignore;
     std::vector<PathOverride> per_path;
+    // Where the file sets each setting, as "FILE:LINE" (`--show-config`): top-level names, and
+    // `severity.FL101`, `thresholds.NAME`, `per-path[N]` for their parts.
+    std::map<std::string, std::string> set_at;
 
     [[nodiscard]] bool ignored(const std::filesystem::path& path) const;
     [[nodiscard]] bool disabled_for(const std::filesystem::path& path, const std::string& rule_id) const;
@@ -53,6 +58,9 @@ Expected<ProjectConfig> load_project_config(const std::filesystem::path& file);
 // The nearest .flinklint.yaml (or .flinklint.yml) from `start` up to the repository root (a directory with
 // .git).
 std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& start);
+
+// The `thresholds:` names with the values in force, in the order the configuration documents them.
+std::vector<std::pair<std::string, std::string>> threshold_settings(const Thresholds& thresholds);
 
 // Glob match on '/'-separated paths: `*` and `?` stay within a segment, `**` spans segments.
 bool glob_match(std::string_view pattern, std::string_view path);

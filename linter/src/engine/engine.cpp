@@ -53,8 +53,10 @@ std::vector<ParsedFile> Linter::parse(const LintGroup& group, LintResult* result
         ParsedFile file = ingest(source, ingest_options);
         if (result != nullptr) result->parse_errors.push_back(parse_errors(file));
         if (!file.skip_reason.empty()) {
-            if (result != nullptr)
-                result->skipped.push_back(fmt::format("{}: skipped: {}", source->path(), file.skip_reason));
+            if (result != nullptr) {
+                (file.skip_said ? result->skipped_said : result->skipped)
+                    .push_back(fmt::format("{}: skipped: {}", source->path(), file.skip_reason));
+            }
             continue;
         }
         parsed.push_back(std::move(file));

@@ -177,6 +177,15 @@ std::string read_thresholds(const YAML::Node& node, const std::filesystem::path&
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> threshold_settings(const Thresholds& t) {
+    return {{"heartbeat-min-timeout-ratio", fmt::format("{}", t.heartbeat_min_timeout_ratio)},
+            {"heartbeat-min-interval-ms", fmt::format("{}", t.heartbeat_min_interval_ms)},
+            {"heartbeat-max-timeout-ms", fmt::format("{}", t.heartbeat_max_timeout_ms)},
+            {"checkpoint-min-timeout-fraction", fmt::format("{}", t.checkpoint_min_timeout_fraction)},
+            {"checkpoint-upload-safety-factor", fmt::format("{}", t.checkpoint_upload_safety_factor)},
+            {"large-state-per-taskmanager-bytes", fmt::format("{}", t.large_state_per_taskmanager_bytes)}};
+}
+
 bool glob_match(std::string_view pattern, std::string_view path) {
     if (pattern.find('*') == std::string_view::npos) {
         // No backtracking needed: the common case stays allocation-free.
@@ -247,6 +256,11 @@ Expected<YAML::Node> parse_document(const std::filesystem::path& file, const std
     return root;
 }
 
+// Where a setting was written, for --show-config: "FILE:LINE".
+std::string line_of(const std::filesystem::path& file, const YAML::Node& node) {
+    return fmt::format("{}:{}", file.string(), node.Mark().line + 1);
+}
+
 std::optional<Error> read_severities(const YAML::Node& value, const std::filesystem::path& file,
                                      ProjectConfig& config) {
     if (!value.IsMap()) return Error{located(file, value.Mark(), "severity must map rule ids to levels")};
@@ -260,6 +274,7 @@ std::optional<Error> read_severities(const YAML::Node& value, const std::filesys
         if (!level)
             return Error{located(file, rule.second.Mark(), "severity must be error, warning or info")};
         config.rules.severity[std::string(found->info.id)] = *level;
+        config.set_at["severity." + std::string(found->info.id)] = line_of(file, rule.first);
     }
     return std::nullopt;
 }
@@ -285,6 +300,7 @@ std::optional<Error> read_per_path(const YAML::Node& value, const std::filesyste
                 return Error{
                     located(file, version.Mark(), "flink-version must look like \"1.20\" or \"2.1\"")};
         }
+        config.set_at[fmt::format("per-path[{}]", config.per_path.size())] = line_of(file, entry);
         config.per_path.push_back(std::move(override_entry));
     }
     return std::nullopt;
@@ -294,6 +310,7 @@ std::optional<Error> read_per_path(const YAML::Node& value, const std::filesyste
 std::optional<Error> read_setting(const YAML::Node& key_node, const YAML::Node& value,
                                   const std::filesystem::path& file, ProjectConfig& config) {
     const std::string key = key_node.Scalar();
+    config.set_at[key] = line_of(file, key_node);
     std::string error;
     if (key == "flink-version") {
         config.flink_version = FlinkVersion::parse(value.IsScalar() ? value.Scalar() : "");
@@ -321,6 +338,9 @@ std::optional<Error> read_setting(const YAML::Node& key_node, const YAML::Node& 
         return read_per_path(value, file, config);
     } else if (key == "thresholds") {
         error = read_thresholds(value, file, config.rules.thresholds);
+        if (error.empty())
+            for (const auto& threshold : value)
+                config.set_at["thresholds." + threshold.first.Scalar()] = line_of(file, threshold.first);
     } else {
         return Error{
             located(file, key_node.Mark(),

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "flinklint/ingest.hpp"
 #include "flinklint/text_util.hpp"
 #include "ingest/readers.hpp"
@@ -136,6 +138,17 @@ bool has_top_level_key(std::string_view t, std::string_view key) {
     });
 }
 
+bool mentions_flink(std::string_view t) {
+    for (std::size_t at = t.find_first_of("fF"); at != std::string_view::npos;
+         at = t.find_first_of("fF", at + 1)) {
+        if (at + 5 > t.size()) break;
+        std::string lower(t.substr(at, 5));
+        for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (lower == "flink") return true;
+    }
+    return false;
+}
+
 bool is_kubernetes(std::string_view t) {
     return has_top_level_key(t, "apiVersion") && has_top_level_key(t, "kind");
 }
@@ -248,6 +261,16 @@ Detection detect_format(const Source& source, const IngestOptions& options) {
         return {FileFormat::unknown, "binary content (NUL bytes)"};
     }
     if (source.has_bom()) text.remove_prefix(3);
+    if (const auto line = helm_template_line(text, !is_legacy_file_name(name))) {
+        // Said without --verbose when the template may hold Flink settings, so the user knows it was
+        // not checked; a chart of other software is skipped quietly like other YAML.
+        return {FileFormat::unknown,
+                fmt::format("a Helm chart template (line {}: `{{{{ ... }}}}` is YAML only once rendered); "
+                            "lint the rendered output: `helm template CHART | flinklint check "
+                            "--stdin-filename {} -`",
+                            *line, name.empty() ? std::string_view("NAME.yaml") : name),
+                std::nullopt, mentions_flink(text) || is_legacy_file_name(name) || is_yaml_file_name(name)};
+    }
     // Flink reads conf/flink-conf.yaml with its line parser whatever it holds, but a file of that name
     // whose every key is foreign configures no Flink (config.yaml below is judged the same way).
     if (is_legacy_file_name(name)) {

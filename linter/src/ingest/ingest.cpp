@@ -69,6 +69,7 @@ void read(ParsedFile& file, const IngestOptions& options) {
     file.format = detection.format;
     if (detection.format == FileFormat::unknown) {
         file.skip_reason = detection.skip_reason.empty() ? "not a Flink file" : detection.skip_reason;
+        file.skip_said = detection.skip_said;
         return;
     }
     if (detection.binary_at) {

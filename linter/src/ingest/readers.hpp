@@ -69,11 +69,16 @@ bool looks_like_flink_config(std::string_view text);
 // Lines of `key: value` with a dotted key, no nesting and no YAML sequences.
 bool is_flat_key_value_lines(std::string_view text);
 
+// The first line that makes `text` a Helm chart template (template_detect.cpp): `{{-`/`-}}`, Helm's
+// objects (`.Values`, `.Release`), an action opening a line, or (for YAML readers) a plain value.
+std::optional<std::size_t> helm_template_line(std::string_view text, bool yaml_reader);
+
 struct Detection {
     FileFormat format = FileFormat::unknown;
     std::string skip_reason;
     // A NUL byte in a file named as a Flink configuration: where it is (not read, an FL001 finding).
     std::optional<std::size_t> binary_at;
+    bool skip_said = false;  // said even without --verbose: a file that may hold Flink settings
 };
 Detection detect_format(const Source& source, const IngestOptions& options);
 

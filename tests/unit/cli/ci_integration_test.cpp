@@ -125,7 +125,7 @@ TEST(PreCommitManifest, ContainerHookRunsTheImageOfThisVersion) {
     for (const auto& hook : YAML::LoadFile((source_dir() / ".pre-commit-hooks.yaml").string())) {
         if (hook["language"].as<std::string>() != "docker_image") continue;
         found = true;
-        EXPECT_EQ(hook["entry"].as<std::string>(), "flinklint:" + project_version() + " check");
+        EXPECT_EQ(hook["entry"].as<std::string>(), "flinklint:" + project_version() + " check --siblings");
         EXPECT_TRUE(hook["require_serial"].as<bool>());
     }
     EXPECT_TRUE(found);

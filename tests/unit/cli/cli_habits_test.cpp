@@ -123,3 +123,16 @@ TEST(CliHabits, DotFlinklintYmlIsFoundToo) {
     const RunResult result = run_flinklint({"check", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 }
+
+// --color takes auto, always or never (bare --color is always), as ruff and ripgrep do.
+TEST(CliHabits, ColorTakesAutoAlwaysOrNever) {
+    const TempDir dir;
+    dir.write("flink-conf.yaml", "parallelism.default: 1\nno.such.key: 1\n");
+    const RunResult always =
+        run_flinklint({"check", "--color=always", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_NE(always.out.find("\x1b["), std::string::npos) << always.out;
+    const RunResult never = run_flinklint({"check", "--color=never", "flink-conf.yaml"}, dir.path().string());
+    EXPECT_EQ(never.out.find("\x1b["), std::string::npos) << never.out;
+    EXPECT_EQ(run_flinklint({"check", "--color=sometimes", "flink-conf.yaml"}, dir.path().string()).exit_code,
+              2);
+}

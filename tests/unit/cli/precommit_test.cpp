@@ -103,6 +103,41 @@ TEST_F(PreCommit, CheckHookRefusesABrokenConfigAndPassesACleanOne) {
     EXPECT_EQ(commit_count(), 1);
 }
 
+// The hook gets the changed Service only; the Deployment beside it, unchanged, is read as context
+// (--siblings), so the cross-file rule still fires on the Service, and the Deployment's own finding
+// (committed earlier) is not reported.
+TEST_F(PreCommit, CheckHookReadsUnchangedSiblingsAsContext) {
+    use_hook("flinklint");
+    const std::string deployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: flink-jobmanager\nspec:\n"
+        "  selector:\n    matchLabels: {app: flink, component: jobmanager}\n  template:\n"
+        "    metadata:\n      labels: {app: flink, component: jobmanager}\n    spec:\n      containers:\n"
+        "        - name: jobmanager\n          image: flink:1.20\n          args: [\"jobmanager\"]\n"
+        "          ports:\n            - {containerPort: 6123, name: rpc}\n"
+        "            - {containerPort: 8081, name: webui}\n";
+    const auto service = [](const std::string& target) {
+        return "apiVersion: v1\nkind: Service\nmetadata:\n  name: flink-jobmanager\nspec:\n"
+               "  selector: {app: flink, component: jobmanager}\n  ports:\n    - name: webui\n"
+               "      port: 8081\n      targetPort: " +
+               target + "\n";
+    };
+    // The Deployment has a finding of its own (a misspelt key in FLINK_PROPERTIES: FL101), committed
+    // without the hook; the next commit does not touch it.
+    write("k8s/jobmanager.yaml",
+          deployment +
+              "          env: [{name: FLINK_PROPERTIES, value: \"taskmanager.numberOfTaskSlot: 2\"}]\n");
+    write("k8s/service.yaml", service("8081"));
+    std::string output;
+    ASSERT_EQ(sh("git add -A && git commit -q --no-verify -m deploy", project_, output), 0) << output;
+
+    write("k8s/service.yaml", service("8082"));
+    EXPECT_NE(commit(output), 0) << output;
+    EXPECT_NE(output.find("k8s/service.yaml:10:19: warning[FL705"), std::string::npos) << output;
+    EXPECT_EQ(output.find("k8s/jobmanager.yaml:"), std::string::npos) << output;
+    EXPECT_NE(output.find("Found 1 problem (0 errors, 1 warning, 0 infos) in 1 file."), std::string::npos)
+        << output;
+}
+
 TEST_F(PreCommit, FixHookRewritesTheFileFailsOnceThenPasses) {
     use_hook("flinklint-fix");
     write("conf/flink-conf.yaml", "# state\nstate.backend.incremental: true\nparallelism.default: 2\n");

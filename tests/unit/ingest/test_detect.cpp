@@ -85,6 +85,42 @@ TEST(Detect, StandardInputHasNoNameToGoBy) {
     EXPECT_EQ(ingest_text("", "").format, FileFormat::unknown);
 }
 
+// Helm chart templates are YAML only once rendered: skipped with a note, never a syntax error.
+TEST(Detect, HelmTemplatesAreSkippedWithTheRenderCommand) {
+    const ParsedFile chart = ingest_text("chart/templates/flink-configmap.yaml",
+                                         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                         "  name: {{ include \"app.fullname\" . }}\ndata:\n"
+                                         "  flink-conf.yaml: |\n    parallelism.default: 2\n");
+    EXPECT_EQ(chart.format, FileFormat::unknown);
+    EXPECT_NE(chart.skip_reason.find("a Helm chart template (line 4"), std::string::npos)
+        << chart.skip_reason;
+    EXPECT_NE(chart.skip_reason.find("helm template CHART | flinklint check --stdin-filename "
+                                     "flink-configmap.yaml -"),
+              std::string::npos)
+        << chart.skip_reason;
+    EXPECT_TRUE(chart.skip_said);  // it may hold Flink settings: said without --verbose
+    // Each marker alone: trimming, Helm's objects (even quoted), a control line, a plain value.
+    for (const char* text : {"a: 1\n{{- if .Values.ha }}\nb: 2\n{{- end }}\n",
+                             "jobmanager.rpc.address: \"{{ .Values.jobmanager }}\"\n",
+                             "{{ if true }}\nparallelism.default: 2\n{{ end }}\n",
+                             "taskmanager:\n  numberOfTaskSlots: {{ slots }}\n"}) {
+        const ParsedFile file = ingest_text("config.yaml", text);
+        EXPECT_EQ(file.format, FileFormat::unknown) << text;
+        EXPECT_NE(file.skip_reason.find("Helm chart template"), std::string::npos) << text;
+    }
+    // A quoted placeholder, or one inside a block scalar, is a value (the placeholder policy's).
+    EXPECT_EQ(ingest_text("config.yaml", "parallelism.default: \"{{ p }}\"\n").format, FileFormat::yaml);
+    EXPECT_EQ(ingest_text("cm.yaml",
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n"
+                          "  flink-conf.yaml: |\n    parallelism.default: {{ p }}\n")
+                  .format,
+              FileFormat::kubernetes);
+    // Flink's line parser reads `{{ p }}` as text: a legacy file is a template only by Helm's markers.
+    EXPECT_EQ(ingest_text("flink-conf.yaml", "parallelism.default: {{ p }}\n").format, FileFormat::legacy);
+    // A chart of other software is skipped quietly like other YAML.
+    EXPECT_FALSE(ingest_text("web.yaml", "replicas: {{ .Values.replicas }}\n").skip_said);
+}
+
 TEST(Detect, ForcedFormatWins) {
     IngestOptions options;
     options.forced_format = FileFormat::yaml;
