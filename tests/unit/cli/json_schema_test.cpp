@@ -162,8 +162,10 @@ TEST(JsonSchema, CleanRuleFixturesValidate) {
     for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "linter" / "src" / "rules")) {
         if (entry.path().parent_path().filename() != "no-hit") continue;
         const auto schema = schema_for(entry.path());
-        // Clean: flinklint reports nothing.
-        if (!schema || run_flinklint({"check", entry.path().string()}).exit_code != 0) continue;
+        if (!schema) continue;
+        // Clean: flinklint read the file and reports nothing (a skipped template is not clean).
+        const RunResult run = run_flinklint({"check", entry.path().string()});
+        if (run.exit_code != 0 || run.err.find("skipped:") != std::string::npos) continue;
         files_by_schema[*schema] += " '" + entry.path().string() + "'";
     }
     int checked = 0;
