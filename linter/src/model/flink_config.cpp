@@ -80,7 +80,7 @@ bool FlinkConfig::is_legacy() const {
 
 bool is_sensitive_key(std::string_view key) {
     // GlobalConfiguration.isSensitive: case-insensitive substring match. Every key of every file
-    // comes here, several times: one pass that tries only the markers starting with each letter.
+    // comes here, several times: one pass that tries a marker only where its first two letters are.
     static constexpr std::string_view kMarkers[] = {
         "password",    "secret", "fs.azure.account.key", "apikey",      "auth-params",
         "service-key", "token",  "basic-auth",           "jaas.config", "http-headers"};
@@ -90,16 +90,20 @@ bool is_sensitive_key(std::string_view key) {
             if (ascii_lower(key[at + i]) != marker[i]) return false;
         return true;
     };
-    static constexpr std::uint32_t kFirstLetters = [] {
-        std::uint32_t mask = 0;
-        for (const std::string_view marker : kMarkers) mask |= 1u << (marker.front() - 'a');
-        return mask;
+    // Per first letter, the second letters a marker can continue with: most positions fail here.
+    static constexpr std::array<std::uint32_t, 26> kPairs = [] {
+        std::array<std::uint32_t, 26> rows{};
+        for (const std::string_view marker : kMarkers) rows[marker[0] - 'a'] |= 1u << (marker[1] - 'a');
+        return rows;
     }();
-    for (std::size_t at = 0; at < key.size(); ++at) {
-        const char first = ascii_lower(key[at]);
-        if (first < 'a' || first > 'z' || (kFirstLetters >> (first - 'a') & 1u) == 0) continue;
+    const auto letter = [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' : -1; };
+    for (std::size_t at = 0; at + 1 < key.size(); ++at) {
+        const int first = letter(ascii_lower(key[at]));
+        if (first < 0 || kPairs[first] == 0) continue;
+        const int second = letter(ascii_lower(key[at + 1]));
+        if (second < 0 || (kPairs[first] >> second & 1u) == 0) continue;
         for (const std::string_view marker : kMarkers)
-            if (marker.front() == first && matches_at(at, marker)) return true;
+            if (marker[0] - 'a' == first && matches_at(at, marker)) return true;
     }
     return false;
 }
