@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "flinklint/diagnose/observed.hpp"
 #include "flinklint/fix.hpp"
 #include "flinklint/linter.hpp"
 #include "flinklint/read_file.hpp"
@@ -26,6 +27,7 @@ constexpr std::uintmax_t kMaxConfigSize = 10u << 20;
 
 struct TuneOptions {
     std::string profile;
+    std::optional<std::string> observed;
     std::string format = "text";
     std::optional<std::string> output;
     std::optional<std::string> emit;
@@ -69,7 +71,13 @@ int run_tune(const TuneOptions& options, std::ostream& out, std::ostream& err) {
             for (const auto& error : *errors) err << error.str() << "\n";
             return kExitUsage;
         }
-        const auto tuned = tuner::tune(std::get<tuner::Profile>(loaded));
+        tuner::Profile profile = std::get<tuner::Profile>(loaded);
+        if (options.observed) {
+            const auto notes = diagnose::apply_observed(*options.observed, profile);
+            if (!notes) throw CommandError{notes.error()};
+            for (const std::string& note : *notes) err << *options.observed << ": note: " << note << "\n";
+        }
+        const auto tuned = tuner::tune(profile);
         if (const auto* errors = std::get_if<std::vector<tuner::ProfileError>>(&tuned)) {
             for (const auto& error : *errors) err << error.str() << "\n";
             return kExitUsage;
@@ -135,6 +143,8 @@ std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App& app)
         app.add_subcommand("tune", "Recommend a Flink configuration from declared hardware and workload");
     command->add_option("--profile", options->profile, "Tuner profile (YAML, see docs/tuning.md)")
         ->required();
+    command->add_option("--observed", options->observed,
+                        "A `flinklint observe` snapshot: its measurements replace the profile's estimates");
     command->add_option("--format", options->format, "Report format: text, markdown, html or json")
         ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
     command->add_option("--output,-o", options->output, "Write the report, configuration or diff to FILE");

@@ -117,7 +117,10 @@ void configure_timeout(Builder& builder) {
     const Estimates& e = tuning.estimates;
     // ForSt keeps its primary copy in the checkpoint directory: a checkpoint uploads what changed.
     const bool forst = profile.backend == Backend::forst;
-    const double basis = forst ? e.checkpoint_duration_s : e.full_checkpoint_duration_s;
+    const double estimate = forst ? e.checkpoint_duration_s : e.full_checkpoint_duration_s;
+    // A checkpoint the job really took is a floor no estimate may go under.
+    const double measured = profile.measured_checkpoint_duration_s.value_or(0);
+    const double basis = std::max(estimate, measured);
     const double by_duration = policy.checkpoint_timeout_factor * basis;
     const double timeout = std::ceil(std::max(policy.min_checkpoint_timeout_s, by_duration) / 60) * 60;
     tuning.checkpoint_timeout_s = timeout;
@@ -128,12 +131,16 @@ void configure_timeout(Builder& builder) {
             human_duration(policy.min_checkpoint_timeout_s), builder.knob("checkpoint_timeout_factor"),
             forst ? "one" : "full", human_duration(policy.min_checkpoint_timeout_s),
             plain_number(policy.checkpoint_timeout_factor), human_duration(basis),
-            forst ? std::string(
-                        "ForSt's primary directory is the checkpoint directory, so a checkpoint uploads "
-                        "only the files written since the last one (state_backends.md, ForSt)")
-                  : fmt::format("full duration = state per TaskManager / upload bandwidth = {} / {}",
-                                format_decimal_bytes(e.state_bytes_per_taskmanager),
-                                format_rate(e.checkpoint_bandwidth))),
+            measured > estimate
+                ? fmt::format(
+                      "the longest completed checkpoint measured on the job, {}, over the estimate {}",
+                      human_duration(measured), human_duration(estimate))
+            : forst ? std::string(
+                          "ForSt's primary directory is the checkpoint directory, so a checkpoint uploads "
+                          "only the files written since the last one (state_backends.md, ForSt)")
+                    : fmt::format("full duration = state per TaskManager / upload bandwidth = {} / {}",
+                                  format_decimal_bytes(e.state_bytes_per_taskmanager),
+                                  format_rate(e.checkpoint_bandwidth))),
         Basis::policy, "checkpointing");
 }
 

@@ -198,6 +198,13 @@ nlohmann::ordered_json to_json(const Tuning& t) {
                                    {"basis", std::string(to_string(r.basis))}});
     }
     json["recommendations"] = recommendations;
+    // Only with `tune --observed`: the values measured on the job in place of the profile's.
+    if (!t.profile.measurements.empty()) {
+        nlohmann::ordered_json measured = nlohmann::ordered_json::array();
+        for (const Profile::Measurement& m : t.profile.measurements)
+            measured.push_back({{"name", m.name}, {"value", m.value}, {"source", m.source}});
+        json["measured"] = measured;
+    }
     json["warnings"] = t.warnings;
     return json;
 }

@@ -94,6 +94,8 @@ TuneResult tune(const Profile& profile) {
     Tuning tuning;
     tuning.profile = profile;
     detail::Builder builder{tuning, errors};
+    for (const Profile::Measurement& m : profile.measurements)
+        builder.derive("measured " + m.name, m.value, m.source);
     try {
         detail::estimate_traffic(builder);
         if (!detail::size_cluster(builder)) return errors;

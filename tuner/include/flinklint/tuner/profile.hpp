@@ -121,6 +121,16 @@ struct Profile {
 
     Policy policy;
     std::vector<std::string> policy_overrides;  // knob names set in the profile
+
+    // Measured on the running job (`tune --observed DIR`, flinklint/diagnose/observed.hpp): each
+    // replaces the estimate it names, and the report lists it with the snapshot file it comes from.
+    std::optional<double> measured_checkpoint_duration_s;  // the longest completed checkpoint
+    struct Measurement {
+        std::string name;    // what it replaces: "state size", "checkpoint duration"
+        std::string value;   // as the report shows it
+        std::string source;  // the snapshot file and field
+    };
+    std::vector<Measurement> measurements;
     // Where each field was written (dotted path -> position), for located errors after parsing.
     std::map<std::string, Mark, std::less<>> marks;
     // Inputs as written (dotted path -> text), echoed at the top of reports.
