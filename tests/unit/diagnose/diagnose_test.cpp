@@ -219,6 +219,17 @@ TEST(Diagnose, ToleranceFailureAloneIsARootWithUnknownCause) {
     EXPECT_EQ(result.diagnoses[0].role, Role::root_cause);
 }
 
+// From Flink 1.17 the threshold's message names the latest failure (CheckpointFailureManager), which
+// holds DG201's text: the line is still the threshold, not one more expiry.
+TEST(Diagnose, ToleranceFailureNamingTheLatestExpiryIsTheThreshold) {
+    const Result result =
+        run("org.apache.flink.util.FlinkRuntimeException: Exceeded checkpoint tolerable failure threshold. "
+            "The latest checkpoint failed due to Checkpoint expired before completing., view the Checkpoint "
+            "History tab or the Job Manager log to find out why continuous checkpoints failed.\n");
+    ASSERT_EQ(result.diagnoses.size(), 1u);
+    EXPECT_EQ(result.diagnoses[0].id, "DG203");
+}
+
 TEST(Diagnose, StartupMemoryErrorIsReproducedByTheModel) {
     const std::string log =
         "2024-03-01 09:00:00,000 ERROR org.apache.flink.runtime.taskexecutor.TaskManagerRunner       [] - "
