@@ -202,8 +202,11 @@ void add_checkpoint_config(const fs::path& root, std::string_view version,
     if (c.contains("tolerable_failed_checkpoints") && c["tolerable_failed_checkpoints"].is_number_integer())
         out[prefix + "tolerable-failed-checkpoints"] =
             std::to_string(int_of(c, "tolerable_failed_checkpoints"));
-    if (const std::string mode = text_of(c, "mode"); mode == "EXACTLY_ONCE" || mode == "AT_LEAST_ONCE")
-        out[prefix + "mode"] = mode;
+    // Flink writes the mode in lower case (CheckpointConfigInfo.ProcessingModeSerializer).
+    std::string mode = text_of(c, "mode");
+    std::ranges::transform(mode, mode.begin(),
+                           [](char ch) { return ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch; });
+    if (mode == "EXACTLY_ONCE" || mode == "AT_LEAST_ONCE") out[prefix + "mode"] = mode;
     if (c.contains("unaligned_checkpoints") && c["unaligned_checkpoints"].is_boolean()) {
         // Flink 1.20 renamed execution.checkpointing.unaligned to unaligned.enabled.
         const bool renamed = !(version.starts_with("1.1") || version.starts_with("1.15"));
