@@ -1,5 +1,6 @@
 #include "recognisers.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -297,6 +298,15 @@ const std::array<Recogniser, 23> kTable = {{
 }};
 
 }  // namespace
+
+void read_completed_checkpoint(std::string_view rest, Fields& fields) {
+    const auto bytes = number_after(rest, " (");
+    const auto duration = number_after(rest, "checkpointDuration=");
+    if (!bytes || !duration || *bytes < 0 || *duration < 0) return;
+    ++fields.completed;
+    fields.longest_ms = std::max(fields.longest_ms.value_or(0), *duration);
+    fields.largest_bytes = std::max(fields.largest_bytes.value_or(0), *bytes);
+}
 
 std::span<const Recogniser> recogniser_table() {
     return kTable;

@@ -17,7 +17,16 @@ struct Fields {
     std::optional<std::int64_t> required, available, total, segment_size;
     std::optional<std::int64_t> observed, limit;  // bytes or milliseconds, as the row says
     std::string word;  // the id of a heartbeat peer, the scheme of a file system, ...
+    // Checkpoints the same log completed (CheckpointCoordinator's "Completed checkpoint" lines): how
+    // many, the longest duration (ms) and the largest size (bytes).
+    std::size_t completed = 0;
+    std::optional<std::int64_t> longest_ms, largest_bytes;
 };
+
+// CheckpointCoordinator (1.15-2.2): "Completed checkpoint %d for job %s (%d bytes,
+// checkpointDuration=%d ms, finalizationTime=%d ms)."; `rest` starts at "Completed checkpoint ".
+void read_completed_checkpoint(std::string_view rest, Fields& fields);
+inline constexpr std::string_view kCompletedCheckpoint = "Completed checkpoint ";
 
 struct Recogniser {
     RecogniserInfo info;

@@ -61,6 +61,26 @@ void explain_out_of_memory(Diagnosis& d, const Context& context, std::string_vie
     }
 }
 
+// An expired checkpoint against the checkpoints the same log completed: the longest of them sizes
+// the timeout by the tuner's rule.
+void explain_expired(Diagnosis& d, const Fields& fields, const Context& context) {
+    d.cause =
+        "a checkpoint did not complete within the checkpoint timeout: barriers held up by backpressure, or "
+        "state uploads slower than the timeout";
+    constexpr std::string_view kTimeout = "execution.checkpointing.timeout";
+    if (context.config) d.notes.push_back(describe(context, kTimeout));
+    if (fields.completed == 0 || !fields.longest_ms) return;
+    d.notes.push_back(
+        fmt::format("{} checkpoint(s) completed in this log: the longest took {} ms, the largest "
+                    "held {}",
+                    fields.completed, *fields.longest_ms,
+                    format_memory_size_human(static_cast<std::uint64_t>(*fields.largest_bytes))));
+    const auto timeout = in_force(context, kTimeout);
+    if (!timeout) return;
+    const auto parsed = parse_duration(timeout->value, context.version);
+    if (parsed) propose_checkpoint_timeout(d, *fields.longest_ms, parsed->millis());
+}
+
 void explain_file_system(Diagnosis& d, const Fields& fields, const Context& context) {
     const std::string scheme = fields.word.substr(0, fields.word.find(' '));
     const std::string plugins =
@@ -128,14 +148,7 @@ void explain(Diagnosis& d, const Fields& fields, const Context& context) {
         return explain_heartbeat(d, fields, context, "the JobManager", "TaskManager or ResourceManager");
     if (id == "DG103")
         return explain_heartbeat(d, fields, context, "the ResourceManager", "TaskManager or JobMaster");
-    if (id == "DG201") {
-        d.cause =
-            "a checkpoint did not complete within the checkpoint timeout: barriers held up by backpressure, "
-            "or "
-            "state uploads slower than the timeout";
-        if (context.config) d.notes.push_back(describe(context, "execution.checkpointing.timeout"));
-        return;
-    }
+    if (id == "DG201") return explain_expired(d, fields, context);
     if (id == "DG202") {
         d.cause = "a task declined a checkpoint: the lines after it (Caused by) say why";
         return;

@@ -21,6 +21,10 @@ void explain(Diagnosis& diagnosis, const Fields& fields, const Context& context)
 // The same for the rows of containers, RPC, slots, RocksDB and snapshots (recommend_runtime.cpp).
 void explain_runtime(Diagnosis& diagnosis, const Fields& fields, const Context& context);
 
+// execution.checkpointing.timeout by the tuner's rule, with the longest checkpoint seen for its
+// estimate, when that gives more than `timeout_ms` (recommend_runtime.cpp).
+void propose_checkpoint_timeout(Diagnosis& d, std::int64_t longest_ms, std::int64_t timeout_ms);
+
 // A key's value in force: the configuration's, else the version's default from the catalog.
 struct InForce {
     std::string value;

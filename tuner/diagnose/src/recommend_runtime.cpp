@@ -155,25 +155,31 @@ void explain_stall(Diagnosis& d, const Fields& fields, const Context& context) {
     }
 }
 
-// The tuner's timeout rule (tuner/src/checkpoints.cpp) with the observed duration for its estimate.
+// The durations a snapshot's checkpoint history holds against its timeout.
 void explain_durations(Diagnosis& d, const Fields& fields) {
     d.cause = "checkpoints take about as long as the checkpoint timeout allows, so the slower ones expire";
     if (!fields.observed || !fields.limit || *fields.observed <= 0) return;
+    propose_checkpoint_timeout(d, *fields.observed, *fields.limit);
+}
+
+}  // namespace
+
+// The tuner's timeout rule (tuner/src/checkpoints.cpp) with the observed duration for its estimate.
+void propose_checkpoint_timeout(Diagnosis& d, std::int64_t longest_ms, std::int64_t timeout_ms) {
+    if (longest_ms <= 0) return;
     const tuner::Policy policy;
-    const double observed_s = static_cast<double>(*fields.observed) / 1000.0;
+    const double observed_s = static_cast<double>(longest_ms) / 1000.0;
     const double timeout_s =
         std::ceil(std::max(policy.min_checkpoint_timeout_s, policy.checkpoint_timeout_factor * observed_s) /
                   60) *
         60;
-    if (timeout_s * 1000 <= static_cast<double>(*fields.limit)) return;
+    if (timeout_s * 1000 <= static_cast<double>(timeout_ms)) return;
     d.changes.push_back(
         {"execution.checkpointing.timeout", fmt::format("{} min", timeout_s / 60),
          fmt::format("max({} s, {} x {} s, the longest checkpoint seen), in whole minutes: "
                      "the tuner's rule with a measured duration",
                      policy.min_checkpoint_timeout_s, policy.checkpoint_timeout_factor, observed_s)});
 }
-
-}  // namespace
 
 void explain_runtime(Diagnosis& d, const Fields& fields, const Context& context) {
     const std::string_view id = d.id;
