@@ -109,6 +109,7 @@ Result finish(std::vector<LogSummary> logs, std::vector<Pending> pending, const 
     Result result{std::move(logs), {}};
     for (Pending& p : pending) {
         explain(p.diagnosis, p.fields, context);
+        name_invented_keys(p.diagnosis, context);
         result.diagnoses.push_back(std::move(p.diagnosis));
     }
     return result;

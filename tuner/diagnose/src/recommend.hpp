@@ -21,6 +21,10 @@ void explain(Diagnosis& diagnosis, const Fields& fields, const Context& context)
 // The same for the rows of containers, RPC, slots, RocksDB and snapshots (recommend_runtime.cpp).
 void explain_runtime(Diagnosis& diagnosis, const Fields& fields, const Context& context);
 
+// Names the real option beside an invented key of the configuration that advice recommends for this
+// diagnosis (invented_keys.cpp), and moves its value there where it means the same.
+void name_invented_keys(Diagnosis& diagnosis, const Context& context);
+
 // execution.checkpointing.timeout by the tuner's rule, with the longest checkpoint seen for its
 // estimate, when that gives more than `timeout_ms` (recommend_runtime.cpp).
 void propose_checkpoint_timeout(Diagnosis& d, std::int64_t longest_ms, std::int64_t timeout_ms);
