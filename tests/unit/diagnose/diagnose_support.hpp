@@ -16,9 +16,10 @@ namespace flinklint::testing {
 struct Config {
     std::unique_ptr<Model> model;
     std::unique_ptr<EffectiveConfig> effective;
-    Config(const std::string& text, FlinkVersion version) {
+    // `name` picks the parser as for a file of that name (config.yaml is standard YAML from 1.19).
+    Config(const std::string& text, FlinkVersion version, const std::string& name = "flink-conf.yaml") {
         std::vector<ParsedFile> files;
-        files.push_back(ingest(std::make_shared<const Source>("flink-conf.yaml", text)));
+        files.push_back(ingest(std::make_shared<const Source>(name, text)));
         ModelOptions options;
         options.cli_version = version;
         model = std::make_unique<Model>(std::move(files), options);
