@@ -107,11 +107,14 @@ Result finish(std::vector<LogSummary> logs, std::vector<Pending> pending, const 
     Context context{options.config, options.version.value_or(options.config ? options.config->version()
                                                                             : kDefaultFlinkVersion)};
     Result result{std::move(logs), {}};
-    for (Pending& p : pending) {
-        explain(p.diagnosis, p.fields, context);
-        name_invented_keys(p.diagnosis, context);
-        result.diagnoses.push_back(std::move(p.diagnosis));
+    for (Pending& p : pending) explain(p.diagnosis, p.fields, context);
+    // Each invented key is named once, on the first root cause it concerns, else on a consequence.
+    std::vector<std::string_view> named;
+    for (const Role role : {Role::root_cause, Role::consequence}) {
+        for (Pending& p : pending)
+            if (p.diagnosis.role == role) name_invented_keys(p.diagnosis, context, named);
     }
+    for (Pending& p : pending) result.diagnoses.push_back(std::move(p.diagnosis));
     return result;
 }
 

@@ -77,6 +77,15 @@ std::vector<const OptionInfo*> real_options(const InventedFor& entry, const Cata
     return out;
 }
 
+// "`key` (value in force, where from)", or "`key` (not set, no default in Flink V)".
+std::string with_value(const Context& context, std::string_view key) {
+    const auto value = in_force(context, key);
+    if (!value) return fmt::format("`{}` (not set, no default in Flink {})", key, context.version.str());
+    return fmt::format(
+        "`{}` ({}, {})", key, value->value,
+        value->set ? "set in the configuration" : "Flink " + context.version.str() + " default");
+}
+
 void name_real_options(Diagnosis& d, const Context& context, const InventedFor& entry,
                        const std::string& value) {
     const Catalog& catalog = Catalog::for_version(context.version);
@@ -90,8 +99,8 @@ void name_real_options(Diagnosis& d, const Context& context, const InventedFor& 
         return;
     }
     std::vector<std::string> named;
-    for (const OptionInfo* option : real) named.push_back(describe(context, option->key));
-    d.notes.push_back(fmt::format("{}; instead Flink reads {}", head, fmt::join(named, ", and ")));
+    for (const OptionInfo* option : real) named.push_back(with_value(context, option->key));
+    d.notes.push_back(fmt::format("{}; instead Flink reads {}", head, fmt::join(named, ", ")));
     const OptionInfo& first = *real.front();
     if (!entry.carry || context.config->value(first.key) || !fits(first, value, context.version)) return;
     if (const auto current = in_force(context, first.key); current && current->value == value) return;
@@ -104,13 +113,15 @@ void name_real_options(Diagnosis& d, const Context& context, const InventedFor& 
 
 }  // namespace
 
-void name_invented_keys(Diagnosis& d, const Context& context) {
+void name_invented_keys(Diagnosis& d, const Context& context, std::vector<std::string_view>& named) {
     if (!context.config) return;
     for (const InventedFor& entry : kInventedFor) {
         if (std::ranges::find(entry.diagnoses, d.id) == entry.diagnoses.end()) continue;
+        if (std::ranges::find(named, entry.key) != named.end()) continue;
         const auto it = context.config->flat().find(std::string(entry.key));
         if (it == context.config->flat().end()) continue;
         name_real_options(d, context, entry, it->second);
+        named.push_back(entry.key);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "flinklint/diagnose/diagnose.hpp"
 #include "recognisers.hpp"
@@ -22,8 +23,9 @@ void explain(Diagnosis& diagnosis, const Fields& fields, const Context& context)
 void explain_runtime(Diagnosis& diagnosis, const Fields& fields, const Context& context);
 
 // Names the real option beside an invented key of the configuration that advice recommends for this
-// diagnosis (invented_keys.cpp), and moves its value there where it means the same.
-void name_invented_keys(Diagnosis& diagnosis, const Context& context);
+// diagnosis (invented_keys.cpp), and moves its value there where it means the same; keys already in
+// `named` are skipped, and those named are added to it.
+void name_invented_keys(Diagnosis& diagnosis, const Context& context, std::vector<std::string_view>& named);
 
 // execution.checkpointing.timeout by the tuner's rule, with the longest checkpoint seen for its
 // estimate, when that gives more than `timeout_ms` (recommend_runtime.cpp).
