@@ -1,7 +1,8 @@
 // Loads the entry point of the packaged VS Code extension (cli/lsp/vscode, unzipped from its .vsix)
 // with stand-ins for the `vscode` API and vscode-languageclient's LanguageClient, which only exist
 // inside VS Code, and checks what it asks the client to start: `flinklint lsp` over stdio for YAML
-// buffers, then the executable of `flinklint.path` once that setting changes.
+// buffers, then the executable of `flinklint.path` once that setting changes, and an error that names
+// the setting when that executable does not start.
 // Run by tests/unit/cli/vscode_extension_test.cpp: node vscode_extension.js UNZIPPED_VSIX_DIR
 'use strict';
 const assert = require('node:assert/strict');
@@ -15,6 +16,7 @@ const manifest = require(path.join(extension, 'package.json'));
 const settings = { path: 'flinklint' };
 const configurationListeners = [];
 const clients = [];
+const errors = [];
 const vscode = {
   workspace: {
     getConfiguration: (section) => {
@@ -26,7 +28,7 @@ const vscode = {
       return { dispose() {} };
     },
   },
-  window: { showErrorMessage: (message) => assert.fail(`error shown: ${message}`) },
+  window: { showErrorMessage: (message) => { errors.push(message); } },
 };
 
 const resolve = Module._resolveFilename;
@@ -46,8 +48,18 @@ class LanguageClient {
     Object.assign(this, { id, name, serverOptions, clientOptions, state: 'new' });
     clients.push(this);
   }
-  async start() { this.state = 'running'; }
-  async stop() { this.state = 'stopped'; }
+  // As the library does when the executable cannot be spawned: start rejects, stop then too.
+  async start() {
+    if (this.serverOptions.command === '/nonexistent/flinklint') {
+      this.state = 'failed';
+      throw new Error('spawn /nonexistent/flinklint ENOENT');
+    }
+    this.state = 'running';
+  }
+  async stop() {
+    if (this.state === 'failed') throw new Error('Client is not running');
+    this.state = 'stopped';
+  }
   dispose() {}
 }
 const languageClient = { LanguageClient, TransportKind };
@@ -78,9 +90,23 @@ async function main() {
   // Other settings leave it alone.
   for (const listener of configurationListeners) await listener({ affectsConfiguration: () => false });
   assert.equal(clients.length, 2);
+  assert.deepEqual(errors, []);
+
+  // An executable that does not start is reported with the setting to fix; the next change recovers.
+  const changePath = async (value) => {
+    settings.path = value;
+    for (const listener of configurationListeners)
+      await listener({ affectsConfiguration: (name) => name === 'flinklint.path' });
+  };
+  await changePath('/nonexistent/flinklint');
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /\/nonexistent\/flinklint lsp.*ENOENT.*flinklint\.path/);
+  await changePath('flinklint');
+  assert.equal(clients.at(-1).state, 'running');
+  assert.equal(clients.at(-1).serverOptions.command, 'flinklint');
 
   await entry.deactivate();
-  assert.equal(clients[1].state, 'stopped');
+  assert.equal(clients.at(-1).state, 'stopped');
   console.log('ok');
 }
 

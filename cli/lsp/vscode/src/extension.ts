@@ -33,11 +33,21 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(client);
 }
 
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  try {
+    await running?.stop();
+  } catch {
+    // A server that never started has nothing to stop.
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration('flinklint.path')) return;
-      await client?.stop();
+      await stop();
       await start(context);
     }),
   );
@@ -45,6 +55,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await stop();
 }
