@@ -12,13 +12,14 @@ packages=(
   python3-yaml
 )
 # Extra packages for the full test suite (SARIF validator via npm, pre-commit integration test,
-# headless Chromium for the HTML report of `flinklint tune`).
+# headless Chromium for the HTML report of `flinklint tune`, Neovim as an LSP client).
 # Tools found on PATH (however installed) are not installed again.
 if [[ "${1:-}" == "--tests" ]]; then
   command -v npm >/dev/null || packages+=(nodejs npm)
   command -v pre-commit >/dev/null || packages+=(pre-commit)
   command -v git >/dev/null || packages+=(git)
   command -v chromium >/dev/null || packages+=(chromium)  # renders the tune HTML report in a test
+  command -v nvim >/dev/null || packages+=(neovim)  # its built-in LSP client drives `flinklint lsp`
   # The release tests: the man page rendered by man, the completions loaded by each shell, the
   # container image built and run (podman runs it with runc: see tests/unit/cli/container_test.cpp).
   packages+=(man-db bash zsh fish podman runc)
