@@ -62,9 +62,9 @@ Placeholders::Placeholders(const FlinkConfig& config) {
     }
     if (marked || (snake && words.size() >= 2)) skipped_.insert(words.begin(), words.end());
     for (const ConfigEntry& entry : config.entries()) {
+        if (!skipped_.contains(&entry) || config.get(entry.key) != &entry) continue;  // FL104: never read
         const OptionInfo* option = typed_option(config, entry);
-        if (skipped_.contains(&entry) && option != nullptr && typed(option->type))
-            unchecked_.push_back(&entry);
+        if (option != nullptr && typed(option->type)) unchecked_.push_back(&entry);
     }
 }
 
