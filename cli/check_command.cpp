@@ -433,7 +433,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     Totals& totals = emitter.totals;
     for (const std::string& path : options.paths) {
         emitter.named.insert(path == "-" ? options.stdin_filename : fs::path(path).generic_string());
-        if (!use_stdin) emitter.directories.add(path);
+        emitter.directories.add(path);  // `-` is none
     }
     totals.errors = std::move(walk_errors);
     totals.notes = std::move(walk_notes);
