@@ -210,6 +210,7 @@ public:
     void operator()(std::vector<GroupResult>& block) {
         ReportPart part;
         for (GroupResult& result : block) {
+            directories.count(result.files, result.notes, result.warnings);
             totals.files += result.files.size();
             move_into(part.files, result.files);
             move_into(part.versions, result.versions);
@@ -242,6 +243,7 @@ public:
 
     // Paths named on the command line: that one of them was skipped is said even without --verbose.
     std::set<std::string> named;
+    NamedDirectories directories;
 
 private:
     void said_anyway(std::vector<std::string>& notes) {
@@ -429,8 +431,10 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     const Linter linter(project, std::move(lint_options));
     Emitter emitter(options, writer.get(), baseline, threshold);
     Totals& totals = emitter.totals;
-    for (const std::string& path : options.paths)
+    for (const std::string& path : options.paths) {
         emitter.named.insert(path == "-" ? options.stdin_filename : fs::path(path).generic_string());
+        emitter.directories.add(path);  // `-` is none
+    }
     totals.errors = std::move(walk_errors);
     totals.notes = std::move(walk_notes);
 
@@ -487,6 +491,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
                 << count_of(totals.fixed_files, "file") << ".\n";
     }
 
+    for (std::string& line : emitter.directories.without_flink()) totals.warnings.push_back(std::move(line));
     say_problems();
     if (!totals.errors.empty()) return kExitUsage;
     if (options.exit_zero || options.write_baseline) return kExitClean;

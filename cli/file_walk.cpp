@@ -1,6 +1,8 @@
 #include "cli/file_walk.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -123,6 +125,47 @@ std::vector<fs::path> sibling_files(const std::vector<std::string>& paths,
     std::sort(siblings.begin(), siblings.end());
     siblings.erase(std::unique(siblings.begin(), siblings.end()), siblings.end());
     return siblings;
+}
+
+void NamedDirectories::add(const std::string& path) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) return;
+    std::string prefix = fs::path(path).generic_string();
+    if (!prefix.ends_with('/')) prefix += '/';
+    directories_.push_back({path, std::move(prefix)});
+}
+
+void NamedDirectories::count(const std::vector<std::string>& files, const std::vector<std::string>& notes,
+                             const std::vector<std::string>& warnings) {
+    if (directories_.empty()) return;
+    std::set<std::string_view> skipped;
+    for (const std::vector<std::string>* said : {&notes, &warnings}) {
+        for (const std::string& note : *said) {
+            const std::size_t colon = note.rfind(": skipped: ");
+            if (colon != std::string::npos) skipped.insert(std::string_view(note).substr(0, colon));
+        }
+    }
+    for (const std::string& file : files) {
+        for (Directory& directory : directories_) {
+            if (!fs::path(file).generic_string().starts_with(directory.prefix)) continue;
+            ++directory.files;
+            if (!skipped.contains(file)) ++directory.flink;
+        }
+    }
+}
+
+std::vector<std::string> NamedDirectories::without_flink() const {
+    std::vector<std::string> lines;
+    for (const Directory& directory : directories_) {
+        if (directory.flink != 0) continue;
+        lines.push_back(
+            directory.files == 0
+                ? fmt::format("{}: no Flink file checked: it holds no *.yaml or *.yml file", directory.shown)
+                : fmt::format("{}: no Flink file checked: none of its {} YAML file{} is Flink "
+                              "configuration (--verbose says why each was skipped)",
+                              directory.shown, directory.files, directory.files == 1 ? "" : "s"));
+    }
+    return lines;
 }
 
 }  // namespace flinklint::cli

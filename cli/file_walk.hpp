@@ -1,6 +1,7 @@
 // Which files `flinklint check PATH...` reads.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,5 +25,26 @@ WalkResult collect_files(const std::vector<std::string>& paths);
 
 // A name ending in .yaml or .yml: the files a directory is walked for.
 bool is_yaml_name(const std::filesystem::path& path);
+
+// The directories named on the command line, and whether any file read below each was a Flink file: a
+// run over a tree of other YAML passes (exit 0), and says, without --verbose, that it checked nothing.
+class NamedDirectories {
+public:
+    void add(const std::string& path);  // ignored unless `path` is a directory
+    // The files one group read, and its "PATH: skipped: reason" notes and warnings.
+    void count(const std::vector<std::string>& files, const std::vector<std::string>& notes,
+               const std::vector<std::string>& warnings);
+    // One line for each named directory below which no file was a Flink file.
+    [[nodiscard]] std::vector<std::string> without_flink() const;
+
+private:
+    struct Directory {
+        std::string shown;   // as named
+        std::string prefix;  // `shown` with one `/` at the end: what the paths of its files start with
+        std::size_t files = 0;
+        std::size_t flink = 0;
+    };
+    std::vector<Directory> directories_;
+};
 
 }  // namespace flinklint::cli

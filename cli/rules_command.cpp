@@ -48,9 +48,9 @@ int run_rules_list(const std::string& format, std::ostream& out) {
         out << nlohmann::json{{"version", 1}, {"rules", rules}}.dump(2) << "\n";
         return kExitClean;
     }
-    out << fmt::format("{:<6} {:<40} {:<11} {:<13} {}\n", "ID", "NAME", "CATEGORY", "SEVERITY", "FIX");
+    out << fmt::format("{:<6} {:<40} {:<11} {:<18} {}\n", "ID", "NAME", "CATEGORY", "SEVERITY", "FIX");
     for (const Rule& rule : all_rules()) {
-        out << fmt::format("{:<6} {:<40} {:<11} {:<13} {}\n", rule.info.id, rule.info.name,
+        out << fmt::format("{:<6} {:<40} {:<11} {:<18} {}\n", rule.info.id, rule.info.name,
                            to_string(rule.info.category), severities_text(rule.info),
                            rule.info.fixable ? "yes" : "");
     }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "flinklint/catalog.hpp"
 #include "flinklint/ingest.hpp"
 #include "flinklint/text_util.hpp"
 #include "ingest/readers.hpp"
@@ -175,29 +176,57 @@ struct KeyCounts {
     int keys = 0, strong = 0, weak = 0;
 };
 
-KeyCounts count_flink_keys(std::string_view text) {
+// Calls `fn` with every key that has a value, flattened the way Flink flattens nested YAML
+// (`taskmanager:` / `  memory.process.size: 4g` is `taskmanager.memory.process.size`).
+template <class Fn>
+void for_each_flat_key(std::string_view text, Fn&& fn) {
     std::vector<std::pair<int, std::string>> parents;  // indentation, flattened key
-    KeyCounts counts;
     for (const Line& line : content_lines(text)) {
         if (line.content.front() == '-' || line.content.front() == '[' || line.content.front() == '{')
             continue;
         const auto kv = split_key_value(line.content);
         if (!kv || kv->key.find_first_of(" \t") != std::string_view::npos) continue;
         while (!parents.empty() && parents.back().first >= line.indent) parents.pop_back();
-        const std::string key =
+        std::string key =
             (parents.empty() ? std::string() : parents.back().second + ".") + std::string(kv->key);
         if (kv->value.empty()) {
-            parents.emplace_back(line.indent, key);
+            parents.emplace_back(line.indent, std::move(key));
             continue;
         }
+        fn(key);
+    }
+}
+
+KeyCounts count_flink_keys(std::string_view text) {
+    KeyCounts counts;
+    for_each_flat_key(text, [&counts](const std::string& key) {
         ++counts.keys;
         const auto has = [&](std::string_view prefix) { return starts_with(key, prefix); };
         if (std::any_of(kStrongPrefixes.begin(), kStrongPrefixes.end(), has))
             ++counts.strong;
         else if (std::any_of(kWeakPrefixes.begin(), kWeakPrefixes.end(), has))
             ++counts.weak;
-    }
+    });
     return counts;
+}
+
+// A key that is an option (or an alias of one) in some Flink version's catalog: `pipeline.object-reuse`
+// alone makes a config.yaml Flink's, where a namespace count would not (`metrics.enabled` of another
+// program is no Flink option). Families handed on to plugins (`s3.*`) and patterns do not count.
+bool has_flink_option(std::string_view text) {
+    bool found = false;
+    for_each_flat_key(text, [&found](const std::string& key) {
+        if (found) return;
+        for (const FlinkVersion version : kCatalogVersions) {
+            const KeyLookup::Kind kind = Catalog::for_version(version).lookup(key).kind;
+            if (kind == KeyLookup::Kind::option || kind == KeyLookup::Kind::deprecated_alias ||
+                kind == KeyLookup::Kind::fallback_alias) {
+                found = true;
+                return;
+            }
+        }
+    });
+    return found;
 }
 
 bool looks_like_flink_config(std::string_view text) {
@@ -283,7 +312,7 @@ Detection detect_format(const Source& source, const IngestOptions& options) {
     }
     if (is_kubernetes(text)) return {FileFormat::kubernetes, {}};
     if (is_yaml_file_name(name)) {
-        if (looks_like_flink_config(text)) return {FileFormat::yaml, {}};
+        if (looks_like_flink_config(text) || has_flink_option(text)) return {FileFormat::yaml, {}};
         return {FileFormat::unknown, "config.yaml without Flink options"};
     }
     if (is_compose(text)) return {FileFormat::compose, {}};

@@ -32,10 +32,13 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
-// Rules whose findings are often milder than their default: the memory derivation reports a
+// Rules whose findings are often milder or graver than their default: the memory derivation reports a
 // configuration that sets no size at all (a fragment, or a file merged over Flink's shipped one) as a
-// warning, see linter/src/rules/memory/memory_failure.cpp.
-constexpr std::array<std::pair<std::string_view, Severity>, 2> kAlsoReportedAt = {{
+// warning, see linter/src/rules/memory/memory_failure.cpp; an empty value is an error in config.yaml
+// and info in flink-conf.yaml, see linter/src/rules/syntax/FL003-empty-value/empty_value.cpp.
+constexpr std::array<std::pair<std::string_view, Severity>, 4> kAlsoReportedAt = {{
+    {"FL003", Severity::error},
+    {"FL003", Severity::info},
     {"FL301", Severity::warning},
     {"FL302", Severity::warning},
 }};

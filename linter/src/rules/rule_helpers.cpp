@@ -27,13 +27,27 @@ bool delimited_name(std::string_view value, char mark) {
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
     });
 }
+
+// `$NAME` where a shell or envsubst expands it: at the start or after a character no name holds
+// (`/opt/$USER`), never inside a word (a password such as `pa$word` is a literal).
+bool has_shell_variable(std::string_view value) {
+    for (std::size_t at = value.find('$'); at != std::string_view::npos; at = value.find('$', at + 1)) {
+        const bool starts = at == 0 || std::isalnum(static_cast<unsigned char>(value[at - 1])) == 0;
+        const bool name =
+            at + 1 < value.size() &&
+            (std::isalpha(static_cast<unsigned char>(value[at + 1])) != 0 || value[at + 1] == '_');
+        if (starts && name) return true;
+    }
+    return false;
+}
 }  // namespace
 
 bool is_template_placeholder(std::string_view value) {
     value = trim(strip_quotes(trim(value)));
     if (value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
-        value.find("{{") != std::string_view::npos)
+        value.find("{{") != std::string_view::npos || value.find("{%") != std::string_view::npos)
         return true;
+    if (has_shell_variable(value)) return true;
     if (delimited_name(value, '%') || delimited_name(value, '@')) return true;
     return value.size() > 2 && value.front() == '<' && value.back() == '>';
 }

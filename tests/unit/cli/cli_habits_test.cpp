@@ -136,3 +136,27 @@ TEST(CliHabits, ColorTakesAutoAlwaysOrNever) {
     EXPECT_EQ(run_flinklint({"check", "--color=sometimes", "flink-conf.yaml"}, dir.path().string()).exit_code,
               2);
 }
+
+// A repository-wide run over other software's YAML passes (pre-commit, CI), but says that nothing in
+// the directory was Flink's, without --verbose; a directory with one Flink file says nothing.
+TEST(CliHabits, ADirectoryWithoutAFlinkFileIsNamedOnStderr) {
+    const TempDir dir;
+    dir.write("other/app.yaml", "server:\n  port: 8080\n");
+    dir.write("other/values.yml", "replicas: 2\n");
+    dir.write("empty/README.md", "no YAML here\n");
+    dir.write("flink/conf/flink-conf.yaml", "parallelism.default: 1\n");
+    dir.write("flink/app.yaml", "server:\n  port: 8080\n");
+    const RunResult other = run_flinklint({"check", "other", "empty/"}, dir.path().string());
+    EXPECT_EQ(other.exit_code, 0) << other.out << other.err;
+    EXPECT_NE(other.err.find("warning: other: no Flink file checked: none of its 2 YAML files is Flink "
+                             "configuration"),
+              std::string::npos)
+        << other.err;
+    EXPECT_NE(other.err.find("warning: empty/: no Flink file checked: it holds no *.yaml or *.yml file"),
+              std::string::npos)
+        << other.err;
+    EXPECT_EQ(other.err.find("app.yaml: skipped"), std::string::npos) << "the reasons need --verbose";
+    const RunResult flink = run_flinklint({"check", "flink"}, dir.path().string());
+    EXPECT_EQ(flink.exit_code, 0) << flink.out << flink.err;
+    EXPECT_EQ(flink.err.find("no Flink file"), std::string::npos) << flink.err;
+}

@@ -42,9 +42,10 @@ TEST(HostileInput, AnExplicitlyNamedFileThatIsSkippedIsSaidWithoutVerbose) {
     const RunResult result = run_flinklint({"check", "values.yaml"}, dir.path().string());
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.err.find("values.yaml: skipped:"), std::string::npos) << result.err;
-    // Found by a walk, it is skipped quietly as before.
+    // Found by a walk, it is skipped without its reason; that the directory held no Flink file is said.
     const RunResult walked = run_flinklint({"check", "."}, dir.path().string());
-    EXPECT_EQ(walked.err.find("skipped"), std::string::npos) << walked.err;
+    EXPECT_EQ(walked.err.find("values.yaml: skipped"), std::string::npos) << walked.err;
+    EXPECT_NE(walked.err.find(".: no Flink file checked"), std::string::npos) << walked.err;
 }
 
 TEST(HostileInput, AProcFileIsReadToItsEndNotToTheSizeItReports) {

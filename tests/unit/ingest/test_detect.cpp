@@ -51,6 +51,22 @@ TEST(Detect, ConfigYamlWithFlinkKeys) {
     EXPECT_FALSE(other.skip_reason.empty());
 }
 
+TEST(Detect, ConfigYamlOfOneFlinkOptionIsFlinks) {
+    // No cluster key and a namespace other programs use too, but an option of Flink's catalogs: read,
+    // so that its value is checked (`yes` is no boolean to Flink's YAML 1.2 reader).
+    for (const char* text : {"pipeline.object-reuse: yes\n", "pipeline:\n  object-reuse: yes\n",
+                             "table.exec.mini-batch.enabled: true\n"}) {
+        SCOPED_TRACE(text);
+        const ParsedFile file = ingest_text("conf/config.yaml", text);
+        EXPECT_EQ(file.format, FileFormat::yaml);
+        ASSERT_EQ(file.configs.size(), 1u);
+    }
+    // The same namespaces with keys that are no Flink option: another program's config.yaml.
+    EXPECT_EQ(ingest_text("app/config.yaml", "metrics:\n  enabled: true\npipeline: build\n").format,
+              FileFormat::unknown);
+    EXPECT_EQ(ingest_text("app/config.yaml", "s3.bucket: data\n").format, FileFormat::unknown);
+}
+
 TEST(Detect, OtherNamesByContent) {
     EXPECT_EQ(
         ingest_text("flink.yaml", "jobmanager.rpc.address: jm\ntaskmanager.numberOfTaskSlots: 2\n").format,

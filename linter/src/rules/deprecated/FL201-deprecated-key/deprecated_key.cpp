@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/rule_helpers.hpp"
+#include "rules/value_policy.hpp"
 
 namespace flinklint::rules {
 
@@ -13,6 +14,8 @@ void check_deprecated_key(const Model& model, Reporter& reporter) {
         for (const ConfigEntry& entry : config.entries()) {
             const KeyLookup lookup = config.lookup(entry);
             if (lookup.kind != KeyLookup::Kind::deprecated_alias) continue;
+            // Renaming a key that Flink ignores under either name helps nobody: FL203 says to delete it.
+            if (!never_read_reason(config, *lookup.option).empty()) continue;
             const std::string_view replacement =
                 preferred_replacement(config.catalog(), entry.key, lookup.option)->key;
             const bool replacement_set = config.get(replacement) != nullptr;

@@ -4,11 +4,13 @@
 #include "flinklint/option_values.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/schema/value_spelling.hpp"
+#include "rules/value_policy.hpp"
 
 namespace flinklint::rules {
 
 void check_invalid_value(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
+        const Placeholders placeholders(config);
         for (const ConfigEntry& entry : config.entries()) {
             if (config.get(entry.key) != &entry) continue;  // Flink reads only the last copy (FL104)
             const KeyLookup lookup = config.lookup(entry);
@@ -18,7 +20,8 @@ void check_invalid_value(const Model& model, Reporter& reporter) {
             if (option.type == OptionType::enumeration) continue;
             // `map.option.k: v` (nested YAML) is one entry of a Map option, read by prefix.
             if (option.type == OptionType::map && entry.key != option.key) continue;
-            if (is_template_placeholder(entry.value)) continue;  // filled in before Flink reads it
+            if (placeholders.skips(entry)) continue;  // filled in before Flink reads it (FL006)
+            if (!never_read_reason(config, option).empty()) continue;  // FL203 says it is ignored
             const auto problem = check_option_value(option.type, option.enum_values, entry.value, entry.kind,
                                                     config.version());
             if (!problem) continue;

@@ -30,6 +30,19 @@ bool is_reference(std::string_view value) {
     return (value.starts_with("$") && value.size() > 1) || is_obvious_placeholder_secret(value);
 }
 
+// A credential that products ship as their default (MinIO's `minioadmin`, Java keystores' `changeit`)
+// or a documentation placeholder (`/path/to/...`, `changeme`): known to everyone, not leaked by the
+// file, so the finding says what it is rather than that reading the file reveals it.
+bool default_or_placeholder(std::string_view value) {
+    const std::string lower = ascii_lower(trim(strip_quotes(trim(value))));
+    for (std::string_view known :
+         {"minioadmin", "minio123", "password", "password123", "passw0rd", "changeme", "changeit", "secret",
+          "admin", "123456", "12345678", "example"})
+        if (lower == known) return true;
+    if (lower.starts_with("/path/to/") || lower.starts_with("path/to/")) return true;
+    return lower.size() >= 3 && lower.find_first_not_of('x') == std::string::npos;  // `xxxXXXxxx`
+}
+
 bool non_string_option(const FlinkConfig& config, std::string_view key) {
     const KeyLookup lookup = config.catalog().lookup(key);
     if (lookup.option == nullptr || lookup.kind == KeyLookup::Kind::pass_through) return false;
@@ -63,10 +76,17 @@ void check_plaintext_secret(const Model& model, Reporter& reporter) {
             Finding f{.source = config.source(),
                       .span = entry.value_span.empty() ? entry.key_span : entry.value_span,
                       .key = entry.key};
-            f.message =
-                fmt::format("{} holds a secret in plain text in {}: anyone who can read the {} can read it",
-                            quoted(entry.key), where_text(config),
-                            in_kubernetes ? "object (or the repository it comes from)" : "file");
+            if (default_or_placeholder(entry.value)) {
+                f.message = fmt::format(
+                    "{} in {} is a well-known default credential or a placeholder: whoever knows the "
+                    "default can use it, and a real secret written in its place would be in plain text",
+                    quoted(entry.key), where_text(config));
+            } else {
+                f.message = fmt::format(
+                    "{} holds a secret in plain text in {}: anyone who can read the {} can read it",
+                    quoted(entry.key), where_text(config),
+                    in_kubernetes ? "object (or the repository it comes from)" : "file");
+            }
             f.help = in_kubernetes
                          ? fmt::format(
                                "put the value in a Kubernetes Secret and reference it: an environment "
