@@ -105,7 +105,8 @@ struct RetiredKey {
     std::string_view key;  // exact key, or a prefix ending in '.'
     std::string_view history;
     std::string_view advice;
-    bool written_by_tool = false;  // put there by an image or script, not by the user: info only
+    bool written_by_tool = false;   // put there by an image or script, not by the user: info only
+    FlinkVersion read_until{0, 0};  // the first version that no longer reads it (older ones do)
 };
 const RetiredKey* find_retired_key(std::string_view key);
 

@@ -85,6 +85,15 @@ struct ComposeService {
     std::vector<Located> entrypoint;  // `entrypoint:` as written; empty: the image's own entrypoint
     std::vector<Located> command;     // `command:` (a string or a list)
     std::vector<ComposeMount> mounts;
+    std::vector<EnvVar> environment;  // `environment:` in either form (name, literal value)
+    bool build = false;               // `build:`: the service runs an image built from a Dockerfile
+    bool env_file = false;            // `env_file:`: variables from files flinklint does not read
+    // The names compose's DNS answers for the service (its key, `container_name`, network `aliases`), and
+    // its `hostname:`, which only the container itself knows.
+    std::vector<std::string> dns_names;
+    Located hostname;
+    bool environment_invalid =
+        false;  // an `environment:` item compose refuses (FL005): the file does not load
 };
 
 struct ParsedFile {

@@ -53,6 +53,7 @@ struct Container {
     std::vector<ContainerPort> ports;
     std::vector<Probe> probes;
     std::vector<EnvVar> env;
+    bool env_from = false;  // `envFrom`: variables from a ConfigMap or Secret flinklint does not resolve
     std::vector<VolumeMount> volume_mounts;
     Located cpu_request, cpu_limit, memory_request, memory_limit;
 };
@@ -91,6 +92,7 @@ struct ServiceFacts {
     std::map<std::string, std::string> selector;
     std::vector<ServicePort> ports;
     bool load_balancer_source_ranges = false;  // spec.loadBalancerSourceRanges is set (non-empty)
+    bool headless = false;                     // `clusterIP: None`: its name resolves to the pods themselves
 };
 
 // One backend of an Ingress (networking.k8s.io/v1 `service.{name,port}`, v1beta1 `serviceName/servicePort`).
@@ -115,6 +117,7 @@ struct FlinkResourceFacts {
     Located ephemeral_jm, ephemeral_tm;
     bool has_job = false;
     Located job_jar_uri, job_parallelism, job_upgrade_mode, job_state, job_entry_class;
+    std::vector<Located> job_args;  // spec.job.args
     Located savepoint_trigger_nonce, initial_savepoint_path;
     Located deployment_name;  // FlinkSessionJob
     bool has_ingress = false;

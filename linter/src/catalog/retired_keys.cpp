@@ -1,6 +1,6 @@
 // Keys from before Flink 1.15 (the oldest catalog) that still turn up in real configurations,
-// and keys tools write that Flink never reads. Each history line is what the key was; none of
-// them has any effect on the versions flinklint checks.
+// and keys tools write that Flink never reads. Each history line is what the key was, and
+// `read_until` the first release that no longer read it (a file for an older one is not judged).
 #include <array>
 
 #include "flinklint/catalog.hpp"
@@ -9,32 +9,56 @@ namespace flinklint {
 namespace {
 
 constexpr std::array<RetiredKey, 10> kRetiredKeys = {{
-    {"taskmanager.memory.preallocate", "belonged to the memory model that Flink 1.10 replaced (FLIP-49)",
-     "remove it: managed memory is never preallocated since 1.10"},
-    {"taskmanager.memory.fraction", "belonged to the memory model that Flink 1.10 replaced (FLIP-49)",
-     "use `taskmanager.memory.managed.fraction` (a fraction of total Flink memory, default 0.4)"},
-    {"taskmanager.memory.off-heap", "belonged to the memory model that Flink 1.10 replaced (FLIP-49)",
-     "remove it: managed memory is always off-heap since 1.10"},
-    {"containerized.heap-cutoff-ratio", "was the container cut-off of the memory model Flink 1.10 replaced",
-     "size the reserve with `taskmanager.memory.jvm-overhead.fraction`/`.min`/`.max`"},
-    {"containerized.heap-cutoff-min", "was the container cut-off of the memory model Flink 1.10 replaced",
-     "size the reserve with `taskmanager.memory.jvm-overhead.min`"},
-    {"mesos.", "configured Mesos deployments, which Flink removed in 1.14",
-     "remove it; deploy on Kubernetes, YARN or standalone"},
+    {"taskmanager.memory.preallocate",
+     "belonged to the memory model that Flink 1.10 replaced (FLIP-49)",
+     "remove it: managed memory is never preallocated since 1.10",
+     false,
+     {1, 10}},
+    {"taskmanager.memory.fraction",
+     "belonged to the memory model that Flink 1.10 replaced (FLIP-49)",
+     "use `taskmanager.memory.managed.fraction` (a fraction of total Flink memory, default 0.4)",
+     false,
+     {1, 10}},
+    {"taskmanager.memory.off-heap",
+     "belonged to the memory model that Flink 1.10 replaced (FLIP-49)",
+     "remove it: managed memory is always off-heap since 1.10",
+     false,
+     {1, 10}},
+    {"containerized.heap-cutoff-ratio",
+     "was the container cut-off of the memory model Flink 1.10 replaced",
+     "size the reserve with `taskmanager.memory.jvm-overhead.fraction`/`.min`/`.max`",
+     false,
+     {1, 10}},
+    {"containerized.heap-cutoff-min",
+     "was the container cut-off of the memory model Flink 1.10 replaced",
+     "size the reserve with `taskmanager.memory.jvm-overhead.min`",
+     false,
+     {1, 10}},
+    {"mesos.",
+     "configured Mesos deployments, which Flink removed in 1.14",
+     "remove it; deploy on Kubernetes, YARN or standalone",
+     false,
+     {1, 14}},
     // The only pre-1.5 `jobmanager.web.*` key (ConfigConstants.java) that no alias reads today; the
     // others are deprecated keys of `web.*`/`rest.*` options, and other `jobmanager.web.*` keys never
     // existed in Apache Flink (vendor builds add them), so they get the usual did-you-mean.
     {"jobmanager.web.checkpoints.disable",
      "switched off the checkpoint statistics of the web frontend before Flink 1.5",
-     "remove it; to keep no checkpoint history set `web.checkpoints.history: 0`"},
+     "remove it; to keep no checkpoint history set `web.checkpoints.history: 0`",
+     false,
+     {1, 5}},
     {"query.server.port",
      "was the queryable state server's port in Flink 1.2 and 1.3 (QueryableStateOptions.java), and the "
      "official Docker image's entrypoint still writes it",
      "queryable state (deprecated) reads `queryable-state.server.ports`; remove the line if you copied "
      "it from a running container",
-     true},
-    {"parallelization.degree.default", "is the name `parallelism.default` had before Flink 1.0",
-     "use `parallelism.default`"},
+     true,
+     {1, 4}},
+    {"parallelization.degree.default",
+     "is the name `parallelism.default` had before Flink 1.0",
+     "use `parallelism.default`",
+     false,
+     {1, 0}},
     {"akka.remote.netty.tcp.", "is raw Akka configuration, which Flink does not pass through",
      "use Flink's own `akka.*`/`pekko.*` options (for example `pekko.framesize`)"},
 }};

@@ -63,11 +63,38 @@ std::vector<ComposeMount> read_mounts(const YDoc& doc, std::size_t spec) {
     return out;
 }
 
+// `environment:` as a map (`JVM_ARGS: -Xmx1g`) or a list of `NAME=value` strings; the value's span is the
+// item as written (rules find words in it).
+std::vector<EnvVar> read_environment(const YDoc& doc, std::size_t environment) {
+    std::vector<EnvVar> out;
+    if (is_kind(doc, environment, YNode::Kind::map)) {
+        for_each_pair(doc, environment, [&](std::size_t key, std::size_t value) {
+            EnvVar var;
+            var.name = Located{scalar_text(doc, key), doc.nodes[key].span, true};
+            if (is_kind(doc, value, YNode::Kind::scalar))
+                var.value = Located{scalar_text(doc, value), doc.nodes[value].span, true};
+            out.push_back(std::move(var));
+        });
+        return out;
+    }
+    for_each_item(doc, environment, [&](std::size_t item) {
+        if (!is_kind(doc, item, YNode::Kind::scalar)) return;
+        const std::string text = scalar_text(doc, item);
+        const std::size_t eq = text.find('=');
+        EnvVar var;
+        var.name = Located{text.substr(0, eq), doc.nodes[item].span, true};
+        if (eq != std::string::npos) var.value = Located{text.substr(eq + 1), doc.nodes[item].span, true};
+        out.push_back(std::move(var));
+    });
+    return out;
+}
+
 // `- FLINK_PROPERTIES=jobmanager.rpc.address: jm` is a plain scalar with `: ` in it, so YAML reads the
 // item as a mapping; the compose file format allows only strings in an environment list (compose-spec
 // schema: list_or_dict), so compose refuses the file and no variable reaches the container.
-void check_environment_items(ParsedFile& file, const YDoc& doc, const std::string& service,
+bool check_environment_items(ParsedFile& file, const YDoc& doc, const std::string& service,
                              std::size_t environment) {
+    bool invalid = false;
     for_each_item(doc, environment, [&](std::size_t item) {
         const std::size_t node = resolve(doc, item);
         if (node == npos || doc.nodes[node].kind != YNode::Kind::map || doc.nodes[node].flow) return;
@@ -79,6 +106,7 @@ void check_environment_items(ParsedFile& file, const YDoc& doc, const std::strin
             span = doc.nodes[key].span;
         });
         const std::string variable = name.substr(0, name.find('='));
+        invalid = true;
         file.issues.push_back(
             {SyntaxIssue::Kind::compose_environment_not_string, span,
              "service " + service + ": the `environment` item `" + variable +
@@ -86,6 +114,19 @@ void check_environment_items(ParsedFile& file, const YDoc& doc, const std::strin
                  "file (environment list items must be strings) and " +
                  variable + " reaches no container"});
     });
+    return invalid;
+}
+
+std::vector<std::string> dns_names(const YDoc& doc, const std::string& service, std::size_t spec) {
+    std::vector<std::string> out{service};
+    if (const std::size_t name = map_get(doc, spec, "container_name");
+        is_kind(doc, name, YNode::Kind::scalar))
+        out.push_back(scalar_text(doc, name));
+    for_each_pair(doc, map_get(doc, spec, "networks"), [&](std::size_t, std::size_t network) {
+        for_each_item(doc, map_get(doc, network, "aliases"),
+                      [&](std::size_t alias) { out.push_back(scalar_text(doc, alias)); });
+    });
+    return out;
 }
 
 void read_service(ParsedFile& file, const YDoc& doc, const std::string& service, std::size_t spec,
@@ -96,10 +137,14 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
     if (const std::size_t node = map_get(doc, spec, "image");
         node != npos && is_kind(doc, node, YNode::Kind::scalar))
         image = Located{scalar_text(doc, node), doc.nodes[node].span, true};
-    file.compose_services.push_back(ComposeService{"service " + service, image,
-                                                   read_words(doc, spec, "entrypoint"),
-                                                   read_words(doc, spec, "command"), read_mounts(doc, spec)});
-    check_environment_items(file, doc, service, environment);
+    file.compose_services.push_back(ComposeService{
+        "service " + service, image, read_words(doc, spec, "entrypoint"), read_words(doc, spec, "command"),
+        read_mounts(doc, spec), read_environment(doc, environment), map_get(doc, spec, "build") != npos,
+        map_get(doc, spec, "env_file") != npos, dns_names(doc, service, spec)});
+    if (const std::size_t node = map_get(doc, spec, "hostname"); is_kind(doc, node, YNode::Kind::scalar))
+        file.compose_services.back().hostname = Located{scalar_text(doc, node), doc.nodes[node].span, true};
+    file.compose_services.back().environment_invalid =
+        check_environment_items(file, doc, service, environment);
     // Map form: `FLINK_PROPERTIES: |`
     if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
         if (is_kind(doc, value, YNode::Kind::scalar))

@@ -301,7 +301,10 @@ Detection detect_format(const Source& source, const IngestOptions& options) {
                 std::nullopt, mentions_flink(text) || is_legacy_file_name(name) || is_yaml_file_name(name)};
     }
     // Flink reads conf/flink-conf.yaml with its line parser whatever it holds, but a file of that name
-    // whose every key is foreign configures no Flink (config.yaml below is judged the same way).
+    // whose every key is foreign configures no Flink (config.yaml below is judged the same way), and one
+    // with a top-level `apiVersion` and `kind` is a manifest for kubectl (a ConfigMap that carries the
+    // file), which no Flink option is named like: read as the manifest, as config.yaml is.
+    if (is_legacy_file_name(name) && is_kubernetes(text)) return {FileFormat::kubernetes, {}};
     if (is_legacy_file_name(name)) {
         if (foreign_settings(text)) return {FileFormat::unknown, "flink-conf.yaml without Flink options"};
         return {FileFormat::legacy, {}};

@@ -75,6 +75,7 @@ Container K8sReader::container(std::size_t map, std::vector<PropertiesRef>& prop
             properties.push_back({c.name.value, map_get(doc_, var, "value")});
         c.env.push_back(std::move(env));
     });
+    c.env_from = at(map, {"envFrom"}) != npos;
     for_each_item(doc_, at(map, {"volumeMounts"}), [&](std::size_t mount) {
         if (!take()) return;
         VolumeMount m;
@@ -129,6 +130,7 @@ ServiceFacts K8sReader::service(std::size_t spec) {
     ServiceFacts facts;
     facts.type = located_at(spec, {"type"});
     facts.selector = string_map(at(spec, {"selector"}));
+    facts.headless = located_at(spec, {"clusterIP"}).value == "None";
     for_each_item(doc_, at(spec, {"ports"}), [&](std::size_t port) {
         if (!take()) return;
         facts.ports.push_back({located_at(port, {"name"}), located_at(port, {"port"}),
@@ -186,6 +188,7 @@ FlinkResourceFacts K8sReader::flink_resource(std::size_t spec, std::vector<Prope
     f.job_upgrade_mode = located_at(job, {"upgradeMode"});
     f.job_state = located_at(job, {"state"});
     f.job_entry_class = located_at(job, {"entryClass"});
+    f.job_args = scalars(at(job, {"args"}));
     f.savepoint_trigger_nonce = located_at(job, {"savepointTriggerNonce"});
     f.initial_savepoint_path = located_at(job, {"initialSavepointPath"});
     f.deployment_name = located_at(spec, {"deploymentName"});

@@ -110,6 +110,7 @@ Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
         }
     }
     add_image_evidence(choices);
+    model_detail::add_compose_mount_evidence(files_, configs_, choices);
     // Rebuilt in place: addresses stay, and nothing derived from the first pass is kept.
     for (std::size_t i = 0; i < configs_.size(); ++i) {
         VersionChoice& choice = choices[i];

@@ -1,5 +1,6 @@
 // The Flink version of each configuration, from the most specific evidence (model.cpp builds it in
-// two passes: the evidence a file carries itself, then the images of the containers that mount it).
+// two passes: the evidence a file carries itself, then the images of the containers and compose
+// services that mount it).
 #pragma once
 
 #include <optional>
@@ -21,5 +22,10 @@ void add_evidence(VersionChoice& choice, VersionEvidence evidence);
 
 // "image flink:1.17.2 in docker-compose.yaml:4"
 std::string image_reason(const Located& image, const Source& source);
+
+// The image of a docker-compose service that bind-mounts a configuration file as its conf directory (or
+// the file in it) is evidence of the Flink that reads the file (compose_mount_evidence.cpp).
+void add_compose_mount_evidence(const std::vector<ParsedFile>& files, const std::vector<FlinkConfig>& configs,
+                                std::vector<VersionChoice>& choices);
 
 }  // namespace flinklint::model_detail

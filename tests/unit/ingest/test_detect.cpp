@@ -22,6 +22,21 @@ TEST(Detect, FlinkConfYamlIsLegacyWhateverItHolds) {
     EXPECT_EQ(ingest_text("owner__repo__conf__flink-conf.yaml", "a: b\n").format, FileFormat::legacy);
 }
 
+TEST(Detect, ManifestNamedFlinkConfYamlIsAManifest) {
+    // A ConfigMap saved as flink-conf.yaml for `kubectl apply`: its embedded file is the configuration,
+    // its apiVersion/kind/metadata are no Flink keys.
+    const ParsedFile manifest =
+        ingest_text("k8s/flink-conf.yaml",
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\n"
+                    "data:\n  flink-conf.yaml: |\n    taskmanager.numberOfTaskSlots: 2\n");
+    EXPECT_EQ(manifest.format, FileFormat::kubernetes);
+    ASSERT_EQ(manifest.configs.size(), 1u);
+    EXPECT_EQ(manifest.configs[0].entries.at(0).key, "taskmanager.numberOfTaskSlots");
+    // `kind` alone (or indented under another key) is not a manifest: the file stays Flink's.
+    EXPECT_EQ(ingest_text("flink-conf.yaml", "kind: x\ntaskmanager.numberOfTaskSlots: 2\n").format,
+              FileFormat::legacy);
+}
+
 TEST(Detect, FlinkConfYamlOfForeignSettingsIsSkipped) {
     // Three keys or more, none under a Flink namespace: an application's settings under Flink's name.
     const ParsedFile app =

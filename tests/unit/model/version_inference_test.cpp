@@ -215,3 +215,41 @@ TEST(VersionInference, ConfDirectoryOfAnUnpackedDistribution) {
     const Checked c = only("flink-1.8.1/conf/flink-conf.yaml", "# flinklint: flink-version=1.17\n" + text);
     EXPECT_EQ(c.version, "1.17");
 }
+
+TEST(VersionInference, ImageOfTheComposeServiceThatMountsTheFile) {
+    const char* const compose = R"(services:
+  jobmanager:
+    image: flink:1.4.2-hadoop28-scala_2.11-alpine
+    volumes:
+      - ./jm_conf:/opt/flink/conf
+  taskmanager:
+    image: flink:1.9.3
+    volumes:
+      - ../shared/flink-conf.yaml:/opt/flink/conf/flink-conf.yaml:ro
+      - data:/opt/flink/conf
+)";
+    const auto all = versions_of({{"deploy/docker-compose.yml", compose},
+                                  {"deploy/jm_conf/flink-conf.yaml", "jobmanager.heap.mb: 1024\n"},
+                                  {"shared/flink-conf.yaml", "taskmanager.heap.mb: 1024\n"},
+                                  {"deploy/other/flink-conf.yaml", "taskmanager.heap.mb: 1024\n"}});
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_EQ(all[0].version, "1.4");
+    EXPECT_EQ(all[0].source, VersionSource::image);
+    // No catalog for 1.4: the reason goes on to name the nearest catalog it is checked against.
+    EXPECT_TRUE(all[0].reason.starts_with(
+        "image flink:1.4.2-hadoop28-scala_2.11-alpine in deploy/docker-compose.yml:3 "
+        "of service jobmanager, which mounts it"))
+        << all[0].reason;
+    EXPECT_EQ(all[1].version, "1.9");
+    EXPECT_EQ(all[2].source, VersionSource::default_version);  // mounted by nothing
+}
+
+TEST(VersionInference, ComposeMountInAFlattenedCorpusPath) {
+    // Corpora that flatten paths write `deploy__jm_conf__flink-conf.yaml` for deploy/jm_conf/flink-conf.yaml.
+    const auto all = versions_of(
+        {{"repo__deploy__docker-compose.yml",
+          "services:\n  jm:\n    image: flink:1.9\n    volumes:\n      - ./jm_conf/:/opt/flink/conf/\n"},
+         {"repo__deploy__jm_conf__flink-conf.yaml", "jobmanager.heap.size: 1g\n"}});
+    ASSERT_EQ(all.size(), 1U);
+    EXPECT_EQ(all[0].version, "1.9");
+}

@@ -29,26 +29,20 @@ struct Builder {
 
     // Returns false when the words do not start the entrypoint with a verb.
     bool add(const Located& part) {
-        const std::string_view text = part.value;
-        std::size_t previous_end = 0;
-        for (std::string_view word : command_words(text)) {
-            const auto begin = static_cast<std::size_t>(word.data() - text.data());
-            // `;`, `&&`, `|` end the entrypoint's command in a shell line.
-            const bool separated = text.substr(previous_end, begin - previous_end).find_first_of(";&|") !=
-                                   std::string_view::npos;
-            previous_end = begin + word.size();
+        for (const auto [word, separated] : shell_words(part.value)) {
             if (done) return true;
             if (!line.verb.empty()) {
-                if (separated) {
+                if (separated) {  // `;`, `&&`, `|` end the entrypoint's command in a shell line
                     done = true;
                     return true;
                 }
                 line.words.push_back({word, word_span(*line.source, part, word)});
                 continue;
             }
-            if (is_verb(word))
+            if (is_verb(word)) {
                 line.verb = word;
-            else if (!launcher(word))
+                line.verb_span = word_span(*line.source, part, word);
+            } else if (!launcher(word))
                 return false;
         }
         return true;
@@ -72,17 +66,53 @@ std::vector<EntrypointLine> entrypoint_lines(const Model& model) {
         std::vector<const Located*> parts;
         for (const Located& l : pod.main->command) parts.push_back(&l);
         for (const Located& l : pod.main->args) parts.push_back(&l);
-        collect(parts, EntrypointLine{pod.file->source, pod.describe(), {}, {}, false}, out);
+        collect(parts,
+                EntrypointLine{pod.file->source,
+                               pod.describe(),
+                               {},
+                               {},
+                               false,
+                               &pod.main->env,
+                               pod.config.version,
+                               {},
+                               &pod,
+                               nullptr},
+                out);
     }
     for (const ParsedFile& file : model.files()) {
         for (const ComposeService& service : file.compose_services) {
-            // Other services (Kafka, a database) have verbs of their own.
-            if (ascii_lower(service.image.value).find("flink") == std::string::npos) continue;
+            // Other images (Kafka, a database) have verbs of their own; an image built here (`build:`
+            // without `image:`) runs the Flink entrypoint when its command is one of Flink's verbs.
+            const bool built = service.build && !service.image;
+            if (!built && ascii_lower(service.image.value).find("flink") == std::string::npos) continue;
             std::vector<const Located*> parts;
             for (const Located& l : service.entrypoint) parts.push_back(&l);
             for (const Located& l : service.command) parts.push_back(&l);
-            collect(parts, EntrypointLine{file.source, service.where, {}, {}, true}, out);
+            collect(parts,
+                    EntrypointLine{file.source,
+                                   service.where,
+                                   {},
+                                   {},
+                                   true,
+                                   &service.environment,
+                                   image_flink_version(service.image.value).value_or(kDefaultFlinkVersion),
+                                   {},
+                                   nullptr,
+                                   &service},
+                    out);
         }
+    }
+    return out;
+}
+
+std::vector<ShellWord> shell_words(std::string_view text) {
+    std::vector<ShellWord> out;
+    std::size_t previous_end = 0;
+    for (std::string_view word : command_words(text)) {
+        const auto begin = static_cast<std::size_t>(word.data() - text.data());
+        out.push_back({word, text.substr(previous_end, begin - previous_end).find_first_of(";&|") !=
+                                 std::string_view::npos});
+        previous_end = begin + word.size();
     }
     return out;
 }

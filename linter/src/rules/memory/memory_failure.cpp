@@ -39,9 +39,28 @@ const ConfigEntry* ignored_legacy_heap(const EffectiveConfig& effective, Process
 // with `execution.target: local` are not cluster configurations.
 bool local_execution(const EffectiveConfig& effective) {
     const std::string target = ascii_lower(trim(effective.value("execution.target").value_or("")));
-    const std::string& path = effective.source()->path();
-    return target == "local" || path.find("/src/main/resources/") != std::string::npos ||
-           path.find("/src/test/resources/") != std::string::npos;
+    return target == "local" || in_build_resources(effective.source()->path());
+}
+
+// A client's configuration: a conf directory under a folder named for the SQL client, the SQL gateway or a
+// job submitter (`sql-client/conf/flink-conf.yaml`). bin/sql-client.sh, sql-gateway.sh and bin/flink start
+// only a client JVM, which derives no JobManager or TaskManager memory (its `jobmanager.rpc.address` says
+// where the cluster is); the `__` of flattened corpus paths separates folders as `/` does.
+bool client_configuration(const EffectiveConfig& effective) {
+    std::string path = ascii_lower(effective.source()->path());
+    for (std::size_t at = 0; (at = path.find("__", at)) != std::string::npos;) path.replace(at, 2, "/");
+    std::string_view rest = path;
+    rest = rest.substr(0, rest.find_last_of("/\\") == std::string_view::npos ? 0 : rest.find_last_of("/\\"));
+    while (!rest.empty()) {
+        const std::size_t cut = rest.find_last_of("/\\");
+        const std::string_view folder = cut == std::string_view::npos ? rest : rest.substr(cut + 1);
+        for (std::string_view name :
+             {"sql-client", "sql_client", "sqlclient", "sql-gateway", "sql_gateway", "submitter"})
+            if (folder.find(name) != std::string_view::npos) return true;
+        if (folder == "client" || folder.ends_with("-client") || folder.ends_with("_client")) return true;
+        rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(0, cut);
+    }
+    return false;
 }
 
 std::string origin_note(const EffectiveConfig& effective, const std::string& key) {
@@ -95,7 +114,7 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
             } else if (effective->is_flink_deployment()) {
                 context = " The operator rejects the FlinkDeployment.";
             } else if (!sets_memory(*effective, process) && marker != nullptr &&
-                       !local_execution(*effective)) {
+                       !local_execution(*effective) && !client_configuration(*effective)) {
                 span = marker->key_span;
                 key = marker->key;
                 context =

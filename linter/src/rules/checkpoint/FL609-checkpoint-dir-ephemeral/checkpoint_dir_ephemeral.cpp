@@ -11,6 +11,7 @@
 #include "flinklint/deployment.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/checkpoint/checkpoint_support.hpp"
+#include "rules/kubernetes/entrypoint_lines.hpp"
 
 namespace flinklint::rules {
 namespace {
@@ -87,10 +88,33 @@ bool any_mounts(std::initializer_list<const std::optional<PodSpecFacts>*> pods, 
     return false;
 }
 
+// FLINK_PROPERTIES of a docker-compose service: the file's JobManager and TaskManager services that lack a
+// named volume or bind mount at `path` (an anonymous volume is each container's own); nullopt when the
+// service runs no Flink process. The services of one compose file share the host, so a named volume is
+// shared.
+std::optional<std::string> services_without_volume(const Model& model, const FlinkConfig& config,
+                                                   std::string_view path) {
+    std::string missing;
+    bool own = false;
+    for (const EntrypointLine& line : entrypoint_lines(model)) {
+        if (line.service == nullptr || line.source != config.source()) continue;
+        own = own || config.doc().origin == line.where + " FLINK_PROPERTIES";
+        const bool mounted =
+            std::any_of(line.service->mounts.begin(), line.service->mounts.end(),
+                        [&](const ComposeMount& m) { return !m.source.empty() && under(path, m.target); });
+        if (!mounted) missing += (missing.empty() ? "" : ", ") + line.where;
+    }
+    if (!own) return std::nullopt;
+    return missing;
+}
+
 // Which Flink pods lack a volume at `path`: "" when all mount one; nullopt when the pods are not known.
 std::optional<std::string> pods_without_volume(const Model& model, const EffectiveConfig& effective,
                                                std::string_view path) {
     const K8sObject* owner = effective.owner();
+    if (owner == nullptr && effective.config() != nullptr &&
+        effective.config()->doc().format == ConfigFormat::compose_properties)
+        return services_without_volume(model, *effective.config(), path);
     if (owner == nullptr) return std::nullopt;
     if (owner->kind == "FlinkDeployment" && owner->flink) {
         const FlinkResourceFacts& spec = *owner->flink;
@@ -144,19 +168,20 @@ void check_checkpoint_dir_ephemeral(const Model& model, Reporter& reporter) {
             const auto missing = pods_without_volume(model, *effective, *path);
             if (!missing || missing->empty()) continue;
             Finding finding = finding_for(*effective, *dir);
+            const bool compose = effective->owner() == nullptr;  // FLINK_PROPERTIES of compose services
             finding.message = fmt::format(
-                "{} is on the containers' own file system: no volume that outlives the pod is mounted at {} "
+                "{} is on the containers' own file system: no volume that outlives the {} is mounted at {} "
                 "in {} ({}), so {} and "
-                "{} lost when a pod is replaced",
-                dir->shown(), *path, *missing, effective->where(),
+                "{} lost when a {} is replaced",
+                dir->shown(), compose ? "container" : "pod", *path, *missing, effective->where(),
                 savepoints ? "a savepoint lands in whichever container wrote it"
                            : "each TaskManager writes its checkpoint files into its own container, the "
                              "JobManager cannot read them back on recovery,",
-                savepoints ? "is" : "all of it is");
+                savepoints ? "is" : "all of it is", compose ? "container" : "pod");
             finding.help = fmt::format(
                 "use a shared durable file system (`s3://`, `gs://`, `abfss://`, `hdfs://`), or mount a "
-                "ReadWriteMany volume at {} in every JobManager and TaskManager pod",
-                *path);
+                "{} at {} in every JobManager and TaskManager {}",
+                compose ? "named volume" : "ReadWriteMany volume", *path, compose ? "service" : "pod");
             reporter.report(std::move(finding));
         }
     }

@@ -10,6 +10,8 @@
 
 #include "flinklint/deployment.hpp"
 #include "flinklint/effective_config.hpp"
+#include "flinklint/text_util.hpp"
+#include "flinklint/values.hpp"
 #include "rules/memory/memory_support.hpp"
 
 namespace flinklint::rules {
@@ -51,6 +53,39 @@ std::optional<std::uint64_t> process_size(const PodView& pod, const FlatConfig& 
     return std::nullopt;
 }
 
+// Before its memory model (1.11) the JobManager's only size is its heap: bin/jobmanager.sh starts it with
+// `-Xms<heap>m -Xmx<heap>m` from jobmanager.heap.size (or jobmanager.heap.mb; bin/config.sh, default 1024m).
+std::optional<std::uint64_t> legacy_jobmanager_heap(const PodView& pod, const FlatConfig& flat) {
+    if (pod.role != FlinkRole::jobmanager || pod.config.version >= FlinkVersion{1, 11}) return std::nullopt;
+    if (const auto it = flat.find("jobmanager.heap.size"); it != flat.end()) {
+        const auto bytes = parse_memory_size(trim(it->second));
+        return bytes ? std::optional<std::uint64_t>(*bytes) : std::nullopt;
+    }
+    if (const auto it = flat.find("jobmanager.heap.mb"); it != flat.end()) {
+        const auto bytes = parse_memory_size(std::string(trim(it->second)) + "m");
+        return bytes ? std::optional<std::uint64_t>(*bytes) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void report_legacy_heap(const PodView& pod, std::uint64_t heap, long double limit_bytes, Reporter& reporter) {
+    const Located& limit = pod.main->memory_limit;
+    const auto set = pod.config.get("jobmanager.heap.size");
+    Finding f{.source = pod.file->source, .span = limit.span, .key = "resources.limits.memory"};
+    f.message = fmt::format(
+        "{} limits container {} to {} ({}) but Flink {} starts the JobManager with a {} heap (-Xms/-Xmx from "
+        "jobmanager.heap.size): the heap alone fills the limit, and with metaspace, thread stacks and direct "
+        "memory the JVM outgrows it and the kernel kills the container (OOMKilled)",
+        pod.describe(), quoted(pod.main->name.value), quoted(limit.value),
+        mib(static_cast<std::uint64_t>(std::floor(limit_bytes))), pod.config.version.str(), mib(heap));
+    f.help =
+        "raise the container's memory limit well above the heap (a few hundred MiB for the JVM's own "
+        "memory), or lower `jobmanager.heap.size`";
+    if (set && set->source)
+        f.related.push_back(RelatedLocation{set->source, set->span, {}, "heap size set here"});
+    reporter.report(std::move(f));
+}
+
 }  // namespace
 
 void check_container_memory_below_process_size(const Model& model, Reporter& reporter) {
@@ -62,6 +97,11 @@ void check_container_memory_below_process_size(const Model& model, Reporter& rep
         if (!limit_bytes) continue;
         const auto flat = process_flat(pod);
         if (!flat) continue;
+        if (const auto heap = legacy_jobmanager_heap(pod, *flat)) {
+            if (static_cast<long double>(*heap) >= *limit_bytes)
+                report_legacy_heap(pod, *heap, *limit_bytes, reporter);
+            continue;
+        }
         const auto process = process_size(pod, *flat);
         if (!process || static_cast<long double>(*process) <= *limit_bytes) continue;
         const std::string key = pod.role == FlinkRole::taskmanager ? "taskmanager.memory.process.size"

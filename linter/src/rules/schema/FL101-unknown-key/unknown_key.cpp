@@ -124,6 +124,7 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                 continue;
             }
             if (const RetiredKey* retired = find_retired_key(entry.key)) {
+                if (config.version() < retired->read_until) continue;  // that Flink still read it
                 reporter.report(
                     {.source = config.source(),
                      .span = entry.key_span,

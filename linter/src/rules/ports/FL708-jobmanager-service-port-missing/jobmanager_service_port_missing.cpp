@@ -1,0 +1,171 @@
+// FL708 jobmanager-service-port-missing: TaskManagers whose jobmanager.rpc.address is a Service's name reach
+// the JobManager through that Service, which forwards only the ports it lists. Without high availability the
+// TaskManager connects to jobmanager.rpc.address:jobmanager.rpc.port (HighAvailabilityServicesUtils
+// #getJobManagerAddress) and later downloads job artifacts from the blob server at the JobManager's RPC host
+// name and the port the JobManager reports (TaskExecutor#establishJobManagerConnection), so a Service without
+// either port leaves the TaskManagers unregistered or unable to run a job. A headless Service resolves to the
+// pods themselves and forwards nothing: it is not judged.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "flinklint/text_util.hpp"
+#include "rules/ports/port_support.hpp"
+
+namespace flinklint::rules {
+namespace {
+
+bool high_availability(const ProcessConfig& config) {
+    const auto ha = config.get("high-availability.type");
+    return ha && ascii_lower(trim(ha->value)) != "none" && !trim(ha->value).empty();
+}
+
+// The Service a host name names from a pod in namespace `own`: `flink-jobmanager` (the pod's namespace),
+// `flink-jobmanager.ns`, `flink-jobmanager.ns.svc.cluster.local`.
+bool names_service(std::string_view host, const K8sObject& service, std::string_view own) {
+    const std::string_view name = host.substr(0, host.find('.'));
+    if (name != service.name.value) return false;
+    if (name.size() == host.size())
+        return service.namespace_.empty() || own.empty() || own == service.namespace_;
+    std::string_view ns = host.substr(name.size() + 1);
+    ns = ns.substr(0, ns.find('.'));
+    return service.namespace_.empty() || ns == service.namespace_;
+}
+
+bool forwards(const ServiceFacts& service, int port) {
+    for (const ServicePort& sp : service.ports)
+        if (port_number(sp.port.value) == port) return true;
+    return false;
+}
+
+std::string forwarded(const ServiceFacts& service) {
+    std::string out;
+    for (const ServicePort& sp : service.ports) {
+        if (!out.empty()) out += ", ";
+        out += sp.port.value;
+    }
+    return out.empty() ? "no port" : "only " + out;
+}
+
+Span service_span(const K8sObject& service) {
+    return service.service->ports.empty() ? service.name.span : service.service->ports.front().port.span;
+}
+
+// The blob server of a JobManager that calls itself `host` (its RPC host name is where TaskManagers fetch
+// blobs); nullptr when it calls itself something else or its ports are unknown.
+const Listener* blob_server(const PodView& jobmanager, std::string_view host, Listeners& listeners) {
+    const auto own = jobmanager.config.get("jobmanager.rpc.address");
+    if (!own || trim(own->value) != host) return nullptr;
+    listeners = flink_listeners(jobmanager);
+    for (const Listener& l : listeners.list)
+        if (l.key == "blob.server.port") return &l;
+    return nullptr;
+}
+
+struct Use {
+    const PodView* taskmanager;
+    SetValue address;
+    int rpc_port;
+};
+
+void report(Reporter& reporter, const Model::ObjectRef& ref, const Use& use, std::string message,
+            std::string help) {
+    Finding f{.source = ref.file->source,
+              .span = service_span(*ref.object),
+              .message = std::move(message),
+              .help = std::move(help),
+              .key = "ports"};
+    if (use.address.source != nullptr)
+        f.related.push_back({.source = use.address.source,
+                             .span = use.address.span,
+                             .message = "the TaskManagers' JobManager address"});
+    reporter.report(std::move(f));
+}
+
+void check_service(const Model::ObjectRef& ref, const Use& use, const std::vector<PodView>& pods,
+                   Reporter& reporter) {
+    const K8sObject& service = *ref.object;
+    const ServiceFacts& facts = *service.service;
+    const std::string host(trim(use.address.value));
+    if (!forwards(facts, use.rpc_port))
+        report(
+            reporter, ref, use,
+            fmt::format("Service {} forwards {}, not the JobManager RPC port {}: {} reaches the JobManager "
+                        "at `{}:{}` (jobmanager.rpc.address), so it never registers with the ResourceManager",
+                        service.name.value, forwarded(facts), use.rpc_port, use.taskmanager->describe(), host,
+                        use.rpc_port),
+            fmt::format("add `- name: rpc`, `port: {0}`, `targetPort: {0}` to the Service's ports",
+                        use.rpc_port));
+    for (const PodView* jm : selected_pods(service, pods)) {
+        // An application cluster's job jar is usually in every image (usrlib): whether its TaskManagers fetch
+        // anything from the blob server is not visible. A session cluster's jobs are uploaded to it.
+        if (jm->role != FlinkRole::jobmanager || jm->application) continue;
+        Listeners listeners;
+        const Listener* blob = blob_server(*jm, host, listeners);
+        if (blob == nullptr) continue;
+        const bool fixed =
+            !blob->random && blob->ranges.size() == 1 && blob->ranges[0].first == blob->ranges[0].last;
+        if (fixed && forwards(facts, blob->ranges[0].first)) return;
+        const std::string what = fixed ? fmt::format("not the blob server port {} ({})",
+                                                     blob->ranges[0].first, listener_origin(*blob))
+                                       : fmt::format("and the blob server listens on {} ({})",
+                                                     blob->value_text(), listener_origin(*blob));
+        report(
+            reporter, ref, use,
+            fmt::format(
+                "Service {} forwards {}, {}: TaskManagers download job artifacts from the blob server "
+                "at the JobManager's RPC host `{}`, so tasks fail to deploy once a job is submitted",
+                service.name.value, forwarded(facts), what, host),
+            fixed ? fmt::format("add port {} to the Service", blob->ranges[0].first)
+                  : "set `blob.server.port` to a fixed port (the image uses 6124) and add it to the Service");
+        return;
+    }
+}
+
+// The JobManager address written for the TaskManager: its configuration's, else the FLINK_PROPERTIES of its
+// container even where a `command:` keeps the entrypoint from applying them (FL840 reports that; the
+// Service is still the one the TaskManagers are meant to reach).
+std::optional<SetValue> address_for(const Model& model, const PodView& tm) {
+    if (auto address = tm.config.get("jobmanager.rpc.address")) return address;
+    if (tm.entrypoint || tm.main == nullptr) return std::nullopt;
+    const std::string origin = " container " + tm.main->name.value + " FLINK_PROPERTIES";
+    for (const FlinkConfig* config : model.configs_owned_by(tm.object)) {
+        if (config->doc().format != ConfigFormat::compose_properties ||
+            !config->doc().origin.ends_with(origin))
+            continue;
+        if (const ConfigEntry* entry = config->get_option("jobmanager.rpc.address"))
+            return SetValue{entry->key, entry->value, config->source(), entry->value_span, config->where()};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+void check_jobmanager_service_port_missing(const Model& model, Reporter& reporter) {
+    const std::vector<PodView>& pods = model.pods();
+    std::set<const K8sObject*> judged;  // one finding per Service, whichever TaskManager uses it
+    for (const PodView& tm : pods) {
+        if (tm.role != FlinkRole::taskmanager || tm.operator_managed || tm.native || !tm.config.known)
+            continue;
+        if (high_availability(tm.config)) continue;  // the leader's address comes from the HA services
+        const auto address = address_for(model, tm);
+        if (!address || is_template_placeholder(address->value)) continue;
+        const auto rpc_port = port_number(tm.config.value_or("jobmanager.rpc.port", "6123"));
+        if (!rpc_port) continue;
+        for (const Model::ObjectRef& ref : model.objects()) {
+            const K8sObject& service = *ref.object;
+            if (!service.service || service.service->headless ||
+                !names_service(trim(address->value), service, tm.ns) || judged.count(&service) != 0)
+                continue;
+            if (service.service->type && service.service->type.value == "ExternalName") continue;
+            bool jobmanagers = false;
+            for (const PodView* pod : selected_pods(service, pods))
+                jobmanagers = jobmanagers || pod->role == FlinkRole::jobmanager;
+            if (!jobmanagers) continue;  // a Service for something else, or pods created elsewhere
+            judged.insert(&service);
+            check_service(ref, Use{&tm, *address, *rpc_port}, pods, reporter);
+        }
+    }
+}
+
+}  // namespace flinklint::rules
