@@ -39,7 +39,8 @@ void check_output(std::string_view out) {
         FUZZ_CHECK(!message.is_discarded() && message.is_object());
         FUZZ_CHECK(message.value("jsonrpc", "") == "2.0");
         if (message.value("method", "") == "textDocument/publishDiagnostics") {
-            for (const auto& diagnostic : message.at("params").at("diagnostics")) check_range(diagnostic.at("range"));
+            for (const auto& diagnostic : message.at("params").at("diagnostics"))
+                check_range(diagnostic.at("range"));
         }
     }
 }
