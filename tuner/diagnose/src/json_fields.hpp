@@ -32,4 +32,10 @@ inline const Json& array_of(const Json& json, const char* key) {
     return it != json.end() && it->is_array() ? *it : empty;
 }
 
+inline const Json& object_at(const Json& json, const char* key) {
+    static const Json empty = Json::object();
+    const auto it = json.find(key);
+    return it != json.end() && it->is_object() ? *it : empty;
+}
+
 }  // namespace flinklint::diagnose

@@ -17,16 +17,12 @@
 #include "flinklint/model.hpp"
 #include "http_client.hpp"
 #include "json_fields.hpp"
+#include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Flink's JobID and JobVertexID: 32 hexadecimal digits (rest_v1_dispatcher.yml, JobID pattern).
-bool is_flink_id(std::string_view id) {
-    return id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-}
 
 // A TaskManager id in a URL path (Kubernetes and YARN ids hold ':' and other characters).
 std::string percent_encoded(std::string_view text) {

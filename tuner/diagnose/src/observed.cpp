@@ -10,30 +10,14 @@
 #include <filesystem>
 
 #include "flinklint/diagnose/observe.hpp"
-#include "flinklint/read_file.hpp"
 #include "flinklint/tuner/units.hpp"
 #include "flinklint/version.hpp"
-#include "json_fields.hpp"
+#include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::uintmax_t kMaxSnapshotFile = 64u << 20;
-
-Json read_json(const fs::path& path) {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return Json(Json::value_t::discarded);
-    FileRead read = read_file_limited(path.string(), kMaxSnapshotFile);
-    return read.bytes ? Json::parse(*read.bytes, nullptr, false) : Json(Json::value_t::discarded);
-}
-
-const Json& object_at(const Json& json, const char* key) {
-    static const Json empty = Json::object();
-    const auto it = json.find(key);
-    return it != json.end() && it->is_object() ? *it : empty;
-}
 
 // The longest end-to-end duration of a completed checkpoint, in ms: the history Flink keeps and the
 // summary over every completed checkpoint it counted.
@@ -52,7 +36,7 @@ std::int64_t longest_completed(const Json& stats, std::size_t& completed) {
 void measure_checkpoints(const fs::path& root, const std::string& job, tuner::Profile& profile,
                          std::vector<std::string>& notes) {
     const std::string file = "jobs/" + job + "/checkpoints.json";
-    const Json stats = read_json(root / file);
+    const Json stats = read_snapshot_json(root / file);
     if (!stats.is_object()) {
         notes.push_back(
             fmt::format("{}: missing or unreadable: checkpoints are estimated from the profile", file));
@@ -86,7 +70,7 @@ void measure_checkpoints(const fs::path& root, const std::string& job, tuner::Pr
 // The cluster the snapshot saw against the one the profile plans for: said, not changed (the
 // profile declares the hardware to plan for).
 void compare_cluster(const fs::path& root, const tuner::Profile& profile, std::vector<std::string>& notes) {
-    const Json info = read_json(root / "taskmanagers.json");
+    const Json info = read_snapshot_json(root / "taskmanagers.json");
     if (!info.is_object()) return;
     const std::size_t running = array_of(info, "taskmanagers").size();
     if (running > 0 && running != static_cast<std::size_t>(profile.taskmanagers))
@@ -100,22 +84,17 @@ void compare_cluster(const fs::path& root, const tuner::Profile& profile, std::v
 
 Expected<std::vector<std::string>> apply_observed(const std::string& dir, tuner::Profile& profile) {
     const fs::path root(dir);
-    const Json manifest = read_json(root / kManifestName);
+    const Json manifest = read_snapshot_json(root / kManifestName);
     if (!manifest.is_object() || text_of(manifest, "format") != kSnapshotFormat)
         return Error{fmt::format("{}: not a snapshot written by `flinklint observe` (no readable {})", dir,
                                  kManifestName)};
-    std::vector<std::string> jobs;
-    for (const Json& job : array_of(manifest, "jobs")) {
-        const std::string id = job.is_string() ? job.get<std::string>() : std::string();
-        if (id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos)
-            jobs.push_back(id);
-    }
+    const std::vector<std::string> jobs = snapshot_jobs(manifest);
     if (jobs.empty()) return Error{fmt::format("{}: the snapshot holds no job to measure", dir)};
     std::vector<std::string> notes;
     if (jobs.size() > 1)
         notes.push_back(fmt::format("the snapshot holds {} jobs: the measurements are of the first, {}",
                                     jobs.size(), jobs.front()));
-    const Json config = read_json(root / "config.json");
+    const Json config = read_snapshot_json(root / "config.json");
     const auto version = FlinkVersion::parse(config.is_object() ? text_of(config, "flink-version") : "");
     if (version && *version < FlinkVersion{1, 15})
         return Error{

@@ -15,6 +15,7 @@
 #include "json_fields.hpp"
 #include "log_reader.hpp"
 #include "scan.hpp"
+#include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
 namespace {
@@ -22,17 +23,16 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-constexpr std::uintmax_t kMaxSnapshotFile = 64u << 20;
-
-// A snapshot file as JSON; discarded when missing or unreadable (the manifest says why).
+// A snapshot file as JSON, counted in the summary; discarded when missing or unreadable (the manifest
+// says why).
 Json read_json(const fs::path& path, LogSummary& summary) {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return Json(Json::value_t::discarded);
-    FileRead read = read_file_limited(path.string(), kMaxSnapshotFile);
-    if (!read.bytes) return Json(Json::value_t::discarded);
-    ++summary.lines;
-    summary.bytes += read.bytes->size();
-    return Json::parse(*read.bytes, nullptr, false);
+    std::optional<std::uint64_t> bytes;
+    Json json = read_snapshot_json(path, &bytes);
+    if (bytes) {
+        ++summary.lines;
+        summary.bytes += *bytes;
+    }
+    return json;
 }
 
 // Every failure text of /jobs/:id/exceptions: the root exception and the history with its concurrent
@@ -163,9 +163,7 @@ void scan_snapshot(const std::string& dir, LogSummary& summary, std::vector<Pend
         summary.error = fmt::format("{} is not a snapshot written by `flinklint observe`", kManifestName);
         return;
     }
-    for (const Json& job : array_of(manifest, "jobs")) {
-        const std::string id = job.is_string() ? job.get<std::string>() : std::string();
-        if (id.size() != 32 || id.find_first_not_of("0123456789abcdef") != std::string::npos) continue;
+    for (const std::string& id : snapshot_jobs(manifest)) {
         const fs::path path = root / "jobs" / id;
         const std::string name = (fs::path(dir) / "jobs" / id).string();
         const Json exceptions = read_json(path / "exceptions.json", summary);
@@ -242,6 +240,25 @@ SnapshotConfig snapshot_config(const std::string& dir) {
     add_checkpoint_config(dir, out.version, values);
     for (const auto& [key, value] : values) out.text += key + ": " + value + "\n";
     return out;
+}
+
+Json read_snapshot_json(const std::filesystem::path& path, std::optional<std::uint64_t>* read_bytes) {
+    constexpr std::uintmax_t kMaxSnapshotFile = 64u << 20;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return Json(Json::value_t::discarded);
+    FileRead read = read_file_limited(path.string(), kMaxSnapshotFile);
+    if (!read.bytes) return Json(Json::value_t::discarded);
+    if (read_bytes != nullptr) *read_bytes = read.bytes->size();
+    return Json::parse(*read.bytes, nullptr, false);
+}
+
+std::vector<std::string> snapshot_jobs(const Json& manifest) {
+    std::vector<std::string> jobs;
+    for (const Json& job : array_of(manifest, "jobs")) {
+        const std::string id = job.is_string() ? job.get<std::string>() : std::string();
+        if (is_flink_id(id)) jobs.push_back(id);
+    }
+    return jobs;
 }
 
 }  // namespace flinklint::diagnose
