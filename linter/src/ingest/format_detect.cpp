@@ -140,14 +140,7 @@ bool has_top_level_key(std::string_view t, std::string_view key) {
 }
 
 bool mentions_flink(std::string_view t) {
-    for (std::size_t at = t.find_first_of("fF"); at != std::string_view::npos;
-         at = t.find_first_of("fF", at + 1)) {
-        if (at + 5 > t.size()) break;
-        std::string lower(t.substr(at, 5));
-        for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        if (lower == "flink") return true;
-    }
-    return false;
+    return ascii_lower(t).find("flink") != std::string::npos;
 }
 
 bool is_kubernetes(std::string_view t) {
@@ -160,10 +153,7 @@ bool is_compose(std::string_view t) {
     for (const Line& line : content_lines(t)) {
         const auto kv = split_key_value(line.content);
         if (!kv || kv->key != "image") continue;
-        std::string lower(kv->value);
-        for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (lower.find("flink") != std::string::npos) return true;
+        if (ascii_lower(kv->value).find("flink") != std::string::npos) return true;
     }
     return false;
 }
