@@ -22,6 +22,7 @@
 
 #include "cli/baseline.hpp"
 #include "cli/check_group.hpp"
+#include "cli/check_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/file_walk.hpp"
 #include "cli/fix_files.hpp"
@@ -38,68 +39,9 @@ namespace flinklint::cli {
 namespace fs = std::filesystem;
 namespace {
 
-// Files of one directory form one deployment: cross-file rules see them together.
-// `context` (--siblings) joins the groups of its directories, when one of their files is checked.
-FileGroups group_by_directory(const std::vector<fs::path>& files, const std::vector<fs::path>& context,
-                              const ProjectConfig& project, std::vector<std::string>& notes) {
-    std::map<std::string, std::vector<std::size_t>> by_directory;  // directory_key -> files
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (project.ignored(files[i])) {
-            notes.push_back(
-                fmt::format("{}: ignored by {}", files[i].generic_string(), project.file->string()));
-        } else {
-            by_directory[directory_key(files[i].parent_path())].push_back(i);
-        }
-    }
-    std::map<std::string, std::vector<const fs::path*>> context_of;
-    for (const fs::path& file : context) {
-        const auto it = by_directory.find(directory_key(file.parent_path()));
-        if (it != by_directory.end() && !project.ignored(file)) context_of[it->first].push_back(&file);
-    }
-    FileGroups groups;
-    for (const auto& [directory, indices] : by_directory) {
-        groups.start_group();
-        for (const std::size_t i : indices) groups.add(files[i].native(), files[i].generic_string());
-        for (const fs::path* file : context_of[directory])
-            groups.add(file->native(), file->generic_string(), true);
-    }
-    return groups;
-}
-
-// --output or --write-baseline naming a checked file would replace the user's configuration.
-std::optional<std::string> refuse_overwriting_inputs(const CheckOptions& options,
-                                                     const std::vector<fs::path>& inputs) {
-    struct Written {
-        std::string_view flag, what;
-        const std::optional<std::string>& path;
-    };
-    const Written outputs[] = {{"--output", "report", options.output_file},
-                               {"--write-baseline", "baseline", options.write_baseline}};
-    for (const Written& output : outputs) {
-        if (!output.path || options.diff) continue;
-        if (const auto input = input_named_by(*output.path, inputs)) {
-            return fmt::format("{} {} is the checked file {}: refusing to replace it with the {}",
-                               output.flag, *output.path, input->string(), output.what);
-        }
-    }
-    return std::nullopt;
-}
-
 // How far workers may run ahead of the report, in groups per worker: enough to keep them busy when
 // groups take unequal times, few enough that memory does not depend on the number of files.
 constexpr std::size_t kGroupsAheadPerJob = 4;
-
-// At most one byte past `limit`: enough for the check to say the input is too large.
-std::string read_stdin(std::uintmax_t limit) {
-    std::string text;
-    std::array<char, 1 << 16> buffer{};
-    while (text.size() <= limit && std::cin.read(buffer.data(), buffer.size()).gcount() > 0) {
-        const auto got = static_cast<std::uintmax_t>(std::cin.gcount());
-        text.append(buffer.data(),
-                    static_cast<std::size_t>(std::min<std::uintmax_t>(got, limit + 1 - text.size())));
-    }
-    return text;
-}
 
 // What is said after the report, and what --diff prints: small, kept for the whole run.
 struct Totals {
@@ -358,6 +300,44 @@ std::optional<ProjectConfig> prepare_run(CheckOptions& options, std::set<std::st
     return std::move(loaded.value());
 }
 
+// How the report is written: colour only for text on a terminal, and NO_COLOR (no-color.org), when
+// set and not empty, turns that default off; --color still wins.
+OutputOptions output_options_for(const CheckOptions& options, const ProjectConfig& project,
+                                 bool text_to_stdout) {
+    OutputOptions output;
+    output.tool_version = FLINKLINT_VERSION;
+    output.base_dir = report_root(options, project);
+    output.concise = options.concise;
+    output.summary = !options.quiet;
+    output.statistics = options.statistics;
+    const char* no_color = std::getenv("NO_COLOR");
+    output.color = options.color.value_or(
+        !options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
+        options.format == OutputFormat::text && (no_color == nullptr || *no_color == '\0'));
+    return output;
+}
+
+LintOptions lint_options_for(const CheckOptions& options, std::set<std::string> disabled) {
+    LintOptions lint;
+    lint.forced_format = options.format_of;
+    lint.flink_version = options.flink_version;
+    lint.force_flink_version = options.force_flink_version;
+    lint.target_version = options.target_version;
+    lint.operator_version = options.operator_version;
+    lint.profile = options.profile_facts;
+    lint.disabled = std::move(disabled);
+    return lint;
+}
+
+// After the report: the notes (with --verbose), warnings and errors of the run, on stderr.
+void say_problems(const Totals& totals, bool verbose, std::ostream& err) {
+    if (verbose) {
+        for (const auto& note : totals.notes) err << "flinklint: " << note << "\n";
+    }
+    for (const auto& warning : totals.warnings) err << "flinklint: warning: " << warning << "\n";
+    for (const auto& error : totals.errors) err << "flinklint: error: " << error << "\n";
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
@@ -371,27 +351,15 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
         return kExitClean;
     }
 
-    const bool use_stdin = options.paths.size() == 1 && options.paths.front() == "-";
-    FileGroups groups;
-    std::vector<std::string> walk_errors;
-    std::vector<std::string> walk_notes;
-    std::string stdin_text;
-    if (use_stdin) {
-        stdin_text = read_stdin(options.max_file_size);
-        groups.start_group();
-        groups.add("", options.stdin_filename);
-    } else {
-        WalkResult walked = collect_files(options.paths);
-        if (const auto refused = refuse_overwriting_inputs(options, walked.files)) {
-            err << "flinklint: " << *refused << "\n";
-            return kExitUsage;
-        }
-        walk_errors = std::move(walked.errors);
-        walk_notes = std::move(walked.skipped);
-        const std::vector<fs::path> context =
-            options.siblings ? sibling_files(options.paths, walked.files) : std::vector<fs::path>{};
-        groups = group_by_directory(walked.files, context, project, walk_notes);
+    auto gathered = gather_check_inputs(options, project);
+    if (!gathered) {
+        err << "flinklint: " << gathered.error() << "\n";
+        return kExitUsage;
     }
+    CheckInputs& inputs = gathered.value();
+    const bool use_stdin = inputs.from_stdin;
+    const FileGroups& groups = inputs.groups;
+    const std::string& stdin_text = inputs.stdin_text;
 #if defined(__GLIBC__)
     // The walk's paths are freed by now, in pieces too small for malloc to give back by itself: return
     // the pages before checking starts (measured on 10,000 files: 1 to 3 MB less peak with --jobs 2).
@@ -406,37 +374,19 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     BaselineRun baseline(options, project);
     ReportDestination destination(out);
     if (!options.diff) destination.open(options, baseline, text_to_stdout);
-    OutputOptions output_options;
-    output_options.tool_version = FLINKLINT_VERSION;
-    output_options.base_dir = report_root(options, project);
-    output_options.concise = options.concise;
-    output_options.summary = !options.quiet;
-    output_options.statistics = options.statistics;
-    // NO_COLOR (no-color.org), when set and not empty, turns the default off; --color still wins.
-    const char* no_color = std::getenv("NO_COLOR");
-    output_options.color = options.color.value_or(
-        !options.output_file && !text_to_stdout && isatty(STDOUT_FILENO) != 0 &&
-        options.format == OutputFormat::text && (no_color == nullptr || *no_color == '\0'));
+    const OutputOptions output_options = output_options_for(options, project, text_to_stdout);
     const std::unique_ptr<ReportWriter> writer =
         options.diff ? nullptr : make_report_writer(options.format, *destination.sink, output_options);
     const Severity threshold = options.fail_on.value_or(project.fail_on.value_or(Severity::warning));
-    LintOptions lint_options;
-    lint_options.forced_format = options.format_of;
-    lint_options.flink_version = options.flink_version;
-    lint_options.force_flink_version = options.force_flink_version;
-    lint_options.target_version = options.target_version;
-    lint_options.operator_version = options.operator_version;
-    lint_options.profile = options.profile_facts;
-    lint_options.disabled = std::move(disabled);
-    const Linter linter(project, std::move(lint_options));
+    const Linter linter(project, lint_options_for(options, std::move(disabled)));
     Emitter emitter(options, writer.get(), baseline, threshold);
     Totals& totals = emitter.totals;
     for (const std::string& path : options.paths) {
         emitter.named.insert(path == "-" ? options.stdin_filename : fs::path(path).generic_string());
         emitter.directories.add(path);  // `-` is none
     }
-    totals.errors = std::move(walk_errors);
-    totals.notes = std::move(walk_notes);
+    totals.errors = std::move(inputs.errors);
+    totals.notes = std::move(inputs.notes);
 
     // Groups are independent: check them on all cores, a few groups ahead of the report.
     unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -453,17 +403,9 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     if (writer) writer->begin();
     check_in_order(report_blocks(groups), jobs, kGroupsAheadPerJob * jobs, check, std::ref(emitter));
 
-    const auto say_problems = [&] {
-        if (options.verbose) {
-            for (const auto& note : totals.notes) err << "flinklint: " << note << "\n";
-        }
-        for (const auto& warning : totals.warnings) err << "flinklint: warning: " << warning << "\n";
-        for (const auto& error : totals.errors) err << "flinklint: error: " << error << "\n";
-    };
-
     if (options.diff) {
         report_diffs(totals, out, err);
-        say_problems();
+        say_problems(totals, options.verbose, err);
         if (!totals.errors.empty()) return kExitUsage;
         return totals.diffs.empty() || options.exit_zero ? kExitClean : kExitFindings;
     }
@@ -492,7 +434,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     }
 
     for (std::string& line : emitter.directories.without_flink()) totals.warnings.push_back(std::move(line));
-    say_problems();
+    say_problems(totals, options.verbose, err);
     if (!totals.errors.empty()) return kExitUsage;
     if (options.exit_zero || options.write_baseline) return kExitClean;
     return emitter.failing ? kExitFindings : kExitClean;
