@@ -16,9 +16,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // Files of one directory form one deployment: cross-file rules see them together.
-// `context` (--siblings) joins the groups of its directories, when one of their files is checked.
+// `context` (--siblings) joins the groups of its directories, when one of their files is checked. A
+// Dockerfile joins the group of its directory and of the two above it: a compose file's `build:` usually
+// names a context at most two levels down (`./flink`, `./docker/flink`).
 FileGroups group_by_directory(const std::vector<fs::path>& files, const std::vector<fs::path>& context,
-                              const ProjectConfig& project, std::vector<std::string>& notes) {
+                              const std::vector<fs::path>& dockerfiles, const ProjectConfig& project,
+                              std::vector<std::string>& notes) {
     std::map<std::string, std::vector<std::size_t>> by_directory;  // directory_key -> files
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (project.ignored(files[i])) {
@@ -32,6 +35,15 @@ FileGroups group_by_directory(const std::vector<fs::path>& files, const std::vec
     for (const fs::path& file : context) {
         const auto it = by_directory.find(directory_key(file.parent_path()));
         if (it != by_directory.end() && !project.ignored(file)) context_of[it->first].push_back(&file);
+    }
+    for (const fs::path& file : dockerfiles) {
+        if (project.ignored(file)) continue;
+        fs::path directory = file.parent_path();
+        for (int up = 0; up < 3; ++up, directory = directory.parent_path()) {
+            const auto it = by_directory.find(directory_key(directory));
+            if (it != by_directory.end()) context_of[it->first].push_back(&file);
+            if (!directory.has_relative_path()) break;
+        }
     }
     FileGroups groups;
     for (const auto& [directory, indices] : by_directory) {
@@ -91,7 +103,7 @@ Expected<CheckInputs> gather_check_inputs(const CheckOptions& options, const Pro
     inputs.notes = std::move(walked.skipped);
     const std::vector<fs::path> context =
         options.siblings ? sibling_files(options.paths, walked.files) : std::vector<fs::path>{};
-    inputs.groups = group_by_directory(walked.files, context, project, inputs.notes);
+    inputs.groups = group_by_directory(walked.files, context, walked.dockerfiles, project, inputs.notes);
     return inputs;
 }
 

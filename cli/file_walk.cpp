@@ -4,7 +4,11 @@
 #include <set>
 #include <string_view>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
+
+#include "flinklint/ingest.hpp"
 
 namespace flinklint::cli {
 namespace fs = std::filesystem;
@@ -73,13 +77,30 @@ void walk(const fs::path& root, WalkResult& result) {
             }
             continue;
         }
-        if (entry.is_regular_file(status_ec) && is_yaml_name(entry.path()))
-            result.files.push_back(entry.path());
+        if (is_yaml_name(entry.path())) {
+            if (entry.is_regular_file(status_ec)) result.files.push_back(entry.path());
+        } else if (is_dockerfile_name(entry.path().filename().native()) && entry.is_regular_file(status_ec)) {
+            result.dockerfiles.push_back(entry.path());
+        }
     }
     // An error ends the iteration (the iterator becomes the end): say so rather than check less silently.
     if (ec) {
         result.errors.push_back(fmt::format("{}: directory walk stopped after {}: {}", root.string(),
                                             last.string(), ec.message()));
+    }
+}
+
+// The usual names only: a named file's directory is not listed, so a check of one file costs two stats.
+// Plain strings and stat(2): std::filesystem's path parsing would cost more than the two lookups.
+void add_named_dockerfiles(const std::string& file, WalkResult& result) {
+    if (is_dockerfile_name(file)) return;
+    const std::size_t slash = file.find_last_of('/');
+    const std::string directory = slash == std::string::npos ? "" : file.substr(0, slash + 1);
+    for (const char* name : {"Dockerfile", "Containerfile"}) {
+        std::string candidate = directory + name;
+        struct stat st {};
+        if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+            result.dockerfiles.emplace_back(std::move(candidate));
     }
 }
 
@@ -97,12 +118,16 @@ WalkResult collect_files(const std::vector<std::string>& paths) {
             walk(path, result);
         } else if (fs::is_regular_file(status)) {
             result.files.push_back(path);
+            add_named_dockerfiles(given, result);
         } else {
             result.errors.push_back(fmt::format("{}: not a regular file", given));
         }
     }
     std::sort(result.files.begin(), result.files.end());
     result.files.erase(std::unique(result.files.begin(), result.files.end()), result.files.end());
+    std::sort(result.dockerfiles.begin(), result.dockerfiles.end());
+    result.dockerfiles.erase(std::unique(result.dockerfiles.begin(), result.dockerfiles.end()),
+                             result.dockerfiles.end());
     return result;
 }
 

@@ -12,6 +12,9 @@ struct WalkResult {
     std::vector<std::filesystem::path> files;  // sorted, unique
     std::vector<std::string> errors;           // "PATH: reason" for paths given that cannot be read
     std::vector<std::string> skipped;          // "PATH: reason", said with --verbose
+    // Dockerfiles met in the walks, and beside each named file: read as context for the Flink version
+    // (is_dockerfile_name in flinklint/ingest.hpp).
+    std::vector<std::filesystem::path> dockerfiles;
 };
 
 // Files are taken as given; directories are walked for *.yaml / *.yml (hidden directories,

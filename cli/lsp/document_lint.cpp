@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/file_walk.hpp"
+#include "flinklint/ingest.hpp"
 #include "flinklint/project_config.hpp"
 #include "flinklint/read_file.hpp"
 
@@ -12,7 +13,7 @@ namespace flinklint::cli::lsp {
 namespace fs = std::filesystem;
 namespace {
 
-// The other YAML files of `self`'s directory, as `check DIR` would group them with it.
+// The other YAML files and the Dockerfiles of `self`'s directory, as `check DIR` would group them with it.
 std::vector<SourcePtr> directory_context(const fs::path& self, const ProjectConfig& project,
                                          const OpenBuffers& open) {
     std::vector<fs::path> paths;
@@ -20,7 +21,9 @@ std::vector<SourcePtr> directory_context(const fs::path& self, const ProjectConf
     for (fs::directory_iterator it(self.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
         const fs::path& path = it->path();
         std::error_code status_ec;
-        if (path == self || !is_yaml_name(path) || !it->is_regular_file(status_ec)) continue;
+        // Dockerfiles too: the image they build says the Flink version of the files beside them.
+        const bool wanted = is_yaml_name(path) || is_dockerfile_name(path.filename().native());
+        if (path == self || !wanted || !it->is_regular_file(status_ec)) continue;
         if (!project.ignored(path)) paths.push_back(path);
     }
     std::sort(paths.begin(), paths.end());  // the same group, whatever order the directory lists

@@ -68,7 +68,7 @@ struct ConfigDocument {
     Located image;
 };
 
-enum class FileFormat { legacy, yaml, kubernetes, compose, unknown };
+enum class FileFormat { legacy, yaml, kubernetes, compose, dockerfile, unknown };
 
 // A volume of a docker-compose service: `./conf/flink-conf.yaml:/opt/flink/conf/flink-conf.yaml:ro` or the
 // long syntax (`source:`/`target:`). The span is the whole entry as written.
@@ -93,7 +93,9 @@ struct ComposeService {
     std::vector<std::string> dns_names;
     Located hostname;
     bool environment_invalid =
-        false;  // an `environment:` item compose refuses (FL005): the file does not load
+        false;                     // an `environment:` item compose refuses (FL005): the file does not load
+    std::string build_context;     // `build: DIR` or `build.context`, as written ("." when only a map)
+    std::string build_dockerfile;  // `build.dockerfile`, relative to the context; empty: `Dockerfile`
 };
 
 struct ParsedFile {
@@ -102,6 +104,7 @@ struct ParsedFile {
     std::vector<ConfigDocument> configs;
     std::vector<K8sObject> objects;
     std::vector<ComposeService> compose_services;
+    Located dockerfile_image;  // a Dockerfile: the image its final stage is built FROM, ARGs substituted
     std::vector<SyntaxIssue> issues;  // file-level problems (YAML syntax error of a manifest)
     std::string skip_reason;          // non-empty: not a Flink file; said only with --verbose
     bool skip_said = false;           // ... or always: a template that may hold Flink settings

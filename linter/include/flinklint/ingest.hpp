@@ -30,6 +30,8 @@ LegacyParse parse_legacy_config(std::string_view text);
 std::string_view flink_file_name(std::string_view path);
 bool is_legacy_file_name(std::string_view name);  // flink-conf.yaml / flink-conf.yml
 bool is_yaml_file_name(std::string_view name);    // config.yaml / config.yml
+// `Dockerfile`, `Containerfile`, `Dockerfile.flink`, `flink.Dockerfile` (any case): read for its FROM.
+bool is_dockerfile_name(std::string_view path);
 
 // `legacy`, `yaml`, `k8s` (or `kubernetes`), `compose`; nullopt for anything else.
 std::optional<FileFormat> parse_file_format(std::string_view name);

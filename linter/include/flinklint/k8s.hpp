@@ -36,6 +36,9 @@ struct EnvVar {
     Located name;
     Located value;  // literal value (valueFrom is not resolved)
     bool from_secret = false;
+    // valueFrom.configMapKeyRef: the variable holds that key of that ConfigMap.
+    Located config_map_name;
+    Located config_map_key;
 };
 
 struct VolumeMount {
@@ -130,6 +133,14 @@ struct FlinkResourceFacts {
     bool flink_configuration_nested = false;
 };
 
+// A `log4j*.properties` key of a ConfigMap, as far as which Log4j reads it.
+struct LoggingFile {
+    Located key;       // the data key
+    Span log4j1_line;  // the first `log4j.rootLogger` / `log4j.appender.` line: Log4j 1 syntax
+    // A key Log4j 2's properties reader takes (`rootLogger`, `appender.`, `logger.` at a line's start).
+    bool log4j2 = false;
+};
+
 struct K8sObject {
     std::string api_version;
     std::string kind;  // Deployment, StatefulSet, Service, ConfigMap, FlinkDeployment, ...
@@ -145,6 +156,7 @@ struct K8sObject {
     std::optional<IngressFacts> ingress;
     std::optional<std::int64_t> replicas;      // spec.replicas of a workload
     std::vector<std::string> config_map_keys;  // data keys of a ConfigMap
+    std::vector<LoggingFile> logging_files;    // its log4j*.properties keys written in Log4j 1 syntax
 };
 
 }  // namespace flinklint

@@ -32,8 +32,9 @@ enum class VersionSource {
     flink_deployment,  // spec.flinkVersion
     image,             // the image tag of the container that reads it, or spec.image, or compose image:
     distribution,      // the file sits in the conf directory of an unpacked distribution (flink-1.8.1/conf/)
-    command_line,      // --flink-version
-    config_file,       // .flinklint.yaml flink-version
+    sibling_dockerfile,  // a Dockerfile in the file's directory is built FROM a Flink image
+    command_line,        // --flink-version
+    config_file,         // .flinklint.yaml flink-version
     default_version,
 };
 
@@ -153,6 +154,9 @@ public:
     // The pods of the group's workloads and FlinkDeployments, with the configuration each Flink
     // process reads and its listeners' inputs; built on first use (linter/src/model/deployment/).
     [[nodiscard]] const std::vector<PodView>& pods() const;
+    // A FlinkDeployment or FlinkSessionJob written as a kustomize patch (linter/src/model/patches.cpp): what
+    // it leaves out comes from the base it is merged into, so only what it sets is judged.
+    [[nodiscard]] bool is_patch(const K8sObject& object) const;
     // The configurations an object holds (a ConfigMap's files, a FlinkDeployment's
     // flinkConfiguration), in model order; from an index built on first use.
     [[nodiscard]] const std::vector<const FlinkConfig*>& configs_owned_by(const K8sObject* owner) const;

@@ -141,6 +141,17 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
         "service " + service, image, read_words(doc, spec, "entrypoint"), read_words(doc, spec, "command"),
         read_mounts(doc, spec), read_environment(doc, environment), map_get(doc, spec, "build") != npos,
         map_get(doc, spec, "env_file") != npos, dns_names(doc, service, spec)});
+    if (const std::size_t build = map_get(doc, spec, "build"); is_kind(doc, build, YNode::Kind::scalar)) {
+        file.compose_services.back().build_context = scalar_text(doc, build);
+    } else if (is_kind(doc, build, YNode::Kind::map)) {
+        // compose-spec: `context` defaults to the compose file's directory, `dockerfile` to `Dockerfile`.
+        const std::size_t context = map_get(doc, build, "context");
+        const std::size_t dockerfile = map_get(doc, build, "dockerfile");
+        file.compose_services.back().build_context =
+            is_kind(doc, context, YNode::Kind::scalar) ? scalar_text(doc, context) : ".";
+        if (is_kind(doc, dockerfile, YNode::Kind::scalar))
+            file.compose_services.back().build_dockerfile = scalar_text(doc, dockerfile);
+    }
     if (const std::size_t node = map_get(doc, spec, "hostname"); is_kind(doc, node, YNode::Kind::scalar))
         file.compose_services.back().hostname = Located{scalar_text(doc, node), doc.nodes[node].span, true};
     file.compose_services.back().environment_invalid =

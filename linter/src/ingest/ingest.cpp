@@ -65,6 +65,11 @@ bool decode_marked_text(ParsedFile& file, const IngestOptions& options) {
 
 void read(ParsedFile& file, const IngestOptions& options) {
     if (!decode_marked_text(file, options)) return;
+    if (!options.forced_format && is_dockerfile_name(file.source->path())) {
+        file.format = FileFormat::dockerfile;
+        ingestion::read_dockerfile(file);
+        return;
+    }
     const ingestion::Detection detection = ingestion::detect_format(*file.source, options);
     file.format = detection.format;
     if (detection.format == FileFormat::unknown) {
@@ -110,6 +115,7 @@ void read(ParsedFile& file, const IngestOptions& options) {
         case FileFormat::compose:
             ingestion::read_compose(file, limits);
             break;
+        case FileFormat::dockerfile:
         case FileFormat::unknown:
             break;
     }

@@ -35,6 +35,8 @@ ConfigRead read_yaml_config(std::string_view text, const YamlLimits& limits);
 // Kubernetes manifests and docker-compose files: objects and configs appended to `file`.
 void read_kubernetes(ParsedFile& file, const YamlLimits& limits);
 void read_compose(ParsedFile& file, const YamlLimits& limits);
+// A Dockerfile: the image of its final stage (ParsedFile::dockerfile_image), or a skip reason.
+void read_dockerfile(ParsedFile& file);
 
 // Flink text inside a YAML scalar, with the way back from its offsets to the manifest's bytes.
 struct EmbeddedText {

@@ -3,8 +3,10 @@
 // Kubernetes container that mounts a ConfigMap is (Model::add_image_evidence).
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/version_evidence.hpp"
@@ -13,28 +15,6 @@ namespace flinklint::model_detail {
 namespace {
 
 constexpr std::string_view kImageConfDir = "/opt/flink/conf";
-
-// `./a/../b/` -> `b`; the `__` of flattened corpus paths separates folders as `/` does, on both sides.
-std::string normalized_path(std::string_view path) {
-    std::string flat(path);
-    for (std::size_t at = 0; (at = flat.find("__", at)) != std::string::npos;) flat.replace(at, 2, "/");
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= flat.size()) {
-        std::size_t end = flat.find('/', start);
-        if (end == std::string::npos) end = flat.size();
-        const std::string part = flat.substr(start, end - start);
-        start = end + 1;
-        if (part.empty() || part == ".") continue;
-        if (part == ".." && !parts.empty() && parts.back() != "..")
-            parts.pop_back();
-        else
-            parts.push_back(part);
-    }
-    std::string out = flat.starts_with('/') ? "/" : "";
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : "/") + parts[i];
-    return out;
-}
 
 std::string conf_dir(const ComposeService& service) {
     for (const EnvVar& var : service.environment)
@@ -61,7 +41,30 @@ std::vector<std::string> mounted_files(const ComposeMount& mount, const std::str
 
 }  // namespace
 
+namespace {
+
+void add_once(VersionChoice& choice, VersionEvidence evidence) {
+    for (const VersionEvidence& e : choice.all)
+        if (e.reason == evidence.reason) return;
+    add_evidence(choice, std::move(evidence));
+}
+
+// The version of the image a service runs, and why: its `image:` tag, else the Dockerfile it is built from.
+std::optional<std::pair<FlinkVersion, std::string>> service_version(
+    const ComposeService& service, const Source& source, const std::string& compose_dir,
+    const std::vector<DockerfileImage>& dockerfiles) {
+    if (service.image)
+        if (const auto version = image_flink_version(service.image.value))
+            return std::pair{*version, image_reason(service.image, source)};
+    if (const DockerfileImage* built = built_image(service, compose_dir, dockerfiles))
+        return std::pair{built->version, fmt::format("{}, the image", built->reason)};
+    return std::nullopt;
+}
+
+}  // namespace
+
 void add_compose_mount_evidence(const std::vector<ParsedFile>& files, const std::vector<FlinkConfig>& configs,
+                                const std::vector<DockerfileImage>& dockerfiles,
                                 std::vector<VersionChoice>& choices) {
     std::vector<std::string> paths;  // each configuration's file, normalized once a mount needs them
     for (const ParsedFile& file : files) {
@@ -70,8 +73,18 @@ void add_compose_mount_evidence(const std::vector<ParsedFile>& files, const std:
         const std::size_t slash = compose_path.find_last_of('/');
         const std::string compose_dir = slash == std::string::npos ? "." : compose_path.substr(0, slash);
         for (const ComposeService& service : file.compose_services) {
-            const auto version = service.image ? image_flink_version(service.image.value) : std::nullopt;
+            const auto version = service_version(service, *file.source, compose_dir, dockerfiles);
             if (!version) continue;
+            // Its FLINK_PROPERTIES, when the `image:` said nothing (a built image).
+            if (!service.image || !image_flink_version(service.image.value)) {
+                for (std::size_t i = 0; i < configs.size() && i < choices.size(); ++i) {
+                    const ConfigDocument& doc = configs[i].doc();
+                    if (&configs[i].file() == &file && doc.format == ConfigFormat::compose_properties &&
+                        doc.origin.starts_with(service.where + " "))
+                        add_once(choices[i], {version->first, VersionSource::image,
+                                              fmt::format("{} of {}", version->second, service.where)});
+                }
+            }
             const std::string dir = conf_dir(service);
             for (const ComposeMount& mount : service.mounts) {
                 for (const std::string& host : mounted_files(mount, compose_dir, dir)) {
@@ -80,14 +93,9 @@ void add_compose_mount_evidence(const std::vector<ParsedFile>& files, const std:
                             paths.push_back(normalized_path(config.source()->path()));
                     for (std::size_t i = 0; i < paths.size() && i < choices.size(); ++i) {
                         if (paths[i] != host) continue;
-                        VersionEvidence evidence{
-                            *version, VersionSource::image,
-                            fmt::format("{} of {}, which mounts it",
-                                        image_reason(service.image, *file.source), service.where)};
-                        bool known = false;
-                        for (const VersionEvidence& e : choices[i].all)
-                            known = known || e.reason == evidence.reason;
-                        if (!known) add_evidence(choices[i], std::move(evidence));
+                        add_once(choices[i],
+                                 {version->first, VersionSource::image,
+                                  fmt::format("{} of {}, which mounts it", version->second, service.where)});
                     }
                 }
             }

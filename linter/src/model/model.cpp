@@ -79,10 +79,9 @@ void Model::add_image_evidence(std::vector<VersionChoice>& choices) {
         if (pod.main == nullptr || !pod.main->image) continue;
         const auto version = image_flink_version(pod.main->image.value);
         if (!version) continue;
-        for (const MountedConfigFile& mounted : pod.conf_files) {
-            if (mounted.config == nullptr) continue;
-            const auto index = static_cast<std::size_t>(mounted.config - configs_.data());
-            if (index >= choices.size()) continue;
+        const auto add = [&](const FlinkConfig* config) {
+            const auto index = static_cast<std::size_t>(config - configs_.data());
+            if (index >= choices.size()) return;
             VersionEvidence evidence{
                 *version, VersionSource::image,
                 fmt::format("{} of {}", model_detail::image_reason(pod.main->image, *pod.file->source),
@@ -90,6 +89,20 @@ void Model::add_image_evidence(std::vector<VersionChoice>& choices) {
             bool known = false;
             for (const VersionEvidence& e : choices[index].all) known = known || e.reason == evidence.reason;
             if (!known) model_detail::add_evidence(choices[index], std::move(evidence));
+        };
+        for (const MountedConfigFile& mounted : pod.conf_files)
+            if (mounted.config != nullptr) add(mounted.config);
+        // FLINK_PROPERTIES (or any variable) taken from a ConfigMap key that holds a Flink configuration.
+        for (const EnvVar& var : pod.main->env) {
+            if (!var.config_map_name || !var.config_map_key) continue;
+            for (const FlinkConfig& config : configs_) {
+                const K8sObject* owner = config.owner();
+                if (owner != nullptr && owner->kind == "ConfigMap" &&
+                    owner->name.value == var.config_map_name.value &&
+                    (owner->namespace_.empty() || pod.ns.empty() || owner->namespace_ == pod.ns) &&
+                    config.doc().file_name == var.config_map_key.value)
+                    add(&config);
+            }
         }
     }
 }
@@ -110,7 +123,9 @@ Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
         }
     }
     add_image_evidence(choices);
-    model_detail::add_compose_mount_evidence(files_, configs_, choices);
+    const std::vector<model_detail::DockerfileImage> dockerfiles = model_detail::dockerfile_images(files_);
+    model_detail::add_compose_mount_evidence(files_, configs_, dockerfiles, choices);
+    if (!dockerfiles.empty()) model_detail::add_sibling_dockerfile_evidence(dockerfiles, configs_, choices);
     // Rebuilt in place: addresses stay, and nothing derived from the first pass is kept.
     for (std::size_t i = 0; i < configs_.size(); ++i) {
         VersionChoice& choice = choices[i];

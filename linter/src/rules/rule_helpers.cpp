@@ -143,6 +143,8 @@ Span first_line_span(const Source& source) {
 }
 
 std::string checked_version(const FlinkConfig& config) {
+    if (config.version_source() == VersionSource::sibling_dockerfile)
+        return fmt::format("Flink {} ({})", config.version().str(), config.version_evidence().front().reason);
     if (config.version_source() != VersionSource::default_version) return "Flink " + config.version().str();
     return fmt::format("Flink {} (assumed: nothing gives this file's Flink version)", config.version().str());
 }

@@ -26,6 +26,8 @@ std::string_view format_name(FileFormat f) {
             return "kubernetes";
         case FileFormat::compose:
             return "compose";
+        case FileFormat::dockerfile:
+            return "dockerfile";
         case FileFormat::unknown:
             return "skipped";
     }

@@ -253,3 +253,103 @@ TEST(VersionInference, ComposeMountInAFlattenedCorpusPath) {
     ASSERT_EQ(all.size(), 1U);
     EXPECT_EQ(all[0].version, "1.9");
 }
+
+TEST(VersionInference, DockerfileBesideTheFile) {
+    const char* const dockerfile =
+        "# syntax=docker/dockerfile:1\nARG FLINK_VERSION=1.18.1\n"
+        "FROM maven:3 AS build\nRUN mvn package\n"
+        "FROM flink:${FLINK_VERSION}-scala_2.12-java11\nCOPY conf/ /opt/flink/conf/\n";
+    const auto all = versions_of({{"deploy/Dockerfile", dockerfile},
+                                  {"deploy/flink-conf.yaml", "state.backend: rocksdb\n"},
+                                  {"other/flink-conf.yaml", "state.backend: rocksdb\n"}});
+    ASSERT_EQ(all.size(), 2U);
+    EXPECT_EQ(all[0].version, "1.18");
+    EXPECT_EQ(all[0].source, VersionSource::sibling_dockerfile);
+    EXPECT_EQ(all[0].reason, "FROM flink:1.18.1-scala_2.12-java11 in deploy/Dockerfile:5");
+    EXPECT_EQ(all[1].source, VersionSource::default_version);
+    // Weaker than the file's own word, and than the image of a container that mounts it.
+    EXPECT_EQ(versions_of({{"d/Dockerfile", "FROM apache/flink:1.18\n"},
+                           {"d/flink-conf.yaml", "# flinklint: flink-version=1.15\na: b\n"}})[0]
+                  .version,
+              "1.15");
+    const char* const compose =
+        "services:\n  jm:\n    image: flink:1.17\n    volumes:\n"
+        "      - ./flink-conf.yaml:/opt/flink/conf/flink-conf.yaml\n";
+    const auto mounted = versions_of({{"d/Containerfile", "FROM flink:1.18\n"},
+                                      {"d/docker-compose.yml", compose},
+                                      {"d/flink-conf.yaml", "a: b\n"}});
+    ASSERT_EQ(mounted.size(), 1U);
+    EXPECT_EQ(mounted[0].version, "1.17");
+    // A last stage built FROM an earlier one is that stage's image; an image that is not Flink says nothing.
+    EXPECT_EQ(versions_of({{"e/flink.Dockerfile", "FROM flink:1.17 AS base\nRUN x\nFROM base\n"},
+                           {"e/flink-conf.yaml", "a: b\n"}})[0]
+                  .version,
+              "1.17");
+    EXPECT_EQ(
+        versions_of({{"f/Dockerfile", "FROM python:3.11\n"}, {"f/flink-conf.yaml", "a: b\n"}})[0].source,
+        VersionSource::default_version);
+}
+
+TEST(VersionInference, ComposeServiceBuiltFromADockerfile) {
+    const char* const compose = R"(services:
+  jobmanager:
+    image: my-pipeline:latest
+    build:
+      context: .
+      dockerfile: docker/Dockerfile.flink
+    environment:
+      FLINK_PROPERTIES: |
+        state.backend: rocksdb
+    volumes:
+      - ./conf:/opt/flink/conf
+  taskmanager:
+    build: ./tm
+    environment:
+      - |
+        FLINK_PROPERTIES=state.backend: rocksdb
+)";
+    const auto all = versions_of({{"p/docker-compose.yml", compose},
+                                  {"p/docker/Dockerfile.flink", "ARG V=1.18.1\nFROM flink:$V\n"},
+                                  {"p/tm/Dockerfile", "FROM flink:1.17.2-java11\n"},
+                                  {"p/conf/flink-conf.yaml", "state.backend: rocksdb\n"}});
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_EQ(all[0].version, "1.18");
+    EXPECT_EQ(all[0].source, VersionSource::image);
+    EXPECT_EQ(all[0].reason,
+              "FROM flink:1.18.1 in p/docker/Dockerfile.flink:2, the image of service jobmanager");
+    EXPECT_EQ(all[1].version, "1.17");
+    EXPECT_EQ(all[2].version, "1.18");
+    EXPECT_TRUE(all[2].reason.ends_with("of service jobmanager, which mounts it")) << all[2].reason;
+}
+
+TEST(VersionInference, ImageOfTheContainerThatTakesAConfigMapKeyAsAVariable) {
+    const char* const manifests = R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: flink-config
+data:
+  flink-conf.yaml: |
+    state.backend: rocksdb
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: flink-jobmanager
+spec:
+  template:
+    spec:
+      containers:
+        - name: jobmanager
+          image: flink:1.18-scala_2.12
+          args: ["jobmanager"]
+          env:
+            - name: FLINK_PROPERTIES
+              valueFrom:
+                configMapKeyRef:
+                  name: flink-config
+                  key: flink-conf.yaml
+)";
+    const Checked c = only("k8s.yaml", manifests);
+    EXPECT_EQ(c.version, "1.18");
+    EXPECT_EQ(c.source, VersionSource::image);
+}

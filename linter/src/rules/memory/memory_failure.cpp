@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "flinklint/deployment.hpp"
 #include "rules/memory/memory_fix_search.hpp"
 
 namespace flinklint::rules {
@@ -63,6 +64,38 @@ bool client_configuration(const EffectiveConfig& effective) {
     return false;
 }
 
+bool in_namespace(std::string_view a, std::string_view b) {
+    return a.empty() || b.empty() || a == b;
+}
+
+// A ConfigMap that no pod of the group takes anything from (no volume, no variable), while the group's
+// Flink pods are in view: those pods read another configuration, so this one replaces nothing. A projected
+// volume or `envFrom` may name it in a way not read here: then it may be in use.
+bool config_map_unused(const Model& model, const EffectiveConfig& effective) {
+    const K8sObject* map = effective.owner();
+    if (map == nullptr || map->kind != "ConfigMap") return false;
+    const auto same = [&](const K8sObject& object) {
+        return in_namespace(object.namespace_, map->namespace_);
+    };
+    bool flink_pods = false;
+    for (const PodView& pod : model.pods())
+        flink_pods =
+            flink_pods || (pod.role != FlinkRole::none && pod.object != nullptr && same(*pod.object));
+    if (!flink_pods) return false;
+    for (const Model::ObjectRef& ref : model.objects()) {
+        if (!ref.object->pod || !same(*ref.object)) continue;
+        for (const Volume& volume : ref.object->pod->volumes)
+            if (volume.type == "projected" || volume.config_map_name.value == map->name.value) return false;
+        for (const auto* containers : {&ref.object->pod->containers, &ref.object->pod->init_containers})
+            for (const Container& c : *containers) {
+                if (c.env_from) return false;
+                for (const EnvVar& var : c.env)
+                    if (var.config_map_name.value == map->name.value) return false;
+            }
+    }
+    return true;
+}
+
 std::string origin_note(const EffectiveConfig& effective, const std::string& key) {
     const auto origin = effective.origin(key);
     if (!origin) return {};
@@ -112,9 +145,12 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
                 context = fmt::format(" Flink {} no longer reads the legacy key {}.",
                                       effective->version().str(), quoted(legacy->key));
             } else if (effective->is_flink_deployment()) {
+                // A kustomize patch: the sizes come from the base it is merged into.
+                if (effective->owner() != nullptr && model.is_patch(*effective->owner())) continue;
                 context = " The operator rejects the FlinkDeployment.";
             } else if (!sets_memory(*effective, process) && marker != nullptr &&
-                       !local_execution(*effective) && !client_configuration(*effective)) {
+                       !local_execution(*effective) && !client_configuration(*effective) &&
+                       !config_map_unused(model, *effective)) {
                 span = marker->key_span;
                 key = marker->key;
                 context =

@@ -28,6 +28,7 @@ void check_operator_flink_version_unsupported(const Model& model, Reporter& repo
     for (const OperatorResource& r : operator_resources(model)) {
         if (!r.deployment()) continue;
         const Located& version = r.spec().flink_version;
+        if (!version && model.is_patch(*r.object)) continue;  // the base it is merged into says it
         if (!version) {
             Finding f = r.at(r.anchor(), "spec.flinkVersion");
             f.message = fmt::format(

@@ -9,6 +9,7 @@ namespace flinklint::rules {
 
 void check_operator_required_field_missing(const Model& model, Reporter& reporter) {
     for (const OperatorResource& r : operator_resources(model)) {
+        if (model.is_patch(*r.object)) continue;  // a kustomize patch: the base holds what it omits
         Finding f = r.at(r.anchor());
         if (r.deployment() && !r.spec().service_account) {
             f.key = "spec.serviceAccount";
