@@ -1,5 +1,6 @@
 // Kubernetes manifests: every object of every document, and the Flink configurations inside them
 // (flinkConfiguration of operator resources, ConfigMap data, FLINK_PROPERTIES of containers).
+#include <algorithm>
 #include <charconv>
 
 #include "ingest/k8s_read.hpp"
@@ -127,6 +128,8 @@ private:
             for_each_pair(doc, map_get(doc, map, "data"), [&](std::size_t key, std::size_t value) {
                 const std::string name = scalar_text(doc, key);
                 EmbeddedText embedded = embedded_text(doc, value, text_);
+                if (name.starts_with("log4j") && name.ends_with(".properties"))
+                    read_logging_file(doc, key, name, embedded, obj);
                 const auto format = embedded_format(name, embedded.text);
                 if (!format) return;
                 ConfigDocument cd = read_embedded_config(embedded, *format, limits_);
@@ -143,6 +146,34 @@ private:
             configs.push_back(std::move(cd));
         }
         return configs;
+    }
+
+    // Only Log4j 1 files are kept: a search for its two key prefixes, then for Log4j 2's keys.
+    static void read_logging_file(const YDoc& doc, std::size_t key, const std::string& name,
+                                  const EmbeddedText& embedded, K8sObject& obj) {
+        const std::string_view text = embedded.text;
+        std::size_t first = std::string_view::npos;
+        for (std::size_t at = text.find("log4j.");
+             at != std::string_view::npos && first == std::string_view::npos;
+             at = text.find("log4j.", at + 1)) {
+            const std::string_view rest = text.substr(at + 6);
+            if ((rest.starts_with("rootLogger") || rest.starts_with("appender.")) && at_line_start(text, at))
+                first = at;
+        }
+        if (first == std::string_view::npos) return;
+        LoggingFile file{.key = Located{name, doc.nodes[key].span, true}};
+        const std::size_t end = std::min(text.find('\n', first), text.size());
+        file.log4j1_line = embedded.map(Span{first, end});
+        for (const std::string_view prefix : {"rootLogger", "appender.", "logger."})
+            for (std::size_t at = text.find(prefix); at != std::string_view::npos && !file.log4j2;
+                 at = text.find(prefix, at + 1))
+                file.log4j2 = at_line_start(text, at);
+        obj.logging_files.push_back(std::move(file));
+    }
+
+    static bool at_line_start(std::string_view text, std::size_t at) {
+        while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+        return at == 0 || text[at - 1] == '\n';
     }
 
     ParsedFile& file_;
