@@ -353,3 +353,16 @@ spec:
     EXPECT_EQ(c.version, "1.18");
     EXPECT_EQ(c.source, VersionSource::image);
 }
+
+TEST(VersionInference, DockerfileSpellings) {
+    const auto version_beside = [](const std::string& dockerfile) {
+        return versions_of({{"d/Dockerfile", dockerfile}, {"d/flink-conf.yaml", "a: b\n"}})[0].version;
+    };
+    EXPECT_EQ(version_beside("FROM --platform=linux/amd64 \\\n    flink:1.17-java11 AS run\n"), "1.17");
+    EXPECT_EQ(version_beside("ARG TAG\nFROM apache/flink:${TAG:-1.18.1}\n"), "1.18");
+    EXPECT_EQ(version_beside("ARG V=\"1.19\"\nFROM flink:$V\nARG V\nRUN echo $V\n"), "1.19");
+    // An ARG left for --build-arg says nothing: the file is checked as the default.
+    EXPECT_EQ(versions_of({{"d/Dockerfile", "ARG V\nFROM flink:${V}\n"}, {"d/flink-conf.yaml", "a: b\n"}})[0]
+                  .source,
+              VersionSource::default_version);
+}

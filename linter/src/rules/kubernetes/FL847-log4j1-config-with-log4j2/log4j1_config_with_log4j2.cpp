@@ -51,13 +51,17 @@ void check_log4j1_config_with_log4j2(const Model& model, Reporter& reporter) {
                 if (!reader || reader->version < kFirstLog4j2) continue;
                 Finding f{.source = file.source, .span = logging.log4j1_line, .key = logging.key.value};
                 f.message = fmt::format(
-                    "{} of ConfigMap {} is Log4j 1 syntax (`log4j.rootLogger`, `log4j.appender.*`), but Flink {} "
-                    "({}) logs through Log4j 2, whose properties reader takes only `rootLogger`, `appender.*` and "
+                    "{} of ConfigMap {} is Log4j 1 syntax (`log4j.rootLogger`, `log4j.appender.*`), but "
+                    "Flink {} "
+                    "({}) logs through Log4j 2, whose properties reader takes only `rootLogger`, "
+                    "`appender.*` and "
                     "`logger.*`: no appender is set up, Log4j 2 falls back to errors on the console, and the "
                     "log file is never written",
                     logging.key.value, object.name.value, reader->version.str(), reader->why);
-                f.help = "rewrite it in Log4j 2 properties syntax (`rootLogger.level`, `appender.<name>.type`; the "
-                         "Flink distribution's conf/log4j*.properties are the model)";
+                f.help =
+                    "rewrite it in Log4j 2 properties syntax (`rootLogger.level`, `appender.<name>.type`; "
+                    "the "
+                    "Flink distribution's conf/log4j*.properties are the model)";
                 reporter.report(std::move(f));
             }
         }
