@@ -124,6 +124,7 @@ void read_dockerfile(ParsedFile& file) {
     std::map<std::string, Located, std::less<>> stages;    // `AS name` -> its base image
     for (const Line& line : instructions(text)) {
         const std::vector<std::string_view> w = words(line.text);
+        if (w.empty()) continue;  // only other white space (\f, \v)
         const std::string instruction = ascii_lower(w.front());
         if (instruction == "arg" && w.size() >= 2) {
             const std::size_t eq = w[1].find('=');
