@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 for the `flinklint observe` tests (cpp-httplib, from Debian's
-// libcpp-httplib-dev): GET E answers with ROOT/E.json, the layout of a snapshot, so a recorded
-// directory of Flink REST responses is served as Flink serves them. Nothing leaves the machine.
+// libcpp-httplib-dev): GET E answers with ROOT/E.json and GET E?Q with ROOT/E@Q.json (Q decoded, as
+// tuner/diagnose/src/snapshot_files.hpp names it), the layout of a snapshot, so a recorded directory of
+// Flink REST responses is served as Flink serves them. Nothing leaves the machine.
 #pragma once
 
 #ifdef FLINKLINT_HAVE_HTTPLIB
@@ -14,13 +15,15 @@
 #include <string>
 #include <thread>
 
+#include "tuner/diagnose/src/snapshot_files.hpp"
+
 namespace flinklint::testing {
 
 class RestServer {
 public:
     explicit RestServer(std::filesystem::path root) : root_(std::move(root)) {
         server_.Get(R"(/.*)", [this](const httplib::Request& request, httplib::Response& response) {
-            serve(request.path, response);
+            serve(request, response);
         });
         port_ = server_.bind_to_any_port("127.0.0.1");  // listening from here on: no race with clients
         thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -44,7 +47,8 @@ public:
 
 private:
     // Flink's own answer to an unknown path: 404 with {"errors":[...]} (RestServerEndpoint).
-    void serve(std::string path, httplib::Response& response) {
+    void serve(const httplib::Request& request, httplib::Response& response) {
+        std::string path = request.path;
         {
             const std::lock_guard lock(mutex_);
             if (const auto failure = failures_.find(path); failure != failures_.end()) {
@@ -55,7 +59,12 @@ private:
             }
         }
         for (char& c : path) c = c == ':' ? '_' : c;  // TaskManager ids are saved with '_' for ':'
-        std::ifstream in(root_ / (path.substr(1) + ".json"), std::ios::binary);
+        std::string query;  // httplib decodes the parameters and keeps them sorted by name
+        for (const auto& [name, value] : request.params)
+            query += (query.empty() ? "" : "&") + name + "=" + value;
+        const std::string file =
+            query.empty() ? path.substr(1) + ".json" : flinklint::diagnose::query_file(path.substr(1), query);
+        std::ifstream in(root_ / file, std::ios::binary);
         if (path.find("..") != std::string::npos || !in) {
             response.status = 404;
             response.set_content(R"({"errors":["Not found: )" + path + R"("]})",

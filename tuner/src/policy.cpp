@@ -59,6 +59,9 @@ constexpr Knob kKnobs[] = {
     {"retained_checkpoints", Unit::count, &Policy::retained_checkpoints},
     {"rocksdb_jvm_overhead_max", Unit::bytes, &Policy::rocksdb_jvm_overhead_max},
     {"malloc_arena_max", Unit::count, &Policy::malloc_arena_max},
+    {"memory_tuning_overhead", Unit::fraction, &Policy::memory_tuning_overhead},
+    {"target_utilization", Unit::fraction, &Policy::target_utilization},
+    {"gc_time_warn_share", Unit::fraction, &Policy::gc_time_warn_share},
 };
 
 Expected<double> parse_knob(Unit unit, std::string_view text, FlinkVersion version) {

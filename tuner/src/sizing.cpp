@@ -122,6 +122,14 @@ void size_network(Layout& layout, const Profile& profile, int target, std::uint6
 
 }  // namespace
 
+namespace {}  // namespace
+
+std::uint64_t observed_metaspace(const Profile& profile) {
+    if (!profile.measured_metaspace) return 0;
+    return ceil_mib(static_cast<double>(*profile.measured_metaspace) *
+                    (1 + profile.policy.memory_tuning_overhead));
+}
+
 namespace {
 
 // The process budget: a container's memory, or on a standalone host what is left after the OS
@@ -147,6 +155,8 @@ Budget process_budget(const Profile& profile) {
     if (!standalone && profile.backend != Backend::hashmap)
         budget.fixed["taskmanager.memory.jvm-overhead.max"] =
             flink_size_mib(profile.policy.rocksdb_jvm_overhead_max);
+    if (const std::uint64_t metaspace = observed_metaspace(profile); metaspace > kDefaultMetaspace)
+        budget.fixed["taskmanager.memory.jvm-metaspace.size"] = flink_size_mib(metaspace);
     return budget;
 }
 
@@ -346,6 +356,15 @@ void report_memory(Builder& builder, const Layout& layout, const Budget& budget,
             "JVM overhead (Flink's memory troubleshooting guide, mem_trouble.md: container memory "
             "exceeded); " +
                 builder.knob("rocksdb_jvm_overhead_max") + " lets the 0.1 fraction grow past Flink's 1g cap",
+            Basis::policy, "memory");
+    }
+    if (budget.fixed.contains("taskmanager.memory.jvm-metaspace.size")) {
+        builder.add(
+            "taskmanager.memory.jvm-metaspace.size", budget.fixed.at("taskmanager.memory.jvm-metaspace.size"),
+            fmt::format("measured metaspace use {} × (1 + {}), as the operator's memory tuning sizes it "
+                        "(flink-autoscaler MemoryTuning, overhead 0.2); Flink's default is 256 MiB",
+                        format_binary_bytes(*profile.measured_metaspace),
+                        builder.knob("memory_tuning_overhead")),
             Basis::policy, "memory");
     }
     if (profile.backend != Backend::hashmap) {

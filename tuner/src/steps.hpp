@@ -49,6 +49,13 @@ HaKind ha_service(const Profile& profile);
 // Task-local recovery pays for incremental RocksDB on a local disk: the local copy is hard links.
 bool local_recovery_pays(const Profile& profile, const Tuning& tuning);
 
+// `tune --observed`: the measured metaspace use x (1 + policy.memory_tuning_overhead), whole MiB; 0
+// when not measured. Above Flink's default it is the TaskManagers' metaspace (sizing.cpp).
+inline constexpr std::uint64_t kDefaultMetaspace = 256ULL << 20;  // taskmanager.memory.jvm-metaspace.size
+std::uint64_t observed_metaspace(const Profile& profile);
+// The measured heap, GC time and vertex load against the plan (tuner/src/observed.cpp).
+void check_observed(Builder& builder);
+
 void estimate_traffic(Builder& builder);
 bool size_cluster(Builder& builder);  // false when the TaskManager cannot hold one slot
 void configure_checkpoints(Builder& builder);

@@ -99,6 +99,7 @@ TuneResult tune(const Profile& profile) {
     try {
         detail::estimate_traffic(builder);
         if (!detail::size_cluster(builder)) return errors;
+        detail::check_observed(builder);
         detail::check_jobmanager(builder);
         if (!errors.empty()) return errors;
         detail::configure_checkpoints(builder);

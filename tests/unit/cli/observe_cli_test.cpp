@@ -42,7 +42,7 @@ TEST(ObserveCli, ObserveThenDiagnoseEndToEnd) {
     const auto observed = run_flinklint({"observe", "--url", server.url(), "--out", snapshot});
     ASSERT_EQ(observed.exit_code, 0) << observed.err;
     EXPECT_EQ(observed.out.substr(0, observed.out.find('\n')),
-              snapshot + ": Flink 1.15.4, 14 of 14 responses saved, 1 job(s)");
+              snapshot + ": Flink 1.15.4, 23 of 23 responses saved, 1 job(s)");
     const auto diagnosed = run_flinklint({"diagnose", "--format", "json", snapshot});
     EXPECT_EQ(diagnosed.exit_code, 1) << diagnosed.err;
     const auto json = nlohmann::json::parse(diagnosed.out);

@@ -80,6 +80,18 @@ TEST(TuneObserved, MeasurementsReplaceTheEstimatesAndAreNamed) {
                   ": latest.completed.state_size (checkpoint 7), in place of workload.state_size 1 GiB");
     EXPECT_NE(measurement(after, "checkpoint duration").find("58 s | " + job), std::string::npos)
         << measurement(after, "checkpoint duration");
+    // Metric values: metaspace 230,000,000 bytes used x (1 + 0.2), in whole MiB; the window vertex
+    // busy 98% at parallelism 2 -> ceil(2 x 0.98 / 0.7) = 3; the source, back-pressured 93%, kept at 2.
+    EXPECT_EQ(recommended(before, "taskmanager.memory.jvm-metaspace.size"), "");
+    EXPECT_EQ(recommended(after, "taskmanager.memory.jvm-metaspace.size"), "264m");
+    EXPECT_EQ(recommended(after, "pipeline.jobvertex-parallelism-overrides"),
+              "0a448493b4782967b150582570326227:3");
+    EXPECT_NE(measurement(after, "metaspace used").find("219.3 MiB | taskmanagers/metrics@get="),
+              std::string::npos)
+        << measurement(after, "metaspace used");
+    EXPECT_NE(measurement(after, "load of Window(EventTimeSessionWindows(1800000)) -> Sink: sessions")
+                  .find("busy 98%, back-pressured 0%"),
+              std::string::npos);
     // The cluster the snapshot saw differs from the plan's: said on stderr, the plan unchanged.
     EXPECT_NE(measured.err.find("taskmanagers.json: the cluster ran"), std::string::npos) << measured.err;
 }

@@ -87,9 +87,10 @@ TEST(Observe, SavesEveryEndpointWithAManifest) {
     EXPECT_EQ(result.flink_version, "1.15.4");
     ASSERT_EQ(result.jobs, std::vector<std::string>{kJob});
     for (const Fetch& fetch : result.fetches) EXPECT_EQ(fetch.error, "") << fetch.endpoint;
-    // /config, /overview, /jobmanager/config, /taskmanagers, one TaskManager, /taskmanagers/metrics,
-    // /jobs/overview, the job with plan, exceptions, checkpoints and their config, two vertices.
-    EXPECT_EQ(result.fetches.size(), 14u);
+    // /config, /overview, /jobmanager/config, /taskmanagers, one TaskManager, /taskmanagers/metrics
+    // and 4 queries of its values, /jobs/overview, the job with plan, exceptions, checkpoints and their
+    // config, two vertices' back-pressure, subtask metric lists and 1 + 2 queries of their values.
+    EXPECT_EQ(result.fetches.size(), 23u);
     const std::string job = std::string("jobs/") + kJob;
     for (const std::string& file :
          std::vector<std::string>{"config.json", "taskmanagers/10.0.0.7_6122-a1b2c3.json", job + ".json",

@@ -67,11 +67,17 @@ void link(std::vector<Pending>& pending) {
     }
 }
 
-void scan_log(const std::string& path, std::vector<LogSummary>& logs, std::vector<Pending>& pending) {
+using Ends = std::vector<std::pair<std::string, JobManagerEnd>>;
+
+void scan_log(const std::string& path, std::vector<LogSummary>& logs, std::vector<Pending>& pending,
+              Ends& ends) {
     Scanner scanner;
     LogSummary summary;
     read_log(path, summary, [&](std::size_t number, std::string_view text) { scanner.line(number, text); });
-    if (summary.error.empty()) add_hits(path, scanner.take(), pending);
+    if (summary.error.empty()) {
+        ends.emplace_back(path, scanner.jobmanager_end());
+        add_hits(path, scanner.take(), pending);
+    }
     logs.push_back(std::move(summary));
 }
 
@@ -133,13 +139,14 @@ Result diagnose_logs(const std::vector<std::string>& paths, const Options& optio
 Result diagnose_evidence(const std::vector<std::string>& paths, const Options& options) {
     std::vector<LogSummary> logs;
     std::vector<Pending> pending;
+    Ends ends;
     for (const std::string& path : paths) {
         if (!is_snapshot(path)) {
             LogSummary summary{path};
             if (path.ends_with(".json") && scan_exceptions_file(path, summary, pending)) {
                 logs.push_back(std::move(summary));
             } else {
-                scan_log(path, logs, pending);
+                scan_log(path, logs, pending, ends);
             }
             continue;
         }
@@ -148,6 +155,7 @@ Result diagnose_evidence(const std::vector<std::string>& paths, const Options& o
         scan_snapshot(path, summary, pending);
         logs.push_back(std::move(summary));
     }
+    add_jobmanager_kill(ends, pending);
     return finish(std::move(logs), std::move(pending), options);
 }
 
@@ -159,6 +167,7 @@ Result diagnose_text(std::string_view name, std::string_view text, const Options
         split_lines(text, [&](std::size_t number, std::string_view line) { scanner.line(number, line); });
     std::vector<Pending> pending;
     add_hits(summary.path, scanner.take(), pending);
+    add_jobmanager_kill({{summary.path, scanner.jobmanager_end()}}, pending);
     return finish({std::move(summary)}, std::move(pending), options);
 }
 

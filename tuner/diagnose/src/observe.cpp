@@ -17,6 +17,7 @@
 #include "flinklint/model.hpp"
 #include "http_client.hpp"
 #include "json_fields.hpp"
+#include "metric_names.hpp"
 #include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
@@ -32,18 +33,6 @@ std::string percent_encoded(std::string_view text) {
                            c == '-' || c == '_' || c == '.' || c == '~';
         out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
     }
-    return out;
-}
-
-// The same id as a file name: nothing but [A-Za-z0-9._-], never "." or "..".
-std::string file_safe(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '-' || c == '_' || c == '.';
-        out += plain ? c : '_';
-    }
-    if (out.empty() || out.find_first_not_of('.') == std::string::npos) out = "_" + out;
     return out;
 }
 
@@ -160,6 +149,25 @@ std::vector<std::string> pick_jobs(const ObserveOptions& options, const std::opt
     return jobs;
 }
 
+// GET `endpoint` for the names of the metrics Flink has there, then the values of the wanted ones
+// (AggregatedMetricsResponseBody: min, max, avg and sum over the TaskManagers or subtasks), saved
+// under the endpoint's name with the query ("taskmanagers/metrics@get=....json").
+void fetch_metric_values(Observer& observer, const std::string& endpoint,
+                         std::vector<std::string> (*wanted)(const Json&)) {
+    const auto list = observer.fetch(endpoint);
+    if (!list) return;
+    constexpr std::size_t kMaxQuery = 160;
+    for (const std::vector<std::string>& batch : metric::metric_batches(wanted(*list), kMaxQuery)) {
+        std::string names;
+        std::string encoded;
+        for (const std::string& name : batch) {
+            names += (names.empty() ? "" : ",") + name;
+            encoded += (encoded.empty() ? "" : ",") + percent_encoded(name);
+        }
+        observer.fetch(endpoint + "?get=" + encoded, query_file(endpoint.substr(1), "get=" + names));
+    }
+}
+
 void fetch_job(Observer& observer, const std::string& job) {
     const std::string base = "/jobs/" + job;
     const auto details = observer.fetch(base);
@@ -168,7 +176,10 @@ void fetch_job(Observer& observer, const std::string& job) {
     if (!details || !details->is_object()) return;
     for (const Json& vertex : array_of(*details, "vertices")) {
         const std::string id = vertex.is_object() ? text_of(vertex, "id") : std::string();
-        if (is_flink_id(id)) observer.fetch(base + "/vertices/" + id + "/backpressure");
+        if (!is_flink_id(id)) continue;
+        observer.fetch(base + "/vertices/" + id + "/backpressure");
+        fetch_metric_values(observer, base + "/vertices/" + id + "/subtasks/metrics",
+                            metric::wanted_subtask_metrics);
     }
 }
 
@@ -242,7 +253,7 @@ ObserveResult observe(const ObserveOptions& options) {
     observer.fetch("/overview");
     observer.fetch("/jobmanager/config");
     fetch_taskmanagers(observer, observer.fetch("/taskmanagers"), options.max_taskmanagers);
-    observer.fetch("/taskmanagers/metrics");
+    fetch_metric_values(observer, "/taskmanagers/metrics", metric::wanted_taskmanager_metrics);
     result.jobs = pick_jobs(options, observer.fetch("/jobs/overview"), result);
     for (const std::string& job : result.jobs) fetch_job(observer, job);
     const std::string text =

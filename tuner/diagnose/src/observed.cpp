@@ -1,7 +1,7 @@
 // `tune --observed DIR`: measurements of a `flinklint observe` snapshot in place of the profile's
 // estimates. Field names are those of Flink's REST messages (CheckpointingStatistics,
-// CheckpointStatistics, TaskManagersInfo); from Flink 1.15 a checkpoint's `state_size` is its full
-// size and `checkpointed_size` what it uploaded.
+// CheckpointStatistics, TaskManagersInfo; metric values in observed_metrics.cpp); from Flink 1.15 a
+// checkpoint's `state_size` is its full size and `checkpointed_size` what it uploaded.
 #include "flinklint/diagnose/observed.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +12,7 @@
 #include "flinklint/diagnose/observe.hpp"
 #include "flinklint/tuner/units.hpp"
 #include "flinklint/version.hpp"
+#include "observed_metrics.hpp"
 #include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
@@ -102,6 +103,7 @@ Expected<std::vector<std::string>> apply_observed(const std::string& dir, tuner:
                         "measurements need Flink 1.15 or later",
                         dir, version->str())};
     measure_checkpoints(root, jobs.front(), profile, notes);
+    measure_metrics(root, manifest, jobs.front(), profile, notes);
     compare_cluster(root, profile, notes);
     return notes;
 }

@@ -100,6 +100,8 @@ void extract_frame(std::string_view rest, Fields& fields) {
 }
 
 constexpr std::array<std::string_view, 3> kOutOfMemory = {"DG401", "DG402", "DG403"};
+// The JobManager's own loss: an OutOfMemoryError or its container killed.
+constexpr std::array<std::string_view, 4> kJobManagerLost = {"DG401", "DG402", "DG403", "DG406"};
 constexpr std::array<std::string_view, 5> kProcessLost = {"DG401", "DG402", "DG403", "DG404", "DG405"};
 constexpr std::array<std::string_view, 4> kAskCauses = {"DG602", "DG401", "DG403", "DG404"};
 constexpr std::array<std::string_view, 5> kSlotsLost = {"DG101", "DG404", "DG405", "DG401", "DG403"};
@@ -108,7 +110,7 @@ constexpr std::array<std::string_view, 2> kCheckpointFailures = {"DG201", "DG202
 
 constexpr std::string_view kVersions = "1.15-2.2";
 
-const std::array<Recogniser, 23> kTable = {{
+const std::array<Recogniser, 24> kTable = {{
     {{"DG001", "insufficient-network-buffers", Category::network, Severity::error,
       "Insufficient number of network buffers: required %d, but only %d available. The total number of "
       "network "
@@ -138,7 +140,7 @@ const std::array<Recogniser, 23> kTable = {{
       "The heartbeat of JobManager with id %s timed out.", "TaskExecutor, ResourceManager", kVersions},
      "eartbeat of JobManager with id ",
      " timed out",
-     kOutOfMemory,
+     kJobManagerLost,
      false,
      extract_peer},
     {{"DG103", "resourcemanager-heartbeat-timeout", Category::heartbeat, Severity::error,
@@ -234,6 +236,16 @@ const std::array<Recogniser, 23> kTable = {{
      {},
      false,
      extract_usage},
+    {{"DG406", "jobmanager-container-killed-for-memory", Category::memory, Severity::error,
+      "(the JobManager's container killed: OOMKilled / exit code 137, or YARN's physical memory limit of "
+      "container ..._000001; its log ends without \"Shutting %s down with application status\")",
+      "Kubernetes ContainerStateTerminated, docker; YARN ContainersMonitorImpl; ClusterEntrypoint",
+      kVersions},
+     "",
+     "",
+     {},
+     false,
+     nullptr},
     {{"DG601", "rpc-ask-timeout", Category::heartbeat, Severity::error,
       "Invocation of [%s] at recipient [%s] timed out. ... you can try to increase akka.ask.timeout / "
       "pekko.ask.timeout. / Ask timed out on [%s] after [%d ms]",

@@ -22,6 +22,15 @@ void explain(Diagnosis& diagnosis, const Fields& fields, const Context& context)
 // The same for the rows of containers, RPC, slots, RocksDB and snapshots (recommend_runtime.cpp).
 void explain_runtime(Diagnosis& diagnosis, const Fields& fields, const Context& context);
 
+// The JobManager's container killed for memory, DG406 (recommend_jobmanager.cpp).
+void explain_jobmanager_container(Diagnosis& diagnosis, const Fields& fields, const Context& context);
+
+// YARN's usage at a container kill (Fields::observed of Fields::limit), when both are plausible sizes
+// (larger ones in a log are not memory).
+bool has_container_usage(const Fields& fields);
+// The process a container grows to: the usage seen, at least 1 MiB over `process`, in whole MiB.
+std::uint64_t grown_process(std::uint64_t observed, std::uint64_t process);
+
 // Names the real option beside an invented key of the configuration that advice recommends for this
 // diagnosis (invented_keys.cpp), and moves its value there where it means the same; keys already in
 // `named` are skipped, and those named are added to it.

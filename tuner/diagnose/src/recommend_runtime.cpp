@@ -39,7 +39,7 @@ void plan_container(Diagnosis& d, const Fields& fields, const Context& context, 
     const std::uint64_t observed = static_cast<std::uint64_t>(*fields.observed);
     const std::uint64_t process =
         std::max<std::uint64_t>(tm.total_process, static_cast<std::uint64_t>(*fields.limit));
-    const std::uint64_t grown = (std::max(observed, process + kMiB) + kMiB - 1) / kMiB * kMiB;
+    const std::uint64_t grown = grown_process(observed, process);
     const std::uint64_t overhead = tm.jvm_overhead + (grown - tm.total_process);
     FlatConfig flat = context.config->flat();
     const std::vector<Change> changes = {
@@ -84,9 +84,7 @@ void explain_container(Diagnosis& d, const Fields& fields, const Context& contex
                                   format_memory_size_human(tm->jvm_overhead),
                                   format_memory_size_human(tm->managed)));
     d.notes.push_back(describe(context, "state.backend.rocksdb.memory.managed"));
-    if (yarn && fields.observed && fields.limit && *fields.limit > 0 && *fields.observed < kMaxBytes &&
-        *fields.limit < kMaxBytes)
-        return plan_container(d, fields, context, *tm);
+    if (yarn && has_container_usage(fields)) return plan_container(d, fields, context, *tm);
     d.notes.push_back("the log carries no usage at the kill, so no size is computed: raise `" +
                       std::string(kOverheadMax) + "` and `" + std::string(kOverheadMin) + "` (and `" +
                       std::string(kProcess) + "` by as much)");
@@ -181,10 +179,20 @@ void propose_checkpoint_timeout(Diagnosis& d, std::int64_t longest_ms, std::int6
                      policy.min_checkpoint_timeout_s, policy.checkpoint_timeout_factor, observed_s)});
 }
 
+bool has_container_usage(const Fields& fields) {
+    return fields.observed && fields.limit && *fields.limit > 0 && *fields.observed < kMaxBytes &&
+           *fields.limit < kMaxBytes;
+}
+
+std::uint64_t grown_process(std::uint64_t observed, std::uint64_t process) {
+    return (std::max(observed, process + kMiB) + kMiB - 1) / kMiB * kMiB;
+}
+
 void explain_runtime(Diagnosis& d, const Fields& fields, const Context& context) {
     const std::string_view id = d.id;
     if (id == "DG204") return explain_durations(d, fields);
     if (id == "DG404" || id == "DG405") return explain_container(d, fields, context, id == "DG405");
+    if (id == "DG406") return explain_jobmanager_container(d, fields, context);
     if (id == "DG601") return explain_ask(d, context);
     if (id == "DG602") return explain_frame(d, fields, context);
     if (id == "DG701") return explain_slots(d, context);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flinklint/diagnose/diagnose.hpp"
+#include "jobmanager_kill.hpp"
 #include "recognisers.hpp"
 
 namespace flinklint::diagnose {
@@ -25,9 +26,13 @@ public:
     void line(std::size_t number, std::string_view text) {
         if (const std::size_t c = text.find(kCompletedCheckpoint); c != std::string_view::npos)
             return read_completed_checkpoint(text.substr(c), completed_);
+        end_.line(number, text);
         std::size_t at = 0;
         const Recogniser* row = recognise(text, at);
         if (row == nullptr) return;
+        // YARN's kill of the application master's container is the JobManager's (DG406).
+        const Recogniser* yarn = row;
+        if (row->info.id == "DG405" && is_application_master(text)) row = find_row("DG406");
         for (Hit& hit : hits_) {
             if (hit.row == row) {
                 ++hit.count;
@@ -35,7 +40,7 @@ public:
             }
         }
         Hit hit{row, number, 1, std::string(strip_log_prefixes(text).substr(0, kMaxEvidence)), {}};
-        if (row->extract) row->extract(text.substr(at), hit.fields);
+        if (yarn->extract) yarn->extract(text.substr(at), hit.fields);
         hits_.push_back(std::move(hit));
     }
     // The hits; an expired checkpoint carries the durations of those the same log completed.
@@ -49,8 +54,11 @@ public:
         return std::move(hits_);
     }
 
+    [[nodiscard]] const JobManagerEnd& jobmanager_end() const { return end_; }
+
 private:
     std::vector<Hit> hits_;
+    JobManagerEnd end_;
     Fields completed_;  // the "Completed checkpoint" lines seen
 };
 

@@ -179,14 +179,14 @@ namespace {
 
 // The first job's checkpoint configuration (/jobs/:id/checkpoints/config, CheckpointConfigInfo) as the
 // options that set it: what is in force for the job, over the cluster's defaults. Durations are in ms.
+// The job is the manifest's first that is a Flink id (snapshot_jobs): the manifest is user input, and
+// an id such as "../x" would read a file outside the snapshot.
 void add_checkpoint_config(const fs::path& root, std::string_view version,
                            std::map<std::string, std::string>& out) {
     LogSummary ignored;
-    const Json manifest = read_json(root / kManifestName, ignored);
-    const Json& jobs = array_of(manifest, "jobs");
-    if (jobs.empty() || !jobs[0].is_string()) return;
-    const Json c =
-        read_json(root / "jobs" / jobs[0].get<std::string>() / "checkpoints" / "config.json", ignored);
+    const std::vector<std::string> jobs = snapshot_jobs(read_json(root / kManifestName, ignored));
+    if (jobs.empty()) return;
+    const Json c = read_json(root / "jobs" / jobs.front() / "checkpoints" / "config.json", ignored);
     if (!c.is_object()) return;
     const std::string prefix = "execution.checkpointing.";
     for (const auto& [field, key] : {std::pair{"interval", "interval"}, std::pair{"timeout", "timeout"},

@@ -65,6 +65,11 @@ struct Policy {
     int retained_checkpoints = 2;
     std::uint64_t rocksdb_jvm_overhead_max = 2ULL << 30;  // RocksDB/ForSt containers: JVM overhead cap
     int malloc_arena_max = 4;  // glibc malloc arenas of RocksDB/ForSt TaskManagers (YARN, standalone)
+    // `tune --observed`: heap and metaspace = observed use x (1 + this), the operator's
+    // job.autoscaler.memory.tuning.overhead default (flink-autoscaler MemoryTuning)
+    double memory_tuning_overhead = 0.2;
+    double target_utilization = 0.7;  // per-vertex parallelism: busy time at this share (the operator's 0.7)
+    double gc_time_warn_share = 0.1;  // warn when the TaskManagers spend this share of their time in GC
 };
 
 struct Window {
@@ -125,6 +130,22 @@ struct Profile {
     // Measured on the running job (`tune --observed DIR`, flinklint/diagnose/observed.hpp): each
     // replaces the estimate it names, and the report lists it with the snapshot file it comes from.
     std::optional<double> measured_checkpoint_duration_s;  // the longest completed checkpoint
+    // TaskManager metrics, each the largest over the TaskManagers when the snapshot was taken (one
+    // sample, not a peak over time).
+    std::optional<std::uint64_t> measured_metaspace;  // Metaspace.Used, bytes
+    std::optional<double> measured_heap_per_slot;     // Heap.Used / the observed TaskManager's slots
+    std::optional<double> measured_gc_share;          // of the TaskManagers' time spent in GC
+    // Busy and back-pressured time of a job vertex's subtasks (the busiest subtask, ms per second / 1000).
+    struct VertexLoad {
+        std::string id;
+        std::string name;
+        int parallelism = 1;
+        int max_parallelism = 0;  // 0: unknown
+        double busy = 0;
+        double back_pressured = 0;
+        std::string source;  // the snapshot file
+    };
+    std::vector<VertexLoad> measured_vertices;
     struct Measurement {
         std::string name;    // what it replaces: "state size", "checkpoint duration"
         std::string value;   // as the report shows it

@@ -1,7 +1,8 @@
 // `flinklint observe --url URL [--job ID] --out DIR`: the REST responses of a running Flink cluster
 // that a diagnosis needs, saved as Flink returned them into a snapshot directory with a manifest
 // (docs/diagnose.md). Endpoint E is saved as DIR/E.json (`/jobs/ID/checkpoints/config` as
-// `jobs/ID/checkpoints/config.json`); the snapshot appears whole or not at all.
+// `jobs/ID/checkpoints/config.json`), a metric query E?get=A,B as DIR/E@get=A,B.json; the snapshot
+// appears whole or not at all.
 #pragma once
 
 #include <cstddef>
