@@ -35,17 +35,21 @@ bool mentions_jobmanager(std::string_view text) {
 
 }  // namespace
 
+// Every line of a log passes here: each search starts with a letter rare in logs (a space or a digit
+// first would stop at almost every byte).
 void JobManagerEnd::line(std::size_t number, std::string_view text) {
-    if (const std::size_t version = text.find(" (Version: "); version != std::string_view::npos) {
+    if (const std::size_t version = text.find("Version: "); version != std::string_view::npos) {
         const std::string_view head = text.substr(0, version);
         if (head.find(" Starting ") != std::string_view::npos &&
-            (head.ends_with("ntrypoint") || head.ends_with("ntryPoint"))) {
+            (head.ends_with("ntrypoint (") || head.ends_with("ntryPoint ("))) {
             started = number;
             stopped = false;
         }
         return;
     }
-    if (started > 0 && (text.find("down with application status") != std::string_view::npos ||
+    const std::size_t shutting = started > 0 ? text.find("Shutting ") : std::string_view::npos;
+    if (started > 0 && ((shutting != std::string_view::npos &&
+                         text.find("down with application status", shutting) != std::string_view::npos) ||
                         text.find("RECEIVED SIGNAL ") != std::string_view::npos ||
                         text.find("Terminating cluster entrypoint process") != std::string_view::npos)) {
         stopped = true;
@@ -53,7 +57,8 @@ void JobManagerEnd::line(std::size_t number, std::string_view text) {
     }
     if (kill_line > 0) return;
     const bool oom = text.find("OOMKilled") != std::string_view::npos;
-    if (!oom && text.find("137") == std::string_view::npos) return;
+    // "exited with code", "Exit Code", "exitCode": all hold "xit".
+    if (!oom && text.find("xit") == std::string_view::npos) return;
     // Flink's own report of a TaskManager pod (DG404) is not the JobManager's.
     if (text.find("container termination statuses") != std::string_view::npos) return;
     const bool exit_137 = exit_137_after(text, "exited with code") || exit_137_after(text, "Exit Code") ||
