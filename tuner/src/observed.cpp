@@ -17,23 +17,20 @@ constexpr int kMaxParallelism = 32768;  // KeyGroupRangeAssignment.UPPER_BOUND_M
 // time shows their limit, not its own demand, so it is not scaled down.
 constexpr double kBackPressured = 0.1;
 
+// What the plan keeps of the measured heap: slots × per slot × (1 + overhead), within the JVM heap
+// (apply_measured_heap made it the floor of the task heap per slot).
 void check_heap(Builder& builder) {
     const Profile& profile = builder.profile();
     if (!profile.measured_heap_per_slot) return;
     const Tuning& t = builder.tuning;
     const double need =
         *profile.measured_heap_per_slot * t.slots * (1 + profile.policy.memory_tuning_overhead);
-    const std::uint64_t planned = t.taskmanager.framework_heap + t.taskmanager.task_heap;
-    const std::string formula = fmt::format(
-        "measured heap per slot {} × {} slots × (1 + {}), as the operator's memory tuning sizes heap",
-        format_binary_bytes(static_cast<std::uint64_t>(*profile.measured_heap_per_slot)), t.slots,
-        builder.knob("memory_tuning_overhead"));
-    builder.derive("JVM heap the job needs", format_binary_bytes(static_cast<std::uint64_t>(need)), formula);
-    if (need > static_cast<double>(planned))
-        builder.warn(fmt::format(
-            "the planned JVM heap ({}) is below what the job used: {} = {}; a larger "
-            "cluster.taskmanager.memory, fewer slots per TaskManager or less managed memory would hold it",
-            format_binary_bytes(planned), formula, format_binary_bytes(static_cast<std::uint64_t>(need))));
+    builder.derive(
+        "JVM heap the job needs", format_binary_bytes(static_cast<std::uint64_t>(need)),
+        fmt::format("measured heap per slot {} × {} slots × (1 + {}), within the planned JVM heap {}",
+                    format_binary_bytes(static_cast<std::uint64_t>(*profile.measured_heap_per_slot)), t.slots,
+                    builder.knob("memory_tuning_overhead"),
+                    format_binary_bytes(t.taskmanager.framework_heap + t.taskmanager.task_heap)));
 }
 
 void check_metaspace(Builder& builder) {
@@ -107,6 +104,22 @@ void advise_parallelism(Builder& builder) {
 }
 
 }  // namespace
+
+void apply_measured_heap(Builder& builder) {
+    Profile& profile = builder.tuning.profile;
+    if (!profile.measured_heap_per_slot) return;
+    const double wanted = *profile.measured_heap_per_slot * (1 + profile.policy.memory_tuning_overhead);
+    const auto need = static_cast<std::uint64_t>(std::ceil(wanted / kMiB)) * kMiB;
+    if (need <= profile.policy.min_task_heap_per_slot) return;
+    builder.derive(
+        "min task heap per slot", format_binary_bytes(need),
+        fmt::format("measured heap per slot {} × (1 + {}), in place of {} {}: managed memory, then "
+                    "slots, yield to it",
+                    format_binary_bytes(static_cast<std::uint64_t>(*profile.measured_heap_per_slot)),
+                    builder.knob("memory_tuning_overhead"), builder.knob("min_task_heap_per_slot"),
+                    format_binary_bytes(profile.policy.min_task_heap_per_slot)));
+    profile.policy.min_task_heap_per_slot = need;
+}
 
 void check_observed(Builder& builder) {
     check_heap(builder);

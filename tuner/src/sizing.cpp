@@ -446,7 +446,7 @@ bool size_cluster(Builder& builder) {
     if (!chosen) {
         builder.fail("cluster.taskmanager.memory",
                      fmt::format("`cluster.taskmanager.memory`: {} leaves no slot {} of task heap{} (policy "
-                                 "min_task_heap_per_slot)",
+                                 "min_task_heap_per_slot, or the measured heap per slot with --observed)",
                                  format_binary_bytes(budget.process),
                                  format_binary_bytes(policy.min_task_heap_per_slot),
                                  profile.backend != Backend::hashmap

@@ -53,6 +53,9 @@ bool local_recovery_pays(const Profile& profile, const Tuning& tuning);
 // when not measured. Above Flink's default it is the TaskManagers' metaspace (sizing.cpp).
 inline constexpr std::uint64_t kDefaultMetaspace = 256ULL << 20;  // taskmanager.memory.jvm-metaspace.size
 std::uint64_t observed_metaspace(const Profile& profile);
+// The measured heap per slot × (1 + policy.memory_tuning_overhead) as the floor of the task heap per
+// slot, before the layout is chosen (tuner/src/observed.cpp).
+void apply_measured_heap(Builder& builder);
 // The measured heap, GC time and vertex load against the plan (tuner/src/observed.cpp).
 void check_observed(Builder& builder);
 

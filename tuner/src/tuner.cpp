@@ -98,6 +98,7 @@ TuneResult tune(const Profile& profile) {
         builder.derive("measured " + m.name, m.value, m.source);
     try {
         detail::estimate_traffic(builder);
+        detail::apply_measured_heap(builder);
         if (!detail::size_cluster(builder)) return errors;
         detail::check_observed(builder);
         detail::check_jobmanager(builder);

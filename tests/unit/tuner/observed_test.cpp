@@ -68,18 +68,27 @@ TEST(TuneObservedPlan, MetaspaceGrowsFromTheMeasuredUseAndTheProcessStillFits) {
     EXPECT_EQ(small.taskmanager.jvm_metaspace, 256ULL << 20);
 }
 
-TEST(TuneObservedPlan, HeapAndGcAreWarnedAgainstThePlan) {
+TEST(TuneObservedPlan, TheMeasuredHeapIsKeptAndGcIsWarned) {
     Profile p = profile();
-    p.measured_heap_per_slot = 100e6;
+    p.measured_heap_per_slot = 100e6;  // x 1.2 under the 256 MiB floor: nothing changes
     p.measured_gc_share = 0.02;
     const Tuning fits = tuned(p);
-    EXPECT_FALSE(warned(fits, "below what the job used"));
+    EXPECT_EQ(fits.slots, 4);
+    EXPECT_FALSE(warned(fits, "managed memory was lowered"));
     EXPECT_FALSE(warned(fits, "garbage collection"));
-    p.measured_heap_per_slot = 2e9;  // 4 slots x 2 GB x 1.2 cannot fit an 8 GiB TaskManager's heap
+    // 1.2 GB x 1.2 = 1374 MiB per slot: 4 slots keep it, managed memory yields.
+    p.measured_heap_per_slot = 1.2e9;
     p.measured_gc_share = 0.25;
-    const Tuning short_heap = tuned(p);
-    EXPECT_TRUE(warned(short_heap, "the planned JVM heap")) << short_heap.warnings.front();
-    EXPECT_TRUE(warned(short_heap, "25% of their time in garbage collection"));
+    const Tuning managed = tuned(p);
+    EXPECT_EQ(managed.slots, 4);
+    EXPECT_GE(managed.taskmanager.task_heap / 4, 1374ULL << 20);
+    EXPECT_TRUE(warned(managed, "managed memory was lowered"));
+    EXPECT_TRUE(warned(managed, "25% of their time in garbage collection"));
+    // 2 GB x 1.2 = 2289 MiB per slot: fewer slots.
+    p.measured_heap_per_slot = 2e9;
+    const Tuning fewer = tuned(p);
+    EXPECT_LT(fewer.slots, 4);
+    EXPECT_GE(fewer.taskmanager.task_heap / static_cast<std::uint64_t>(fewer.slots), 2289ULL << 20);
 }
 
 TEST(TuneObservedPlan, VertexParallelismFollowsTheBusyTimeAtTheTargetUtilisation) {
