@@ -14,9 +14,6 @@ namespace {
 
 int run_observe(diagnose::ObserveOptions options, std::ostream& out, std::ostream& err) {
     options.tool_version = std::string(build_info().version);
-    if (options.insecure)
-        err << "flinklint: warning: --insecure: the server's certificate is not checked; anyone on the path "
-               "can read and alter the answers\n";
     const diagnose::ObserveResult result = diagnose::observe(options);
     if (!result.error.empty()) {
         err << "flinklint: " << result.error << "\n";
@@ -50,10 +47,6 @@ std::function<int(std::ostream&, std::ostream&)> add_observe_command(CLI::App& a
         ->required();
     command->add_option("--timeout", options->timeout_ms, "Milliseconds to wait for a connection or for data")
         ->check(CLI::Range(100, 600000));
-    command->add_option("--ca-cert", options->ca_cert,
-                        "https: PEM certificates of the CA to trust instead of the system's");
-    command->add_flag("--insecure", options->insecure,
-                      "https: do not check the server's certificate (said on stderr and in the manifest)");
     return [options](std::ostream& out, std::ostream& err) { return run_observe(*options, out, err); };
 }
 

@@ -48,7 +48,7 @@ endif()
 
 install(FILES LICENSE NOTICE README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The static binary carries these libraries' code; Debian keeps their licences in copyright files.
-foreach(package libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev zlib1g-dev libssl-dev)
+foreach(package libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev zlib1g-dev)
   if(EXISTS /usr/share/doc/${package}/copyright)
     install(FILES /usr/share/doc/${package}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR}/licenses
             RENAME ${package}.copyright)

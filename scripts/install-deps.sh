@@ -6,7 +6,6 @@ set -euo pipefail
 packages=(
   build-essential cmake
   libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev zlib1g-dev
-  libssl-dev openssl  # https for `flinklint observe`; the openssl command serves its TLS test
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev pkg-config  # the local REST server of the `flinklint observe` tests
   python3

@@ -58,7 +58,7 @@ cp LICENSE NOTICE README.md Containerfile "$stage/"
 docs="$build_dir/docs-gen"
 cp "$docs/flinklint.1" "$stage/doc/"
 cp "$docs/flinklint.bash" "$docs/_flinklint" "$docs/flinklint.fish" "$stage/complete/"
-for package in libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev zlib1g-dev libssl-dev; do
+for package in libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev zlib1g-dev; do
   cp "/usr/share/doc/$package/copyright" "$stage/licenses/$package.copyright"
 done
 "$stage/flinklint" --version | head -1 | grep -qx "flinklint $version"

@@ -14,7 +14,6 @@
 #include "rest_server.hpp"
 #include "test_paths.hpp"
 #include "tuner/diagnose/src/http_client.hpp"
-#include "tuner/diagnose/src/tls.hpp"
 
 namespace {
 
@@ -50,15 +49,7 @@ TEST(HttpUrl, ParsesHostPortAndPrefix) {
 }
 
 TEST(HttpUrl, RefusesWhatItCannotDoSafely) {
-    // https where the build has OpenSSL (tests/unit/diagnose/observe_tls_test.cpp), else a reason.
-    if (tls_available()) {
-        EXPECT_TRUE(parse_http_url("https://flink:8081")->tls);
-        EXPECT_EQ(parse_http_url("https://flink")->port, "443");
-        EXPECT_EQ(parse_http_url("https://flink")->str(), "https://flink:443");
-    } else {
-        EXPECT_NE(parse_http_url("https://flink:8081").error().find("https is not supported"),
-                  std::string::npos);
-    }
+    EXPECT_NE(parse_http_url("https://flink:8081").error().find("https is not supported"), std::string::npos);
     EXPECT_NE(parse_http_url("http://user:secret@flink:8081").error().find("credentials"), std::string::npos);
     EXPECT_FALSE(parse_http_url("flink:8081"));
     EXPECT_FALSE(parse_http_url("http://flink:99999"));

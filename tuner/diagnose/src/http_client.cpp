@@ -1,7 +1,5 @@
 #include "http_client.hpp"
 
-#include "tls.hpp"
-
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
@@ -34,6 +32,16 @@ struct Socket {
 struct AddrInfoFree {
     void operator()(addrinfo* info) const { freeaddrinfo(info); }
 };
+
+// Waits for `events` on `fd`; false on timeout.
+bool wait_for(int fd, short events, int timeout_ms) {
+    pollfd p{fd, events, 0};
+    for (;;) {
+        const int n = ::poll(&p, 1, timeout_ms);
+        if (n < 0 && errno == EINTR) continue;
+        return n > 0;
+    }
+}
 
 Expected<std::unique_ptr<Socket>> connect_to(const HttpUrl& url, int timeout_ms) {
     addrinfo hints{};
@@ -185,41 +193,24 @@ Expected<HttpResponse> parse_response(std::string_view raw) {
 
 }  // namespace
 
-bool wait_for(int fd, short events, int timeout_ms) {
-    pollfd p{fd, events, 0};
-    for (;;) {
-        const int n = ::poll(&p, 1, timeout_ms);
-        if (n < 0 && errno == EINTR) continue;
-        return n > 0;
-    }
-}
-
 std::string HttpUrl::str() const {
     const bool v6 = host.find(':') != std::string::npos;
-    return fmt::format("{}://{}{}{}:{}{}", tls ? "https" : "http", v6 ? "[" : "", host, v6 ? "]" : "", port,
-                       base);
+    return fmt::format("http://{}{}{}:{}{}", v6 ? "[" : "", host, v6 ? "]" : "", port, base);
 }
 
 Expected<HttpUrl> parse_http_url(std::string_view url) {
-    HttpUrl out;
-    if (url.starts_with("https://")) {
-        if (!tls_available())
-            return Error{
-                "https is not supported by this build (no OpenSSL): reach the REST endpoint over "
-                "plain http (kubectl port-forward)"};
-        out.tls = true;
-        out.port = "443";
-        url.remove_prefix(8);
-    } else if (url.starts_with("http://")) {
-        url.remove_prefix(7);
-    } else {
-        return Error{"expected a URL such as http://localhost:8081"};
-    }
+    constexpr std::string_view kScheme = "http://";
+    if (url.starts_with("https://"))
+        return Error{
+            "https is not supported: reach the REST endpoint over plain http (kubectl port-forward)"};
+    if (!url.starts_with(kScheme)) return Error{"expected a URL such as http://localhost:8081"};
+    url.remove_prefix(kScheme.size());
     const std::size_t slash = url.find('/');
     const std::string_view authority = url.substr(0, slash);
     std::string_view path = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
     if (authority.find('@') != std::string_view::npos)
         return Error{"credentials in the URL are not supported (they would end up in the snapshot)"};
+    HttpUrl out;
     std::string_view host = authority;
     std::string_view port;
     if (host.starts_with('[')) {  // [::1]:8081
@@ -256,17 +247,8 @@ Expected<HttpResponse> http_get(const HttpUrl& url, std::string_view path, const
         "GET {}{} HTTP/1.1\r\nHost: {}{}{}:{}\r\nAccept: application/json\r\nUser-Agent: flinklint\r\n"
         "Connection: close\r\n\r\n",
         url.base, path, v6 ? "[" : "", url.host, v6 ? "]" : "", url.port);
-    const std::size_t limit = limits.max_body + kMaxHeader;
-    Expected<std::string> raw = std::string();
-    if (url.tls) {
-        auto tls = tls_connect((*sock)->fd, url.host, {limits.ca_file, limits.insecure}, limits.timeout_ms);
-        if (!tls) return Error{tls.error()};
-        if (auto error = tls_send_all(**tls, request, limits.timeout_ms)) return Error{*error};
-        raw = tls_receive_all(**tls, limit, limits.timeout_ms);
-    } else {
-        if (auto error = send_all((*sock)->fd, request, limits.timeout_ms)) return Error{*error};
-        raw = receive_all((*sock)->fd, limit, limits.timeout_ms);
-    }
+    if (auto error = send_all((*sock)->fd, request, limits.timeout_ms)) return Error{*error};
+    auto raw = receive_all((*sock)->fd, limits.max_body + kMaxHeader, limits.timeout_ms);
     if (!raw) return Error{raw.error()};
     auto response = parse_response(*raw);
     if (response && response->body.size() > limits.max_body)

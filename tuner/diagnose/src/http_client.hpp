@@ -1,5 +1,5 @@
-// An HTTP GET for `flinklint observe`, on POSIX sockets (https through tls.hpp). The flinklint binary is
-// linked statically (cmake/StaticLink.cmake) and Debian ships cpp-httplib only as a shared library and
+// A plain-HTTP GET for `flinklint observe`, on POSIX sockets. The flinklint binary is linked
+// statically (cmake/StaticLink.cmake) and Debian ships cpp-httplib only as a shared library and
 // libcurl's archive only with dependencies that have no archives (Kerberos, LDAP), so neither can be
 // linked into it; what Flink's REST API needs (GET, Content-Length or chunked bodies) is small.
 #pragma once
@@ -16,19 +16,15 @@ struct HttpUrl {
     std::string host;
     std::string port = "80";
     std::string base;                       // path prefix without a trailing slash ("" or "/proxy/flink")
-    bool tls = false;                       // https (port 443 unless given)
-    [[nodiscard]] std::string str() const;  // http[s]://host:port/base
+    [[nodiscard]] std::string str() const;  // http://host:port/base
 };
 
-// `http[s]://HOST[:PORT][/PREFIX]`. Credentials in the URL are refused with a reason; https where
-// flinklint was built without OpenSSL too.
+// `http://HOST[:PORT][/PREFIX]`. https and credentials in the URL are refused with a reason.
 Expected<HttpUrl> parse_http_url(std::string_view url);
 
 struct HttpLimits {
     int timeout_ms = 10000;            // connect, and each wait for bytes
     std::size_t max_body = 64u << 20;  // a larger response is an error, not a truncated file
-    std::string ca_file;               // https: PEM certificates to trust instead of the system's
-    bool insecure = false;             // https: no certificate check (observe says so)
 };
 
 // How the error of an answer over HttpLimits::max_body starts (asking again would not help).

@@ -99,9 +99,7 @@ private:
     // A dropped connection, a timeout or a JobManager still electing its leader (503) is asked again.
     Expected<HttpResponse> get(const std::string& endpoint) const {
         for (int attempt = 0;; ++attempt) {
-            auto response =
-                http_get(url_, endpoint,
-                         {options_.timeout_ms, options_.max_body, options_.ca_cert, options_.insecure});
+            auto response = http_get(url_, endpoint, {options_.timeout_ms, options_.max_body});
             const bool transient =
                 response ? response->status == 502 || response->status == 503 || response->status == 504
                          : !response.error().starts_with(kTooLarge);
@@ -207,9 +205,6 @@ Json manifest(const ObserveOptions& options, const HttpUrl& url, const ObserveRe
     return {{"format", kSnapshotFormat},
             {"tool", "flinklint " + options.tool_version},
             {"url", url.str()},
-            {"tls", !url.tls           ? "none"
-                    : options.insecure ? "certificate not verified (--insecure)"
-                                       : "verified"},
             {"started", started},
             {"finished", utc_now()},
             {"flink_version", result.flink_version},

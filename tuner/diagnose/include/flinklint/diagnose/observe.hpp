@@ -18,7 +18,7 @@ inline constexpr std::string_view kManifestName = "manifest.json";
 inline constexpr std::string_view kSnapshotFormat = "flinklint-observe/1";
 
 struct ObserveOptions {
-    std::string url;                 // http[s]://HOST:PORT[/PREFIX]
+    std::string url;                 // http://HOST:PORT[/PREFIX]
     std::optional<std::string> job;  // a 32-digit hex job id; else every job of /jobs/overview
     std::string out;                 // must not exist, or be an empty directory
     int timeout_ms = 10000;          // connect, and each wait for bytes
@@ -28,8 +28,6 @@ struct ObserveOptions {
     std::size_t max_jobs = 8;           // without --job: the most recently started ones
     std::size_t max_taskmanagers = 64;  // /taskmanagers/:id fetched for at most this many
     std::string tool_version;           // written into the manifest
-    std::string ca_cert;                // https: the CA certificates to trust instead of the system's
-    bool insecure = false;              // https: the certificate is not checked (the manifest says so)
 };
 
 // One GET: which endpoint, the file it was saved to (empty when not saved), its status.
