@@ -183,12 +183,16 @@ TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
     const json& comment = actions[1]["edit"]["changes"][uri][0];
     EXPECT_EQ(comment["range"], lsp_range(1, 0, 1, 0));
     EXPECT_EQ(comment["newText"], "# flinklint: disable-next-line=FL101\n");
-    // Hover on the finding: what its rule checks (no option to show for an unknown key).
+    // Hover on the finding: its rule in short, the title and the first paragraph of what it checks
+    // (no option to show for an unknown key), and where the whole page is.
     const std::string hover = (*session.response(2))["result"]["contents"]["value"];
-    EXPECT_TRUE(hover.starts_with("# FL101 unknown-key")) << hover;
-    EXPECT_NE(hover.find("## What it checks"), std::string::npos) << hover;
-    EXPECT_EQ(hover.find("## Why it matters"), std::string::npos) << hover;
+    EXPECT_TRUE(hover.starts_with("# FL101 unknown-key\n\nEvery key of a Flink configuration")) << hover;
+    EXPECT_NE(hover.find("with the closest\nreal keys as \"did you mean\"."), std::string::npos) << hover;
+    EXPECT_EQ(hover.find("## What it checks"), std::string::npos) << hover;
+    EXPECT_EQ(hover.find("Keys that only circulate"), std::string::npos) << hover;  // the second paragraph
+    EXPECT_NE(hover.find("`docs/rules/FL101-unknown-key.md`"), std::string::npos) << hover;
     EXPECT_NE(hover.find("`flinklint explain FL101`"), std::string::npos) << hover;
+    EXPECT_LT(std::count(hover.begin(), hover.end(), '\n'), 15) << hover;
     // With the comment in place the finding is gone.
     const std::string suppressed =
         "pipeline.name: Größe 😀\n# flinklint: disable-next-line=FL101\n" + text.substr(text.find('\n') + 1);
