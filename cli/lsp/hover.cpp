@@ -53,22 +53,25 @@ std::string description_markdown(std::string_view about) {
     return out;
 }
 
-// The first paragraph of a page's "What it checks" section (up to its first blank line).
-std::string_view first_paragraph(std::string_view page) {
+// The first paragraph of a page's "What it checks" section (up to its first blank line), on one line:
+// Markdown renders it the same, and a client that shows hover text as it is can wrap it itself.
+std::string first_paragraph(std::string_view page) {
     const std::size_t section = page.find("\n## ");
     if (section == std::string_view::npos) return {};
     const std::size_t body = page.find('\n', section + 1);
     if (body == std::string_view::npos) return {};
     const std::string_view rest = page.substr(body + 1);
-    return rest.substr(0, std::min(rest.find("\n\n"), rest.size()));
+    std::string paragraph(rest.substr(0, std::min(rest.find("\n\n"), rest.size())));
+    std::replace(paragraph.begin(), paragraph.end(), '\n', ' ');
+    return paragraph;
 }
 
 // A finding's rule in a few lines: its page's title and first paragraph, and where the page is.
 std::string rule_summary(const RuleInfo& info, std::string_view page) {
     std::string text = page.empty() ? fmt::format("**{} {}**", info.id, info.name)
                                     : std::string(page.substr(0, page.find('\n')));
-    if (const std::string_view paragraph = first_paragraph(page); !paragraph.empty())
-        text += "\n\n" + std::string(paragraph);
+    if (const std::string paragraph = first_paragraph(page); !paragraph.empty())
+        text += "\n\n" + paragraph;
     else if (!info.summary.empty())
         text += "\n\n" + std::string(info.summary);
     text += fmt::format("\n\nThe whole page: `docs/rules/{}-{}.md`, or `flinklint explain {}`.", info.id,

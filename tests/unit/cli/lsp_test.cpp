@@ -187,7 +187,7 @@ TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
     // (no option to show for an unknown key), and where the whole page is.
     const std::string hover = (*session.response(2))["result"]["contents"]["value"];
     EXPECT_TRUE(hover.starts_with("# FL101 unknown-key\n\nEvery key of a Flink configuration")) << hover;
-    EXPECT_NE(hover.find("with the closest\nreal keys as \"did you mean\"."), std::string::npos) << hover;
+    EXPECT_NE(hover.find("with the closest real keys as \"did you mean\"."), std::string::npos) << hover;
     EXPECT_EQ(hover.find("## What it checks"), std::string::npos) << hover;
     EXPECT_EQ(hover.find("Keys that only circulate"), std::string::npos) << hover;  // the second paragraph
     EXPECT_NE(hover.find("`docs/rules/FL101-unknown-key.md`"), std::string::npos) << hover;
