@@ -34,7 +34,9 @@ std::string unescape(std::string_view cell) {
     return out;
 }
 
+// `1.18,1.19`: those catalog versions; `operator`: all of them, as every catalog holds the operator's keys.
 std::optional<std::uint32_t> release_bits(std::string_view cell) {
+    if (cell == "operator") return (1U << std::size(kCatalogVersions)) - 1;
     std::uint32_t bits = 0;
     std::size_t start = 0;
     while (start <= cell.size()) {

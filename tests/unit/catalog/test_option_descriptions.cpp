@@ -24,8 +24,13 @@ std::string unescape(const std::string& cell) {
     return out;
 }
 
+// `operator`: the operator's keys, in every catalog version.
 std::vector<std::string> releases_of(const std::string& cell) {
     std::vector<std::string> out;
+    if (cell == "operator") {
+        for (const FlinkVersion version : kCatalogVersions) out.push_back(version.str());
+        return out;
+    }
     std::stringstream in(cell);
     for (std::string release; std::getline(in, release, ',');) out.push_back(release);
     return out;
@@ -40,7 +45,9 @@ TEST(OptionDescriptions, EveryRowIsAKeyOfTheCatalogsOfItsReleasesWithItsText) {
         for (const std::string& release : releases_of(table.cell(row, "releases"))) {
             const auto version = FlinkVersion::parse(release);
             ASSERT_TRUE(version) << row.key << ": " << release;
-            EXPECT_NE(Catalog::for_version(*version).find(row.key), nullptr) << row.key << " in " << release;
+            const OptionInfo* option = Catalog::for_version(*version).find(row.key);
+            ASSERT_NE(option, nullptr) << row.key << " in " << release;
+            EXPECT_EQ(option->operator_option, table.cell(row, "releases") == "operator") << row.key;
             EXPECT_EQ(option_description(row.key, *version), text) << row.key << " in " << release;
         }
     }
@@ -71,6 +78,10 @@ TEST(OptionDescriptions, FollowTheReleaseOfTheCatalog) {
     EXPECT_FALSE(option_description("state.backend.type", {1, 17}).empty());
     // A placeholder key is described under its catalog spelling.
     EXPECT_FALSE(option_description("metrics.reporter.<name>.factory.class", {1, 20}).empty());
+    // The operator's keys have the text of the operator's docs whatever the Flink version.
+    const std::string autoscaler{option_description("job.autoscaler.enabled", {1, 15})};
+    EXPECT_TRUE(autoscaler.starts_with("Enable job autoscaler module.")) << autoscaler;
+    EXPECT_EQ(option_description("job.autoscaler.enabled", {2, 2}), autoscaler);
     EXPECT_TRUE(option_description("no.such.option", {1, 20}).empty());
     EXPECT_TRUE(option_description("", {1, 20}).empty());
 }
