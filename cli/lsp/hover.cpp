@@ -39,30 +39,46 @@ const ConfigEntry* entry_at(const ParsedFile& file, std::size_t at, std::size_t&
     return nullptr;
 }
 
-// Descriptions hold one paragraph or list item a line; Markdown needs a blank line between paragraphs.
+// Descriptions are text with one paragraph or list item a line; Markdown needs a blank line between
+// paragraphs, and would read `<name>` as an HTML tag and `*.job.*` as emphasis.
 std::string description_markdown(std::string_view about) {
     std::string out;
     while (!about.empty()) {
         const std::size_t end = std::min(about.find('\n'), about.size());
         const std::string_view line = about.substr(0, end);
         about.remove_prefix(std::min(end + 1, about.size()));
-        const bool item = line.starts_with("- ");
-        if (!out.empty()) out += item ? "\n" : "\n\n";
-        out += line;
+        if (!out.empty()) out += line.starts_with("- ") ? "\n" : "\n\n";
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if (line[i] == '<' || line[i] == '*' || line[i] == '\\') out += '\\';
+            out += line[i];
+        }
     }
     return out;
 }
 
-// The first paragraph of a page's "What it checks" section (up to its first blank line), on one line:
-// Markdown renders it the same, and a client that shows hover text as it is can wrap it itself.
+// The first block of a page's "What it checks" section (with the next one when it ends in ':', as a
+// lead-in to a list does), each line joined to the one before unless it is a list item: Markdown
+// renders it the same, and a client that shows hover text as it is can wrap it itself.
 std::string first_paragraph(std::string_view page) {
     const std::size_t section = page.find("\n## ");
-    if (section == std::string_view::npos) return {};
-    const std::size_t body = page.find('\n', section + 1);
+    const std::size_t body = section == std::string_view::npos ? section : page.find('\n', section + 1);
     if (body == std::string_view::npos) return {};
     const std::string_view rest = page.substr(body + 1);
-    std::string paragraph(rest.substr(0, std::min(rest.find("\n\n"), rest.size())));
-    std::replace(paragraph.begin(), paragraph.end(), '\n', ' ');
+    std::size_t end = std::min(rest.find("\n\n"), rest.size());
+    if (end > 0 && end < rest.size() && rest[end - 1] == ':')
+        end = std::min(rest.find("\n\n", end + 2), rest.size());
+    std::string paragraph;
+    std::string_view block = rest.substr(0, end);
+    while (!block.empty()) {
+        const std::size_t line_end = std::min(block.find('\n'), block.size());
+        std::string_view line = block.substr(0, line_end);
+        block.remove_prefix(std::min(line_end + 1, block.size()));
+        const bool joined =
+            !paragraph.empty() && paragraph.back() != '\n' && !line.empty() && !line.starts_with("- ");
+        if (joined) line.remove_prefix(std::min(line.find_first_not_of(' '), line.size()));
+        if (!paragraph.empty()) paragraph += joined ? ' ' : '\n';
+        paragraph += line;
+    }
     return paragraph;
 }
 
