@@ -1,5 +1,5 @@
 // Hover and completion over a buffer: what the option catalog of the buffer's Flink version says
-// about a key (type, default, deprecation; the catalogs hold no descriptions yet).
+// about a key (its description from Flink's docs, type, default, deprecation).
 #pragma once
 
 #include <cstddef>
