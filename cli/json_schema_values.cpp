@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/json_schema.hpp"
+#include "flinklint/option_descriptions.hpp"
 #include "flinklint/values.hpp"
 
 namespace flinklint::cli {
@@ -169,6 +170,8 @@ std::string key_list(const std::vector<const OptionInfo*>& options) {
 json option_schema(const Catalog& catalog, const OptionInfo& option, FlinkVersion version) {
     json schema = value_schema(option, version);
     if (auto value = default_of(option)) schema["default"] = *value;
+    if (const std::string_view about = option_description(option.key, version); !about.empty())
+        schema["description"] = about;
     if (option.deprecated) {
         schema["deprecated"] = true;
         const auto readers = catalog.options_reading(option.key);

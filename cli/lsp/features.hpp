@@ -1,5 +1,5 @@
 // Hover and completion over a buffer: what the option catalog of the buffer's Flink version says
-// about a key (type, default, deprecation; the catalogs hold no descriptions yet).
+// about a key (its description from Flink's docs, type, default, deprecation).
 #pragma once
 
 #include <cstddef>
@@ -21,8 +21,8 @@ namespace flinklint::cli::lsp {
 nlohmann::json hover_at(const SourcePtr& source, const std::vector<FlinkVersion>& versions,
                         FlinkVersion fallback, std::size_t at);
 
-// The part of the rule pages of the findings at byte `at` that says what each checks (the page up to
-// its second section), for hover; empty when no finding is there.
+// The rules of the findings at byte `at`, for hover: each page's title, the first paragraph of what
+// it checks and where the whole page is; empty when no finding is there.
 std::string rule_pages_at(const std::vector<Diagnostic>& findings, std::size_t at);
 
 // `textDocument/completion` at byte `at`: the option keys of `version` that fit where the cursor

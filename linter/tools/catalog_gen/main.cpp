@@ -1,4 +1,4 @@
-// flinklint_catalog_gen OUTPUT.cpp FILE.tsv...
+// flinklint_catalog_gen OUTPUT.cpp FILE.tsv...  (or --descriptions OUTPUT.cpp schemas/descriptions.tsv)
 //
 // Turns the option catalogs (schemas/flink-X.Y.tsv and schemas/operator.tsv) into the sorted lookup
 // tables of linter/src/catalog/catalog_index.hpp, as constant C++ arrays. The build runs it, so the
@@ -140,27 +140,6 @@ Tables build_tables(FlinkVersion version, std::vector<TsvRow> rows) {
     return t;
 }
 
-// A C++ string literal (one line of the text array).
-std::string literal(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte >= 0x7F) {
-            // Three octal digits always: a following digit can never extend the escape.
-            out += '\\';
-            out += static_cast<char>('0' + (byte >> 6));
-            out += static_cast<char>('0' + ((byte >> 3) & 7));
-            out += static_cast<char>('0' + (byte & 7));
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
 std::string_view enumerator(OptionType type) {
     switch (type) {
         case OptionType::string_:
@@ -223,7 +202,8 @@ public:
         // One literal per 96 bytes; adjacent literals concatenate, and the array holds no pointer.
         out << "constexpr char kText[] =\n";
         for (std::size_t at = 0; at < text_.size(); at += 96)
-            out << "    " << literal(std::string_view(text_).substr(at, 96)) << '\n';
+            out << "    " << flinklint::catalog_gen::cpp_literal(std::string_view(text_).substr(at, 96))
+                << '\n';
         if (text_.empty()) out << "    \"\"\n";
         out << "    ;\n\nconstexpr TextRef kListEntries[] = {\n";
         for (const std::string& entry : list_) out << "    " << entry << ",\n";
@@ -298,7 +278,15 @@ int fail(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 3) return fail("usage: flinklint_catalog_gen OUTPUT.cpp FILE.tsv...");
+    if (argc == 4 && std::string_view(argv[1]) == "--descriptions") {
+        const auto text = read_file(argv[3]);
+        if (!text) return fail(std::string("cannot read ") + argv[3]);
+        const auto error = flinklint::catalog_gen::write_descriptions(argv[2], *text);
+        return error ? fail(*error) : 0;
+    }
+    if (argc < 3)
+        return fail(
+            "usage: flinklint_catalog_gen OUTPUT.cpp FILE.tsv... | --descriptions OUTPUT.cpp FILE.tsv");
     const std::filesystem::path output = argv[1];
     std::vector<std::string> texts;  // kept alive: the rows are views into them
     texts.reserve(static_cast<std::size_t>(argc));

@@ -118,4 +118,24 @@ std::vector<TsvRow> scan_catalog_tsv(std::string_view text) {
 
 }  // namespace catalog_gen
 
+std::string catalog_gen::cpp_literal(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte >= 0x7F) {
+            // Three octal digits always: a following digit can never extend the escape.
+            out += '\\';
+            out += static_cast<char>('0' + (byte >> 6));
+            out += static_cast<char>('0' + ((byte >> 3) & 7));
+            out += static_cast<char>('0' + (byte & 7));
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
 }  // namespace flinklint

@@ -1,6 +1,8 @@
 // One row of a schemas/*.tsv file, as views into the file's text (list cells still `a|b`).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,5 +16,12 @@ struct TsvRow {
 
 // The rows in file order; malformed lines are skipped. Columns are found by name in the header.
 std::vector<TsvRow> scan_catalog_tsv(std::string_view text);
+
+// A C++ string literal holding `text` (bytes outside printable ASCII as octal escapes).
+std::string cpp_literal(std::string_view text);
+
+// Writes the description table (linter/src/catalog/description_table.hpp) of schemas/descriptions.tsv
+// to `output`; an error message when the file is malformed or cannot be written.
+std::optional<std::string> write_descriptions(const std::string& output, std::string_view tsv);
 
 }  // namespace flinklint::catalog_gen

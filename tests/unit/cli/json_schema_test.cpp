@@ -10,6 +10,7 @@
 
 #include "cli/json_schema.hpp"
 #include "dist_support.hpp"
+#include "flinklint/option_descriptions.hpp"
 #include "rule_folders.hpp"
 #include "run_binary.hpp"
 #include "test_paths.hpp"
@@ -101,11 +102,15 @@ TEST(JsonSchema, KindsAFlinkVersionDoesNotReadAreUsageErrors) {
     EXPECT_TRUE(run.out.empty());
 }
 
-TEST(JsonSchema, OptionsCarryTypeDefaultAndDeprecation) {
+TEST(JsonSchema, OptionsCarryTypeDefaultDescriptionAndDeprecation) {
     const json schema = schema_of(cli::SchemaKind::flink_conf, FlinkVersion{1, 20});
     const json& properties = schema.at("properties");
     const json& slots = properties.at("taskmanager.numberOfTaskSlots");
     EXPECT_EQ(slots.at("default"), 1);
+    // Flink 1.20's description of the option (schemas/descriptions.tsv).
+    EXPECT_EQ(slots.at("description"), option_description("taskmanager.numberOfTaskSlots", {1, 20}));
+    EXPECT_TRUE(slots.at("description").get<std::string>().starts_with("The number of parallel operator"))
+        << slots.at("description");
     EXPECT_EQ(value_type(schema, slots).at("anyOf").at(0).at("type"), "integer");
     // state.checkpoints.dir is a deprecated key of execution.checkpointing.dir in 1.20 (docs/catalogs.md).
     const json& old_dir = properties.at("state.checkpoints.dir");

@@ -154,6 +154,45 @@ TEST(LspServer, EveryCutOfASessionEndsWithoutHanging) {
         EXPECT_EQ(run_lsp_bytes(input.substr(0, cut)).exit_code, 1);
 }
 
+namespace {
+
+// The hover text at the fourth character of line `line` of a conf/flink-conf.yaml holding `text`.
+std::string hover_in_flink_conf(const std::string& text, int line) {
+    const TempDir dir;
+    const std::string uri = uri_in(dir, "conf/flink-conf.yaml");
+    const LspSession session = run_lsp_session(
+        {lsp_did_open(uri, text, 1),
+         request(1, "textDocument/hover",
+                 {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", 3}}}})});
+    return (*session.response(1))["result"]["contents"]["value"];
+}
+
+}  // namespace
+
+// Hover on a key: the option's description for the file's Flink version, as Markdown that shows the
+// text as it is (`<name>` is no HTML tag).
+TEST(LspServer, HoverOnAKeyShowsTheDescriptionOfTheFilesFlinkVersion) {
+    const std::string hover =
+        hover_in_flink_conf("# flinklint: flink-version=1.20\nmetrics.reporter.prom.factory.class: x.Y\n", 1);
+    EXPECT_TRUE(
+        hover.starts_with("**`metrics.reporter.<name>.factory.class`** (Flink 1.20)\n\n"
+                          "The reporter factory class to use for the reporter named \\<name>.\n\n"
+                          "Type: `String`"))
+        << hover;
+}
+
+// A page whose "What it checks" opens with a lead-in to a list (FL003): the hover keeps the list as
+// Markdown, one item a line.
+TEST(LspServer, HoverOnAFindingKeepsTheListItsRuleOpensWith) {
+    const std::string hover = hover_in_flink_conf("state.checkpoints.dir:\n", 0);
+    EXPECT_NE(hover.find("# FL003 empty-value\n\nA key written without a value:\n\n- in `flink-conf.yaml`: "),
+              std::string::npos)
+        << hover;
+    EXPECT_NE(hover.find("after it. Reported as **info**"), std::string::npos) << hover;  // one item a line
+    EXPECT_NE(hover.find("\n- in `config.yaml`: "), std::string::npos) << hover;
+    EXPECT_NE(hover.find("`flinklint explain FL003`"), std::string::npos) << hover;
+}
+
 TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
     const TempDir dir;
     const std::string uri = uri_in(dir, "conf/flink-conf.yaml");
@@ -183,12 +222,16 @@ TEST(LspServer, PublishesFindingsAtUtf16RangesWithTheirFixes) {
     const json& comment = actions[1]["edit"]["changes"][uri][0];
     EXPECT_EQ(comment["range"], lsp_range(1, 0, 1, 0));
     EXPECT_EQ(comment["newText"], "# flinklint: disable-next-line=FL101\n");
-    // Hover on the finding: what its rule checks (no option to show for an unknown key).
+    // Hover on the finding: its rule in short, the title and the first paragraph of what it checks
+    // (no option to show for an unknown key), and where the whole page is.
     const std::string hover = (*session.response(2))["result"]["contents"]["value"];
-    EXPECT_TRUE(hover.starts_with("# FL101 unknown-key")) << hover;
-    EXPECT_NE(hover.find("## What it checks"), std::string::npos) << hover;
-    EXPECT_EQ(hover.find("## Why it matters"), std::string::npos) << hover;
+    EXPECT_TRUE(hover.starts_with("# FL101 unknown-key\n\nEvery key of a Flink configuration")) << hover;
+    EXPECT_NE(hover.find("with the closest real keys as \"did you mean\"."), std::string::npos) << hover;
+    EXPECT_EQ(hover.find("## What it checks"), std::string::npos) << hover;
+    EXPECT_EQ(hover.find("Keys that only circulate"), std::string::npos) << hover;  // the second paragraph
+    EXPECT_NE(hover.find("`docs/rules/FL101-unknown-key.md`"), std::string::npos) << hover;
     EXPECT_NE(hover.find("`flinklint explain FL101`"), std::string::npos) << hover;
+    EXPECT_LT(std::count(hover.begin(), hover.end(), '\n'), 15) << hover;
     // With the comment in place the finding is gone.
     const std::string suppressed =
         "pipeline.name: Größe 😀\n# flinklint: disable-next-line=FL101\n" + text.substr(text.find('\n') + 1);
