@@ -76,6 +76,7 @@ struct ComposeMount {
     std::string source;  // host path or named volume; empty for an anonymous volume
     std::string target;  // the path inside the container
     Span span;
+    bool read_only = false;  // `:ro` or `read_only: true`
 };
 
 // A docker-compose service: the words the image's entrypoint gets and what is mounted into it.
@@ -93,7 +94,8 @@ struct ComposeService {
     std::vector<std::string> dns_names;
     Located hostname;
     bool environment_invalid =
-        false;  // an `environment:` item compose refuses (FL005): the file does not load
+        false;             // an `environment:` item compose refuses (FL005): the file does not load
+    Located memory_limit;  // `deploy.resources.limits.memory`, else `mem_limit`, as written
 };
 
 struct ParsedFile {

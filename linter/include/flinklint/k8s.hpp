@@ -36,6 +36,7 @@ struct EnvVar {
     Located name;
     Located value;  // literal value (valueFrom is not resolved)
     bool from_secret = false;
+    Located config_map_name, config_map_key;  // valueFrom.configMapKeyRef
 };
 
 struct VolumeMount {

@@ -71,6 +71,8 @@ Container K8sReader::container(std::size_t map, std::vector<PropertiesRef>& prop
         env.name = located_at(var, {"name"});
         env.value = located_at(var, {"value"});
         env.from_secret = at(var, {"valueFrom", "secretKeyRef"}) != npos;
+        env.config_map_name = located_at(var, {"valueFrom", "configMapKeyRef", "name"});
+        env.config_map_key = located_at(var, {"valueFrom", "configMapKeyRef", "key"});
         if (env.name.value == "FLINK_PROPERTIES" && env.value)
             properties.push_back({c.name.value, map_get(doc_, var, "value")});
         c.env.push_back(std::move(env));
