@@ -66,15 +66,25 @@ Outcome of_pod(const PodView& pod) {
 // which fails on a single bind-mounted file (the file keeps its value) while `>>` still appends a missing
 // one. A read-only mount keeps its file's value; a mounted file not in view may configure high
 // availability, which the message says.
-Outcome of_service(const Model& model, const EntrypointLine& line, bool& unseen_file) {
+bool read_only_conf(const ComposeService& service) {
+    for (const ComposeMount& mount : service.mounts)
+        if (mount.read_only && mount.target.starts_with("/opt/flink/conf")) return true;
+    return false;
+}
+
+// Whether the entrypoint can replace an entry of the mounted file (see of_service).
+bool rewrites_in_place(const ComposeService& service) {
     bool single_file = false;
-    for (const ComposeMount& mount : line.service->mounts) {
-        if (!mount.target.starts_with("/opt/flink/conf")) continue;
-        if (mount.read_only) return Outcome::unknown;
-        single_file = single_file || mount.target.ends_with(".yaml");
-    }
-    const auto version = image_flink_version(line.service->image.value);
-    const bool in_place = !single_file || (version && *version >= FlinkVersion{1, 19});
+    for (const ComposeMount& mount : service.mounts)
+        single_file =
+            single_file || (mount.target.starts_with("/opt/flink/conf") && mount.target.ends_with(".yaml"));
+    const auto version = image_flink_version(service.image.value);
+    return !single_file || (version && *version >= FlinkVersion{1, 19});
+}
+
+Outcome of_service(const Model& model, const EntrypointLine& line, bool& unseen_file) {
+    if (read_only_conf(*line.service)) return Outcome::unknown;
+    const bool in_place = rewrites_in_place(*line.service);
     const ComposeConfMounts mounts = compose_conf_mounts(*line.service, line.source->path());
     unseen_file = mounts.unknown || !mounts.files.empty();
     if (!in_place && unseen_file && mounts.unknown) return Outcome::unknown;
@@ -99,35 +109,59 @@ Outcome of_service(const Model& model, const EntrypointLine& line, bool& unseen_
     return Outcome::own_host_name;
 }
 
-// The `sql-gateway.sh` word of a compose service whose command the official entrypoint runs; null otherwise.
-const Located* gateway_command(const ComposeService& service, std::string_view& word) {
-    std::optional<FlinkVersion> version;
-    if (!official_image(service.image.value, version) || !service.entrypoint.empty()) return nullptr;
-    // From 1.12 the entrypoint prepares the configuration before it runs any other command (`exec "$@"`);
-    // the SQL gateway exists from 1.16.
-    if (version && *version < FlinkVersion{1, 16}) return nullptr;
-    for (const Located& part : service.command)
-        for (const auto [text, separated] : shell_words(part.value))
-            if (text == "sql-gateway.sh" || text.ends_with("/sql-gateway.sh")) {
-                word = text;
-                return &part;
-            }
-    return nullptr;
+// The `sql-gateway.sh` word that the official image's entrypoint runs: `words` is what it gets (the compose
+// command, or a container's args after a command that is only the entrypoint script). From 1.12 the
+// entrypoint prepares the configuration before it runs any other command (`exec "$@"`); the SQL gateway
+// exists from 1.16.
+const Located* gateway_word(std::string_view image, const std::vector<const Located*>& words,
+                            std::string_view& word) {
+    bool mentioned = false;  // most command lines name no gateway: skip splitting them into words
+    for (const Located* part : words)
+        mentioned = mentioned || part->value.find("sql-gateway") != std::string::npos;
+    if (!mentioned) return nullptr;
+    const Located* found = nullptr;
+    for (const Located* part : words) {
+        for (const auto [text, separated] : shell_words(part->value)) {
+            if (text.find("docker-entrypoint") != std::string_view::npos) continue;
+            if (text != "sql-gateway.sh" && !text.ends_with("/sql-gateway.sh")) return nullptr;
+            word = text;
+            found = part;
+            break;
+        }
+        if (found != nullptr) break;
+    }
+    std::optional<FlinkVersion> version;  // the image is read only for a gateway's command line
+    if (found == nullptr || !official_image(image, version) || (version && *version < FlinkVersion{1, 16}))
+        return nullptr;
+    return found;
 }
 
-bool gateway_address_given(const Model& model, const ParsedFile& file, const ComposeService& service) {
-    for (const EnvVar& var : service.environment)
+bool address_given(const std::vector<EnvVar>& env, const std::vector<const Located*>& words) {
+    for (const EnvVar& var : env)
         if (var.name.value == "JOB_MANAGER_RPC_ADDRESS") return true;
-    for (const Located& part : service.command) {
-        for (auto [text, separated] : shell_words(part.value)) {
+    for (const Located* part : words) {
+        for (auto [text, separated] : shell_words(part->value)) {
             if (text.starts_with("-D")) text.remove_prefix(2);
             const std::string_view key = text.substr(0, text.find('='));
             if (key.size() < text.size() && (key == "rest.address" || key == "jobmanager.rpc.address"))
                 return true;
         }
     }
+    return false;
+}
+
+// Whether a configuration the gateway reads sets where it submits: rest.address or high availability, or
+// jobmanager.rpc.address where the entrypoint does not replace it (FLINK_PROPERTIES, a kept file).
+bool sets_address(const FlinkConfig& config, bool address_kept) {
+    return config.get_option("rest.address") != nullptr ||
+           ha_value(config.value("high-availability.type").value_or("")) ||
+           (address_kept && config.get_option("jobmanager.rpc.address") != nullptr);
+}
+
+bool compose_gateway_given(const Model& model, const ParsedFile& file, const ComposeService& service) {
     const ComposeConfMounts mounts = compose_conf_mounts(service, file.source->path());
     const std::string origin = service.where + " FLINK_PROPERTIES";
+    const bool in_place = rewrites_in_place(service);
     std::size_t seen = 0;
     for (const FlinkConfig& config : model.configs()) {
         const bool properties = config.source() == file.source && config.doc().origin == origin;
@@ -138,13 +172,52 @@ bool gateway_address_given(const Model& model, const ParsedFile& file, const Com
         }
         if (!properties && !mounted) continue;
         seen += mounted ? 1 : 0;
-        // The entrypoint writes over the mounted file's jobmanager.rpc.address, not over its rest.address.
-        if (config.get_option("rest.address") != nullptr ||
-            ha_value(config.value("high-availability.type").value_or("")) ||
-            (properties && config.get_option("jobmanager.rpc.address") != nullptr))
-            return true;
+        if (sets_address(config, properties || !in_place)) return true;
     }
     return mounts.unknown || (!mounts.files.empty() && seen == 0);  // a file not in view may set it
+}
+
+void report_gateway(const SourcePtr& source, const Located& part, std::string_view word,
+                    const std::string& where, Reporter& reporter) {
+    Finding f{.source = source, .span = word_span(*source, part, word), .key = "rest.address"};
+    f.message = fmt::format(
+        "{} runs the SQL gateway through the image's docker-entrypoint.sh with no JobManager address (no "
+        "JOB_MANAGER_RPC_ADDRESS, no `rest.address` or `jobmanager.rpc.address` in FLINK_PROPERTIES or "
+        "`-D`): "
+        "the entrypoint sets `jobmanager.rpc.address` to the container's own host name, and `rest.address` "
+        "falls back to it, so the gateway submits its jobs to itself",
+        where);
+    f.help = "set JOB_MANAGER_RPC_ADDRESS (or `rest.address` in FLINK_PROPERTIES) to the JobManager service";
+    reporter.report(std::move(f));
+}
+
+// A Kubernetes container: the entrypoint runs when there is no command or the command is the script itself.
+// A volume over the conf directory (a read-only ConfigMap keeps its file's address) or variables flinklint
+// cannot read leave it unjudged.
+void check_pod_gateways(const Model& model, const Model::ObjectRef& ref, Reporter& reporter) {
+    const K8sObject& object = *ref.object;
+    for (const Container& c : object.pod->containers) {
+        std::vector<const Located*> words;
+        for (const Located& l : c.command) words.push_back(&l);
+        if (!words.empty() && words.front()->value.find("docker-entrypoint") == std::string::npos) continue;
+        for (const Located& l : c.args) words.push_back(&l);
+        std::string_view word;
+        const Located* part = gateway_word(c.image.value, words, word);
+        if (part == nullptr || c.env_from || address_given(c.env, words)) continue;
+        bool unknown = false;
+        for (const VolumeMount& mount : c.volume_mounts)
+            unknown = unknown || mount.mount_path.value.starts_with("/opt/flink/conf");
+        for (const EnvVar& var : c.env)
+            unknown = unknown || (var.name.value == "FLINK_PROPERTIES" && !var.value);
+        const std::string origin = " container " + c.name.value + " FLINK_PROPERTIES";
+        for (const FlinkConfig* config : model.configs_owned_by(&object))
+            if (config->doc().format == ConfigFormat::compose_properties &&
+                config->doc().origin.ends_with(origin))
+                unknown = unknown || sets_address(*config, true);
+        if (!unknown)
+            report_gateway(ref.file->source, *part, word,
+                           fmt::format("{} {}", object.kind, object.name.value), reporter);
+    }
 }
 
 // A SQL gateway run by the image's entrypoint submits to rest.address, whose fallback key is
@@ -153,31 +226,21 @@ bool gateway_address_given(const Model& model, const ParsedFile& file, const Com
 void check_gateways(const Model& model, Reporter& reporter) {
     for (const ParsedFile& file : model.files()) {
         for (const ComposeService& service : file.compose_services) {
+            if (!service.entrypoint.empty()) continue;
+            std::vector<const Located*> words;
+            for (const Located& l : service.command) words.push_back(&l);
             std::string_view word;
-            const Located* part = gateway_command(service, word);
+            const Located* part = gateway_word(service.image.value, words, word);
             if (part == nullptr || service.env_file || service.environment_invalid ||
-                gateway_address_given(model, file, service))
+                address_given(service.environment, words) || read_only_conf(service) ||
+                compose_gateway_given(model, file, service))
                 continue;
-            bool read_only = false;
-            for (const ComposeMount& mount : service.mounts)
-                read_only = read_only || (mount.read_only && mount.target.starts_with("/opt/flink/conf"));
-            if (read_only) continue;
-            Finding f{
-                .source = file.source, .span = word_span(*file.source, *part, word), .key = "rest.address"};
-            f.message = fmt::format(
-                "{} runs the SQL gateway through the image's docker-entrypoint.sh with no JobManager address "
-                "(no "
-                "JOB_MANAGER_RPC_ADDRESS, no `rest.address` or `jobmanager.rpc.address` in FLINK_PROPERTIES "
-                "or "
-                "`-D`): the entrypoint sets `jobmanager.rpc.address` to the container's own host name, and "
-                "`rest.address` falls back to it, so the gateway submits its jobs to itself",
-                service.where);
-            f.help =
-                "set JOB_MANAGER_RPC_ADDRESS (or `rest.address` in FLINK_PROPERTIES) to the JobManager "
-                "service";
-            reporter.report(std::move(f));
+            report_gateway(file.source, *part, word, service.where, reporter);
         }
     }
+    for (const Model::ObjectRef& ref : model.objects())
+        if (ref.object->pod && ref.object->kind != "FlinkDeployment" && ref.object->kind != "FlinkSessionJob")
+            check_pod_gateways(model, ref, reporter);
 }
 
 }  // namespace
