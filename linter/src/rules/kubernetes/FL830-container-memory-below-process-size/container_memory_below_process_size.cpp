@@ -92,10 +92,9 @@ void report_legacy_heap(const Limited& c, std::uint64_t heap, Reporter& reporter
     const auto set = c.config->get("jobmanager.heap.size");
     Finding f{.source = *c.source, .span = c.limit->span, .key = "resources.limits.memory"};
     f.message = fmt::format(
-        "{} but Flink {} starts the JobManager with a {} heap (-Xms/-Xmx from jobmanager.heap.size): the "
-        "heap "
-        "alone fills the limit, and with metaspace, thread stacks and direct memory the JVM outgrows it and "
-        "the kernel kills the container (OOMKilled)",
+        "{} but Flink {} starts the JobManager with a {} heap (-Xms/-Xmx from jobmanager.heap.size): "
+        "the heap alone fills the limit, and with metaspace, thread stacks and direct memory the JVM "
+        "outgrows it and the kernel kills the container (OOMKilled)",
         limit_text(c), c.config->version.str(), mib(heap));
     f.help =
         "raise the container's memory limit well above the heap (a few hundred MiB for the JVM's own "
