@@ -134,6 +134,16 @@ Listeners listeners_for(FlinkRole role, const ProcessConfig& config, bool native
                         const Container* main);
 // The configuration of one FlinkConfig alone (a file, a ConfigMap key, a flinkConfiguration).
 ProcessConfig config_alone(const FlinkConfig& config);
+// The host files a docker-compose service bind-mounts where its Flink reads its configuration (its conf
+// directory, or the file in it), as normalized_source_path gives them; `unknown` when something else is
+// mounted there (a named volume, a path with a variable) whose files are not in view.
+struct ComposeConfMounts {
+    std::vector<std::string> files;
+    bool unknown = false;
+};
+ComposeConfMounts compose_conf_mounts(const ComposeService& service, std::string_view compose_file);
+// `./a/../b/c` -> `b/c`; the `__` of flattened file names separates folders as `/` does.
+std::string normalized_source_path(std::string_view path);
 // Ports must be fixed: a FlinkDeployment (native and standalone mode), or `execution.target: kubernetes-*`.
 bool runs_native(const FlinkConfig& config);
 

@@ -76,6 +76,7 @@ struct ComposeMount {
     std::string source;  // host path or named volume; empty for an anonymous volume
     std::string target;  // the path inside the container
     Span span;
+    bool read_only = false;  // `:ro` or `read_only: true`
 };
 
 // A docker-compose service: the words the image's entrypoint gets and what is mounted into it.
@@ -96,6 +97,7 @@ struct ComposeService {
         false;                     // an `environment:` item compose refuses (FL005): the file does not load
     std::string build_context;     // `build: DIR` or `build.context`, as written ("." when only a map)
     std::string build_dockerfile;  // `build.dockerfile`, relative to the context; empty: `Dockerfile`
+    Located memory_limit;          // `deploy.resources.limits.memory`, else `mem_limit`, as written
 };
 
 struct ParsedFile {

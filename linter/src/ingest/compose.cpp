@@ -49,6 +49,10 @@ std::vector<ComposeMount> read_mounts(const YDoc& doc, std::size_t spec) {
                 mount.source = text.substr(0, colon);
                 const std::size_t mode = text.find(':', colon + 1);
                 mount.target = text.substr(colon + 1, mode == std::string::npos ? mode : mode - colon - 1);
+                // `ro`, `ro,z`, `z,ro`: the options are a comma-separated list.
+                const std::string options =
+                    mode == std::string::npos ? "" : "," + text.substr(mode + 1) + ",";
+                mount.read_only = options.find(",ro,") != std::string::npos;
             }
         } else {
             if (const std::size_t node = map_get(doc, item, "source");
@@ -57,6 +61,9 @@ std::vector<ComposeMount> read_mounts(const YDoc& doc, std::size_t spec) {
             if (const std::size_t node = map_get(doc, item, "target");
                 is_kind(doc, node, YNode::Kind::scalar))
                 mount.target = scalar_text(doc, node);
+            if (const std::size_t node = map_get(doc, item, "read_only");
+                is_kind(doc, node, YNode::Kind::scalar))
+                mount.read_only = scalar_text(doc, node) == "true";
         }
         if (!mount.target.empty()) out.push_back(std::move(mount));
     });
@@ -156,6 +163,14 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
         file.compose_services.back().hostname = Located{scalar_text(doc, node), doc.nodes[node].span, true};
     file.compose_services.back().environment_invalid =
         check_environment_items(file, doc, service, environment);
+    // `deploy.resources.limits.memory` and the older `mem_limit` set the same cgroup limit; compose refuses
+    // a service that gives them distinct values.
+    std::size_t limit = map_get(
+        doc, map_get(doc, map_get(doc, map_get(doc, spec, "deploy"), "resources"), "limits"), "memory");
+    if (!is_kind(doc, limit, YNode::Kind::scalar)) limit = map_get(doc, spec, "mem_limit");
+    if (is_kind(doc, limit, YNode::Kind::scalar))
+        file.compose_services.back().memory_limit =
+            Located{scalar_text(doc, limit), doc.nodes[limit].span, true};
     // Map form: `FLINK_PROPERTIES: |`
     if (const std::size_t value = map_get(doc, environment, kVariable); value != npos) {
         if (is_kind(doc, value, YNode::Kind::scalar))

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "flinklint/deployment.hpp"
 #include "model/version_evidence.hpp"
 
 namespace flinklint::model_detail {
@@ -104,3 +105,32 @@ void add_compose_mount_evidence(const std::vector<ParsedFile>& files, const std:
 }
 
 }  // namespace flinklint::model_detail
+
+namespace flinklint {
+
+std::string normalized_source_path(std::string_view path) {
+    return model_detail::normalized_path(path);
+}
+
+ComposeConfMounts compose_conf_mounts(const ComposeService& service, std::string_view compose_file) {
+    ComposeConfMounts out;
+    const std::string compose_path = model_detail::normalized_path(compose_file);
+    const std::size_t slash = compose_path.find_last_of('/');
+    const std::string compose_dir = slash == std::string::npos ? "." : compose_path.substr(0, slash);
+    const std::string dir = model_detail::conf_dir(service);
+    for (const ComposeMount& mount : service.mounts) {
+        const std::string target = model_detail::normalized_path(mount.target);
+        if (target != dir && !target.starts_with(dir + "/")) continue;
+        auto files = model_detail::mounted_files(mount, compose_dir, dir);
+        if (files.empty()) {
+            // A named volume or a variable over the directory or its file: what Flink reads is not in view.
+            if (target == dir || target == dir + "/flink-conf.yaml" || target == dir + "/config.yaml")
+                out.unknown = true;
+            continue;
+        }
+        out.files.insert(out.files.end(), files.begin(), files.end());
+    }
+    return out;
+}
+
+}  // namespace flinklint

@@ -340,6 +340,33 @@ TEST(Compose, ServicesKeepCommandEntrypointAndVolumes) {
     EXPECT_EQ(service.mounts[2].source, "./ckpt");
     EXPECT_EQ(service.mounts[2].target, "/tmp/ckpt");
     EXPECT_EQ(file.source->position(service.mounts[2].span.begin).line, 9);
+    EXPECT_TRUE(service.mounts[0].read_only);
+    EXPECT_FALSE(service.mounts[2].read_only);
+    EXPECT_FALSE(service.memory_limit);
+}
+
+TEST(Compose, MemoryLimitFromDeployOrMemLimit) {
+    const ParsedFile file = ingest_text("docker-compose.yml",
+                                        "services:\n"
+                                        "  jobmanager:\n"
+                                        "    image: flink:1.18\n"
+                                        "    mem_limit: 1g\n"
+                                        "  taskmanager:\n"
+                                        "    image: flink:1.18\n"
+                                        "    volumes:\n"
+                                        "      - type: bind\n"
+                                        "        source: ./conf\n"
+                                        "        target: /opt/flink/conf\n"
+                                        "        read_only: true\n"
+                                        "    deploy:\n"
+                                        "      resources:\n"
+                                        "        limits: {memory: 1536M}\n");
+    ASSERT_EQ(file.compose_services.size(), 2u);
+    EXPECT_EQ(file.compose_services[0].memory_limit.value, "1g");
+    EXPECT_EQ(file.source->position(file.compose_services[0].memory_limit.span.begin).line, 4);
+    EXPECT_EQ(file.compose_services[1].memory_limit.value, "1536M");
+    ASSERT_EQ(file.compose_services[1].mounts.size(), 1u);
+    EXPECT_TRUE(file.compose_services[1].mounts[0].read_only);
 }
 
 }  // namespace

@@ -115,6 +115,21 @@ void read_conf_mounts(const Model& model, const ParsedFile& file, const PodSpecF
     }
 }
 
+// A volume over a `conf` directory other than the one Flink reads (`/flink-1.9.2/conf`): the image keeps
+// Flink elsewhere than the official image does, so it is not built on it whatever its arguments.
+bool other_conf_dir(const Container& c) {
+    std::string conf_dir(kConfDir);
+    for (const EnvVar& env : c.env)
+        if (env.name.value == "FLINK_CONF_DIR" && env.value) conf_dir = env.value.value;
+    for (const VolumeMount& mount : c.volume_mounts) {
+        std::string_view path = mount.mount_path.value;
+        while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+        if (path.starts_with(conf_dir)) continue;
+        if (path.ends_with("/conf") || path.find("/conf/") != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 // Which config file Flink reads: 2.x only config.yaml; 1.19/1.20 flink-conf.yaml when present.
 std::string_view file_read(FlinkVersion version, bool has_legacy) {
     if (version >= FlinkVersion{2, 0}) return "config.yaml";
@@ -160,12 +175,26 @@ void link_config(const Model& model, const ParsedFile& file, const PodSpecFacts&
         else
             unknown = true;
     }
-    if (!found && (view.conf_dir_mounted || !view.official_image)) unknown = true;
+    // Only the official image, and images built FROM it, have the entrypoint whose verbs the container
+    // runs (apache/flink-docker's docker-entrypoint.sh): such an image keeps the distribution's file unless
+    // a volume replaces it. Other images' files are not in view.
+    if (!found &&
+        (view.conf_dir_mounted || (!view.official_image && (!view.entrypoint || other_conf_dir(c)))))
+        unknown = true;
     if (view.entrypoint) {
         for (const FlinkConfig& config : model.configs()) {
             if (config.owner() == view.object && config.doc().format == ConfigFormat::compose_properties &&
                 config.doc().origin.ends_with(" container " + c.name.value + " FLINK_PROPERTIES"))
                 view.config.files.insert(view.config.files.begin(), &config);
+        }
+        // FLINK_PROPERTIES from a ConfigMap key in view: the entrypoint reads the variable alike.
+        for (const EnvVar& env : c.env) {
+            if (env.name.value != "FLINK_PROPERTIES" || !env.config_map_name || !env.config_map_key) continue;
+            const K8sObject* map = find_config_map(model, file, env.config_map_name.value, view.ns);
+            if (const FlinkConfig* config =
+                    map != nullptr ? config_of(model, map, env.config_map_key.value, ConfigFormat::legacy)
+                                   : nullptr)
+                view.config.files.insert(view.config.files.begin(), config);
         }
     }
     dynamic_properties(c, file.source, view.config.arguments, view.config.bare_arguments);

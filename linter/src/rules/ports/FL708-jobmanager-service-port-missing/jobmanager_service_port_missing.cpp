@@ -51,11 +51,34 @@ Span service_span(const K8sObject& service) {
     return service.service->ports.empty() ? service.name.span : service.service->ports.front().port.span;
 }
 
+// JOB_MANAGER_RPC_ADDRESS, which the official image's docker-entrypoint.sh writes as jobmanager.rpc.address
+// when nothing in the configuration sets it later (FLINK_PROPERTIES, `-D`).
+std::optional<SetValue> entrypoint_address(const PodView& pod) {
+    if (!pod.entrypoint || pod.main == nullptr) return std::nullopt;
+    for (const EnvVar& var : pod.main->env)
+        if (var.name.value == "JOB_MANAGER_RPC_ADDRESS" && var.value)
+            return SetValue{var.name.value, var.value.value, pod.file->source, var.value.span,
+                            "JOB_MANAGER_RPC_ADDRESS"};
+    return std::nullopt;
+}
+
+// The entrypoint writes its host-name fallback only where it can: no ConfigMap (read-only) over the file.
+bool entrypoint_names(const PodView& pod) {
+    return pod.entrypoint && pod.conf_files.empty() && !pod.conf_dir_mounted;
+}
+
+std::optional<SetValue> own_address(const PodView& pod) {
+    if (auto address = pod.config.get("jobmanager.rpc.address")) return address;
+    return entrypoint_address(pod);
+}
+
 // The blob server of a JobManager that calls itself `host` (its RPC host name is where TaskManagers fetch
-// blobs); nullptr when it calls itself something else or its ports are unknown.
+// blobs), or that the entrypoint names after its own host (FL708 reports that address; named as the
+// Service, as it must be, it needs the blob port there); nullptr when it calls itself something else or
+// its ports are unknown.
 const Listener* blob_server(const PodView& jobmanager, std::string_view host, Listeners& listeners) {
-    const auto own = jobmanager.config.get("jobmanager.rpc.address");
-    if (!own || trim(own->value) != host) return nullptr;
+    const auto own = own_address(jobmanager);
+    if (own ? trim(own->value) != host : !entrypoint_names(jobmanager)) return nullptr;
     listeners = flink_listeners(jobmanager);
     for (const Listener& l : listeners.list)
         if (l.key == "blob.server.port") return &l;
@@ -82,6 +105,32 @@ void report(Reporter& reporter, const Model::ObjectRef& ref, const Use& use, std
     reporter.report(std::move(f));
 }
 
+// A JobManager started by the entrypoint with no address of its own: the entrypoint writes its host name
+// as jobmanager.rpc.address, the RPC system (Akka, Pekko from 1.18) binds its actor system to that name
+// and drops messages addressed to another one ("dropping message ... for non-local recipient"), so the
+// TaskManagers, which address it by the Service's name, never register.
+void report_unnamed_jobmanager(const PodView& jm, const Use& use, Reporter& reporter) {
+    if (jm.main == nullptr || !jm.config.known || !entrypoint_names(jm) || own_address(jm) ||
+        high_availability(jm.config))
+        return;
+    Finding f{.source = jm.file->source, .span = jm.main->name.span, .key = "JOB_MANAGER_RPC_ADDRESS"};
+    f.message = fmt::format(
+        "{} starts a JobManager that nothing gives an address (no `jobmanager.rpc.address`, no "
+        "JOB_MANAGER_RPC_ADDRESS): the image's docker-entrypoint.sh sets it to the pod's host name, and its "
+        "RPC "
+        "system accepts only messages addressed to that name, while {} addresses it as `{}` (the Service): "
+        "the messages are dropped and no TaskManager registers",
+        jm.describe(), use.taskmanager->describe(), trim(use.address.value));
+    f.help =
+        fmt::format("set JOB_MANAGER_RPC_ADDRESS (or `jobmanager.rpc.address`) of the JobManager to `{}`",
+                    trim(use.address.value));
+    if (use.address.source != nullptr)
+        f.related.push_back({.source = use.address.source,
+                             .span = use.address.span,
+                             .message = "the TaskManagers' JobManager address"});
+    reporter.report(std::move(f));
+}
+
 void check_service(const Model::ObjectRef& ref, const Use& use, const std::vector<PodView>& pods,
                    Reporter& reporter) {
     const K8sObject& service = *ref.object;
@@ -99,7 +148,9 @@ void check_service(const Model::ObjectRef& ref, const Use& use, const std::vecto
     for (const PodView* jm : selected_pods(service, pods)) {
         // An application cluster's job jar is usually in every image (usrlib): whether its TaskManagers fetch
         // anything from the blob server is not visible. A session cluster's jobs are uploaded to it.
-        if (jm->role != FlinkRole::jobmanager || jm->application) continue;
+        if (jm->role != FlinkRole::jobmanager) continue;
+        report_unnamed_jobmanager(*jm, use, reporter);
+        if (jm->application) continue;
         Listeners listeners;
         const Listener* blob = blob_server(*jm, host, listeners);
         if (blob == nullptr) continue;
@@ -126,7 +177,7 @@ void check_service(const Model::ObjectRef& ref, const Use& use, const std::vecto
 // container even where a `command:` keeps the entrypoint from applying them (FL840 reports that; the
 // Service is still the one the TaskManagers are meant to reach).
 std::optional<SetValue> address_for(const Model& model, const PodView& tm) {
-    if (auto address = tm.config.get("jobmanager.rpc.address")) return address;
+    if (auto address = own_address(tm)) return address;
     if (tm.entrypoint || tm.main == nullptr) return std::nullopt;
     const std::string origin = " container " + tm.main->name.value + " FLINK_PROPERTIES";
     for (const FlinkConfig* config : model.configs_owned_by(tm.object)) {
