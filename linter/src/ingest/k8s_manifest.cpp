@@ -139,10 +139,13 @@ private:
             });
         }
         for (const PropertiesRef& ref : properties) {
-            ConfigDocument cd =
-                read_embedded_config(embedded_text(doc, ref.value, text_), ConfigFormat::legacy, limits_);
+            const EmbeddedText embedded = embedded_text(doc, ref.value, text_);
+            ConfigDocument cd = image_strips_properties(ref.image.value)
+                                    ? read_entrypoint_properties(embedded)
+                                    : read_embedded_config(embedded, ConfigFormat::legacy, limits_);
             cd.format = ConfigFormat::compose_properties;
             cd.origin = label + " container " + ref.container + " FLINK_PROPERTIES";
+            cd.image = ref.image;
             configs.push_back(std::move(cd));
         }
         return configs;
