@@ -102,6 +102,12 @@ private:
         } else if ((kind == "FlinkDeployment" || kind == "FlinkSessionJob") &&
                    apache_operator_group(obj.api_version)) {
             obj.flink = r.flink_resource(spec, properties);
+        } else if (kind == "FlinkStateSnapshot" && apache_operator_group(obj.api_version)) {
+            StateSnapshotFacts& snapshot = obj.snapshot.emplace();
+            snapshot.savepoint = r.at(spec, {"savepoint"}) != npos;
+            snapshot.checkpoint = r.at(spec, {"checkpoint"}) != npos;
+            snapshot.already_exists = scalar_text(doc, r.at(spec, {"savepoint", "alreadyExists"})) == "true";
+            snapshot.job_reference = r.at(spec, {"jobReference"}) != npos;
         }
     }
 
