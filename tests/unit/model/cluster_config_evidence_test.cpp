@@ -11,10 +11,11 @@ using namespace flinklint;
 namespace {
 
 // whole_cluster_config of each configuration of the files, in model order.
-std::vector<bool> whole(std::vector<std::pair<std::string, std::string>> files) {
+std::vector<bool> whole(const std::vector<std::pair<std::string, std::string>>& files) {
     std::vector<ParsedFile> parsed;
-    for (auto& [path, text] : files)
-        parsed.push_back(ingest(std::make_shared<const Source>(path, std::move(text))));
+    parsed.reserve(files.size());
+    for (const auto& [path, text] : files)
+        parsed.push_back(ingest(std::make_shared<const Source>(path, text)));
     const Model model(std::move(parsed), {});
     std::vector<bool> out;
     for (const EffectiveConfig* effective : effective_configs(model))
