@@ -14,14 +14,24 @@ namespace {
 
 constexpr std::string_view kPrefix = "FLINK_PROPERTIES_";
 
+// `taskmanager_memory_jvm_overhead_max` for `taskmanager.memory.jvm-overhead.max`: `.` and `-` as `_`.
+bool spells(std::string_view key, std::string_view underscored) {
+    if (key.size() != underscored.size()) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = key[i] == '.' || key[i] == '-' ? '_' : key[i];
+        if (c != underscored[i]) return false;
+    }
+    return true;
+}
+
 // The option a variable name spells, if the catalog knows it: the name itself (`a.b`), or the part after
-// FLINK_PROPERTIES_ with `_` read as `.` (`taskmanager_numberOfTaskSlots`).
+// FLINK_PROPERTIES_ with `_` read as `.` or `-` (`taskmanager_numberOfTaskSlots`).
 std::string spelled_option(const Catalog& catalog, std::string_view name) {
-    std::string key(name.starts_with(kPrefix) ? name.substr(kPrefix.size()) : name);
-    if (name.starts_with(kPrefix))
-        for (char& c : key)
-            if (c == '_') c = '.';
-    return catalog.lookup(key).known() ? key : std::string();
+    if (!name.starts_with(kPrefix)) return catalog.lookup(name).known() ? std::string(name) : std::string();
+    const std::string_view rest = name.substr(kPrefix.size());
+    for (const OptionInfo& option : catalog.options())
+        if (spells(option.key, rest)) return std::string(option.key);
+    return {};
 }
 
 // Only the official image: an image of one's own may have an entrypoint that reads such variables.
