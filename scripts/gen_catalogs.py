@@ -8,6 +8,8 @@ Outputs (tab-separated, one header line, sorted by key, no description text):
 Inputs:
   --flink-options DIR  the per-version option tables (<version>.tsv, see their README.md);
                        default: <repo>/../shared/reference/flink-options
+  --supplement FILE    keys the option tables miss (declared in a `static {}` block or by a helper
+                       method): one row per version and key; default: schemas/supplement/flink-keys.tsv
   --operator-src DIR   a tree of apache/flink-kubernetes-operator (tag release-1.15.0). Only the
                        *Options.java files below and docs/layouts/shortcodes/generated/*.html are read.
                        Without it the committed schemas/operator.tsv is kept as it is.
@@ -133,6 +135,34 @@ def clean_default(row):
     return value
 
 
+def read_supplement(path):
+    """version -> {key: row}; a row's alias cells replace the table's (which cannot see them)."""
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    header = rows[0].split("\t")
+    out = {}
+    for line in rows[1:]:
+        if line:
+            row = dict(zip(header, line.split("\t") + [""] * len(header)))
+            if row["version"] not in VERSIONS or not row["declared_in"]:
+                raise SystemExit("supplement row without a known version or its class: " + line)
+            out.setdefault(row["version"], {})[row["key"]] = row
+    return out
+
+
+def supplemented(rows, extra):
+    """The table's rows with the supplement's rows of the version merged in."""
+    by_key = {row["key"]: row for row in rows}
+    for key, add in extra.items():
+        row = dict(by_key.get(key, {"enum_values": "", "doc_tables": "", "module": ""}))
+        row.update(key=key, type=add["type"], default=add["default"],
+                   deprecated_keys=add["deprecated_keys"], fallback_keys=add["fallback_keys"],
+                   documented="yes" if add["documented"] == "y" else "no",
+                   java_deprecated="yes" if add["deprecated"] == "y" else "no",
+                   declared_in=add["declared_in"].split(" ")[0], supplement=True)
+        by_key[key] = row
+    return list(by_key.values())
+
+
 def flink_rows(version, rows, tails):
     out = {}
     derived = []
@@ -141,7 +171,7 @@ def flink_rows(version, rows, tails):
         for cls, prefix in ENDPOINT_PREFIX.items():
             if cls in classes:
                 derived.append(dict(row, key=prefix + row["key"]))
-        if is_cluster_row(row, tails):
+        if row.get("supplement") or is_cluster_row(row, tails):
             out[row["key"]] = row
     for row in derived:
         out.setdefault(row["key"], row)
@@ -389,17 +419,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--flink-options", type=Path,
                         default=repo.parent / "shared" / "reference" / "flink-options")
+    parser.add_argument("--supplement", type=Path,
+                        default=repo / "schemas" / "supplement" / "flink-keys.tsv")
     parser.add_argument("--operator-src", type=Path)
     parser.add_argument("--out", type=Path, default=repo / "schemas")
     args = parser.parse_args()
 
-    tables = {v: read_table(args.flink_options / (v + ".tsv")) for v in VERSIONS}
+    supplement = read_supplement(args.supplement)
+    tables = {v: supplemented(read_table(args.flink_options / (v + ".tsv")), supplement.get(v, {}))
+              for v in VERSIONS}
     tails = placeholder_tails(tables)
     args.out.mkdir(parents=True, exist_ok=True)
     for version in VERSIONS:
         rows = flink_rows(version, tables[version], tails)
         write_tsv(args.out / ("flink-" + version + ".tsv"), COLUMNS, rows,
-                  "Flink " + version + " option tables")
+                  "Flink " + version + " option tables and schemas/supplement")
         print("flink-%s.tsv: %d keys (%d documented)" % (version, len(rows),
                                                         sum(r[6] == "y" for r in rows)))
     if args.operator_src:

@@ -69,6 +69,11 @@ public:
     // (the session cluster is already running), FLINK_PROPERTIES inside an operator resource.
     [[nodiscard]] bool sizes_processes() const { return sizes_processes_; }
     [[nodiscard]] bool is_flink_deployment() const;
+    // False for a fragment that is not shown to be a cluster's whole configuration: a plain file of one
+    // or two entries, or under src/main/resources or src/test/resources, that sets no process, Flink or
+    // heap size and that no compose service or container in view mounts. Sizes Flink would miss there are
+    // no failure to start: the rest of the configuration is elsewhere.
+    [[nodiscard]] bool whole_cluster_config() const { return whole_cluster_config_; }
 
     // Every effective key -> value, after overrides and image defaults.
     [[nodiscard]] const FlatConfig& flat() const { return flat_; }
@@ -96,6 +101,7 @@ private:
     FlinkVersion version_;
     DeploymentMode mode_ = DeploymentMode::standalone;
     bool sizes_processes_ = true;
+    bool whole_cluster_config_ = true;
     FlatConfig flat_;
     std::vector<SpecOverride> overrides_;
     std::vector<std::string> image_defaults_;

@@ -141,6 +141,14 @@ struct LoggingFile {
     bool log4j2 = false;
 };
 
+// spec of a FlinkStateSnapshot (operator 1.10+ CRD), what the operator's validator reads of it.
+struct StateSnapshotFacts {
+    bool savepoint = false;       // spec.savepoint
+    bool checkpoint = false;      // spec.checkpoint
+    bool already_exists = false;  // spec.savepoint.alreadyExists: true
+    bool job_reference = false;   // spec.jobReference
+};
+
 struct K8sObject {
     std::string api_version;
     std::string kind;  // Deployment, StatefulSet, Service, ConfigMap, FlinkDeployment, ...
@@ -152,6 +160,7 @@ struct K8sObject {
     std::optional<PodSpecFacts> pod;  // workloads
     std::optional<ServiceFacts> service;
     std::optional<FlinkResourceFacts> flink;
+    std::optional<StateSnapshotFacts> snapshot;  // FlinkStateSnapshot
     // Ingress objects
     std::optional<IngressFacts> ingress;
     std::optional<std::int64_t> replicas;      // spec.replicas of a workload

@@ -1,5 +1,6 @@
 // docker-compose files: the FLINK_PROPERTIES environment variable of each service, which the
-// official image's entrypoint appends to the Flink configuration (legacy `key: value` lines), and what
+// official image's entrypoint appends to the Flink configuration (legacy `key: value` lines; from the
+// 1.19 images on it sets each line as `-Dkey=value`, see entrypoint_properties.cpp), and what
 // the rules read about each service besides (its command line and its volumes).
 #include "ingest/readers.hpp"
 
@@ -10,7 +11,9 @@ constexpr std::string_view kVariable = "FLINK_PROPERTIES";
 
 void add_properties(ParsedFile& file, const EmbeddedText& embedded, const std::string& service,
                     const Located& image, const YamlLimits& limits) {
-    ConfigDocument cd = read_embedded_config(embedded, ConfigFormat::legacy, limits);
+    ConfigDocument cd = image_strips_properties(image.value)
+                            ? read_entrypoint_properties(embedded)
+                            : read_embedded_config(embedded, ConfigFormat::legacy, limits);
     cd.format = ConfigFormat::compose_properties;
     cd.origin = "service " + service + " " + std::string(kVariable);
     cd.image = image;

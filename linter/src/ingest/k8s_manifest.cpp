@@ -102,6 +102,12 @@ private:
         } else if ((kind == "FlinkDeployment" || kind == "FlinkSessionJob") &&
                    apache_operator_group(obj.api_version)) {
             obj.flink = r.flink_resource(spec, properties);
+        } else if (kind == "FlinkStateSnapshot" && apache_operator_group(obj.api_version)) {
+            StateSnapshotFacts& snapshot = obj.snapshot.emplace();
+            snapshot.savepoint = r.at(spec, {"savepoint"}) != npos;
+            snapshot.checkpoint = r.at(spec, {"checkpoint"}) != npos;
+            snapshot.already_exists = scalar_text(doc, r.at(spec, {"savepoint", "alreadyExists"})) == "true";
+            snapshot.job_reference = r.at(spec, {"jobReference"}) != npos;
         }
     }
 
@@ -139,10 +145,13 @@ private:
             });
         }
         for (const PropertiesRef& ref : properties) {
-            ConfigDocument cd =
-                read_embedded_config(embedded_text(doc, ref.value, text_), ConfigFormat::legacy, limits_);
+            const EmbeddedText embedded = embedded_text(doc, ref.value, text_);
+            ConfigDocument cd = image_strips_properties(ref.image.value)
+                                    ? read_entrypoint_properties(embedded)
+                                    : read_embedded_config(embedded, ConfigFormat::legacy, limits_);
             cd.format = ConfigFormat::compose_properties;
             cd.origin = label + " container " + ref.container + " FLINK_PROPERTIES";
+            cd.image = ref.image;
             configs.push_back(std::move(cd));
         }
         return configs;

@@ -76,7 +76,7 @@ Container K8sReader::container(std::size_t map, std::vector<PropertiesRef>& prop
             env.config_map_key = located_at(from, {"configMapKeyRef", "key"});
         }
         if (env.name.value == "FLINK_PROPERTIES" && env.value)
-            properties.push_back({c.name.value, map_get(doc_, var, "value")});
+            properties.push_back({c.name.value, c.image, map_get(doc_, var, "value")});
         c.env.push_back(std::move(env));
     });
     c.env_from = at(map, {"envFrom"}) != npos;

@@ -17,6 +17,7 @@ namespace flinklint::ingestion {
 // A FLINK_PROPERTIES environment variable of a container: its value node, for the legacy reader.
 struct PropertiesRef {
     std::string container;
+    Located image;  // the container's image: its version decides how the entrypoint reads the value
     std::size_t value = npos;
 };
 

@@ -65,6 +65,12 @@ std::optional<ConfigFormat> embedded_format(std::string_view name, std::string_v
 ConfigDocument read_embedded_config(const EmbeddedText& embedded, ConfigFormat format,
                                     const YamlLimits& limits);
 
+// FLINK_PROPERTIES of a container (entrypoint_properties.cpp): an official image from 1.19 on strips every
+// whitespace character of each line and splits it at the first `:`; older images append it to
+// flink-conf.yaml (read_embedded_config with the legacy reader).
+bool image_strips_properties(std::string_view image);
+ConfigDocument read_entrypoint_properties(const EmbeddedText& embedded);
+
 // Format detection (format_detect.cpp); the file-name tests are in flinklint/ingest.hpp.
 // Keys (flattened by indentation, without a YAML parse) that only Flink configurations use.
 bool looks_like_flink_config(std::string_view text);

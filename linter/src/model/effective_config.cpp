@@ -22,6 +22,34 @@ DeploymentMode operator_mode(const K8sObject& owner) {
     return DeploymentMode::active;
 }
 
+// Keys only a configuration that sizes a process carries: a total, a heap, or their legacy spellings.
+constexpr std::string_view kSizeKeys[] = {"taskmanager.memory.process.size",
+                                          "taskmanager.memory.flink.size",
+                                          "taskmanager.memory.task.heap.size",
+                                          "jobmanager.memory.process.size",
+                                          "jobmanager.memory.flink.size",
+                                          "jobmanager.memory.heap.size",
+                                          "taskmanager.heap.size",
+                                          "taskmanager.heap.mb",
+                                          "jobmanager.heap.size",
+                                          "jobmanager.heap.mb"};
+
+// A plain file that is only part of a configuration: one or two entries (a snippet, an example), or a
+// resource of a Java/Scala project (read by the job's local environment, not by a cluster), unless it
+// sizes a process or a compose service or container mounts it (its image is then version evidence).
+bool plain_fragment(const FlinkConfig& config) {
+    for (const std::string_view key : kSizeKeys)
+        if (config.flat().contains(key)) return false;
+    for (const VersionEvidence& evidence : config.version_evidence())
+        if (evidence.source == VersionSource::image) return false;
+    const std::string_view path = config.source()->path();
+    const bool resource = path.find("src/main/resources/") != std::string_view::npos ||
+                          path.find("src/test/resources/") != std::string_view::npos ||
+                          path.find("src__main__resources__") != std::string_view::npos ||
+                          path.find("src__test__resources__") != std::string_view::npos;
+    return resource || config.doc().entries.size() <= 2;
+}
+
 }  // namespace
 
 EffectiveConfig::EffectiveConfig(const FlinkConfig& config, std::optional<DeploymentMode> mode)
@@ -43,6 +71,7 @@ EffectiveConfig::EffectiveConfig(const FlinkConfig& config, std::optional<Deploy
     } else {
         // Plain files and ConfigMaps are read by the bin/*.sh scripts of a standalone cluster.
         mode_ = DeploymentMode::standalone;
+        whole_cluster_config_ = owner_ != nullptr || !plain_fragment(config);
     }
     if (mode) mode_ = *mode;
     derive();

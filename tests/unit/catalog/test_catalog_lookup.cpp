@@ -59,6 +59,22 @@ TEST(CatalogLookup, AliasesResolveToTheirOption) {
     EXPECT_EQ(v(1, 20).lookup("state.backend").option->key, "state.backend.type");
 }
 
+// Declared in a `static {}` block of KubernetesConfigOptions from 1.17 on, which the option tables miss:
+// schemas/supplement/flink-keys.tsv adds the aliases.
+TEST(CatalogLookup, StaticBlockKeysAreAliases) {
+    EXPECT_EQ(v(1, 15).lookup("kubernetes.pod-template-file").kind, Kind::option);
+    EXPECT_EQ(v(1, 15).lookup("kubernetes.pod-template-file.default").kind, Kind::unknown);
+    for (const FlinkVersion version : testing::catalog_versions()) {
+        if (version < FlinkVersion{1, 17}) continue;
+        const KeyLookup old = Catalog::for_version(version).lookup("kubernetes.pod-template-file");
+        EXPECT_EQ(old.kind, Kind::deprecated_alias) << version.str();
+        ASSERT_NE(old.option, nullptr) << version.str();
+        EXPECT_EQ(old.option->key, "kubernetes.pod-template-file.default") << version.str();
+        EXPECT_EQ(Catalog::for_version(version).lookup("kubernetes.pod-template-file.jobmanager").kind,
+                  Kind::option);
+    }
+}
+
 TEST(CatalogLookup, OperatorFallbackPrefixIsAnAlias) {
     const KeyLookup old = v(1, 20).lookup("kubernetes.operator.job.autoscaler.enabled");
     EXPECT_EQ(old.kind, Kind::fallback_alias);

@@ -25,14 +25,19 @@ std::vector<Diagnostic> memory_findings(const std::string& path, std::string tex
     return out;
 }
 
+// Three entries: one or two would be a fragment (EffectiveConfig::whole_cluster_config).
 constexpr const char* kClusterWiring =
-    "jobmanager.rpc.address: jobmanager\ntaskmanager.numberOfTaskSlots: 4\n";
+    "jobmanager.rpc.address: jobmanager\ntaskmanager.numberOfTaskSlots: 4\nblob.server.port: 6124\n";
 
 }  // namespace
 
 TEST(MemoryClientConf, ClusterConfWithoutSizesIsWarned) {
     // A cluster's conf directory that replaces Flink's shipped file loses its default sizes.
     EXPECT_EQ(memory_findings("deploy/flink/conf/flink-conf.yaml", kClusterWiring).size(), 2u);
+    // Two lines of wiring alone are a fragment of a configuration: nothing says a process starts with it.
+    EXPECT_TRUE(memory_findings("deploy/flink/conf/flink-conf.yaml",
+                                "jobmanager.rpc.address: jobmanager\ntaskmanager.numberOfTaskSlots: 4\n")
+                    .empty());
 }
 
 TEST(MemoryClientConf, ClientConfDirectoriesStartNoCluster) {

@@ -126,7 +126,8 @@ bool type_rejects(const EffectiveConfig& effective, const std::string& key) {
 
 void check_memory_failure(const Model& model, Reporter& reporter, Process process) {
     for (const EffectiveConfig* effective : effective_configs(model)) {
-        if (!effective->sizes_processes()) continue;
+        // A fragment is not what a process starts with (EffectiveConfig::whole_cluster_config).
+        if (!effective->sizes_processes() || !effective->whole_cluster_config()) continue;
         const MemoryError* error = failure_of(*effective, process);
         if (error == nullptr || spec_memory_unusable(*effective, process)) continue;
 
