@@ -32,6 +32,10 @@ bool is_legacy_file_name(std::string_view name);  // flink-conf.yaml / flink-con
 bool is_yaml_file_name(std::string_view name);    // config.yaml / config.yml
 // `Dockerfile`, `Containerfile`, `Dockerfile.flink`, `flink.Dockerfile` (any case): read for its FROM.
 bool is_dockerfile_name(std::string_view path);
+// A file in a build's resources folder (`src/main/resources/`, `src/test/resources/`; `__` of flattened
+// corpus paths counts as `/`): packaged into a job jar for a MiniCluster, not read by a cluster's start
+// scripts.
+bool in_build_resources(std::string_view path);
 
 // `legacy`, `yaml`, `k8s` (or `kubernetes`), `compose`; nullopt for anything else.
 std::optional<FileFormat> parse_file_format(std::string_view name);

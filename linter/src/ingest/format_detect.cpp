@@ -22,6 +22,13 @@ std::string_view flink_file_name(std::string_view path) {
     return path;
 }
 
+bool in_build_resources(std::string_view path) {
+    for (std::string_view folder :
+         {"src/main/resources/", "src/test/resources/", "src__main__resources__", "src__test__resources__"})
+        if (path.find(folder) != std::string_view::npos) return true;
+    return false;
+}
+
 bool is_legacy_file_name(std::string_view name) {
     return name == "flink-conf.yaml" || name == "flink-conf.yml";
 }

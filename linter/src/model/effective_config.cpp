@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "flinklint/ingest.hpp"
 #include "flinklint/operator_memory.hpp"
 #include "flinklint/values.hpp"
 
@@ -42,12 +43,7 @@ bool plain_fragment(const FlinkConfig& config) {
         if (config.flat().contains(key)) return false;
     for (const VersionEvidence& evidence : config.version_evidence())
         if (evidence.source == VersionSource::image) return false;
-    const std::string_view path = config.source()->path();
-    const bool resource = path.find("src/main/resources/") != std::string_view::npos ||
-                          path.find("src/test/resources/") != std::string_view::npos ||
-                          path.find("src__main__resources__") != std::string_view::npos ||
-                          path.find("src__test__resources__") != std::string_view::npos;
-    return resource || config.doc().entries.size() <= 2;
+    return in_build_resources(config.source()->path()) || config.doc().entries.size() <= 2;
 }
 
 }  // namespace

@@ -154,13 +154,6 @@ std::string state_version_help(const FlinkConfig& config) {
     return "; if the file is for an older Flink, say so (`# flinklint: flink-version=1.17`, --flink-version)";
 }
 
-bool in_build_resources(std::string_view path) {
-    for (std::string_view folder :
-         {"src/main/resources/", "src/test/resources/", "src__main__resources__", "src__test__resources__"})
-        if (path.find(folder) != std::string_view::npos) return true;
-    return false;
-}
-
 Span word_span(const Source& source, const Located& part, std::string_view word) {
     const std::string_view written = source.view(part.span);
     const std::string_view value = part.value;

@@ -67,11 +67,6 @@ std::string checked_version(const FlinkConfig& config);
 // The help sentence that tells how to state the version, for those findings; empty when it is stated.
 std::string state_version_help(const FlinkConfig& config);
 
-// A file in a build's resources folder (`src/main/resources/`, `src/test/resources/`; `__` of flattened
-// corpus paths counts as `/`): packaged into a job jar for a MiniCluster, not read by a cluster's start
-// scripts.
-bool in_build_resources(std::string_view path);
-
 // Human description of where the config is: "FlinkDeployment my-job" or the file name.
 std::string where(const FlinkConfig& config);
 

@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "flinklint/deployment.hpp"
+#include "flinklint/ingest.hpp"
 #include "rules/memory/memory_fix_search.hpp"
 
 namespace flinklint::rules {

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "flinklint/deployment.hpp"
+#include "flinklint/ingest.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/kubernetes/entrypoint_lines.hpp"
 #include "rules/process_roles.hpp"
