@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "flinklint/ingest.hpp"
 #include "flinklint/text_util.hpp"
 #include "flinklint/version.hpp"
 #include "ingest/readers.hpp"
@@ -15,11 +16,7 @@
 namespace flinklint {
 
 bool is_dockerfile_name(std::string_view path) {
-    const std::size_t slash = path.find_last_of("/\\");
-    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    // Corpora that flatten paths write `docker__Dockerfile`.
-    if (const std::size_t flat = name.rfind("__"); flat != std::string_view::npos)
-        name = name.substr(flat + 2);
+    const std::string_view name = flink_file_name(path);  // `docker__Dockerfile` in flattened corpora too
     // Every YAML file of a walk asks: answer the common case before anything else.
     if (name.ends_with(".yaml") || name.ends_with(".yml") || name.size() < 10) return false;
     const auto same = [](std::string_view a, std::string_view b) {
