@@ -70,8 +70,7 @@ void measure_checkpoints(const fs::path& root, const std::string& job, tuner::Pr
 
 // The cluster the snapshot saw against the one the profile plans for: said, not changed (the
 // profile declares the hardware to plan for).
-void compare_cluster(const fs::path& root, const tuner::Profile& profile, std::vector<std::string>& notes) {
-    const Json info = read_snapshot_json(root / "taskmanagers.json");
+void compare_cluster(const Json& info, const tuner::Profile& profile, std::vector<std::string>& notes) {
     if (!info.is_object()) return;
     const std::size_t running = array_of(info, "taskmanagers").size();
     if (running > 0 && running != static_cast<std::size_t>(profile.taskmanagers))
@@ -103,8 +102,9 @@ Expected<std::vector<std::string>> apply_observed(const std::string& dir, tuner:
                         "measurements need Flink 1.15 or later",
                         dir, version->str())};
     measure_checkpoints(root, jobs.front(), profile, notes);
-    measure_metrics(root, manifest, jobs.front(), profile, notes);
-    compare_cluster(root, profile, notes);
+    const Json taskmanagers = read_snapshot_json(root / "taskmanagers.json");
+    measure_metrics(root, manifest, jobs.front(), taskmanagers, profile, notes);
+    compare_cluster(taskmanagers, profile, notes);
     return notes;
 }
 

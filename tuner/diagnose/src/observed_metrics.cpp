@@ -182,7 +182,7 @@ void measure_vertices(const fs::path& root, const Json& manifest, const std::str
 }  // namespace
 
 void measure_metrics(const fs::path& root, const Json& manifest, const std::string& job,
-                     tuner::Profile& profile, std::vector<std::string>& notes) {
+                     const Json& taskmanagers, tuner::Profile& profile, std::vector<std::string>& notes) {
     const Metrics tm = saved_metrics(root, manifest, "/taskmanagers/metrics");
     const Json details = read_snapshot_json(root / "jobs" / (job + ".json"));
     if (tm.empty()) {
@@ -190,7 +190,7 @@ void measure_metrics(const fs::path& root, const Json& manifest, const std::stri
             "the snapshot holds no TaskManager metric values: heap, metaspace, GC time and network "
             "segments are not measured");
     } else {
-        measure_memory(tm, read_snapshot_json(root / "taskmanagers.json"), profile, notes);
+        measure_memory(tm, taskmanagers, profile, notes);
         measure_gc(tm, details, profile);
         measure_network(tm, profile, notes);
     }
