@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <iostream>
+#include <span>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -49,7 +50,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.require_subcommand(1);
 
     using Runner = std::function<int(std::ostream&, std::ostream&)>;
-    const Runner run_check = wanted("check") ? add_check_command(app) : Runner();
+    const std::span<char* const> args(argv, static_cast<std::size_t>(argc));
+    const Runner run_check =
+        wanted("check") ? add_check_command(app, args.subspan(args.empty() ? 0 : 1)) : Runner();
 
     std::string rules_format = "text";
     CLI::App* rules_cmd = nullptr;

@@ -1,6 +1,10 @@
 // `flinklint check`: its options (CLI11) and how they become CheckOptions.
+#include <algorithm>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -25,107 +29,233 @@ struct CheckArguments {
     CLI::App* command = nullptr;  // for the flags given (--show-config says which)
 };
 
-void add_options(CLI::App& app, const std::shared_ptr<CheckArguments>& a) {
+// One option of `check`: its names as CLI11 takes them and what registers it. A table, so that
+// only the options the arguments name are registered (NamedOptions below).
+struct CheckOption {
+    std::string_view names;
+    void (*add)(CLI::App& check_cmd, const std::string& names, CheckArguments& a);
+};
+
+// In the order `flinklint check --help` lists them.
+constexpr CheckOption kCheckOptions[] = {
+    {"paths",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.paths, "Files or directories to check (`-` reads standard input)")
+             ->required();
+     }},
+    {"--format",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.format, "Output format: text, concise, json, sarif, github, junit, gitlab")
+             ->check([](const std::string& value) {
+                 return value == "concise" || parse_output_format(value) ? std::string()
+                                                                         : "unknown format " + value;
+             });
+     }},
+    {"--output,-o",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.output_file, "Write the report to FILE instead of stdout");
+     }},
+    {"--fail-on",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.fail_on, "Lowest severity that fails the run: error, warning (default), info")
+             ->check([](const std::string& value) {
+                 return parse_severity(value) ? std::string() : "expected error, warning or info";
+             });
+     }},
+    {"--flink-version",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.flink_version,
+                      "Flink version of files without their own evidence (comment, per-path, "
+                      "spec.flinkVersion, image tag); `1.20!` forces it on every file")
+             ->check([](const std::string& value) {
+                 const std::string_view text = value.ends_with('!')
+                                                   ? std::string_view(value).substr(0, value.size() - 1)
+                                                   : std::string_view(value);
+                 return version_check(std::string(text));
+             });
+     }},
+    {"--force-flink-version",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.force_flink_version,
+                      "Check every file against this Flink version, whatever the file says")
+             ->check(version_check);
+     }},
+    {"--operator-version",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.operator_version,
+                      "The Flink Kubernetes operator release that reads the FlinkDeployments (e.g. 1.10)")
+             ->check([](const std::string& text) {
+                 const auto version = FlinkVersion::parse(text);
+                 return version && version->major == 1 ? std::string()
+                                                       : "expected an operator release like 1.10";
+             });
+     }},
+    {"--target-version",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.target_version,
+                      "Also report what breaks when files of an older Flink are upgraded to this version")
+             ->check(version_check);
+     }},
+    {"--config",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.config_path, "Use this .flinklint.yaml instead of the nearest one");
+     }},
+    {"--format-of",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.format_of, "Read every file as: legacy, yaml or k8s")
+             ->check([](const std::string& value) {
+                 return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
+             });
+     }},
+    {"--root",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.root,
+                      "Report paths in SARIF, GitLab, GitHub and JUnit relative to DIR (default: the git "
+                      "top-level, else the configuration file's directory, else the working directory)")
+             ->type_name("DIR")
+             ->check(CLI::ExistingDirectory);
+     }},
+    {"--stdin-filename",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.stdin_filename, "File name to report for `-`");
+     }},
+    {"--jobs,-j",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.jobs, "Files checked in parallel (default: all cores)");
+     }},
+    {"--select",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.select, "Check only these rule ids or names")->type_name("RULE ...");
+     }},
+    {"--disable",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.select_disable, "Rule ids or names to turn off")->delimiter(',');
+     }},
+    {"--max-file-size",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.max_file_size, "Files larger than this many bytes are not read");
+     }},
+    {"--exit-zero",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.exit_zero, "Exit 0 even when there are findings");
+     }},
+    {"--fix",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.fix, "Apply safe fixes in place, then report what remains");
+     }},
+    {"--unsafe-fixes",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
+     }},
+    {"--diff",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.diff, "Print the fixes as a unified diff instead of writing them");
+     }},
+    {"--baseline",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.baseline, "Report only findings not recorded in this baseline file")
+             ->type_name("FILE");
+     }},
+    {"--write-baseline",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(n, a.options.write_baseline, "Record today's findings in this baseline file")
+             ->type_name("FILE");
+     }},
+    {"--profile",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_option(
+              n, a.options.profile,
+              "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
+             ->type_name("FILE");
+     }},
+    {"--verbose,-v",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.verbose, "Say which files were skipped and why");
+     }},
+    {"--quiet,-q",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.quiet, "Print the findings only: no summary lines");
+     }},
+    {"--statistics",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.statistics,
+                    "Print how many findings each rule has instead of the findings (text or json)");
+     }},
+    {"--siblings",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.siblings,
+                    "Read the other YAML files beside each named file as context for the cross-file "
+                    "rules; report only on the named files (the pre-commit hooks use it)");
+     }},
+    {"--show-config",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.options.show_config,
+                    "Print the settings in force and where each came from (text or json), check nothing");
+     }},
+    {"--color{always}",
+     [](CLI::App& c, const std::string& n, CheckArguments& a) {
+         c.add_flag(n, a.color,
+                    "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always (the "
+                    "default of a bare --color) or never")
+             ->type_name("WHEN")
+             ->check(CLI::IsMember({"auto", "always", "never"}));
+     }},
+    {"--no-color", [](CLI::App& c, const std::string& n,
+                      CheckArguments& a) { c.add_flag(n, a.no_color, "Never colour the text output"); }},
+};
+
+// The long name of an option as the table spells it: `--output,-o` -> `output`, `--color{always}`
+// -> `color`; empty for the positional `paths`.
+std::string_view long_name(std::string_view names) {
+    if (!names.starts_with("--")) return {};
+    names.remove_prefix(2);
+    return names.substr(0, names.find_first_of(",{"));
+}
+
+// Which of check's options to register. Each costs CLI11 about 10 K instructions, more than a
+// small file's rules (docs/performance.md), and a check names few of them: only those are
+// registered, with the positional paths. Anything that could make CLI11's answer depend on the
+// other options registers them all: help, a short option (`-j2`, `-vq`), `--`, or a long name that
+// is not one of check's (its error message). Option values are never taken for names: a word that
+// does not start with `-` names nothing, and a value that does only registers more.
+class NamedOptions {
+public:
+    explicit NamedOptions(std::span<char* const> args) {
+        for (const std::string_view arg : args) {
+            if (arg == "-" || !arg.starts_with('-')) continue;
+            if (!arg.starts_with("--") || arg == "--") {
+                all_ = true;
+                return;
+            }
+            std::string_view name = arg.substr(2);  // `--format=json` names `format`
+            name = name.substr(0, name.find('='));
+            if (name.empty() || std::ranges::none_of(kCheckOptions, [name](const CheckOption& o) {
+                    return long_name(o.names) == name;
+                })) {
+                all_ = true;
+                return;
+            }
+            named_.push_back(name);
+        }
+    }
+
+    [[nodiscard]] bool wants(const CheckOption& option) const {
+        const std::string_view name = long_name(option.names);
+        return all_ || name.empty() || std::ranges::find(named_, name) != named_.end();
+    }
+
+private:
+    bool all_ = false;
+    std::vector<std::string_view> named_;
+};
+
+void add_options(CLI::App& app, std::span<char* const> args, const std::shared_ptr<CheckArguments>& a) {
     CLI::App* check_cmd =
         app.add_subcommand("check", "Check Flink configuration files and Kubernetes manifests");
     a->command = check_cmd;
-    check_cmd
-        ->add_option("paths", a->options.paths, "Files or directories to check (`-` reads standard input)")
-        ->required();
-    check_cmd
-        ->add_option("--format", a->format,
-                     "Output format: text, concise, json, sarif, github, junit, gitlab")
-        ->check([](const std::string& value) {
-            return value == "concise" || parse_output_format(value) ? std::string()
-                                                                    : "unknown format " + value;
-        });
-    check_cmd->add_option("--output,-o", a->options.output_file,
-                          "Write the report to FILE instead of stdout");
-    check_cmd
-        ->add_option("--fail-on", a->fail_on,
-                     "Lowest severity that fails the run: error, warning (default), info")
-        ->check([](const std::string& value) {
-            return parse_severity(value) ? std::string() : "expected error, warning or info";
-        });
-    check_cmd
-        ->add_option("--flink-version", a->flink_version,
-                     "Flink version of files without their own evidence (comment, per-path, "
-                     "spec.flinkVersion, image tag); `1.20!` forces it on every file")
-        ->check([](const std::string& value) {
-            const std::string_view text = value.ends_with('!')
-                                              ? std::string_view(value).substr(0, value.size() - 1)
-                                              : std::string_view(value);
-            return version_check(std::string(text));
-        });
-    check_cmd
-        ->add_option("--force-flink-version", a->force_flink_version,
-                     "Check every file against this Flink version, whatever the file says")
-        ->check(version_check);
-    check_cmd
-        ->add_option("--operator-version", a->operator_version,
-                     "The Flink Kubernetes operator release that reads the FlinkDeployments (e.g. 1.10)")
-        ->check([](const std::string& text) {
-            const auto version = FlinkVersion::parse(text);
-            return version && version->major == 1 ? std::string() : "expected an operator release like 1.10";
-        });
-    check_cmd
-        ->add_option("--target-version", a->target_version,
-                     "Also report what breaks when files of an older Flink are upgraded to this version")
-        ->check(version_check);
-    check_cmd->add_option("--config", a->options.config_path,
-                          "Use this .flinklint.yaml instead of the nearest one");
-    check_cmd->add_option("--format-of", a->format_of, "Read every file as: legacy, yaml or k8s")
-        ->check([](const std::string& value) {
-            return parse_file_format(value) ? std::string() : "expected legacy, yaml or k8s";
-        });
-    check_cmd
-        ->add_option("--root", a->options.root,
-                     "Report paths in SARIF, GitLab, GitHub and JUnit relative to DIR (default: the git "
-                     "top-level, else the configuration file's directory, else the working directory)")
-        ->type_name("DIR")
-        ->check(CLI::ExistingDirectory);
-    check_cmd->add_option("--stdin-filename", a->options.stdin_filename, "File name to report for `-`");
-    check_cmd->add_option("--jobs,-j", a->options.jobs, "Files checked in parallel (default: all cores)");
-    check_cmd->add_option("--select", a->options.select, "Check only these rule ids or names")
-        ->type_name("RULE ...");
-    check_cmd->add_option("--disable", a->options.select_disable, "Rule ids or names to turn off")
-        ->delimiter(',');
-    check_cmd->add_option("--max-file-size", a->options.max_file_size,
-                          "Files larger than this many bytes are not read");
-    check_cmd->add_flag("--exit-zero", a->options.exit_zero, "Exit 0 even when there are findings");
-    check_cmd->add_flag("--fix", a->options.fix, "Apply safe fixes in place, then report what remains");
-    check_cmd->add_flag("--unsafe-fixes", a->options.unsafe_fixes,
-                        "With --fix or --diff: apply unsafe fixes too");
-    check_cmd->add_flag("--diff", a->options.diff,
-                        "Print the fixes as a unified diff instead of writing them");
-    check_cmd
-        ->add_option("--baseline", a->options.baseline,
-                     "Report only findings not recorded in this baseline file")
-        ->type_name("FILE");
-    check_cmd
-        ->add_option("--write-baseline", a->options.write_baseline,
-                     "Record today's findings in this baseline file")
-        ->type_name("FILE");
-    check_cmd
-        ->add_option("--profile", a->options.profile,
-                     "Tuner profile (hardware, state size, bandwidth) for the rules that need declared facts")
-        ->type_name("FILE");
-    check_cmd->add_flag("--verbose,-v", a->options.verbose, "Say which files were skipped and why");
-    check_cmd->add_flag("--quiet,-q", a->options.quiet, "Print the findings only: no summary lines");
-    check_cmd->add_flag("--statistics", a->options.statistics,
-                        "Print how many findings each rule has instead of the findings (text or json)");
-    check_cmd->add_flag("--siblings", a->options.siblings,
-                        "Read the other YAML files beside each named file as context for the cross-file "
-                        "rules; report only on the named files (the pre-commit hooks use it)");
-    check_cmd->add_flag("--show-config", a->options.show_config,
-                        "Print the settings in force and where each came from (text or json), check nothing");
-    check_cmd
-        ->add_flag("--color{always}", a->color,
-                   "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always (the "
-                   "default of a bare --color) or never")
-        ->type_name("WHEN")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    check_cmd->add_flag("--no-color", a->no_color, "Never colour the text output");
+    const NamedOptions named(args);
+    for (const CheckOption& option : kCheckOptions)
+        if (named.wants(option)) option.add(*check_cmd, std::string(option.names), *a);
 }
 
 int run_parsed(CheckArguments& a, std::ostream& out, std::ostream& err) {
@@ -162,9 +292,10 @@ std::string version_check(const std::string& value) {
     return FlinkVersion::parse(value) ? std::string() : "expected a version such as 1.20 or 2.1";
 }
 
-std::function<int(std::ostream&, std::ostream&)> add_check_command(CLI::App& app) {
+std::function<int(std::ostream&, std::ostream&)> add_check_command(CLI::App& app,
+                                                                   std::span<char* const> args) {
     auto arguments = std::make_shared<CheckArguments>();
-    add_options(app, arguments);
+    add_options(app, args, arguments);
     return [arguments](std::ostream& out, std::ostream& err) { return run_parsed(*arguments, out, err); };
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -98,9 +99,12 @@ std::unique_ptr<const EffectiveConfig> pick_effective_config(const Model& model,
 int run_rules_list(const std::string& format, std::ostream& out);  // text | json | markdown
 int run_explain(const std::string& rule, std::ostream& out, std::ostream& err);
 
-// `flinklint migrate` (migrate_command.cpp): registers its options on `app`, returns what runs it
-// once the command line is parsed.
-std::function<int(std::ostream&, std::ostream&)> add_check_command(CLI::App& app);
+// `flinklint check` (check_args.cpp): registers its options on `app`, returns what runs it once the
+// command line is parsed. `args` are the command line's arguments: only the options they name are
+// registered (help and anything unusual registers all).
+std::function<int(std::ostream&, std::ostream&)> add_check_command(CLI::App& app,
+                                                                   std::span<char* const> args);
+// `flinklint migrate` (migrate_command.cpp), registered the same way.
 std::function<int(std::ostream&, std::ostream&)> add_migrate_command(CLI::App& app);
 // `flinklint schema` (schema_command.cpp): the JSON Schema of a kind of file for editors.
 std::function<int(std::ostream&, std::ostream&)> add_schema_command(CLI::App& app);
