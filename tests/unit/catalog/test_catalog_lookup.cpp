@@ -1,7 +1,9 @@
 // Lookup: exact keys, aliases, placeholder patterns, Map sub-keys, pass-through families, versions.
 #include <gtest/gtest.h>
 
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "catalog_test_support.hpp"
 
@@ -72,6 +74,46 @@ TEST(CatalogLookup, StaticBlockKeysAreAliases) {
         EXPECT_EQ(old.option->key, "kubernetes.pod-template-file.default") << version.str();
         EXPECT_EQ(Catalog::for_version(version).lookup("kubernetes.pod-template-file.jobmanager").kind,
                   Kind::option);
+    }
+}
+
+// Which pod template a process reads, per release (KubernetesConfigOptions). 1.15: the JobManager's
+// and TaskManagers' keys fall back to `kubernetes.pod-template-file`. 1.17 on, in the class's static
+// block: `.default` has `kubernetes.pod-template-file` as its deprecated key, and `.jobmanager` /
+// `.taskmanager` call withFallbackKeys(".default") and then withFallbackKeys(the deprecated key);
+// ConfigOption#withFallbackKeys puts the keys of a later call first, so the old key wins over
+// `.default` when both are set. FlinkConfig::get_option reads fallback keys in this order.
+TEST(CatalogLookup, PodTemplatePrecedencePerRelease) {
+    const auto fallbacks = [](FlinkVersion version, std::string_view key) {
+        const OptionInfo* option = Catalog::for_version(version).find(key);
+        return option == nullptr ? std::vector<std::string_view>{"(no option)"}
+                                 : std::vector<std::string_view>(option->fallback_keys.begin(),
+                                                                 option->fallback_keys.end());
+    };
+    for (const char* role :
+         {"kubernetes.pod-template-file.jobmanager", "kubernetes.pod-template-file.taskmanager"}) {
+        EXPECT_EQ(fallbacks({1, 15}, role), std::vector<std::string_view>{"kubernetes.pod-template-file"});
+        for (const FlinkVersion version : testing::catalog_versions()) {
+            if (version < FlinkVersion{1, 17}) continue;
+            EXPECT_EQ(fallbacks(version, role),
+                      (std::vector<std::string_view>{"kubernetes.pod-template-file",
+                                                     "kubernetes.pod-template-file.default"}))
+                << version.str() << " " << role;
+        }
+    }
+}
+
+// `cluster.fine-grained-resource-management.enabled` (ClusterOptions): an option up to 1.18 (there
+// deprecated and hidden, default true), declared by no class of 1.19, 1.20 or 2.x (the release branches'
+// tables in ../shared/reference/flink-options/): FL202 says it was removed after 1.18.
+TEST(CatalogLookup, FineGrainedResourceManagementSwitchEndsWith1_18) {
+    const std::string_view key = "cluster.fine-grained-resource-management.enabled";
+    EXPECT_EQ(v(1, 18).lookup(key).kind, Kind::option);
+    EXPECT_TRUE(v(1, 18).find(key)->deprecated);
+    for (const FlinkVersion version : testing::catalog_versions()) {
+        if (version < FlinkVersion{1, 19}) continue;
+        EXPECT_EQ(Catalog::for_version(version).lookup(key).kind, Kind::unknown) << version.str();
+        EXPECT_EQ(last_version_knowing(key, version), (FlinkVersion{1, 18})) << version.str();
     }
 }
 

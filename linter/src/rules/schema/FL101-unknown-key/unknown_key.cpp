@@ -8,6 +8,7 @@
 #include "flinklint/option_values.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/rule_helpers.hpp"
+#include "rules/schema/foreign_keys.hpp"
 #include "rules/schema/value_spelling.hpp"
 
 namespace flinklint::rules {
@@ -52,21 +53,6 @@ std::string join_suggestions(const std::vector<std::string>& suggestions) {
         out += quoted(suggestions[i]);
     }
     return out;
-}
-
-// The key's first segment is the namespace of no option of any catalog (`license.`, `myapp.`): the key
-// belongs to another reader (a vendor's distribution, a plugin, the application), not a misspelt option.
-bool foreign_namespace(std::string_view key) {
-    const auto dot = key.find('.');
-    if (dot == std::string_view::npos || dot == 0) return false;
-    const std::string_view prefix = key.substr(0, dot + 1);
-    for (const FlinkVersion version : kCatalogVersions) {
-        const auto options = Catalog::for_version(version).options();
-        const auto it = std::lower_bound(options.begin(), options.end(), prefix,
-                                         [](const OptionInfo& o, std::string_view p) { return o.key < p; });
-        if (it != options.end() && it->key.starts_with(prefix)) return false;
-    }
-    return true;
 }
 
 // The Kubernetes operator's namespaces. The operator reads its options by exact key
@@ -148,6 +134,8 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                 continue;
             }
             const std::vector<std::string> suggestions = catalog.suggest(entry.key);
+            // A key whose first segment is the namespace of no option, without a close option, is FL111's.
+            if (suggestions.empty() && foreign_first_segment(entry.key)) continue;
             if (operator_namespace(entry.key) &&
                 (suggestions.empty() || !near_miss(entry.key, suggestions.front()))) {
                 reporter.report(extension_key_finding(config, entry, suggestions));
@@ -167,15 +155,6 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                     finding.fix = rename_key_fix(entry, config, suggestions.front(), FixSafety::unsafe);
                 }
                 finding.help = fmt::format("rename the key to {}", quoted(suggestions.front()));
-            } else if (foreign_namespace(entry.key)) {
-                // Info: Apache Flink ignores it, but nothing suggests a misspelt Flink option.
-                finding.severity = Severity::info;
-                finding.message = fmt::format(
-                    "unknown key {}: no Flink option lives under {}, so Apache Flink {} ignores it; only "
-                    "another reader (a vendor's distribution, a plugin, the application) can use it",
-                    quoted(entry.key), quoted(entry.key.substr(0, entry.key.find('.') + 1)),
-                    config.version().str());
-                finding.help = "keep it if that reader is meant to see it here, else remove the key";
             } else {
                 finding.help =
                     "check the spelling against the Flink documentation of this version, or remove "
