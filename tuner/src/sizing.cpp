@@ -99,6 +99,31 @@ struct Layout {
     TaskManagerMemory memory;
 };
 
+// The observed job graph at the target parallelism: each vertex's parallelism scaled by target / the
+// graph's largest (rounded up; a vertex of parallelism 1 stays 1, as a non-parallel source or a
+// global window does).
+std::vector<JobGraphVertex> scaled_job_graph(const std::vector<JobGraphVertex>& graph, int target) {
+    std::int64_t largest = 1;
+    for (const JobGraphVertex& v : graph) largest = std::max(largest, v.parallelism);
+    std::vector<JobGraphVertex> scaled = graph;
+    for (JobGraphVertex& v : scaled) {
+        if (v.parallelism <= 1 || largest == target) continue;
+        v.parallelism = std::max<std::int64_t>(
+            1, static_cast<std::int64_t>(std::ceil(
+                   static_cast<double>(v.parallelism) * target / static_cast<double>(largest) - 1e-9)));
+    }
+    return scaled;
+}
+
+// Buffers of one TaskManager: counted on the observed job graph when the snapshot had one, else
+// estimated from workload.shuffles all-to-all exchanges.
+JobGraphBuffers count_buffers(const Profile& profile, int target, int slots, const BufferSettings& settings) {
+    if (!profile.measured_job_graph.empty())
+        return job_graph_buffers(scaled_job_graph(profile.measured_job_graph, target), slots, settings);
+    const TaskManagerBuffers tm = taskmanager_buffers(target, slots, std::max(1, profile.shuffles), settings);
+    return {tm.required, tm.max, 0, 0};
+}
+
 // The buffers a TaskManager of `slots` needs at the target parallelism: every pool at its maximum,
 // or, past the policy's share of total Flink memory, the required buffers with gates capped.
 void size_network(Layout& layout, const Profile& profile, int target, std::uint64_t total_flink) {
@@ -107,22 +132,18 @@ void size_network(Layout& layout, const Profile& profile, int target, std::uint6
         return std::max(kNetworkMin,
                         ceil_mib(static_cast<double>(buffers) * kSegment * policy.network_buffer_headroom));
     };
-    const std::int64_t exchanges = std::max(1, profile.shuffles);
-    layout.buffers = taskmanager_buffers(target, layout.slots, exchanges, BufferSettings{}).max;
+    layout.buffers = count_buffers(profile, target, layout.slots, BufferSettings{}).max;
     layout.network = bytes(layout.buffers);
     layout.high_parallelism = false;
     if (static_cast<double>(layout.network) <= policy.network_max_share * static_cast<double>(total_flink))
         return;
     layout.high_parallelism = true;
     layout.buffers =
-        taskmanager_buffers(target, layout.slots, exchanges, high_parallelism_buffers(profile.version))
-            .required;
+        count_buffers(profile, target, layout.slots, high_parallelism_buffers(profile.version)).required;
     layout.network = bytes(layout.buffers);
 }
 
 }  // namespace
-
-namespace {}  // namespace
 
 std::uint64_t observed_metaspace(const Profile& profile) {
     if (!profile.measured_metaspace) return 0;
@@ -278,15 +299,21 @@ void report_network(Builder& builder, const Layout& layout, std::uint64_t total_
     const Profile& profile = builder.profile();
     const Tuning& tuning = builder.tuning;
     const int target = tuning.target_parallelism;
-    const std::string count =
+    const bool measured = !profile.measured_job_graph.empty();
+    std::string count =
         layout.high_parallelism
-            ? fmt::format(
-                  "required buffers with gates capped at {} (taskmanager_buffers, "
-                  "flinklint/network_buffers.hpp)",
-                  kHighParallelismGateMax)
-            : std::string(
-                  "slots × exchanges × (gate: channels × 2 + 8 floating; partition: subpartitions × 2 "
-                  "+ 8), Flink's maximum pool sizes");
+            ? fmt::format("required buffers with gates capped at {} ({}, flinklint/network_buffers.hpp)",
+                          kHighParallelismGateMax, measured ? "job_graph_buffers" : "taskmanager_buffers")
+        : measured ? std::string(
+                         "per job vertex, min(slots, parallelism) subtasks × (each input gate: channels × 2 "
+                         "+ 8 floating; each result partition: subpartitions × 2 + 8), Flink's maximum "
+                         "pool sizes")
+                   : std::string(
+                         "slots × exchanges × (gate: channels × 2 + 8 floating; partition: subpartitions × 2 "
+                         "+ 8), Flink's maximum pool sizes");
+    count += measured ? fmt::format(", measured from the job graph ({}, {} vertices)",
+                                    profile.measured_job_graph_source, profile.measured_job_graph.size())
+                      : fmt::format(", estimated from workload.shuffles ({})", std::max(1, profile.shuffles));
     const std::string reason = fmt::format(
         "{} at the target parallelism {} ({}) = {} buffers × 32 KiB × {} = {}{}; min = max pins it (the 0.1 "
         "fraction would take {}){}",

@@ -4,9 +4,12 @@
 // (FL411) and the tuner count with these functions.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace flinklint {
 
@@ -62,5 +65,36 @@ struct TaskManagerBuffers {
 };
 TaskManagerBuffers taskmanager_buffers(std::int64_t parallelism, std::int64_t slots, std::int64_t exchanges,
                                        const BufferSettings& settings);
+
+// A job graph as `/jobs/:id/plan` gives it (JsonPlanGenerator): job vertices with their parallelism,
+// each input naming its producer and whether the exchange is pointwise (ship_strategy FORWARD or
+// RESCALE: StreamPartitioner#isPointwise) or all-to-all (HASH, REBALANCE, BROADCAST, GLOBAL,
+// SHUFFLE, CUSTOM).
+struct JobGraphInput {
+    std::size_t producer = 0;  // index into the vertices
+    bool pointwise = false;
+};
+struct JobGraphVertex {
+    std::string id;
+    std::string name;
+    std::int64_t parallelism = 1;
+    std::vector<JobGraphInput> inputs;
+};
+
+// One TaskManager with `slots` slots running the job graph with pipelined bounded (streaming)
+// exchanges, every vertex in the default slot sharing group: the TaskManager runs min(slots,
+// parallelism) subtasks of each vertex, each with one input gate per input and one result partition
+// per consumer. Channels and subpartitions as EdgeManagerBuildUtil connects them: all-to-all, the
+// producer's and the consumer's parallelism; pointwise, ceil(larger / smaller) on the wider side and
+// 1 on the other. All-to-all channels from the TaskManager's own producer subtasks and pointwise
+// channels are local (LocalInputPreferredSlotSharingStrategy places pointwise subtasks together).
+struct JobGraphBuffers {
+    std::int64_t required = 0;
+    std::int64_t max = 0;
+    std::int64_t gates = 0;       // input gates in the TaskManager
+    std::int64_t partitions = 0;  // result partitions in the TaskManager
+};
+JobGraphBuffers job_graph_buffers(const std::vector<JobGraphVertex>& vertices, std::int64_t slots,
+                                  const BufferSettings& settings);
 
 }  // namespace flinklint

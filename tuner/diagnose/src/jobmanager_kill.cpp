@@ -8,6 +8,8 @@
 // `docker compose` ("<service> exited with code 137").
 #include "jobmanager_kill.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "scan.hpp"
@@ -38,6 +40,8 @@ bool mentions_jobmanager(std::string_view text) {
 // Every line of a log passes here: each search starts with a letter rare in logs (a space or a digit
 // first would stop at almost every byte).
 void JobManagerEnd::line(std::size_t number, std::string_view text) {
+    pods.line(number, text);
+    if (pods.active()) return;
     if (const std::size_t version = text.find("Version: "); version != std::string_view::npos) {
         const std::string_view head = text.substr(0, version);
         if (head.find(" Starting ") != std::string_view::npos &&
@@ -79,20 +83,53 @@ bool is_application_master(std::string_view line) {
 
 void add_jobmanager_kill(const std::vector<std::pair<std::string, JobManagerEnd>>& ends,
                          std::vector<Pending>& pending) {
-    const auto kill = std::ranges::find_if(ends, [](const auto& e) { return e.second.kill_line > 0; });
-    if (kill == ends.end()) return;
     const auto unended =
         std::ranges::find_if(ends, [](const auto& e) { return e.second.started > 0 && !e.second.stopped; });
+    const auto add = [&](std::string_view id, const std::string& path, std::size_t line,
+                         const std::string& text, Fields fields) {
+        Pending p = pending_for(id, path, line, text, std::move(fields));
+        if (id == "DG406" && unended != ends.end())
+            p.diagnosis.notes.push_back(
+                unended->first + ":" + std::to_string(unended->second.started) +
+                ": the JobManager started here and its log ends without Flink's shutdown (\"Shutting ... "
+                "down\", \"RECEIVED SIGNAL\"): it was killed, not stopped");
+        pending.push_back(std::move(p));
+    };
+    bool reported = false;  // a JobManager's kill from `kubectl describe`: one DG406 in all
+    // Named containers first; an unnamed one, as a kill line in a log, is the JobManager's only
+    // beside its unended log. A TaskManager's kill Flink reported too (DG404 in its log) stays one.
+    for (const bool named : {true, false}) {
+        for (const auto& [path, end] : ends) {
+            for (const PodKill& kill : end.pods.kills()) {
+                if ((kill.role != PodKill::Role::unknown) != named) continue;
+                Fields fields;
+                fields.word = kill.reason;
+                if (kill.limit) fields.limit = static_cast<std::int64_t>(*kill.limit);
+                if (kill.role == PodKill::Role::taskmanager) {
+                    const auto flink =
+                        std::ranges::find(pending, std::string_view("DG404"),
+                                          [](const Pending& p) { return std::string_view(p.diagnosis.id); });
+                    if (flink == pending.end()) {
+                        add("DG404", path, kill.line, kill.evidence, std::move(fields));
+                    } else {
+                        if (!flink->fields.limit) flink->fields.limit = fields.limit;
+                        flink->diagnosis.notes.push_back(
+                            fmt::format("{}:{}: {}", path, kill.line, kill.evidence));
+                    }
+                    continue;
+                }
+                if (reported || (!named && unended == ends.end())) continue;
+                reported = true;
+                add("DG406", path, kill.line, kill.evidence, std::move(fields));
+            }
+        }
+    }
+    const auto kill = std::ranges::find_if(ends, [](const auto& e) { return e.second.kill_line > 0; });
+    if (kill == ends.end() || reported) return;
     if (unended == ends.end() && !kill->second.kill_names_jobmanager) return;
     Fields fields;
     fields.word = kill->second.kill_reason;
-    Pending p = pending_for("DG406", kill->first, kill->second.kill_line, kill->second.kill_text, fields);
-    if (unended != ends.end())
-        p.diagnosis.notes.push_back(
-            unended->first + ":" + std::to_string(unended->second.started) +
-            ": the JobManager started here and its log ends without Flink's shutdown (\"Shutting ... down\", "
-            "\"RECEIVED SIGNAL\"): it was killed, not stopped");
-    pending.push_back(std::move(p));
+    add("DG406", kill->first, kill->second.kill_line, kill->second.kill_text, std::move(fields));
 }
 
 }  // namespace flinklint::diagnose

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pod_describe.hpp"
+
 namespace flinklint::diagnose {
 
 struct Pending;
@@ -22,6 +24,7 @@ struct JobManagerEnd {
     std::string kill_text;
     std::string kill_reason;             // "OOMKilled" or "exit code 137"
     bool kill_names_jobmanager = false;  // the kill line names a jobmanager (compose service, pod)
+    PodDescribe pods;                    // the file is `kubectl describe pod` output: its kills
 
     void line(std::size_t number, std::string_view text);
 };
@@ -30,7 +33,8 @@ struct JobManagerEnd {
 bool is_application_master(std::string_view line);
 
 // A DG406 diagnosis when a kill line belongs to a JobManager: it names one, or a JobManager log of
-// the same evidence ends without a shutdown (which the diagnosis then cites too).
+// the same evidence ends without a shutdown (which the diagnosis then cites too). Each container
+// killed in `kubectl describe pod` output is DG406 (a JobManager's) or DG404 (a TaskManager's).
 void add_jobmanager_kill(const std::vector<std::pair<std::string, JobManagerEnd>>& ends,
                          std::vector<Pending>& pending);
 

@@ -13,6 +13,7 @@
 #include "flinklint/tuner/units.hpp"
 #include "flinklint/version.hpp"
 #include "observed_metrics.hpp"
+#include "observed_plan.hpp"
 #include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
@@ -102,6 +103,7 @@ Expected<std::vector<std::string>> apply_observed(const std::string& dir, tuner:
                         "measurements need Flink 1.15 or later",
                         dir, version->str())};
     measure_checkpoints(root, jobs.front(), profile, notes);
+    measure_job_graph(root, jobs.front(), profile, notes);
     const Json taskmanagers = read_snapshot_json(root / "taskmanagers.json");
     measure_metrics(root, manifest, jobs.front(), taskmanagers, profile, notes);
     compare_cluster(taskmanagers, profile, notes);

@@ -31,6 +31,13 @@ bool has_container_usage(const Fields& fields);
 // The process a container grows to: the usage seen, at least 1 MiB over `process`, in whole MiB.
 std::uint64_t grown_process(std::uint64_t observed, std::uint64_t process);
 
+// A Kubernetes container's memory limit (`kubectl describe pod`'s `Limits: memory`) against the
+// process size Flink sizes (`process` bytes in force): said in notes; when the limit is the smaller,
+// the process size becomes the limit where the memory model accepts it (recommend_limit.cpp). True
+// when the limit explains the kill (below the process), so that no other size is proposed.
+bool compare_container_limit(Diagnosis& d, const Context& context, std::uint64_t limit, std::uint64_t process,
+                             bool jobmanager);
+
 // Names the real option beside an invented key of the configuration that advice recommends for this
 // diagnosis (invented_keys.cpp), and moves its value there where it means the same; keys already in
 // `named` are skipped, and those named are added to it.

@@ -69,6 +69,9 @@ void explain_jobmanager_container(Diagnosis& d, const Fields& fields, const Cont
     if (jm == nullptr) return;
     d.notes.push_back("JobManager in force: " + describe_memory(*jm));
     if (yarn) return plan_jobmanager(d, fields, context, *jm);
+    if (fields.limit && compare_container_limit(d, context, static_cast<std::uint64_t>(*fields.limit),
+                                                jm->total_process, true))
+        return;
     d.notes.push_back("the evidence carries no usage at the kill, so no size is computed: raise `" +
                       std::string(kOverheadMax) + "` and `" + std::string(kOverheadMin) + "` (and `" +
                       std::string(kProcess) + "` by as much)");

@@ -85,6 +85,10 @@ void explain_container(Diagnosis& d, const Fields& fields, const Context& contex
                                   format_memory_size_human(tm->managed)));
     d.notes.push_back(describe(context, "state.backend.rocksdb.memory.managed"));
     if (yarn && has_container_usage(fields)) return plan_container(d, fields, context, *tm);
+    if (!yarn && fields.limit &&
+        compare_container_limit(d, context, static_cast<std::uint64_t>(*fields.limit), tm->total_process,
+                                false))
+        return;
     d.notes.push_back("the log carries no usage at the kill, so no size is computed: raise `" +
                       std::string(kOverheadMax) + "` and `" + std::string(kOverheadMin) + "` (and `" +
                       std::string(kProcess) + "` by as much)");

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "flinklint/network_buffers.hpp"
 #include "flinklint/version.hpp"
 
 namespace flinklint::tuner {
@@ -146,6 +147,10 @@ struct Profile {
         std::string source;  // the snapshot file
     };
     std::vector<VertexLoad> measured_vertices;
+    // The job graph of `/jobs/:id/plan` (its vertices' parallelism and exchanges): network buffers
+    // are counted from it in place of workload.shuffles. Empty: estimated.
+    std::vector<JobGraphVertex> measured_job_graph;
+    std::string measured_job_graph_source;  // the snapshot file
     struct Measurement {
         std::string name;    // what it replaces: "state size", "checkpoint duration"
         std::string value;   // as the report shows it
