@@ -98,6 +98,7 @@ struct ComposeService {
     std::string build_context;     // `build: DIR` or `build.context`, as written ("." when only a map)
     std::string build_dockerfile;  // `build.dockerfile`, relative to the context; empty: `Dockerfile`
     Located memory_limit;          // `deploy.resources.limits.memory`, else `mem_limit`, as written
+    bool extends = false;          // `extends:`: another service (maybe in another file) supplies the rest
 };
 
 struct ParsedFile {

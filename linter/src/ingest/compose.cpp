@@ -162,6 +162,7 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
         if (is_kind(doc, dockerfile, YNode::Kind::scalar))
             file.compose_services.back().build_dockerfile = scalar_text(doc, dockerfile);
     }
+    file.compose_services.back().extends = map_get(doc, spec, "extends") != npos;
     if (const std::size_t node = map_get(doc, spec, "hostname"); is_kind(doc, node, YNode::Kind::scalar))
         file.compose_services.back().hostname = Located{scalar_text(doc, node), doc.nodes[node].span, true};
     file.compose_services.back().environment_invalid =

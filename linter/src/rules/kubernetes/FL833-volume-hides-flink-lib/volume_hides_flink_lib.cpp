@@ -4,6 +4,8 @@
 // "[ERROR] Flink distribution jar not found in $FLINK_LIB_DIR", exit 1) and the process never starts.
 // Connector jars an init container downloads into the volume do not bring flink-dist back; only an
 // init container of a Flink image that copies its lib/ into the volume (mounted elsewhere) does.
+// docker-compose: a bind mount of a host directory does the same; a named volume does not (docker copies
+// the image's files into an empty named volume when it is first mounted).
 #include <fmt/format.h>
 
 #include "flinklint/text_util.hpp"
@@ -73,6 +75,59 @@ void check_pod(const SourcePtr& source, const std::string& owner, const PodSpecF
     }
 }
 
+// A compose mount's source that is a host path (compose-spec: a source starting with `.`, `/` or `~` is
+// bound from the host, anything else names a volume), `${PWD}/jars` too.
+bool host_path(std::string_view source) {
+    if (source.empty()) return false;
+    if (source.front() == '.' || source.front() == '/' || source.front() == '~') return true;
+    return source.front() == '$' && source.find('/') != std::string_view::npos;
+}
+
+// `./flink-1.18.1/lib`, `${FLINK_HOME}/lib`: the lib directory of a Flink distribution on the host, which
+// holds flink-dist. Not judged.
+bool distribution_lib(std::string_view source) {
+    const std::string path = trimmed_path(std::string(source));
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos || path.substr(slash + 1) != "lib") return false;
+    return ascii_lower(path.substr(0, slash)).find("flink") != std::string::npos;
+}
+
+// The service starts a Flink process straight from lib/: the entrypoint's verb or one of Flink's bin/
+// scripts. A command of its own (`bash -c "..."`, another entrypoint) may fill lib/ before it starts one.
+bool starts_from_lib(const ComposeService& s) {
+    if (!s.entrypoint.empty()) return false;
+    if (s.command.empty()) return flink_image(s.image.value);
+    std::string_view word = trim(s.command.front().value);
+    word = word.substr(0, word.find_first_of(" \t"));
+    const bool verb =
+        word == "jobmanager" || word == "taskmanager" || word == "standalone-job" || word == "history-server";
+    if (verb && (s.build || flink_image(s.image.value))) return true;
+    word = word.substr(word.rfind('/') == std::string_view::npos ? 0 : word.rfind('/') + 1);
+    const bool script = word == "jobmanager.sh" || word == "taskmanager.sh" || word == "standalone-job.sh" ||
+                        word == "historyserver.sh" || word == "sql-gateway.sh" || word == "flink";
+    return script && flink_image(s.image.value);
+}
+
+void check_compose(const ParsedFile& file, const ComposeService& s, Reporter& reporter) {
+    if (s.mounts.empty() || !starts_from_lib(s)) return;
+    std::string lib = "/opt/flink/lib";
+    for (const EnvVar& env : s.environment)
+        if (env.name.value == "FLINK_HOME" && env.value) lib = trimmed_path(env.value.value) + "/lib";
+    for (const ComposeMount& m : s.mounts) {
+        if (trimmed_path(m.target) != lib || !host_path(m.source) || distribution_lib(m.source)) continue;
+        Finding f{.source = file.source, .span = m.span, .key = "volumes"};
+        f.message = fmt::format(
+            "{} mounts the host directory {} over {}: it hides the image's lib directory with the flink-dist "
+            "jar, so the start scripts stop with \"Flink distribution jar not found\" and the process does "
+            "not start",
+            s.where, quoted(m.source), quoted(m.target));
+        f.help =
+            "mount the jars one file at a time into lib/ (`./jars/x.jar:/opt/flink/lib/x.jar`), or the "
+            "directory into a subdirectory such as /opt/flink/lib/extra, or build an image with them";
+        reporter.report(std::move(f));
+    }
+}
+
 }  // namespace
 
 void check_volume_hides_flink_lib(const Model& model, Reporter& reporter) {
@@ -85,6 +140,8 @@ void check_volume_hides_flink_lib(const Model& model, Reporter& reporter) {
              {&object.flink->pod_template, &object.flink->jm_pod_template, &object.flink->tm_pod_template})
             if (*t) check_pod(ref.file->source, owner, **t, true, reporter);
     }
+    for (const ParsedFile& file : model.files())
+        for (const ComposeService& s : file.compose_services) check_compose(file, s, reporter);
 }
 
 }  // namespace flinklint::rules

@@ -1,15 +1,21 @@
-// FL841 container-runs-image-help: a container of the official Flink image with neither `command` nor
-// `args`. Every apache/flink-docker Dockerfile ends with ENTRYPOINT ["/docker-entrypoint.sh"] and
-// CMD ["help"], and docker-entrypoint.sh answers `help` by printing its usage and exiting 0: no JobManager
-// or TaskManager runs, and a Deployment restarts the container over and over.
+// FL841 container-runs-image-help: a container or docker-compose service of the official Flink image with
+// no command. Every apache/flink-docker Dockerfile (dev-1.9 to dev-2.4, dev-master) ends with
+// ENTRYPOINT ["/docker-entrypoint.sh"] and CMD ["help"], and docker-entrypoint.sh answers `help` by printing
+// its usage and exiting 0: no JobManager or TaskManager runs, and the container is restarted over and over.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "flinklint/deployment.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
+namespace {
 
-void check_container_runs_image_help(const Model& model, Reporter& reporter) {
+constexpr std::string_view kHelp =
+    "add `args: [\"jobmanager\"]` (or `taskmanager`, `standalone-job`) to the container";
+
+void check_pods(const Model& model, Reporter& reporter) {
     for (const Model::ObjectRef& ref : model.objects()) {
         const K8sObject& object = *ref.object;
         if (!object.pod) continue;
@@ -21,10 +27,55 @@ void check_container_runs_image_help(const Model& model, Reporter& reporter) {
                 "{} {} container {} runs the image {} without `command` or `args`: the image's default "
                 "command is `help`, so its entrypoint prints its usage and exits; no Flink process runs",
                 object.kind, object.name.value, quoted(c.name.value), quoted(c.image.value));
-            f.help = "add `args: [\"jobmanager\"]` (or `taskmanager`, `standalone-job`) to the container";
+            f.help = std::string(kHelp);
             reporter.report(std::move(f));
         }
     }
+}
+
+// A compose file that another one extends or overrides (`docker-compose.override.yml`, `-f a -f b`): the
+// command may come from the other file. Services of the same name that have a command, in any file in view,
+// and names with `override` are left alone.
+bool command_elsewhere(const Model& model, const ParsedFile& file, const ComposeService& service) {
+    if (file.source->path().find("override") != std::string::npos) return true;
+    const std::string& name = service.dns_names.front();
+    for (const ParsedFile& other : model.files()) {
+        if (&other == &file) continue;
+        if (std::ranges::any_of(other.compose_services, [&](const ComposeService& s) {
+                return s.dns_names.front() == name && (!s.command.empty() || !s.entrypoint.empty());
+            }))
+            return true;
+    }
+    return false;
+}
+
+// A service whose `image:` is the official one and that sets neither `command` nor `entrypoint` (compose
+// resets the image's CMD when `entrypoint` is set) runs the image's CMD. `build:` builds a Dockerfile
+// that may set its own CMD; `extends:` (maybe from another file) and merge keys (`<<: *anchor`, which
+// ingest resolves) may supply the command.
+void check_compose(const Model& model, Reporter& reporter) {
+    for (const ParsedFile& file : model.files()) {
+        for (const ComposeService& s : file.compose_services) {
+            std::optional<FlinkVersion> version;
+            if (!s.command.empty() || !s.entrypoint.empty() || s.build || s.extends ||
+                !official_image(s.image.value, version) || command_elsewhere(model, file, s))
+                continue;
+            Finding f{.source = file.source, .span = s.image.span, .key = "image"};
+            f.message = fmt::format(
+                "{} runs the image {} without `command`: the image's default command is `help`, so its "
+                "entrypoint prints its usage and exits; no Flink process runs",
+                s.where, quoted(s.image.value));
+            f.help = "add `command: jobmanager` (or `taskmanager`, `standalone-job`) to the service";
+            reporter.report(std::move(f));
+        }
+    }
+}
+
+}  // namespace
+
+void check_container_runs_image_help(const Model& model, Reporter& reporter) {
+    check_pods(model, reporter);
+    check_compose(model, reporter);
 }
 
 }  // namespace flinklint::rules
