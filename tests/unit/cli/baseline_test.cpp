@@ -80,14 +80,14 @@ TEST(Baseline, RepeatedFindingsAreCountedByOccurrence) {
     ASSERT_EQ(run_flinklint({"check", "--write-baseline", "b.json", "flink-conf.yaml"}, dir.path().string())
                   .exit_code,
               0);
-    // The same unknown key once more (a duplicate too): one FL101 more than recorded, plus FL104.
+    // The same foreign key once more (a duplicate too): one FL111 more than recorded, plus FL104.
     dir.write("flink-conf.yaml", "a.b.c: 1\na.b.c: 1\n");
     const RunResult result = run_flinklint(
         {"check", "--format", "json", "--baseline", "b.json", "flink-conf.yaml"}, dir.path().string());
     const auto report = json_of(result);
     std::map<std::string, int> rules;
     for (const auto& d : report["diagnostics"]) ++rules[d["rule"].get<std::string>()];
-    EXPECT_EQ(rules["FL101"], 1) << result.out;
+    EXPECT_EQ(rules["FL111"], 1) << result.out;
     EXPECT_EQ(rules["FL104"], 1) << result.out;
 }
 

@@ -81,9 +81,9 @@ TEST(CliHabits, ConciseIsOneLinePerFindingAndQuietDropsTheSummary) {
     EXPECT_EQ(concise.exit_code, 1);
     EXPECT_EQ(
         concise.out,
-        "flink-conf.yaml:1:1: info[FL101 unknown-key]: unknown key `no.such.key`: no Flink option lives "
-        "under `no.`, so Apache Flink 1.20 ignores it; only another reader (a vendor's distribution, a "
-        "plugin, the application) can use it\n"
+        "flink-conf.yaml:1:1: info[FL111 foreign-namespace-key]: `no.such.key`: no option of Flink or of "
+        "its Kubernetes operator lives under `no.`, so Apache Flink 1.20 ignores it; only another reader "
+        "(a vendor's distribution, a connector, the job itself) can use it\n"
         "flink-conf.yaml:2:22: error[FL102 invalid-value]: invalid value `x` for `parallelism.default` "
         "(Integer in Flink 1.20): Flink reads this option as an Integer, and `x` is not a whole number: "
         "only digits with an optional leading + or - are allowed (no spaces, units, decimal point or `_`)\n");
@@ -95,11 +95,11 @@ TEST(CliHabits, StatisticsCountFindingsPerRuleInTextAndJson) {
     const RunResult text = run_flinklint({"check", "--statistics", "flink-conf.yaml"}, dir.path().string());
     EXPECT_EQ(text.exit_code, 1);
     EXPECT_EQ(text.out,
-              "2  FL101  info    unknown-key\n1  FL102  error   invalid-value\n"
+              "2  FL111  info    foreign-namespace-key\n1  FL102  error   invalid-value\n"
               "Found 3 problems in 1 file. [*] fixable with --fix, [-] with --unsafe-fixes.\n");
     const RunResult json =
         run_flinklint({"check", "--statistics", "--format", "json", "flink-conf.yaml"}, dir.path().string());
-    EXPECT_NE(json.out.find(R"("rule": "FL101",)"), std::string::npos) << json.out;
+    EXPECT_NE(json.out.find(R"("rule": "FL111",)"), std::string::npos) << json.out;
     EXPECT_NE(json.out.find(R"("count": 2,)"), std::string::npos) << json.out;
     const RunResult sarif =
         run_flinklint({"check", "--statistics", "--format", "sarif", "flink-conf.yaml"}, dir.path().string());
