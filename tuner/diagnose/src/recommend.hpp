@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flinklint/diagnose/diagnose.hpp"
+#include "flinklint/memory_model.hpp"
 #include "recognisers.hpp"
 
 namespace flinklint::diagnose {
@@ -24,6 +25,10 @@ void explain_runtime(Diagnosis& diagnosis, const Fields& fields, const Context& 
 
 // The JobManager's container killed for memory, DG406 (recommend_jobmanager.cpp).
 void explain_jobmanager_container(Diagnosis& diagnosis, const Fields& fields, const Context& context);
+
+// "process …, JVM heap …, off-heap …, metaspace …, JVM overhead …" of a derived JobManager
+// (recommend_jobmanager.cpp).
+std::string describe_jobmanager_memory(const JobManagerMemory& jm);
 
 // YARN's usage at a container kill (Fields::observed of Fields::limit), when both are plausible sizes
 // (larger ones in a log are not memory).

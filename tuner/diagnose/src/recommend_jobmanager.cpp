@@ -17,13 +17,6 @@ constexpr std::string_view kProcess = "jobmanager.memory.process.size";
 constexpr std::string_view kOverheadMin = "jobmanager.memory.jvm-overhead.min";
 constexpr std::string_view kOverheadMax = "jobmanager.memory.jvm-overhead.max";
 
-std::string describe_memory(const JobManagerMemory& jm) {
-    return fmt::format("process {}, JVM heap {}, off-heap {}, metaspace {}, JVM overhead {}",
-                       format_memory_size_human(jm.total_process), format_memory_size_human(jm.jvm_heap),
-                       format_memory_size_human(jm.off_heap), format_memory_size_human(jm.jvm_metaspace),
-                       format_memory_size_human(jm.jvm_overhead));
-}
-
 // YARN measured `observed` bytes against the container's limit: the process grows to the usage seen
 // (whole MiB, and at least 1 MiB more than the limit), the JVM overhead takes all of the growth.
 void plan_jobmanager(Diagnosis& d, const Fields& fields, const Context& context, const JobManagerMemory& jm) {
@@ -47,7 +40,7 @@ void plan_jobmanager(Diagnosis& d, const Fields& fields, const Context& context,
         return;
     }
     d.changes = changes;
-    d.notes.push_back("with the change: " + describe_memory(std::get<JobManagerMemory>(derived)));
+    d.notes.push_back("with the change: " + describe_jobmanager_memory(std::get<JobManagerMemory>(derived)));
 }
 
 }  // namespace
@@ -67,7 +60,7 @@ void explain_jobmanager_container(Diagnosis& d, const Fields& fields, const Cont
         "outside them (thread stacks, the JVM's own, libraries) lives in the JVM overhead");
     const auto* jm = context.config ? std::get_if<JobManagerMemory>(&context.config->jobmanager()) : nullptr;
     if (jm == nullptr) return;
-    d.notes.push_back("JobManager in force: " + describe_memory(*jm));
+    d.notes.push_back("JobManager in force: " + describe_jobmanager_memory(*jm));
     if (yarn) return plan_jobmanager(d, fields, context, *jm);
     if (fields.limit && compare_container_limit(d, context, static_cast<std::uint64_t>(*fields.limit),
                                                 jm->total_process, true))
@@ -75,6 +68,13 @@ void explain_jobmanager_container(Diagnosis& d, const Fields& fields, const Cont
     d.notes.push_back("the evidence carries no usage at the kill, so no size is computed: raise `" +
                       std::string(kOverheadMax) + "` and `" + std::string(kOverheadMin) + "` (and `" +
                       std::string(kProcess) + "` by as much)");
+}
+
+std::string describe_jobmanager_memory(const JobManagerMemory& jm) {
+    return fmt::format("process {}, JVM heap {}, off-heap {}, metaspace {}, JVM overhead {}",
+                       format_memory_size_human(jm.total_process), format_memory_size_human(jm.jvm_heap),
+                       format_memory_size_human(jm.off_heap), format_memory_size_human(jm.jvm_metaspace),
+                       format_memory_size_human(jm.jvm_overhead));
 }
 
 }  // namespace flinklint::diagnose

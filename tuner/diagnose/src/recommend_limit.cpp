@@ -22,11 +22,7 @@ std::variant<std::string, MemoryError> derive(const FlatConfig& flat, const Memo
     if (jobmanager) {
         const auto jm = derive_jobmanager_memory(flat, options);
         if (const auto* error = std::get_if<MemoryError>(&jm)) return *error;
-        const auto& m = std::get<JobManagerMemory>(jm);
-        return fmt::format("process {}, JVM heap {}, off-heap {}, metaspace {}, JVM overhead {}",
-                           format_memory_size_human(m.total_process), format_memory_size_human(m.jvm_heap),
-                           format_memory_size_human(m.off_heap), format_memory_size_human(m.jvm_metaspace),
-                           format_memory_size_human(m.jvm_overhead));
+        return describe_jobmanager_memory(std::get<JobManagerMemory>(jm));
     }
     const auto tm = derive_taskmanager_memory(flat, options);
     if (const auto* error = std::get_if<MemoryError>(&tm)) return *error;
