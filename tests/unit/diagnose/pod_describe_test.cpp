@@ -111,6 +111,11 @@ TEST(PodDescribe, AJobManagerContainerOverItsLimitGetsTheLimitAsItsProcess) {
         "pod flink-jobmanager-6c5d8b7f9-q4x7m, container jobmanager: Terminated, Reason: OOMKilled, Exit "
         "Code: 137, Limits: memory 1677721600 bytes");
     EXPECT_NE(d->cause.find("(OOMKilled)"), std::string::npos) << d->cause;
+    // The limit is not the process size here: the cause says which is the smaller.
+    EXPECT_NE(d->cause.find("its memory grew past the container's memory limit of 1600 mb, which is below "
+                            "`jobmanager.memory.process.size` (2 gb)"),
+              std::string::npos)
+        << d->cause;
     EXPECT_TRUE(has_note(*d, "the container's memory limit is 1.563gb"))
         << ::testing::PrintToString(d->notes);
     EXPECT_TRUE(has_note(*d, "the limit is below the process Flink sizes"));
@@ -118,6 +123,16 @@ TEST(PodDescribe, AJobManagerContainerOverItsLimitGetsTheLimitAsItsProcess) {
     EXPECT_EQ(d->changes[0].key, "jobmanager.memory.process.size");
     EXPECT_EQ(parse_memory_size(d->changes[0].value).value(), 1600ULL << 20);
     EXPECT_TRUE(has_note(*d, "with the change: process 1.563gb"));
+    // A process the limit holds: the cause says so, and the memory outside Flink's budget is named.
+    const Config fits("jobmanager.memory.process.size: 1600m\n", FlinkVersion{1, 17});
+    const Result fitted = flinklint::testing::run(kStandalone, &fits, "describe.txt");
+    const Diagnosis* held = find(fitted, "DG406");
+    ASSERT_NE(held, nullptr);
+    EXPECT_NE(held->cause.find("the container's memory limit of 1600 mb, which is at least "
+                               "`jobmanager.memory.process.size` (1600 mb)"),
+              std::string::npos)
+        << held->cause;
+    EXPECT_TRUE(held->changes.empty());
 }
 
 TEST(PodDescribe, ANativeTaskManagerPodAtItsLimitNamesTheJvmOverhead) {
@@ -128,6 +143,10 @@ TEST(PodDescribe, ANativeTaskManagerPodAtItsLimitNamesTheJvmOverhead) {
     const Diagnosis* d = find(result, "DG404");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->line, 13u);
+    EXPECT_NE(d->cause.find("its memory grew past the container's memory limit of 4 gb, which is at least "
+                            "`taskmanager.memory.process.size` (4 gb)"),
+              std::string::npos)
+        << d->cause;
     EXPECT_TRUE(has_note(*d, "the limit holds the process Flink sizes"));
     EXPECT_TRUE(has_note(*d, "no size is computed"));
     EXPECT_TRUE(d->changes.empty());
@@ -136,6 +155,10 @@ TEST(PodDescribe, ANativeTaskManagerPodAtItsLimitNamesTheJvmOverhead) {
     const Result larger = flinklint::testing::run(kNative, &large, "describe.txt");
     const Diagnosis* over = find(larger, "DG404");
     ASSERT_NE(over, nullptr);
+    EXPECT_NE(over->cause.find("the container's memory limit of 4 gb, which is below "
+                               "`taskmanager.memory.process.size` (6 gb)"),
+              std::string::npos)
+        << over->cause;
     ASSERT_EQ(over->changes.size(), 1u);
     EXPECT_EQ(over->changes[0].key, "taskmanager.memory.process.size");
     EXPECT_EQ(parse_memory_size(over->changes[0].value).value(), 4ULL << 30);

@@ -40,6 +40,12 @@ std::uint64_t grown_process(std::uint64_t observed, std::uint64_t process);
 // process size Flink sizes (`process` bytes in force): said in notes; when the limit is the smaller,
 // the process size becomes the limit where the memory model accepts it (recommend_limit.cpp). True
 // when the limit explains the kill (below the process), so that no other size is proposed.
+// The cause's words for the limit a killed container grew past: the container's memory limit when the
+// evidence gives it (`limit`, a Kubernetes kill), named as below or holding the process size in force
+// (`process`, with a configuration); else the pod's limit as Flink's native integration sets it, the
+// process size (times kubernetes.*.memory.limit-factor, 1.0 by default).
+std::string container_limit_clause(std::optional<std::int64_t> limit, std::optional<std::uint64_t> process,
+                                   bool jobmanager);
 bool compare_container_limit(Diagnosis& d, const Context& context, std::uint64_t limit, std::uint64_t process,
                              bool jobmanager);
 

@@ -47,18 +47,19 @@ void plan_jobmanager(Diagnosis& d, const Fields& fields, const Context& context,
 
 void explain_jobmanager_container(Diagnosis& d, const Fields& fields, const Context& context) {
     const bool yarn = has_container_usage(fields);
-    d.cause = yarn ? "YARN killed the JobManager's container (the application master's, ..._000001): its "
-                     "resident memory grew past the container's physical limit, which is "
-                     "jobmanager.memory.process.size"
-                   : fmt::format(
-                         "the JobManager's container was killed ({}{}): its memory grew past the "
-                         "container's limit, which is jobmanager.memory.process.size",
-                         fields.word.empty() ? "exit code 137" : fields.word,
-                         fields.word == "OOMKilled" ? "" : ", SIGKILL, which the kernel's OOM killer sends");
+    const auto* jm = context.config ? std::get_if<JobManagerMemory>(&context.config->jobmanager()) : nullptr;
+    d.cause =
+        yarn ? "YARN killed the JobManager's container (the application master's, ..._000001): its "
+               "resident memory grew past the container's physical limit, which is "
+               "jobmanager.memory.process.size"
+             : fmt::format("the JobManager's container was killed ({}{}): its memory grew past {}",
+                           fields.word.empty() ? "exit code 137" : fields.word,
+                           fields.word == "OOMKilled" ? "" : ", SIGKILL, which the kernel's OOM killer sends",
+                           container_limit_clause(
+                               fields.limit, jm ? std::optional(jm->total_process) : std::nullopt, true));
     d.notes.push_back(
         "no OutOfMemoryError: the JVM stayed within its heap, direct and metaspace limits; native memory "
         "outside them (thread stacks, the JVM's own, libraries) lives in the JVM overhead");
-    const auto* jm = context.config ? std::get_if<JobManagerMemory>(&context.config->jobmanager()) : nullptr;
     if (jm == nullptr) return;
     d.notes.push_back("JobManager in force: " + describe_jobmanager_memory(*jm));
     if (yarn) return plan_jobmanager(d, fields, context, *jm);

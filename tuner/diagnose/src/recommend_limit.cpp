@@ -35,6 +35,19 @@ std::variant<std::string, MemoryError> derive(const FlatConfig& flat, const Memo
 
 }  // namespace
 
+std::string container_limit_clause(std::optional<std::int64_t> limit, std::optional<std::uint64_t> process,
+                                   bool jobmanager) {
+    const std::string key = jobmanager ? "jobmanager.memory.process.size" : "taskmanager.memory.process.size";
+    if (!limit || *limit <= 0)
+        return jobmanager ? "the container's limit, which is " + key
+                          : "the pod's limit, which is the TaskManager's process size";
+    const auto bytes = static_cast<std::uint64_t>(*limit);
+    std::string clause = fmt::format("the container's memory limit of {}", format_memory_size(bytes));
+    if (!process) return clause;
+    return clause + fmt::format(", which is {} `{}` ({})", bytes < *process ? "below" : "at least", key,
+                                format_memory_size(*process));
+}
+
 bool compare_container_limit(Diagnosis& d, const Context& context, std::uint64_t limit, std::uint64_t process,
                              bool jobmanager) {
     const std::string key = jobmanager ? "jobmanager.memory.process.size" : "taskmanager.memory.process.size";

@@ -65,19 +65,20 @@ void plan_container(Diagnosis& d, const Fields& fields, const Context& context, 
 }
 
 void explain_container(Diagnosis& d, const Fields& fields, const Context& context, bool yarn) {
+    const TaskManagerMemory* tm = taskmanager(context);
     d.cause =
         yarn ? "YARN killed the container: its resident memory grew past the container's physical limit, "
                "which is the TaskManager's process size"
              : fmt::format(
-                   "the kernel killed the container (exit code 137, SIGKILL{}): its memory grew "
-                   "past the pod's limit, which is the TaskManager's process size",
-                   fields.word.empty() ? "" : ", reason " + fields.word);
+                   "the kernel killed the container (exit code 137, SIGKILL{}): its memory grew past {}",
+                   fields.word.empty() ? "" : ", reason " + fields.word,
+                   container_limit_clause(fields.limit, tm ? std::optional(tm->total_process) : std::nullopt,
+                                          false));
     d.notes.push_back(
         "the JVM stayed within its heap, direct and metaspace limits (no OutOfMemoryError): native memory "
         "outside Flink's budget (RocksDB beyond managed memory, thread stacks, glibc arenas) lives in the "
         "JVM "
         "overhead");
-    const TaskManagerMemory* tm = taskmanager(context);
     if (tm == nullptr) return;
     d.notes.push_back(fmt::format("TaskManager in force: process {}, JVM overhead {}, managed {}",
                                   format_memory_size_human(tm->total_process),
