@@ -1,4 +1,5 @@
-# What `cmake --install` and the Debian package ship: the binary, its man page and shell completions
+# What `cmake --install` and the Debian package ship: the binary, flinklint-fetch (installed by
+# CMakeLists.txt into libexec/flinklint), the man page and shell completions
 # (generated from the built binary by cli/docgen/gen.py, so they follow its options and rules),
 # LICENSE, NOTICE, README and the licences of the libraries linked into the static binary.
 include(GNUInstallDirs)
@@ -55,7 +56,9 @@ foreach(package libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libbo
   endif()
 endforeach()
 
-# `cpack -G DEB` (scripts/release.sh): a package with no runtime dependency when the binary is static.
+# `cpack -G DEB` (scripts/release.sh). The static flinklint needs no library; flinklint-fetch (observe's
+# HTTP and HTTPS client, /usr/libexec/flinklint) links Debian's shared cpp-httplib and OpenSSL, so
+# dpkg-shlibdeps writes the package's Depends (libcpp-httplib0.11, libssl3, libc6, libstdc++6, ...).
 set(CPACK_PACKAGE_NAME flinklint)
 set(CPACK_PACKAGE_VERSION ${FLINKLINT_VERSION_FULL})
 set(CPACK_PACKAGE_VENDOR "The flinklint authors")
@@ -70,7 +73,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
-if(NOT FLINKLINT_STATIC_LINK)
-  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # a dynamic build needs its libraries installed
+if(NOT FLINKLINT_STATIC_LINK OR TARGET flinklint-fetch)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # a dynamic executable needs its libraries installed
 endif()
 include(CPack)

@@ -7,7 +7,9 @@ packages=(
   build-essential cmake
   libyaml-cpp-dev libboost-dev libfmt-dev libcli11-dev nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libcpp-httplib-dev pkg-config  # the local REST server of the `flinklint observe` tests
+  # flinklint-fetch, observe's HTTP and HTTPS client (cpp-httplib with OpenSSL), and the local REST
+  # server of its tests; openssl makes the tests' TLS certificate.
+  libcpp-httplib-dev libssl-dev pkg-config openssl
   python3
   python3-yaml
 )

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds a Release, statically linked flinklint and writes the release artefacts to dist/:
-#   flinklint-VERSION-linux-x86_64.tar.gz   flinklint, doc/flinklint.1, complete/ (bash, zsh, fish),
-#                                           LICENSE, NOTICE, README.md, licenses/ (linked libraries),
-#                                           Containerfile (the directory is the image's build context)
-#   flinklint_VERSION_amd64.deb              made by CPack: /usr/bin/flinklint, man page, completions;
-#                                           no runtime dependency (the binary is static)
+#   flinklint-VERSION-linux-x86_64.tar.gz   flinklint, flinklint-fetch, doc/flinklint.1, complete/ (bash,
+#                                           zsh, fish), LICENSE, NOTICE, README.md, licenses/ (linked
+#                                           libraries), Containerfile (the directory is the image's build
+#                                           context)
+#   flinklint_VERSION_amd64.deb              made by CPack: /usr/bin/flinklint (static, no dependency),
+#                                           /usr/libexec/flinklint/flinklint-fetch (observe's HTTP and
+#                                           HTTPS client: Depends on libcpp-httplib0.11 and OpenSSL, as
+#                                           dpkg-shlibdeps finds them), man page, completions
 #   SHA256SUMS
 # VERSION comes from project(VERSION) and `git describe` (cmake/Version.cmake).
 #
@@ -36,7 +39,7 @@ elif [[ -f build/CMakeCache.txt ]] && ! grep -q '^CMAKE_BUILD_TYPE:STRING=Releas
   exit 1
 fi
 cmake -S . -B "$build_dir" "${configure[@]}" >/dev/null
-cmake --build "$build_dir" -j"$(nproc)" --target flinklint flinklint_docs
+cmake --build "$build_dir" -j"$(nproc)" --target flinklint flinklint-fetch flinklint_docs
 
 binary="$build_dir/flinklint"
 # A static binary has no program interpreter and needs no shared library.
@@ -54,6 +57,8 @@ name="flinklint-$version-linux-$arch"
 stage="dist/stage/$name"
 mkdir -p "$stage/doc" "$stage/complete" "$stage/licenses"
 strip -o "$stage/flinklint" "$binary"
+# Beside flinklint, where `flinklint observe` looks first (cli/observe_command.cpp).
+strip -o "$stage/flinklint-fetch" "$build_dir/flinklint-fetch"
 cp LICENSE NOTICE README.md Containerfile "$stage/"
 docs="$build_dir/docs-gen"
 cp "$docs/flinklint.1" "$stage/doc/"
@@ -68,8 +73,17 @@ tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owne
 cpack --config "$build_dir/CPackConfig.cmake" -G DEB -B "$PWD/dist/cpack" >/dev/null
 mv dist/cpack/flinklint_*.deb dist/
 deb=$(ls dist/flinklint_*.deb)
-if [[ -n "$(dpkg-deb -f "$deb" Depends)" ]]; then
-  echo "release: $deb depends on $(dpkg-deb -f "$deb" Depends)" >&2
+# flinklint is static and needs nothing; flinklint-fetch links Debian's shared cpp-httplib (Debian has
+# no static archive of it) and OpenSSL, so the package depends on them and on nothing else.
+depends=$(dpkg-deb -f "$deb" Depends)
+if [[ "$depends" != *libcpp-httplib0.11* ]]; then
+  echo "release: $deb does not depend on libcpp-httplib0.11 (Depends: $depends)" >&2
+  exit 1
+fi
+unexpected=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' |
+             grep -vxE 'libcpp-httplib0\.11|libssl3|libc6|libstdc\+\+6|libgcc-s1' || true)
+if [[ -n "$unexpected" ]]; then
+  echo "release: $deb depends on more than flinklint-fetch's libraries: $unexpected" >&2
   exit 1
 fi
 rm -rf dist/stage dist/cpack

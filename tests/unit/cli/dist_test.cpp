@@ -37,7 +37,7 @@ std::string version() {
 
 }  // namespace
 
-TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
+TEST(DebianPackage, InstallsIntoAScratchRootAndRuns) {
     FLINKLINT_NEED(have_tool("cpack") && have_tool("dpkg") && have_tool("dpkg-deb"),
                    "cpack or dpkg is not installed");
     if (nlohmann::json::parse(run_flinklint({"--version", "--format", "json"}).out).at("linkage") !=
@@ -58,16 +58,24 @@ TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
     ASSERT_FALSE(deb.empty()) << made.out;
     EXPECT_EQ(run_split("dpkg-deb -f '" + deb + "' Version", scratch.path()).out, version() + "\n");
     const std::string fields = run_split("dpkg-deb -f '" + deb + "'", scratch.path()).out;
+#ifdef FLINKLINT_HAVE_HTTPLIB
+    // flinklint-fetch, observe's HTTP client, links Debian's shared cpp-httplib: dpkg-shlibdeps says so.
+    EXPECT_NE(fields.find("libcpp-httplib0.11"), std::string::npos) << fields;
+    const std::string force = " --force-depends";
+#else
     EXPECT_EQ(fields.find("Depends:"), std::string::npos) << fields;
+    const std::string force;
+#endif
 
-    // dpkg proper, with an empty package database: an unmet dependency would fail the install.
+    // dpkg proper, with an empty package database: an unmet dependency other than flinklint-fetch's
+    // libraries (forced) would fail the install.
     const fs::path root = scratch.path() / "root";
     fs::create_directories(root / "var/lib/dpkg/info");
     fs::create_directories(root / "var/lib/dpkg/updates");
     scratch.write("root/var/lib/dpkg/status", "");
     const auto installed =
-        run_split("dpkg --root='" + root.string() +
-                      "' --force-script-chrootless --force-not-root --log=/dev/null -i '" + deb + "'",
+        run_split("dpkg --root='" + root.string() + "' --force-script-chrootless --force-not-root" + force +
+                      " --log=/dev/null -i '" + deb + "'",
                   scratch.path());
     ASSERT_EQ(installed.code, 0) << installed.out << installed.err;
     for (const char* file : {"usr/bin/flinklint", "usr/share/man/man1/flinklint.1.gz",
@@ -86,6 +94,15 @@ TEST(DebianPackage, InstallsIntoAScratchRootWithNoDependenciesAndRuns) {
                   source_dir());
     EXPECT_EQ(checked.code, 0) << checked.err;
     EXPECT_NE(checked.out.find("FL101"), std::string::npos) << checked.out;
+#ifdef FLINKLINT_HAVE_HTTPLIB
+    // The installed flinklint finds the installed flinklint-fetch (../libexec/flinklint), not a PATH one.
+    EXPECT_TRUE(fs::exists(root / "usr/libexec/flinklint/flinklint-fetch"));
+    const auto observed = run_split("PATH=/nonexistent '" + (root / "usr/bin/flinklint").string() +
+                                        "' observe --url http://127.0.0.1:1 --timeout 1000 --out s",
+                                    scratch.path());
+    EXPECT_EQ(observed.code, 2);
+    EXPECT_NE(observed.err.find("cannot connect to 127.0.0.1:1"), std::string::npos) << observed.err;
+#endif
 }
 
 TEST(ManPage, RendersWithoutWarningsAndCoversCommandsOptionsAndRules) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "dist_support.hpp"
 #include "fix_test_support.hpp"
 #include "rest_server.hpp"
 #include "run_binary.hpp"
@@ -21,15 +22,36 @@ constexpr const char* kExpired =
 
 TEST(ObserveCli, UsageErrors) {
     const TempDir dir;
-    const auto refused =
-        run_flinklint({"observe", "--url", "https://flink:8081", "--out", (dir.path() / "s").string()});
+    const auto refused = run_flinklint(
+        {"observe", "--url", "https://user:secret@flink:8081", "--out", (dir.path() / "s").string()});
     EXPECT_EQ(refused.exit_code, 2);
-    EXPECT_NE(refused.err.find("https is not supported"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("credentials in the URL are not supported"), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find("secret"), std::string::npos) << refused.err;
+    const auto insecure = run_flinklint(
+        {"observe", "--url", "http://127.0.0.1:1", "--insecure", "--out", (dir.path() / "s").string()});
+    EXPECT_EQ(insecure.exit_code, 2);
+    EXPECT_NE(insecure.err.find("apply to https URLs only"), std::string::npos) << insecure.err;
     EXPECT_EQ(run_flinklint({"observe", "--out", (dir.path() / "s").string()}).exit_code, 2);  // no --url
     const auto job = run_flinklint(
         {"observe", "--url", "http://127.0.0.1:1", "--job", "../x", "--out", (dir.path() / "s").string()});
     EXPECT_EQ(job.exit_code, 2);
     EXPECT_NE(job.err.find("32 hexadecimal digits"), std::string::npos) << job.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "s"));
+}
+
+// A flinklint without flinklint-fetch beside it, in ../libexec/flinklint or on PATH names what is missing.
+TEST(ObserveCli, WithoutFlinklintFetchNamesItAndItsPackage) {
+    const TempDir dir;
+    fs::copy_file(FLINKLINT_BINARY, dir.path() / "flinklint");
+    const auto run =
+        run_split("PATH=/nonexistent ./flinklint observe --url http://127.0.0.1:1 --out s", dir.path());
+    EXPECT_EQ(run.code, 2);
+    EXPECT_NE(
+        run.err.find("flinklint: flinklint-fetch, which makes observe's HTTP and HTTPS requests, was not "
+                     "found"),
+        std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("libcpp-httplib0.11"), std::string::npos) << run.err;
     EXPECT_FALSE(fs::exists(dir.path() / "s"));
 }
 

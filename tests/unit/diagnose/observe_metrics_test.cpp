@@ -12,6 +12,7 @@
 #include "flinklint/diagnose/diagnose.hpp"
 #include "flinklint/diagnose/observe.hpp"
 #include "flinklint/diagnose/observed.hpp"
+#include "observe_support.hpp"
 #include "rest_server.hpp"
 #include "test_paths.hpp"
 #include "tuner/diagnose/src/metric_names.hpp"
@@ -95,8 +96,7 @@ TEST(SnapshotFiles, AQueryIsSavedUnderAReadableSafeName) {
 TEST(ObserveMetrics, SavesTheValuesOfTheListedNamesAsFlinkReturnedThem) {
     const Scratch scratch;
     const flinklint::testing::RestServer server(recorded());
-    ObserveOptions options{server.url()};
-    options.out = scratch.dir.string();
+    const ObserveOptions options = flinklint::testing::options_for(server.url(), scratch.dir);
     const ObserveResult result = observe(options);
     ASSERT_EQ(result.error, "");
     for (const Fetch& fetch : result.fetches) EXPECT_EQ(fetch.error, "") << fetch.endpoint;
@@ -126,8 +126,7 @@ TEST(ObserveMetrics, TuneObservedReadsTheValuesBack) {
     const Scratch scratch;
     {
         const flinklint::testing::RestServer server(recorded());
-        ObserveOptions options{server.url()};
-        options.out = scratch.dir.string();
+        const ObserveOptions options = flinklint::testing::options_for(server.url(), scratch.dir);
         ASSERT_EQ(observe(options).error, "");
     }
     tuner::Profile profile;

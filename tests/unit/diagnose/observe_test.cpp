@@ -1,6 +1,7 @@
 // `flinklint observe` against a real HTTP server on 127.0.0.1 serving recorded Flink 1.15 REST
 // responses (tests/unit/diagnose/rest-1.15, shaped as rest_v1_dispatcher.yml documents them), then
-// `diagnose` on the snapshot it wrote. Also the URL parser and the client's refusals.
+// `diagnose` on the snapshot it wrote, through flinklint-fetch (tuner/diagnose/fetch). Also the URL
+// parser and its refusals; https, redirects and timeouts are in observe_fetch_test.cpp.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,29 +12,20 @@
 
 #include "flinklint/diagnose/diagnose.hpp"
 #include "flinklint/diagnose/observe.hpp"
+#include "observe_support.hpp"
 #include "rest_server.hpp"
 #include "test_paths.hpp"
-#include "tuner/diagnose/src/http_client.hpp"
+#include "tuner/diagnose/src/rest_url.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace flinklint;
 using namespace flinklint::diagnose;
+using flinklint::testing::recorded;
+using flinklint::testing::Scratch;
 
 constexpr const char* kJob = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
-
-fs::path recorded() {
-    return flinklint::testing::source_dir() / "tests" / "unit" / "diagnose" / "rest-1.15";
-}
-
-struct Scratch {
-    fs::path dir =
-        fs::temp_directory_path() / ("flinklint-observe-" + std::to_string(::getpid()) + "-" +
-                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    Scratch() { fs::remove_all(dir); }
-    ~Scratch() { fs::remove_all(dir); }
-};
 
 TEST(HttpUrl, ParsesHostPortAndPrefix) {
     const auto url = parse_http_url("http://flink-rest.ns.svc:8081/proxy/flink/");
@@ -46,11 +38,17 @@ TEST(HttpUrl, ParsesHostPortAndPrefix) {
     EXPECT_EQ(v6->host, "::1");
     EXPECT_EQ(v6->str(), "http://[::1]:8081");
     EXPECT_EQ(parse_http_url("http://localhost")->port, "80");
+    const auto tls = parse_http_url("https://flink.example.com/api");
+    ASSERT_TRUE(tls) << tls.error();
+    EXPECT_EQ(tls->str(), "https://flink.example.com:443/api");
 }
 
 TEST(HttpUrl, RefusesWhatItCannotDoSafely) {
-    EXPECT_NE(parse_http_url("https://flink:8081").error().find("https is not supported"), std::string::npos);
+    EXPECT_NE(parse_http_url("ftp://flink:8081").error().find("expected a URL"), std::string::npos);
     EXPECT_NE(parse_http_url("http://user:secret@flink:8081").error().find("credentials"), std::string::npos);
+    EXPECT_NE(parse_http_url("https://token@flink").error().find("credentials"), std::string::npos);
+    EXPECT_EQ(without_credentials("https://user:secret@flink:8081/x@y"), "https://***@flink:8081/x@y");
+    EXPECT_EQ(without_credentials("http://flink:8081/x@y"), "http://flink:8081/x@y");
     EXPECT_FALSE(parse_http_url("flink:8081"));
     EXPECT_FALSE(parse_http_url("http://flink:99999"));
     EXPECT_FALSE(parse_http_url("http://:8081"));
@@ -65,12 +63,13 @@ TEST(Observe, NeedsTheLocalRestServer) {
 }
 #else
 
+using flinklint::testing::options_for;
+
 // observe() of the recorded cluster into `scratch`, with `tweak` applied to the options first.
 template <class Tweak>
 ObserveResult observe_recorded(const Scratch& scratch, Tweak tweak) {
     const flinklint::testing::RestServer server(recorded());
-    ObserveOptions options{server.url()};
-    options.out = scratch.dir.string();
+    ObserveOptions options = options_for(server.url(), scratch.dir);
     tweak(options);
     return observe(options);
 }
@@ -154,9 +153,7 @@ TEST(Observe, NotFlinkIsAClearErrorAndNothingIsWritten) {
     fs::create_directories(scratch.dir / "site");
     std::ofstream(scratch.dir / "site" / "config.json") << "<html>hello</html>";
     const flinklint::testing::RestServer server(scratch.dir / "site");
-    ObserveOptions options{server.url()};
-    options.out = (scratch.dir / "snapshot").string();
-    const ObserveResult result = observe(options);
+    const ObserveResult result = observe(options_for(server.url(), scratch.dir / "snapshot"));
     EXPECT_NE(result.error.find("not a Flink REST API"), std::string::npos) << result.error;
     EXPECT_FALSE(fs::exists(scratch.dir / "snapshot"));
     EXPECT_EQ(std::distance(fs::directory_iterator(scratch.dir), fs::directory_iterator()), 1);
@@ -167,8 +164,7 @@ TEST(Observe, AsksAgainWhileTheJobManagerIsNotReady) {
     server.fail_once("/config", 503);
     server.fail_once("/overview", 503);
     const Scratch scratch;
-    ObserveOptions options{server.url()};
-    options.out = scratch.dir.string();
+    ObserveOptions options = options_for(server.url(), scratch.dir);
     options.retry_delay_ms = 0;
     const ObserveResult result = observe(options);
     ASSERT_EQ(result.error, "");
@@ -188,9 +184,8 @@ TEST(Observe, RefusedConnectionIsAClearError) {
         port = server.port();
     }  // closed: nothing listens on the port any more
     const Scratch scratch;
-    ObserveOptions options{"http://127.0.0.1:" + std::to_string(port)};
-    options.out = scratch.dir.string();
-    const ObserveResult result = observe(options);
+    const ObserveResult result =
+        observe(options_for("http://127.0.0.1:" + std::to_string(port), scratch.dir));
     EXPECT_NE(result.error.find("Connection refused"), std::string::npos) << result.error;
     EXPECT_FALSE(fs::exists(scratch.dir));
 }

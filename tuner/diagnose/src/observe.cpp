@@ -6,18 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <functional>
-#include <thread>
 
 #include "flinklint/fix.hpp"
 #include "flinklint/masking.hpp"
 #include "flinklint/model.hpp"
-#include "http_client.hpp"
 #include "json_fields.hpp"
 #include "metric_names.hpp"
+#include "rest_url.hpp"
 #include "snapshot_files.hpp"
 
 namespace flinklint::diagnose {
@@ -58,13 +56,12 @@ std::size_t mask_config(Json& entries) {
 
 class Observer {
 public:
-    Observer(const ObserveOptions& options, HttpUrl url, fs::path dir)
-        : options_(options), url_(std::move(url)), dir_(std::move(dir)) {}
+    Observer(FetchClient& client, fs::path dir) : client_(client), dir_(std::move(dir)) {}
 
     // GET `endpoint`; a JSON answer with status 200 is saved and returned.
     std::optional<Json> fetch(const std::string& endpoint, const std::string& file = {}) {
         Fetch record{endpoint, {}, 0, 0, {}};
-        const auto response = get(endpoint);
+        const auto response = client_.get(endpoint);
         if (!response) {
             record.error = response.error();
             result_.fetches.push_back(std::move(record));
@@ -73,7 +70,11 @@ public:
         record.status = response->status;
         record.bytes = response->body.size();
         Json json = Json::parse(response->body, nullptr, false);
-        if (response->status != 200) {
+        if (response->status >= 300 && response->status < 400) {
+            // Flink's REST API never redirects: a proxy in front of it does (a login page, http to https).
+            record.error = fmt::format("HTTP {}: a redirect, not followed (give --url the address it names)",
+                                       response->status);
+        } else if (response->status != 200) {
             record.error = fmt::format("HTTP {}", response->status);
         } else if (json.is_discarded()) {
             record.error = "the answer is not JSON";
@@ -96,18 +97,6 @@ public:
     ObserveResult& result() { return result_; }
 
 private:
-    // A dropped connection, a timeout or a JobManager still electing its leader (503) is asked again.
-    Expected<HttpResponse> get(const std::string& endpoint) const {
-        for (int attempt = 0;; ++attempt) {
-            auto response = http_get(url_, endpoint, {options_.timeout_ms, options_.max_body});
-            const bool transient =
-                response ? response->status == 502 || response->status == 503 || response->status == 504
-                         : !response.error().starts_with(kTooLarge);
-            if (!transient || attempt >= options_.retries) return response;
-            std::this_thread::sleep_for(std::chrono::milliseconds(options_.retry_delay_ms));
-        }
-    }
-
     void save(const std::string& file, const std::string& bytes, Fetch& record) {
         const fs::path path = dir_ / file;
         std::error_code ec;
@@ -120,8 +109,7 @@ private:
         if (!record.error.empty()) record.file.clear();
     }
 
-    const ObserveOptions& options_;
-    HttpUrl url_;
+    FetchClient& client_;
     fs::path dir_;
     ObserveResult result_;
 };
@@ -202,15 +190,17 @@ Json manifest(const ObserveOptions& options, const HttpUrl& url, const ObserveRe
         if (!f.error.empty()) e["error"] = f.error;
         endpoints.push_back(std::move(e));
     }
-    return {{"format", kSnapshotFormat},
-            {"tool", "flinklint " + options.tool_version},
-            {"url", url.str()},
-            {"started", started},
-            {"finished", utc_now()},
-            {"flink_version", result.flink_version},
-            {"jobs", result.jobs},
-            {"notes", result.notes},
-            {"endpoints", std::move(endpoints)}};
+    Json out = {{"format", kSnapshotFormat},
+                {"tool", "flinklint " + options.tool_version},
+                {"url", url.str()},
+                {"started", started},
+                {"finished", utc_now()},
+                {"flink_version", result.flink_version},
+                {"jobs", result.jobs},
+                {"notes", result.notes},
+                {"endpoints", std::move(endpoints)}};
+    if (url.scheme == "https") out["certificate_verified"] = !options.insecure;
+    return out;
 }
 
 // The directory the snapshot is built in, beside --out, renamed onto it at the end.
@@ -230,15 +220,26 @@ Expected<fs::path> staging_dir(const fs::path& out) {
 
 ObserveResult observe(const ObserveOptions& options) {
     const auto url = parse_http_url(options.url);
-    if (!url) return {options.url + ": " + url.error()};
+    if (!url) return {without_credentials(options.url) + ": " + url.error()};
     if (options.job && !is_flink_id(*options.job))
         return {fmt::format("--job {}: expected a job id of 32 hexadecimal digits", *options.job)};
+    if (url->scheme == "http" && (options.insecure || !options.cacert.empty()))
+        return {"--cacert and --insecure apply to https URLs only"};
     fs::path out = fs::absolute(options.out).lexically_normal();
     if (!out.has_filename()) out = out.parent_path();
+    if (options.fetcher.empty()) return {std::string(kFetcherMissing)};
+    const auto client = FetchClient::start(options.fetcher, *url,
+                                           {options.timeout_ms, options.max_body, options.retries,
+                                            options.retry_delay_ms, options.cacert, options.insecure});
+    if (!client) return {client.error()};
     const auto staging = staging_dir(out);
     if (!staging) return {options.out + ": " + staging.error()};
     const std::string started = utc_now();
-    Observer observer(options, *url, *staging);
+    Observer observer(**client, *staging);
+    if (options.insecure)
+        observer.result().notes.push_back(
+            "the server's certificate was not verified (--insecure): anyone on the path could have "
+            "answered");
     std::error_code ec;
     const auto config = observer.fetch("/config");
     if (!config || !config->is_object() || !config->contains("flink-version")) {
