@@ -12,13 +12,8 @@
 namespace flinklint::rules {
 namespace {
 
-std::string_view base_name(std::string_view word) {
-    const auto slash = word.rfind('/');
-    return slash == std::string_view::npos ? word : word.substr(slash + 1);
-}
-
 bool is_shell(std::string_view word) {
-    const std::string_view base = base_name(word);
+    const std::string_view base = program_name(word);
     return base == "sh" || base == "bash" || base == "ash" || base == "dash" || base == "zsh";
 }
 
@@ -140,6 +135,11 @@ void add_compose(const Model& model, std::vector<CommandLine>& out) {
 }
 
 }  // namespace
+
+std::string_view program_name(std::string_view word) {
+    const auto slash = word.rfind('/');
+    return slash == std::string_view::npos ? word : word.substr(slash + 1);
+}
 
 std::vector<CommandLine> command_lines(const Model& model) {
     std::vector<CommandLine> out;

@@ -38,4 +38,7 @@ struct CommandLine {
 
 std::vector<CommandLine> command_lines(const Model& model);
 
+// `jobmanager.sh` of `/opt/flink/bin/jobmanager.sh`: the program a command word names.
+std::string_view program_name(std::string_view word);
+
 }  // namespace flinklint::rules

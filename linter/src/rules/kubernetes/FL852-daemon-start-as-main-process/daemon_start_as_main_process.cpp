@@ -15,11 +15,6 @@
 namespace flinklint::rules {
 namespace {
 
-std::string_view base_name(std::string_view word) {
-    const auto slash = word.rfind('/');
-    return slash == std::string_view::npos ? word : word.substr(slash + 1);
-}
-
 // The scripts whose `start` action runs flink-daemon.sh.
 bool daemon_script(std::string_view base) {
     constexpr std::array<std::string_view, 6> kScripts{"jobmanager.sh",    "taskmanager.sh",
@@ -33,7 +28,7 @@ bool daemon_script(std::string_view base) {
 // The word that makes the last command start daemons; nullptr when it does not.
 const CommandWord* daemon_start(const SimpleCommand& command) {
     const CommandWord& program = command.words[command.program];
-    const std::string_view base = base_name(program.text);
+    const std::string_view base = program_name(program.text);
     if (base == "start-cluster.sh" || base == "start-zookeeper-quorum.sh") return &program;
     if (!daemon_script(base)) return nullptr;
     if (command.program + 1 >= command.words.size())  // sql-gateway.sh alone: its default action is start
@@ -53,15 +48,16 @@ void check_daemon_start_as_main_process(const Model& model, Reporter& reporter) 
         const CommandWord& program = last.words[last.program];
         Finding f{.source = line.source, .span = start->span, .key = "command"};
         f.message = fmt::format(
-            "{} ends its command with {}{}: the script starts Flink as a background daemon (flink-daemon.sh) "
+            "{} ends its command with {}: the script starts Flink as a background daemon (flink-daemon.sh) "
             "and returns, so the container's main process ends at once and the container stops",
-            line.where, quoted(base_name(program.text)), start == &program ? "" : " start");
-        f.help = base_name(program.text).starts_with("start-")
+            line.where,
+            quoted(fmt::format("{}{}", program_name(program.text), start == &program ? "" : " start")));
+        f.help = program_name(program.text).starts_with("start-")
                      ? std::string(
                            "start one process per container in the foreground: the image's "
                            "`jobmanager` / `taskmanager` verbs, or `<script>.sh start-foreground`")
                      : fmt::format("use `{} start-foreground`, which runs the process in the foreground",
-                                   base_name(program.text));
+                                   program_name(program.text));
         reporter.report(std::move(f));
     }
 }
