@@ -44,11 +44,34 @@ bool filled_by_flink_init(const PodSpecFacts& pod, std::string_view volume) {
     return false;
 }
 
+// A container whose image flinklint cannot read (a Helm value) but whose command runs one of Flink's start
+// scripts from the image's bin/ (`/opt/flink/bin/jobmanager.sh start-foreground`) and never names its lib
+// directory (a command that copies jars into lib/ may fill it first).
+bool runs_flink_script(const Container& c) {
+    const std::string lib = lib_dir(c);
+    const std::string bin = lib.substr(0, lib.size() - 3) + "bin/";
+    bool script = false;
+    for (const std::vector<Located>* list : {&c.command, &c.args}) {
+        for (const Located& part : *list) {
+            if (part.value.find(lib) != std::string::npos) return false;
+            for (std::string_view word : command_words(part.value)) {
+                if (!word.starts_with(bin)) continue;
+                const std::string_view name = word.substr(bin.size());
+                script = script || name == "jobmanager.sh" || name == "taskmanager.sh" ||
+                         name == "standalone-job.sh" || name == "historyserver.sh" ||
+                         name == "sql-gateway.sh";
+            }
+        }
+    }
+    return script;
+}
+
 void check_pod(const SourcePtr& source, const std::string& owner, const PodSpecFacts& pod,
                bool operator_template, Reporter& reporter) {
     for (const Container& c : pod.containers) {
         // In a FlinkDeployment's pod template the operator gives flink-main-container spec.image.
-        if (!flink_image(c.image.value) && !(operator_template && c.name.value == "flink-main-container"))
+        if (!flink_image(c.image.value) && !(operator_template && c.name.value == "flink-main-container") &&
+            !runs_flink_script(c))
             continue;
         for (const VolumeMount& m : c.volume_mounts) {
             if (m.sub_path || trimmed_path(m.mount_path.value) != lib_dir(c)) continue;

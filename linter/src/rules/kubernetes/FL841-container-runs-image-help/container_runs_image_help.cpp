@@ -33,16 +33,37 @@ void check_pods(const Model& model, Reporter& reporter) {
     }
 }
 
+// The file name without its folder and extension: `docker-compose.prod` of `deploy/docker-compose.prod.yml`.
+std::string_view stem(std::string_view path) {
+    if (const auto slash = path.rfind('/'); slash != std::string_view::npos) path.remove_prefix(slash + 1);
+    if (const auto dot = path.rfind('.'); dot != std::string_view::npos) path = path.substr(0, dot);
+    return path;
+}
+
+// `docker-compose.yml` and `docker-compose.prod.yml`: the naming of files given together (`-f a -f b`).
+bool overlay_names(std::string_view a, std::string_view b) {
+    const std::string_view x = stem(a), y = stem(b);
+    const auto extends = [](std::string_view base, std::string_view other) {
+        return other.size() > base.size() && other.starts_with(base) && other[base.size()] == '.';
+    };
+    return extends(x, y) || extends(y, x);
+}
+
 // A compose file that another one extends or overrides (`docker-compose.override.yml`, `-f a -f b`): the
-// command may come from the other file. Services of the same name that have a command, in any file in view,
-// and names with `override` are left alone.
+// command may come from the other file. Left alone: names with `override`, and services whose namesake in
+// another file in view has a command when that namesake is a partial service (no `image:`, no `build:`:
+// the shape of an overlay) or the two files are named as a base and its variant (`x.yml`, `x.prod.yml`).
+// Two complete projects side by side (`session-mode/docker-compose.yml`, `sql-client/docker-compose.yml`)
+// are not one application.
 bool command_elsewhere(const Model& model, const ParsedFile& file, const ComposeService& service) {
     if (file.source->path().find("override") != std::string::npos) return true;
     const std::string& name = service.dns_names.front();
     for (const ParsedFile& other : model.files()) {
         if (&other == &file) continue;
+        const bool related = overlay_names(file.source->path(), other.source->path());
         if (std::ranges::any_of(other.compose_services, [&](const ComposeService& s) {
-                return s.dns_names.front() == name && (!s.command.empty() || !s.entrypoint.empty());
+                return s.dns_names.front() == name && (!s.command.empty() || !s.entrypoint.empty()) &&
+                       (related || (s.image.value.empty() && !s.build));
             }))
             return true;
     }
