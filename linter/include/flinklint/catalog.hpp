@@ -93,10 +93,9 @@ private:
 std::span<const std::string_view> pass_through_prefixes();
 
 // The namespace of `key` that no option or alias of any catalog version, Flink's or the operator's,
-// lies in: its first segment with the dot (`iceberg.`) when no such key starts with it, else for a key
-// of three or more segments its first two (`table.foo.`) when no such key starts with them and no
-// option has a placeholder there (`external-resource.<name>.amount`). Empty when the key is in a
-// namespace of theirs, and for a key of one segment. One lookup in tables built with the catalogs.
+// lies in: its first segment with the dot (`iceberg.`) when no such key starts with it. Empty when the
+// key's first segment is a namespace of theirs (`table.acme.x` too: an unknown key under Flink's
+// namespace is FL101's), and for a key of one segment. One lookup in tables built with the catalogs.
 std::string_view foreign_namespace(std::string_view key);
 
 // A key that circulates in troubleshooting advice but never existed in any Flink version.

@@ -106,21 +106,14 @@ struct CatalogTables {
     std::span<const MapKey> map_keys;  // by key, the first one each
 };
 
-// A first key segment some option or alias of some catalog version starts with (`taskmanager`).
-struct Namespace {
-    TextRef name;
-    bool any_second = false;  // an option has a placeholder second segment (`external-resource.<name>.x`)
-};
-
 // The generated arrays (catalog_tables.cpp).
 struct CompiledCatalogs {
     std::string_view text;  // every key, default, list entry and segment
     std::span<const TextRef> list_entries;
     std::span<const CatalogTables> versions;  // one per kCatalogVersions entry, in that order
-    // Over every version and the operator's keys, sorted: the first segments, and the first two
-    // segments (`table.exec`) of keys and aliases with more than one (in_flink_namespace).
-    std::span<const Namespace> namespaces;
-    std::span<const TextRef> sub_namespaces;
+    // Over every version and the operator's keys, sorted: the first segments of keys and aliases
+    // (`taskmanager`), for foreign_namespace.
+    std::span<const TextRef> namespaces;
 };
 const CompiledCatalogs& compiled_catalogs();
 

@@ -263,21 +263,14 @@ std::string write_tables(std::ostream& out, const Tables& t, std::size_t n, Text
            ", " + aliases + ", " + patterns + ", " + leading + ", " + map_keys + "}";
 }
 
-// The first segments, and first two segments, of every key and alias of every table: a key outside
-// them belongs to no Flink or operator option (CompiledCatalogs::namespaces, in_flink_namespace).
+// The first segments of every key and alias of every table: a key outside them belongs to no Flink or
+// operator option (CompiledCatalogs::namespaces, foreign_namespace).
 void write_namespaces(std::ostream& out, const std::vector<Tables>& tables, TextPool& pool) {
-    std::map<std::string, bool, std::less<>> first;  // name -> an option has any second segment
-    std::set<std::string, std::less<>> first_two;
+    std::set<std::string, std::less<>> first;
     const auto add = [&](std::string_view key) {
         const std::vector<std::string_view> segments = detail::split_segments(key);
         if (segments.front().empty() || detail::is_placeholder(segments.front())) return;
-        bool& any_second = first[std::string(segments.front())];
-        if (segments.size() < 2) return;
-        if (detail::is_placeholder(segments[1]) || detail::is_open_placeholder(segments[1])) {
-            any_second = true;
-        } else {
-            first_two.insert(std::string(segments[0]) + '.' + std::string(segments[1]));
-        }
+        first.insert(std::string(segments.front()));
     };
     for (const Tables& t : tables) {
         for (const TsvRow& row : t.rows) {
@@ -286,12 +279,9 @@ void write_namespaces(std::ostream& out, const std::vector<Tables>& tables, Text
             detail::for_each_listed(row.fallback_keys, add);
         }
     }
-    out << "// Namespaces of every version: " << first.size() << " first segments, " << first_two.size()
-        << " first two\nconstexpr Namespace kNamespaces[] = {\n";
-    for (const auto& [name, any_second] : first)
-        out << "    {" << pool.ref(name) << ", " << (any_second ? "true" : "false") << "},\n";
-    out << "};\nconstexpr TextRef kSubNamespaces[] = {\n";
-    for (const std::string& name : first_two) out << "    " << pool.ref(name) << ",\n";
+    out << "// Namespaces of every version: " << first.size()
+        << " first segments\nconstexpr TextRef kNamespaces[] = {\n";
+    for (const std::string& name : first) out << "    " << pool.ref(name) << ",\n";
     out << "};\n\n";
 }
 
@@ -374,8 +364,7 @@ int main(int argc, char** argv) {
     for (std::size_t n = 0; n < tables.size(); ++n)
         out << "static_assert(kCatalogs[" << n << "].version == kCatalogVersions[" << n << "]);\n";
     out << "\nconstexpr CompiledCatalogs kCompiled{{kText, sizeof kText - 1}, kListEntries, kCatalogs, "
-           "kNamespaces, "
-           "kSubNamespaces};\n\n"
+           "kNamespaces};\n\n"
            "}  // namespace\n\nconst CompiledCatalogs& compiled_catalogs() {\n    return kCompiled;\n}\n\n"
            "}  // namespace flinklint::catalog_detail\n";
 

@@ -1,147 +1,124 @@
-// The operator's own validator tests, transcribed case by case (docs/precision.md, "Issue 17 audit"):
-// DefaultValidatorTest of apache/flink-kubernetes-operator at release-1.15.0, the release the
-// operator rules mirror (docs/catalogs.md). Each case is a resource the validator accepts or rejects;
-// `agrees` says whether flinklint reports it (FL823 for the autoscaler options, FL822 for a
-// FlinkStateSnapshot) exactly when the validator rejects it. A case that does not agree is kept with
-// the reason, and the test holds flinklint to that known answer until it is closed.
-//   #testAutoScalerDeployment*, #testNonEnabled/DisabledEnabledAutoScalerDeploymentJob,
-//   #testAutoScalerUtilizationConfiguration (its FlinkDeployment half), #testFlinkStateSnapshotValidator.
-// Not transcribed: the other tests (#testValidationWithoutDefaultConfig alone has about 150 cases).
+// DefaultValidatorTest (operator release-1.15.0): the autoscaler cases, for a FlinkDeployment
+// (#testAutoScalerConfiguration: the options replace the test cluster's configuration) and for a
+// FlinkSessionJob (#testSessionJobAutoScalerConfiguration: the options are the session cluster's, the
+// file holds the cluster and the job), and #testFlinkStateSnapshotValidator. The autoscaler's checks are
+// AutoscalerValidator#validateAutoscalerOptions (FL823); the snapshot's, DefaultValidator
+// #validateStateSnapshot (FL822). Cases as in operator_validator_support.hpp.
 #include <gtest/gtest.h>
 
-#include <string>
-#include <utility>
-#include <vector>
+#include "operator_validator_support.hpp"
 
-#include "fix_test_support.hpp"
-#include "run_binary.hpp"
-
-using namespace flinklint::testing;
+using namespace flinklint::testing::validator;
 
 namespace {
 
-using Options = std::vector<std::pair<std::string, std::string>>;
-
-// DefaultValidatorTest#getDefaultTestAutoScalerFlinkConfigurationMap, with a case's changes.
-std::string deployment(const Options& changes, const std::vector<std::string>& removed = {}) {
-    Options conf = {{"job.autoscaler.enabled", "true"},
-                    {"job.autoscaler.scale-up.max-factor", "100000.0"},
-                    {"job.autoscaler.scale-down.max-factor", "0.6"},
-                    {"job.autoscaler.utilization.target", "0.7"},
-                    {"job.autoscaler.utilization.max", "1.0"},
-                    {"job.autoscaler.utilization.min", "0.3"}};
-    for (const auto& [key, value] : changes) {
-        auto entry = conf.begin();
-        while (entry != conf.end() && entry->first != key) ++entry;
-        if (entry == conf.end())
-            conf.emplace_back(key, value);
-        else
-            entry->second = value;
-    }
-    std::string text =
-        "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: test-cluster\n"
-        "spec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  serviceAccount: flink\n"
-        "  jobManager:\n    resource: {memory: 2048m, cpu: 1}\n"
-        "  taskManager:\n    resource: {memory: 2048m, cpu: 1}\n"
-        "  job:\n    jarURI: local:///opt/flink/examples/streaming/StateMachineExample.jar\n"
-        "    parallelism: 2\n    upgradeMode: stateless\n  flinkConfiguration:\n";
-    for (const auto& [key, value] : conf) {
-        bool gone = false;
-        for (const std::string& r : removed) gone = gone || r == key;
-        if (!gone) text += "    " + key + ": \"" + value + "\"\n";
-    }
-    return text;
+std::string application(const Options& changes) {
+    Deployment d;
+    d.conf = autoscaler_conf(changes);
+    return d.text();
 }
 
-// TestUtils#buildFlinkStateSnapshotSavepoint(false, reference to the test cluster), with a spec.
-std::string snapshot(const std::string& spec) {
-    return "apiVersion: flink.apache.org/v1beta1\nkind: FlinkStateSnapshot\nmetadata:\n  name: snapshot\n"
-           "  namespace: test\nspec:\n" +
-           spec;
+std::string session(const Options& changes) {
+    Deployment cluster;
+    cluster.job = false;
+    cluster.conf = autoscaler_conf(changes);
+    return cluster.text() + "---\n" + SessionJob{}.text();
 }
 
-const char* const kReference = "  jobReference:\n    kind: FlinkDeployment\n    name: test-cluster\n";
-
-struct Case {
-    const char* name;
-    std::string resource;
-    const char* rule;  // the rule that reports a rejection
-    bool rejected;     // by the operator's validator
-    bool agrees;       // flinklint reports `rule` exactly when `rejected`
-    const char* note = "";
-};
-
-bool reports(const std::string& resource, const char* rule) {
-    const TempDir dir;
-    dir.write("resource.yaml", resource);
-    const RunResult result =
-        run_flinklint({"check", "--format", "concise", "--exit-zero", "resource.yaml"}, dir.path().string());
-    return result.out.find(rule) != std::string::npos;
-}
-
-TEST(DefaultValidatorTest, AutoScalerAndStateSnapshotCases) {
+// The autoscaler cases, on `resource` (application or session).
+std::vector<Case> autoscaler_cases(const std::string& kind, std::string (*resource)(const Options&)) {
+    const std::string down = "job.autoscaler.scale-down.max-factor",
+                      up = "job.autoscaler.scale-up.max-factor", target = "job.autoscaler.utilization.target",
+                      max = "job.autoscaler.utilization.max", min = "job.autoscaler.utilization.min";
     const std::string bad = "-1.6";
-    const Options all_bad = {{"job.autoscaler.scale-down.max-factor", bad},
-                             {"job.autoscaler.scale-up.max-factor", bad},
-                             {"job.autoscaler.utilization.target", bad},
-                             {"job.autoscaler.utilization.max", bad},
-                             {"job.autoscaler.utilization.min", bad}};
+    const Options all_bad = {{down, bad}, {up, bad}, {target, bad}, {max, bad}, {min, bad}};
     Options disabled = all_bad;
     disabled.emplace_back("job.autoscaler.enabled", "false");
-    const std::vector<Case> cases = {
-        {"testAutoScalerDeployment", deployment({}), "FL823", false, true},
-        {"NegativeScaleDownFactor", deployment({{"job.autoscaler.scale-down.max-factor", "-0.1"}}), "FL823",
-         true, true},
-        {"NegativeScaleUpFactor", deployment({{"job.autoscaler.scale-up.max-factor", "-0.1"}}), "FL823", true,
-         true},
-        {"NegativeUtilization", deployment({{"job.autoscaler.utilization.target", "-0.6"}}), "FL823", true,
-         true},
-        {"NegativeUtilizationBoundary max", deployment({{"job.autoscaler.utilization.max", "-0.6"}}), "FL823",
-         true, true},
-        {"NegativeUtilizationBoundary min", deployment({{"job.autoscaler.utilization.min", "-0.6"}}), "FL823",
-         true, true},
-        {"InvalidExcludedPeriods", deployment({{"job.autoscaler.excluded.periods", "12:00-10:00"}}), "FL823",
-         true, false,
-         "Quartz's DailyCalendar refuses an end before the start (CalendarUtils#validateExcludedExpression); "
-         "flinklint does not evaluate daily or cron expressions"},
-        {"InvalidScalingCoefficientMin",
-         deployment({{"job.autoscaler.observed-scalability.coefficient-min", "1.2"}}), "FL823", true, true},
-        {"testNonEnabledAutoScalerDeploymentJob", deployment(all_bad, {"job.autoscaler.enabled"}), "FL823",
-         false, true},
-        {"testDisabledEnabledAutoScalerDeploymentJob", deployment(disabled), "FL823", false, true},
-        {"Utilization max below target",
-         deployment({{"job.autoscaler.utilization.min", "0.3"},
-                     {"job.autoscaler.utilization.target", "0.5"},
-                     {"job.autoscaler.utilization.max", "0.4"}}),
-         "FL823", true, true},
-        {"Utilization min above the default target", deployment({{"job.autoscaler.utilization.min", "0.8"}}),
-         "FL823", true, true},
-        {"Utilization target 1.5", deployment({{"job.autoscaler.utilization.target", "1.5"}}), "FL823", true,
-         true},
-        {"Utilization in order",
-         deployment({{"job.autoscaler.utilization.min", "0.2"},
-                     {"job.autoscaler.utilization.target", "0.5"},
-                     {"job.autoscaler.utilization.max", "0.6"}}),
-         "FL823", false, true},
-        {"testFlinkStateSnapshotValidator default", snapshot(std::string(kReference) + "  savepoint: {}\n"),
-         "FL822", false, true},
-        {"checkpoint and savepoint",
-         snapshot(std::string(kReference) + "  checkpoint: {}\n  savepoint: {}\n"), "FL822", true, true},
-        {"no job reference", snapshot("  savepoint: {}\n"), "FL822", true, true},
-        {"no job reference, savepoint already exists", snapshot("  savepoint:\n    alreadyExists: true\n"),
-         "FL822", false, true},
-        {"target not found",
-         snapshot("  jobReference:\n    kind: FlinkDeployment\n    name: does-not-exist\n  savepoint: {}\n"),
-         "FL822", true, false,
-         "the referenced resource may exist in the cluster: a file cannot show it is missing"},
+    Options removed = all_bad;
+    removed.emplace_back("job.autoscaler.enabled", "");
+    const auto range = [&](const std::string& name, const std::string& key, const std::string& value) {
+        return rejected(kind + ": " + name, resource({{key, value}}), "FL823", key, key);
     };
-    for (const Case& c : cases) {
-        const bool reported = reports(c.resource, c.rule);
-        if (c.agrees)
-            EXPECT_EQ(reported, c.rejected) << c.name << "\n" << c.resource;
-        else
-            EXPECT_NE(reported, c.rejected) << c.name << " (known difference: " << c.note << ")";
+    std::vector<Case> cases = {
+        accepted(kind + ": the autoscaler options", resource({})),
+        range("InvalidNegativeScaleDownFactor", down, "-0.1"),
+        range("InvalidNegativeScaleUpFactor", up, "-0.1"),
+        range("InvalidNegativeUtilization", target, "-0.6"),
+        range("InvalidNegativeUtilizationBoundary: max", max, "-0.6"),
+        range("InvalidNegativeUtilizationBoundary: min", min, "-0.6"),
+        rejected(kind + ": InvalidExcludedPeriods 12:00-10:00",
+                 resource({{"job.autoscaler.excluded.periods", "12:00-10:00"}}), "FL823", "excluded.periods",
+                 "ends at or before its start"),
+        accepted(kind + ": enabled false, every option out of range", resource(disabled)),
+        rejected(kind + ": utilization 0.3 / 0.5 / 0.4: max below target",
+                 resource({{min, "0.3"}, {target, "0.5"}, {max, "0.4"}}), "FL823", max, max),
+        range("utilization target 1.5", target, "1.5"),
+        accepted(kind + ": utilization 0.2 / 0.5 / 0.6",
+                 resource({{min, "0.2"}, {target, "0.5"}, {max, "0.6"}})),
+    };
+    if (kind == "FlinkDeployment") {
+        cases.push_back(range("InvalidScalingCoefficientMin 1.2",
+                              "job.autoscaler.observed-scalability.coefficient-min", "1.2"));
+        cases.push_back(
+            accepted(kind + ": NonEnabled (no enabled key), every option out of range", resource(removed)));
+        cases.push_back(range("utilization min 0.8 above the default target", min, "0.8"));
+    } else {
+        // #testValidateSessionJobWithInvalidUtilizationBoundary repeats the boundary cases.
+        cases.push_back(range("InvalidUtilizationBoundary: max", max, "-0.6"));
+        cases.push_back(range("InvalidUtilizationBoundary: min", min, "-0.6"));
+        cases.push_back(range("utilization max 0.6 below the default target", max, "0.6"));
     }
+    return cases;
+}
+
+std::string with_reference(const std::string& rest) {
+    return snapshot("  jobReference:\n    kind: FlinkDeployment\n    name: test-cluster\n" + rest);
+}
+
+const char* const kSavepoint = "  savepoint:\n    path: test-path\n    alreadyExists: false\n";
+
+// The snapshot's findings on a field that is missing, or on two that exclude each other, are on its name.
+const char* const kName = "name: test-savepoint";
+
+std::vector<Case> snapshot_cases() {
+    return {
+        accepted("FlinkStateSnapshot savepoint of test-cluster", with_reference(kSavepoint)),
+        rejected("Exactly one of checkpoint or savepoint configurations has to be set",
+                 with_reference(std::string("  checkpoint: {}\n") + kSavepoint), "FL822", kName,
+                 "Exactly one"),
+        rejected("Job reference must be supplied for this snapshot", snapshot(kSavepoint), "FL822", kName,
+                 "jobReference"),
+        accepted("no job reference, savepoint alreadyExists",
+                 snapshot("  savepoint:\n    path: test-path\n    alreadyExists: true\n")),
+        rejected("Target for snapshot test/does-not-exist was not found",
+                 snapshot("  jobReference:\n    kind: FlinkDeployment\n    name: does-not-exist\n" +
+                          std::string(kSavepoint)),
+                 "FL822", "name: does-not-exist", "not found",
+                 "the referenced resource may exist in the cluster: a file cannot show it is missing"),
+    };
+}
+
+TEST(DefaultValidatorTest, AutoScalerFlinkDeployment) {
+    check_cases(autoscaler_cases("FlinkDeployment", application));
+}
+
+TEST(DefaultValidatorTest, AutoScalerFlinkSessionJob) {
+    check_cases(autoscaler_cases("FlinkSessionJob", session));
+}
+
+// getDefaultTestAutoScalerFlinkConfigurationMap also sets the boolean
+// `job.autoscaler.scaling.effectiveness.detection.enabled` to `0.1`: the validator does not read it, the
+// autoscaler does (AutoScalerOptions#SCALING_EFFECTIVENESS_DETECTION_ENABLED, a boolean) and fails.
+TEST(DefaultValidatorTest, AutoScalerEffectivenessDetectionNotABoolean) {
+    check_cases(
+        {accepted("the test's autoscaler map as written, with effectiveness detection 0.1",
+                  application({{"job.autoscaler.scaling.effectiveness.detection.enabled", "0.1"}}),
+                  "flinklint reports `0.1` as no boolean (FL102): the validator skips the option, the "
+                  "autoscaler fails when it reads it")});
+}
+
+TEST(DefaultValidatorTest, FlinkStateSnapshotValidator) {
+    check_cases(snapshot_cases());
 }
 
 }  // namespace

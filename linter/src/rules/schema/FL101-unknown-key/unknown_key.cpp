@@ -1,6 +1,5 @@
 // FL101 unknown-key: a key no option of the target Flink version reads. Flink does not reject
 // unknown keys; it never reads them, so a typo silently leaves the default in place.
-#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -8,7 +7,7 @@
 #include "flinklint/option_values.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/rule_helpers.hpp"
-#include "rules/schema/foreign_keys.hpp"
+#include "rules/schema/unknown_keys.hpp"
 #include "rules/schema/value_spelling.hpp"
 
 namespace flinklint::rules {
@@ -55,22 +54,6 @@ std::string join_suggestions(const std::vector<std::string>& suggestions) {
     return out;
 }
 
-// The Kubernetes operator's namespaces. The operator reads its options by exact key
-// (flink-autoscaler AutoScalerOptions under `job.autoscaler.`, flink-kubernetes-operator
-// KubernetesOperatorConfigOptions under `kubernetes.operator.`) from the same flinkConfiguration, and
-// like Flink it ignores every other key there; forks of the operator and autoscaler extensions add
-// options of their own under these prefixes (`job.autoscaler.<algorithm>.enabled`).
-bool operator_namespace(std::string_view key) {
-    return key.starts_with("job.autoscaler.") || key.starts_with("kubernetes.operator.");
-}
-
-// A misspelling of `suggestion`: within the few edits the did-you-mean allows over the whole key, not
-// merely the same segments with one more or one reordered.
-bool near_miss(std::string_view key, std::string_view suggestion) {
-    const std::size_t limit = std::min<std::size_t>(4, 1 + key.size() / 10);
-    return edit_distance(key, suggestion, limit) <= limit;
-}
-
 Finding extension_key_finding(const FlinkConfig& config, const ConfigEntry& entry,
                               const std::vector<std::string>& suggestions) {
     Finding finding{.source = config.source(), .span = entry.key_span, .key = entry.key};
@@ -88,79 +71,84 @@ Finding extension_key_finding(const FlinkConfig& config, const ConfigEntry& entr
     return finding;
 }
 
+// The finding for an unknown key no other kind describes: with the did-you-mean when there is one.
+Finding unknown_key_finding(const FlinkConfig& config, const ConfigEntry& entry,
+                            const std::vector<std::string>& suggestions) {
+    Finding finding{
+        .source = config.source(),
+        .span = entry.key_span,
+        .message = fmt::format("unknown key {}: Flink {} has no such option and ignores it silently",
+                               quoted(entry.key), config.version().str()),
+        .key = entry.key};
+    if (!suggestions.empty()) {
+        finding.message += fmt::format("; did you mean {}?", join_suggestions(suggestions));
+        // Renaming is unsafe: the real option may change behaviour the job relied on.
+        if (config.get(suggestions.front()) == nullptr) {
+            finding.fix = rename_key_fix(entry, config, suggestions.front(), FixSafety::unsafe);
+        }
+        finding.help = fmt::format("rename the key to {}", quoted(suggestions.front()));
+    } else {
+        finding.help =
+            "check the spelling against the Flink documentation of this version, or remove the key";
+    }
+    return finding;
+}
+
 }  // namespace
 
+// The kinds of unknown key are classify_unknown_key's (rules/schema/unknown_keys.hpp); a removed key is
+// FL202's and a key under a foreign namespace FL111's.
 void check_unknown_key(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
-        const Catalog& catalog = config.catalog();
         for (const ConfigEntry& entry : config.entries()) {
-            if (entry.key.empty() || under_nested_block(config, entry.key_span)) continue;
-            if (config.lookup(entry).kind != KeyLookup::Kind::unknown) continue;
-            if (last_version_knowing(entry.key, config.version())) continue;  // FL202 removed-key says more
-
-            if (const InventedKey* invented = find_invented_key(entry.key)) {
-                reporter.report({.source = config.source(),
-                                 .span = entry.key_span,
-                                 .message = fmt::format("{} has never been a Flink option (it circulates in "
-                                                        "troubleshooting advice); Flink ignores it",
-                                                        quoted(entry.key)),
-                                 .help = std::string(invented->advice),
-                                 .key = entry.key,
-                                 .fix = invented_key_fix(entry, config)});
-                continue;
+            const UnknownKey unknown = classify_unknown_key(config, entry);
+            switch (unknown.kind) {
+                case UnknownKeyKind::invented:
+                    reporter.report(
+                        {.source = config.source(),
+                         .span = entry.key_span,
+                         .message = fmt::format("{} has never been a Flink option (it circulates in "
+                                                "troubleshooting advice); Flink ignores it",
+                                                quoted(entry.key)),
+                         .help = std::string(unknown.invented->advice),
+                         .key = entry.key,
+                         .fix = invented_key_fix(entry, config)});
+                    break;
+                case UnknownKeyKind::retired:
+                    reporter.report({.source = config.source(),
+                                     .span = entry.key_span,
+                                     .message = fmt::format("{} {}; Flink {} ignores it", quoted(entry.key),
+                                                            unknown.retired->history, config.version().str()),
+                                     .help = std::string(unknown.retired->advice),
+                                     .key = entry.key,
+                                     .severity = unknown.retired->written_by_tool
+                                                     ? std::optional(Severity::info)
+                                                     : std::nullopt});
+                    break;
+                case UnknownKeyKind::newer:
+                    reporter.report(
+                        {.source = config.source(),
+                         .span = entry.key_span,
+                         .message =
+                             fmt::format("{} is an option only from Flink {} on: Flink {} ignores it",
+                                         quoted(entry.key), unknown.newer->str(), config.version().str()),
+                         .help = fmt::format("target Flink {} or later (--flink-version, .flinklint.yaml, "
+                                             "spec.flinkVersion), or remove the key",
+                                             unknown.newer->str()),
+                         .key = entry.key});
+                    break;
+                case UnknownKeyKind::operator_extension:
+                    reporter.report(extension_key_finding(config, entry, unknown.suggestions));
+                    break;
+                case UnknownKeyKind::unknown:
+                    reporter.report(unknown_key_finding(config, entry, unknown.suggestions));
+                    break;
+                case UnknownKeyKind::not_unknown:
+                case UnknownKeyKind::removed:
+                case UnknownKeyKind::retired_still_read:
+                case UnknownKeyKind::foreign_namespace:
+                    break;
             }
-            if (const RetiredKey* retired = find_retired_key(entry.key)) {
-                if (config.version() < retired->read_until) continue;  // that Flink still read it
-                reporter.report(
-                    {.source = config.source(),
-                     .span = entry.key_span,
-                     .message = fmt::format("{} {}; Flink {} ignores it", quoted(entry.key), retired->history,
-                                            config.version().str()),
-                     .help = std::string(retired->advice),
-                     .key = entry.key,
-                     .severity = retired->written_by_tool ? std::optional(Severity::info) : std::nullopt});
-                continue;
-            }
-            if (const auto newer = first_version_knowing(entry.key, config.version())) {
-                reporter.report(
-                    {.source = config.source(),
-                     .span = entry.key_span,
-                     .message = fmt::format("{} is an option only from Flink {} on: Flink {} ignores it",
-                                            quoted(entry.key), newer->str(), config.version().str()),
-                     .help = fmt::format("target Flink {} or later (--flink-version, .flinklint.yaml, "
-                                         "spec.flinkVersion), or remove the key",
-                                         newer->str()),
-                     .key = entry.key});
-                continue;
-            }
-            const std::vector<std::string> suggestions = catalog.suggest(entry.key);
-            // A key whose first segment is the namespace of no option, without a close option, is FL111's.
-            if (suggestions.empty() && foreign_first_segment(entry.key)) continue;
-            if (operator_namespace(entry.key) &&
-                (suggestions.empty() || !near_miss(entry.key, suggestions.front()))) {
-                reporter.report(extension_key_finding(config, entry, suggestions));
-                continue;
-            }
-            Finding finding{
-                .source = config.source(),
-                .span = entry.key_span,
-                .message = fmt::format("unknown key {}: Flink {} has no such option and ignores it "
-                                       "silently",
-                                       quoted(entry.key), config.version().str()),
-                .key = entry.key};
-            if (!suggestions.empty()) {
-                finding.message += fmt::format("; did you mean {}?", join_suggestions(suggestions));
-                // Renaming is unsafe: the real option may change behaviour the job relied on.
-                if (config.get(suggestions.front()) == nullptr) {
-                    finding.fix = rename_key_fix(entry, config, suggestions.front(), FixSafety::unsafe);
-                }
-                finding.help = fmt::format("rename the key to {}", quoted(suggestions.front()));
-            } else {
-                finding.help =
-                    "check the spelling against the Flink documentation of this version, or remove "
-                    "the key";
-            }
-            reporter.report(std::move(finding));
         }
     }
 }

@@ -7,23 +7,16 @@
 
 #include "flinklint/text_util.hpp"
 #include "rules/rule_helpers.hpp"
-#include "rules/schema/foreign_keys.hpp"
+#include "rules/schema/unknown_keys.hpp"
 
 namespace flinklint::rules {
 
 void check_foreign_namespace_key(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
         for (const ConfigEntry& entry : config.entries()) {
-            if (!foreign_first_segment(entry.key)) continue;  // one lookup: most keys stop here
-            if (under_nested_block(config, entry.key_span) ||
-                config.lookup(entry).kind != KeyLookup::Kind::unknown) {
-                continue;
-            }
-            // The keys FL101 says more about, in its order: removed, invented, retired, newer, misspelt.
-            if (last_version_knowing(entry.key, config.version()) ||
-                find_invented_key(entry.key) != nullptr || find_retired_key(entry.key) != nullptr ||
-                first_version_knowing(entry.key, config.version()) ||
-                !config.catalog().suggest(entry.key).empty()) {
+            // foreign_namespace is one lookup that most keys stop at; the kind is FL101's classification.
+            if (foreign_namespace(entry.key).empty() ||
+                classify_unknown_key(config, entry).kind != UnknownKeyKind::foreign_namespace) {
                 continue;
             }
             reporter.report(
