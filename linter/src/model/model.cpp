@@ -131,7 +131,8 @@ Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
         VersionChoice& choice = choices[i];
         const FlinkConfig& first = configs_[i];
         if (choice.all.empty() && default_version_.source == VersionSource::default_version) {
-            if (auto keys = model_detail::key_evidence(first.doc())) model_detail::add_evidence(choice, std::move(*keys));
+            if (auto keys = model_detail::key_evidence(first.doc()))
+                model_detail::add_evidence(choice, std::move(*keys));
         }
         if (choice.all.empty()) model_detail::add_evidence(choice, default_version_);
         configs_[i] = FlinkConfig(first.file(), first.doc(), std::move(choice), first.mode());

@@ -60,7 +60,7 @@ std::optional<std::string_view> named_strategy(std::string_view value) {
 
 std::string type_key(const FlinkConfig& config) {
     return config.catalog().find("restart-strategy.type") != nullptr ? "restart-strategy.type"
-                                                                      : "restart-strategy";
+                                                                     : "restart-strategy";
 }
 
 std::string default_strategy(const FlinkConfig& config) {
@@ -108,7 +108,8 @@ void check_restart_strategy_options_ignored(const Model& model, Reporter& report
                 const auto named = named_strategy(type->value);
                 if (!named || *named == *strategy) continue;
                 f.message = fmt::format(
-                    "{} is read only by the `{}` restart strategy, but `{}: {}` selects {}: Flink never reads "
+                    "{} is read only by the `{}` restart strategy, but `{}: {}` selects {}: Flink never "
+                    "reads "
                     "this option",
                     quoted(entry.key), *strategy, type->key, trim(type->value),
                     *named == "none" ? "no restart" : fmt::format("`{}`", *named));

@@ -4,9 +4,9 @@
 // interval, scope.delimiter, scope.variables.excludes/.additional, filter.includes/.excludes); the
 // factory reads only its own names (flink-metrics-*: PrometheusReporterFactory ARG_PORT,
 // PrometheusPushGatewayReporterOptions, JMXReporterFactory ARG_PORT, ScheduledDropwizardReporter
-// ARG_HOST/ARG_PORT/ARG_PREFIX/..., GraphiteReporter ARG_PROTOCOL, StatsDReporter, DatadogHttpReporterFactory,
-// InfluxdbReporterOptions). Any other property is silently unused. A reporter of another vendor
-// reads what it likes, so only Flink's reporters are judged.
+// ARG_HOST/ARG_PORT/ARG_PREFIX/..., GraphiteReporter ARG_PROTOCOL, StatsDReporter,
+// DatadogHttpReporterFactory, InfluxdbReporterOptions). Any other property is silently unused. A reporter of
+// another vendor reads what it likes, so only Flink's reporters are judged.
 #include <array>
 
 #include <fmt/format.h>
@@ -20,9 +20,14 @@ namespace {
 constexpr std::string_view kPrefix = "metrics.reporter.";
 
 // What ReporterSetup reads itself under `metrics.reporter.<name>.` (MetricOptions, 1.x and 2.x).
-constexpr std::array<std::string_view, 8> kSetupProperties = {
-    "factory.class",           "class",        "interval",        "scope.delimiter", "scope.variables.excludes",
-    "scope.variables.additional", "filter.includes", "filter.excludes"};
+constexpr std::array<std::string_view, 8> kSetupProperties = {"factory.class",
+                                                              "class",
+                                                              "interval",
+                                                              "scope.delimiter",
+                                                              "scope.variables.excludes",
+                                                              "scope.variables.additional",
+                                                              "filter.includes",
+                                                              "filter.excludes"};
 
 // One of Flink's reporters: the simple class names of the reporter and of its factory, and every
 // property name that any release of the factory (or of the reporter's open()) reads.
@@ -38,12 +43,14 @@ constexpr std::array<FlinkReporter, 8> kReporters = {{
      "hostUrl host port jobName randomJobNameSuffix deleteOnShutdown groupingKey filterLabelValueCharacters"},
     {"JMXReporter", "JMXReporterFactory", "port"},
     {"Slf4jReporter", "Slf4jReporterFactory", ""},
-    {"GraphiteReporter", "GraphiteReporterFactory", "host port prefix rateConversion durationConversion protocol"},
+    {"GraphiteReporter", "GraphiteReporterFactory",
+     "host port prefix rateConversion durationConversion protocol"},
     {"StatsDReporter", "StatsDReporterFactory", "host port"},
     {"DatadogHttpReporter", "DatadogHttpReporterFactory",
      "apikey proxyHost proxyPort dataCenter tags maxMetricsPerRequest useLogicalIdentifier"},
     {"InfluxdbReporter", "InfluxdbReporterFactory",
-     "host port scheme protocol db username password retentionPolicy consistency connectTimeout writeTimeout"},
+     "host port scheme protocol db username password retentionPolicy consistency connectTimeout "
+     "writeTimeout"},
 }};
 
 // Calls `f` with each property the reporter's factory reads.
@@ -138,7 +145,8 @@ void check_reporter_option_unknown(const Model& model, Reporter& reporter) {
             // The factory names the reporter; `class` only when no factory.class is set beside it.
             if (property != "factory.class" && property != "class") continue;
             const std::string_view name = rest.substr(0, dot);
-            if (property == "class" && config.get(fmt::format("{}{}.factory.class", kPrefix, name)) != nullptr)
+            if (property == "class" &&
+                config.get(fmt::format("{}{}.factory.class", kPrefix, name)) != nullptr)
                 continue;
             if (const FlinkReporter* r = flink_reporter(entry.value))
                 check_reporter(config, name, *r, entry.key, reporter);

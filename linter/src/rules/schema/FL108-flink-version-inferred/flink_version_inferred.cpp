@@ -17,10 +17,11 @@ void check_flink_version_inferred(const Model& model, Reporter& reporter) {
         reporter.report(
             {.source = config.source(),
              .span = entry->key_span,
-             .message = fmt::format("nothing states this file's Flink version, and its keys are those of Flink {} "
-                                    "or older ({}): it is checked as Flink {}, so deprecations and the "
-                                    "memory model of newer versions are not applied",
-                                    config.version().str(), evidence.reason, config.version().str()),
+             .message =
+                 fmt::format("nothing states this file's Flink version, and its keys are those of Flink {} "
+                             "or older ({}): it is checked as Flink {}, so deprecations and the "
+                             "memory model of newer versions are not applied",
+                             config.version().str(), evidence.reason, config.version().str()),
              .help = "if the file is for a newer Flink, say so (`# flinklint: flink-version=1.20`, "
                      "--flink-version) and replace the old keys",
              .key = entry->key});

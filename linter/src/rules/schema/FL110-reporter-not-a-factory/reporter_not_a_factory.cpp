@@ -64,8 +64,8 @@ void check_class_key(const FlinkConfig& config, const ConfigEntry& entry, Report
     if (!entry.key.starts_with("metrics.reporter.") || (!stated && !read_as_config_yaml(config)) ||
         (stated && config.version() < kClassKeyIgnoredSince))
         return;
-    const std::string read_by =
-        stated ? fmt::format("Flink {}", config.version().str()) : "Flink 1.19+ (the only versions that read config.yaml)";
+    const std::string read_by = stated ? fmt::format("Flink {}", config.version().str())
+                                       : "Flink 1.19+ (the only versions that read config.yaml)";
     const std::string prefix = entry.key.substr(0, entry.key.size() - std::string_view("class").size());
     if (config.get(prefix + "factory.class") != nullptr) return;  // the factory wins; `.class` is unused
     const std::string value(trim(entry.value));
