@@ -126,6 +126,9 @@ struct SupersededKey {
     FlinkVersion replaced_in;
 };
 const SupersededKey* find_superseded_key(std::string_view key);
+// A key of a scheme that replaced an old one after `version` (`taskmanager.memory.process.size` for 1.9):
+// only a Flink newer than `version` reads it.
+bool newer_scheme_key(std::string_view key, FlinkVersion version);
 
 // The newest catalog version (before `target`) that knows `key`, if `target` no longer does:
 // used to say "removed in 2.0".

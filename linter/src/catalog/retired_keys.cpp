@@ -96,4 +96,11 @@ const RetiredKey* find_retired_key(std::string_view key) {
     return find_by_key(kRetiredKeys, key);
 }
 
+bool newer_scheme_key(std::string_view key, FlinkVersion version) {
+    if (find_retired_key(key) != nullptr) return false;
+    for (const SupersededKey& row : kSupersededKeys)
+        if (row.replaced_in > version && key.starts_with(row.replacement)) return true;
+    return false;
+}
+
 }  // namespace flinklint

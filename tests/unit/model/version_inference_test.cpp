@@ -380,13 +380,22 @@ TEST(VersionInference, KeysOnlyAnOlderFlinkWrote) {
     // A TaskManager on the new model with the JobManager's old heap key: 1.10.
     c = only("flink-conf.yaml", "jobmanager.heap.size: 1g\ntaskmanager.memory.process.size: 2g\n");
     EXPECT_EQ(c.version, "1.10");
-    // A key of the newer scheme beside it, a config.yaml (1.19+ only), or any stronger evidence: no inference.
-    EXPECT_EQ(only("flink-conf.yaml", "jobmanager.heap.size: 1g\njobmanager.memory.process.size: 2g\n").source,
-              VersionSource::default_version);
+    // A key of the newer scheme beside it, a config.yaml (1.19+ only), or any stronger evidence: no
+    // inference.
+    EXPECT_EQ(
+        only("flink-conf.yaml", "jobmanager.heap.size: 1g\njobmanager.memory.process.size: 2g\n").source,
+        VersionSource::default_version);
     EXPECT_EQ(only("config.yaml", "taskmanager.heap.size: 1g\n").source, VersionSource::default_version);
+    // Keys of a newer generation anywhere in the file: the JobManager's 1.11 model beside the TaskManager's
+    // pre-1.10 heap key, or an option first known after the oldest catalog (1.18's catalog store).
+    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\njobmanager.memory.heap.size: 1g\n").source,
+              VersionSource::default_version);
+    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\ntable.catalog-store.kind: file\n").source,
+              VersionSource::default_version);
     EXPECT_EQ(only("flink-conf.yaml", "# flinklint: flink-version=1.17\ntaskmanager.heap.size: 1g\n").source,
               VersionSource::inline_comment);
     ModelOptions options;
     options.cli_version = v(1, 18);
-    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\n", options).source, VersionSource::command_line);
+    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\n", options).source,
+              VersionSource::command_line);
 }
