@@ -71,6 +71,55 @@ bool near_miss(std::string_view key, std::string_view suggestion) {
     return edit_distance(key, suggestion, limit) <= limit;
 }
 
+// The words of an operator key below its namespace: `kubernetes.operator.job.autoscaler.parallelism.min`
+// -> {min, parallelism}; `job.autoscaler.vertex.min-parallelism` -> {min, parallelism, vertex}.
+std::vector<std::string_view> operator_words(std::string_view key, bool& autoscaler) {
+    for (const std::string_view prefix : {"kubernetes.operator.job.autoscaler.", "job.autoscaler."}) {
+        if (key.starts_with(prefix)) key.remove_prefix(prefix.size()), autoscaler = true;
+    }
+    if (!autoscaler && key.starts_with("kubernetes.operator.")) key.remove_prefix(20);
+    std::vector<std::string_view> words;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= key.size(); ++i) {
+        if (i < key.size() && key[i] != '.' && key[i] != '-' && key[i] != '_') continue;
+        if (i > start) words.push_back(key.substr(start, i - start));
+        start = i + 1;
+    }
+    std::ranges::sort(words);
+    return words;
+}
+
+// The one operator option whose words include every word of `key` (two or more) in the same part of
+// the operator (autoscaler or not): the key is the option with its words reordered or one dropped
+// (`parallelism.min` for `vertex.min-parallelism`), a misspelling no edit distance finds. A fork's own
+// option (`job.autoscaler.justin.enabled`) brings a word no option has and stays an extension.
+std::optional<std::string_view> reordered_operator_option(const Catalog& catalog, std::string_view key) {
+    bool autoscaler = false;
+    const std::vector<std::string_view> words = operator_words(key, autoscaler);
+    if (words.size() < 2) return std::nullopt;
+    std::optional<std::string_view> found;
+    for (const OptionInfo& option : catalog.options()) {
+        if (!option.operator_option || option.is_pattern()) continue;
+        bool option_autoscaler = false;
+        const std::vector<std::string_view> option_words = operator_words(option.key, option_autoscaler);
+        if (option_autoscaler != autoscaler || !std::ranges::includes(option_words, words)) continue;
+        if (found) return std::nullopt;  // ambiguous
+        found = option.key;
+    }
+    return found;
+}
+
+Finding reordered_key_finding(const FlinkConfig& config, const ConfigEntry& entry, std::string_view option) {
+    Finding finding{.source = config.source(), .span = entry.key_span, .key = entry.key};
+    finding.message = fmt::format(
+        "unknown key {}: the Kubernetes operator has no such option and ignores it; its option {} has the "
+        "same words: did you mean {}?",
+        quoted(entry.key), quoted(option), quoted(option));
+    finding.help = fmt::format("rename the key to {}", quoted(option));
+    if (config.get(option) == nullptr) finding.fix = rename_key_fix(entry, config, option, FixSafety::unsafe);
+    return finding;
+}
+
 Finding extension_key_finding(const FlinkConfig& config, const ConfigEntry& entry,
                               const std::vector<std::string>& suggestions) {
     Finding finding{.source = config.source(), .span = entry.key_span, .key = entry.key};
@@ -136,14 +185,18 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
             const std::vector<std::string> suggestions = catalog.suggest(entry.key);
             // Dated only by its keys to a Flink older than every catalog: a key no catalog knows may have
             // been an option of that Flink (`webclient.port` in 0.9), so only a near miss is reported.
-            if (config.version_source() == VersionSource::file_keys && config.version() < kCatalogVersions[0] &&
+            if (config.version_source() == VersionSource::file_keys &&
+                config.version() < kCatalogVersions[0] &&
                 (suggestions.empty() || !near_miss(entry.key, suggestions.front())))
                 continue;
             // A key whose first segment is the namespace of no option, without a close option, is FL111's.
             if (suggestions.empty() && foreign_first_segment(entry.key)) continue;
             if (operator_namespace(entry.key) &&
                 (suggestions.empty() || !near_miss(entry.key, suggestions.front()))) {
-                reporter.report(extension_key_finding(config, entry, suggestions));
+                if (const auto option = reordered_operator_option(catalog, entry.key))
+                    reporter.report(reordered_key_finding(config, entry, *option));
+                else
+                    reporter.report(extension_key_finding(config, entry, suggestions));
                 continue;
             }
             Finding finding{
