@@ -180,7 +180,14 @@ void check_fraction_overridden(const EffectiveConfig& effective, Process process
             written_key(effective, "taskmanager.memory.managed.fraction", "taskmanager.memory.fraction");
         const std::string size =
             written_key(effective, "taskmanager.memory.managed.size", "taskmanager.memory.size");
-        if (!fraction.empty() && !size.empty())
+        // A size Flink cannot read, or the `-1` that meant "unset" before 1.10, leaves the fraction in
+        // charge.
+        std::uint64_t bytes = 0;
+        if (!size.empty()) {
+            const auto parsed = parse_memory_size(*effective.value(size));
+            bytes = parsed ? *parsed : 0;
+        }
+        if (!fraction.empty() && bytes > 0)
             report_ignored_fraction(effective, fraction,
                                     fmt::format("{} is set, and Flink sizes managed memory by the size alone",
                                                 shown(effective, size)),
