@@ -232,7 +232,7 @@ TEST(VersionInference, ImageOfTheComposeServiceThatMountsTheFile) {
     const auto all = versions_of({{"deploy/docker-compose.yml", compose},
                                   {"deploy/jm_conf/flink-conf.yaml", "jobmanager.heap.mb: 1024\n"},
                                   {"shared/flink-conf.yaml", "taskmanager.heap.mb: 1024\n"},
-                                  {"deploy/other/flink-conf.yaml", "taskmanager.heap.mb: 1024\n"}});
+                                  {"deploy/other/flink-conf.yaml", "taskmanager.numberOfTaskSlots: 2\n"}});
     ASSERT_EQ(all.size(), 3U);
     EXPECT_EQ(all[0].version, "1.4");
     EXPECT_EQ(all[0].source, VersionSource::image);
