@@ -116,6 +116,19 @@ struct RetiredKey {
 };
 const RetiredKey* find_retired_key(std::string_view key);
 
+// A key current Flink still reads as a deprecated fallback, but that a newer scheme replaced in
+// `replaced_in`: a file that sets it and no key of the scheme that replaced it (`replacement`, a key
+// prefix) was written for a Flink before `replaced_in`.
+struct SupersededKey {
+    std::string_view key;  // exact key, or a prefix ending in '.'
+    std::string_view replacement;
+    FlinkVersion replaced_in;
+};
+const SupersededKey* find_superseded_key(std::string_view key);
+// A key of a scheme that replaced an old one after `version` (`taskmanager.memory.process.size` for 1.9):
+// only a Flink newer than `version` reads it.
+bool newer_scheme_key(std::string_view key, FlinkVersion version);
+
 // The newest catalog version (before `target`) that knows `key`, if `target` no longer does:
 // used to say "removed in 2.0".
 std::optional<FlinkVersion> last_version_knowing(std::string_view key, FlinkVersion target);

@@ -35,6 +35,7 @@ enum class VersionSource {
     sibling_dockerfile,  // a Dockerfile in the file's directory is built FROM a Flink image
     command_line,        // --flink-version
     config_file,         // .flinklint.yaml flink-version
+    file_keys,           // keys only an older Flink wrote (`taskmanager.heap.mb` and no taskmanager.memory.*)
     default_version,
 };
 
@@ -43,6 +44,7 @@ struct VersionEvidence {
     FlinkVersion version;
     VersionSource source = VersionSource::default_version;
     std::string reason;  // "image flink:1.17.2 in docker-compose.yaml:4"
+    std::string key{};   // file_keys: the key that dates the file
 };
 
 // The version of a configuration: the most specific evidence, with every piece found (a fix must

@@ -63,14 +63,44 @@ constexpr std::array<RetiredKey, 10> kRetiredKeys = {{
      "use Flink's own `akka.*`/`pekko.*` options (for example `pekko.framesize`)"},
 }};
 
-}  // namespace
+// The memory keys the FLIP-49 model (TaskManagerOptions, 1.10) and FLIP-116 (JobManagerOptions, 1.11)
+// replaced, the network buffer count that network memory replaced (FLINK-4545, 1.3), and the web
+// frontend keys that WebOptions renamed to `web.*` (FLINK-7408, 1.4; flink-dist's flink-conf.yaml writes
+// `web.port` from 1.4 on, FLINK-8056). Each is still a deprecated key of a current option
+// (schemas/flink-1.15.tsv to 1.20).
+constexpr std::array<SupersededKey, 6> kSupersededKeys = {{
+    {"taskmanager.heap.size", "taskmanager.memory.", {1, 10}},
+    {"taskmanager.heap.mb", "taskmanager.memory.", {1, 10}},
+    {"jobmanager.heap.size", "jobmanager.memory.", {1, 11}},
+    {"jobmanager.heap.mb", "jobmanager.memory.", {1, 11}},
+    {"taskmanager.network.numberOfBuffers", "taskmanager.network.memory.", {1, 3}},
+    {"jobmanager.web.", "web.", {1, 4}},
+}};
 
-const RetiredKey* find_retired_key(std::string_view key) {
-    for (const RetiredKey& retired : kRetiredKeys) {
-        const bool prefix = retired.key.ends_with('.');
-        if (prefix ? key.starts_with(retired.key) : key == retired.key) return &retired;
+template <typename T, std::size_t N>
+const T* find_by_key(const std::array<T, N>& table, std::string_view key) {
+    for (const T& row : table) {
+        const bool prefix = row.key.ends_with('.');
+        if (prefix ? key.starts_with(row.key) : key == row.key) return &row;
     }
     return nullptr;
+}
+
+}  // namespace
+
+const SupersededKey* find_superseded_key(std::string_view key) {
+    return find_by_key(kSupersededKeys, key);
+}
+
+const RetiredKey* find_retired_key(std::string_view key) {
+    return find_by_key(kRetiredKeys, key);
+}
+
+bool newer_scheme_key(std::string_view key, FlinkVersion version) {
+    if (find_retired_key(key) != nullptr) return false;
+    for (const SupersededKey& row : kSupersededKeys)
+        if (row.replaced_in > version && key.starts_with(row.replacement)) return true;
+    return false;
 }
 
 }  // namespace flinklint

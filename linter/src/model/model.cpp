@@ -129,8 +129,12 @@ Model::Model(std::vector<ParsedFile> files, const ModelOptions& options)
     // Rebuilt in place: addresses stay, and nothing derived from the first pass is kept.
     for (std::size_t i = 0; i < configs_.size(); ++i) {
         VersionChoice& choice = choices[i];
-        if (choice.all.empty()) model_detail::add_evidence(choice, default_version_);
         const FlinkConfig& first = configs_[i];
+        if (choice.all.empty() && default_version_.source == VersionSource::default_version) {
+            if (auto keys = model_detail::key_evidence(first.doc()))
+                model_detail::add_evidence(choice, std::move(*keys));
+        }
+        if (choice.all.empty()) model_detail::add_evidence(choice, default_version_);
         configs_[i] = FlinkConfig(first.file(), first.doc(), std::move(choice), first.mode());
     }
     add_operator_releases(options.operator_release);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "flinklint/catalog.hpp"
 #include "flinklint/comments.hpp"
 
 namespace flinklint::model_detail {
@@ -71,7 +72,62 @@ std::optional<VersionEvidence> from_distribution_path(const Source& source) {
                            fmt::format("distribution directory {} of {}", top, source.path())};
 }
 
+bool sets_newer_scheme(const ConfigDocument& doc, std::string_view prefix) {
+    for (const ConfigEntry& e : doc.entries)
+        if (e.key.starts_with(prefix) && find_retired_key(e.key) == nullptr) return true;
+    return false;
+}
+
+FlinkVersion release_before(FlinkVersion version) {
+    if (version.minor > 0) return {version.major, version.minor - 1};
+    return version.major == 2 ? FlinkVersion{1, 20} : FlinkVersion{0, 10};
+}
+
+// A key only a Flink newer than `dated` has: a key of a scheme that replaced an old one after `dated`
+// (`jobmanager.memory.heap.size` beside `taskmanager.heap.size`), or an option the oldest catalog does not
+// know and a newer one does (`table.catalog-store.kind`, 1.18). Such a file mixes generations, and its
+// old keys date nothing.
+bool mixes_newer_keys(const ConfigDocument& doc, FlinkVersion dated) {
+    const Catalog& oldest = Catalog::for_version(kCatalogVersions[0]);
+    for (const ConfigEntry& e : doc.entries) {
+        if (newer_scheme_key(e.key, dated)) return true;
+        if (dated < kCatalogVersions[0] && !oldest.lookup(e.key).known() &&
+            first_version_knowing(e.key, kCatalogVersions[0]))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+std::optional<VersionEvidence> key_evidence(const ConfigDocument& doc) {
+    if (doc.format == ConfigFormat::yaml) return std::nullopt;  // config.yaml: read by 1.19+ only
+    std::optional<FlinkVersion> before;
+    std::string why;
+    std::string_view dating;
+    for (const ConfigEntry& e : doc.entries) {
+        FlinkVersion until;
+        std::string reason;
+        if (const SupersededKey* old = find_superseded_key(e.key)) {
+            if (sets_newer_scheme(doc, old->replacement)) continue;
+            until = old->replaced_in;
+            reason = fmt::format("`{}` and no `{}*` key: Flink {} replaced it", e.key, old->replacement,
+                                 until.str());
+        } else if (const RetiredKey* retired = find_retired_key(e.key);
+                   retired != nullptr && !retired->written_by_tool &&
+                   retired->read_until > FlinkVersion{0, 0}) {
+            until = retired->read_until;
+            reason = fmt::format("`{}`, which Flink {} stopped reading", e.key, until.str());
+        } else {
+            continue;
+        }
+        if (!before || until < *before) before = until, why = std::move(reason), dating = e.key;
+    }
+    if (!before || release_before(*before) >= kDefaultFlinkVersion) return std::nullopt;
+    if (mixes_newer_keys(doc, release_before(*before))) return std::nullopt;
+    return VersionEvidence{release_before(*before), VersionSource::file_keys, std::move(why),
+                           std::string(dating)};
+}
 
 std::string image_reason(const Located& image, const Source& source) {
     return fmt::format("image {} in {}", image.value, at(source, image.span.begin));

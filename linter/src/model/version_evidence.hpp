@@ -16,6 +16,11 @@ namespace flinklint::model_detail {
 // spec.flinkVersion, a FlinkDeployment's spec.image, a compose service's image.
 VersionChoice own_evidence(const ParsedFile& file, const ConfigDocument& doc, const ModelOptions& options);
 
+// The weakest evidence, for a legacy file nothing else dates: keys that only a Flink older than the
+// default wrote (a key an older scheme used, with no key of the scheme that replaced it; a key Flink
+// stopped reading before the oldest catalog). The newest version they fit is chosen.
+std::optional<VersionEvidence> key_evidence(const ConfigDocument& doc);
+
 // The default of files without evidence: --flink-version, else .flinklint.yaml, else 1.20.
 VersionEvidence default_evidence(const ModelOptions& options);
 

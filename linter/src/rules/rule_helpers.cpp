@@ -145,12 +145,17 @@ Span first_line_span(const Source& source) {
 std::string checked_version(const FlinkConfig& config) {
     if (config.version_source() == VersionSource::sibling_dockerfile)
         return fmt::format("Flink {} ({})", config.version().str(), config.version_evidence().front().reason);
+    if (config.version_source() == VersionSource::file_keys)
+        return fmt::format("Flink {} or older (inferred from the file's keys: {})", config.version().str(),
+                           config.version_reason());
     if (config.version_source() != VersionSource::default_version) return "Flink " + config.version().str();
     return fmt::format("Flink {} (assumed: nothing gives this file's Flink version)", config.version().str());
 }
 
 std::string state_version_help(const FlinkConfig& config) {
-    if (config.version_source() != VersionSource::default_version) return {};
+    if (config.version_source() != VersionSource::default_version &&
+        config.version_source() != VersionSource::file_keys)
+        return {};
     return "; if the file is for an older Flink, say so (`# flinklint: flink-version=1.17`, --flink-version)";
 }
 

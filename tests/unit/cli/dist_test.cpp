@@ -178,7 +178,7 @@ TEST(Completions, FishOffersSubcommandsFormatsAndRules) {
               "check\ndiagnose\nexplain\nlsp\nmemory\nmigrate\nobserve\nrules\nschema\ntune\n");
     EXPECT_EQ(complete("flinklint check --format "), "concise\ngithub\ngitlab\njson\njunit\nsarif\ntext\n");
     EXPECT_EQ(complete("flinklint check --format-of "), "k8s\nlegacy\nyaml\n");
-    EXPECT_EQ(complete("flinklint explain FL10"), "FL101\nFL102\nFL103\nFL104\nFL105\nFL106\n");
+    EXPECT_EQ(complete("flinklint explain FL10"), "FL101\nFL102\nFL103\nFL104\nFL105\nFL106\nFL107\nFL108\n");
 }
 
 TEST(Completions, EveryChoiceOfferedIsAcceptedByTheBinary) {

@@ -32,18 +32,19 @@ bool has_note(const FileMigration& m, std::string_view part) {
 }
 
 TEST(Migrate, LegacyFileBecomesConfigYamlBesideIt) {
-    const auto m = one("conf/flink-conf.yaml",
-                       "# cluster\n"
-                       "state.backend: rocksdb   # the backend\n"
-                       "state.backend.incremental: true\n"
-                       "taskmanager.heap.size: 2g\n"
-                       "pipeline.jars: a.jar;b.jar\n"
-                       "taskmanager.numberOfTaskSlots: 2\n"
-                       "taskmanager.numberOfTaskSlots: 4\n");
+    const auto m =
+        one("conf/flink-conf.yaml",
+            "# flinklint: flink-version=1.20 (taskmanager.heap.size alone would date the file to 1.9)\n"
+            "state.backend: rocksdb   # the backend\n"
+            "state.backend.incremental: true\n"
+            "taskmanager.heap.size: 2g\n"
+            "pipeline.jars: a.jar;b.jar\n"
+            "taskmanager.numberOfTaskSlots: 2\n"
+            "taskmanager.numberOfTaskSlots: 4\n");
     EXPECT_EQ(m.output_path, "conf/config.yaml");
     EXPECT_EQ(m.from_version.str(), "1.20");
     EXPECT_EQ(m.migrated,
-              "# cluster\n"
+              "# flinklint: flink-version=2.1 (taskmanager.heap.size alone would date the file to 1.9)\n"
               "state.backend.type: rocksdb   # the backend\n"
               "execution.checkpointing.incremental: true\n"
               "taskmanager.memory.flink.size: 2g\n"

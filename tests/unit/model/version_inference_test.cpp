@@ -209,7 +209,8 @@ TEST(VersionInference, ConfDirectoryOfAnUnpackedDistribution) {
     // Only the directory right above conf/, and only a version after `flink-`.
     for (const std::string path : {"flink-1.8.1/other/conf/flink-conf.yaml", "flink-k8s/conf/flink-conf.yaml",
                                    "flink-1.8.1/flink-conf.yaml"}) {
-        EXPECT_EQ(only(path, text).source, VersionSource::default_version) << path;
+        EXPECT_EQ(only(path, "jobmanager.rpc.address: localhost\n").source, VersionSource::default_version)
+            << path;
     }
     // Weaker than an explicit version in the file.
     const Checked c = only("flink-1.8.1/conf/flink-conf.yaml", "# flinklint: flink-version=1.17\n" + text);
@@ -231,7 +232,7 @@ TEST(VersionInference, ImageOfTheComposeServiceThatMountsTheFile) {
     const auto all = versions_of({{"deploy/docker-compose.yml", compose},
                                   {"deploy/jm_conf/flink-conf.yaml", "jobmanager.heap.mb: 1024\n"},
                                   {"shared/flink-conf.yaml", "taskmanager.heap.mb: 1024\n"},
-                                  {"deploy/other/flink-conf.yaml", "taskmanager.heap.mb: 1024\n"}});
+                                  {"deploy/other/flink-conf.yaml", "taskmanager.numberOfTaskSlots: 2\n"}});
     ASSERT_EQ(all.size(), 3U);
     EXPECT_EQ(all[0].version, "1.4");
     EXPECT_EQ(all[0].source, VersionSource::image);
@@ -365,4 +366,36 @@ TEST(VersionInference, DockerfileSpellings) {
     EXPECT_EQ(versions_of({{"d/Dockerfile", "ARG V\nFROM flink:${V}\n"}, {"d/flink-conf.yaml", "a: b\n"}})[0]
                   .source,
               VersionSource::default_version);
+}
+
+TEST(VersionInference, KeysOnlyAnOlderFlinkWrote) {
+    // The heap keys the 1.10 memory model replaced, and nothing of that model: Flink 1.9 or older.
+    Checked c = only("flink-conf.yaml", "jobmanager.heap.mb: 256\ntaskmanager.heap.mb: 4096\n");
+    EXPECT_EQ(c.version, "1.9");
+    EXPECT_EQ(c.source, VersionSource::file_keys);
+    EXPECT_NE(c.reason.find("taskmanager.heap.mb"), std::string::npos) << c.reason;
+    // The oldest scheme wins: `jobmanager.web.*` was renamed in 1.4.
+    c = only("flink-conf.yaml", "taskmanager.heap.mb: 4096\njobmanager.web.port: 8081\n");
+    EXPECT_EQ(c.version, "1.3");
+    // A TaskManager on the new model with the JobManager's old heap key: 1.10.
+    c = only("flink-conf.yaml", "jobmanager.heap.size: 1g\ntaskmanager.memory.process.size: 2g\n");
+    EXPECT_EQ(c.version, "1.10");
+    // A key of the newer scheme beside it, a config.yaml (1.19+ only), or any stronger evidence: no
+    // inference.
+    EXPECT_EQ(
+        only("flink-conf.yaml", "jobmanager.heap.size: 1g\njobmanager.memory.process.size: 2g\n").source,
+        VersionSource::default_version);
+    EXPECT_EQ(only("config.yaml", "taskmanager.heap.size: 1g\n").source, VersionSource::default_version);
+    // Keys of a newer generation anywhere in the file: the JobManager's 1.11 model beside the TaskManager's
+    // pre-1.10 heap key, or an option first known after the oldest catalog (1.18's catalog store).
+    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\njobmanager.memory.heap.size: 1g\n").source,
+              VersionSource::default_version);
+    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\ntable.catalog-store.kind: file\n").source,
+              VersionSource::default_version);
+    EXPECT_EQ(only("flink-conf.yaml", "# flinklint: flink-version=1.17\ntaskmanager.heap.size: 1g\n").source,
+              VersionSource::inline_comment);
+    ModelOptions options;
+    options.cli_version = v(1, 18);
+    EXPECT_EQ(only("flink-conf.yaml", "taskmanager.heap.size: 1g\n", options).source,
+              VersionSource::command_line);
 }

@@ -9,9 +9,17 @@
 
 #include "rules/checkpoint/checkpoint_support.hpp"
 #include "rules/checkpoint/profile_support.hpp"
+#include "rules/schema/bare_duration.hpp"
 
 namespace flinklint::rules {
 namespace {
+
+// A timeout written as a bare number of seconds-meant: FL112 says what is wrong with it.
+bool seconds_meant(const EffectiveConfig& effective, const TimedSetting& timeout) {
+    const OptionInfo* option = Catalog::for_version(effective.version()).find(timeout.setting.key);
+    return timeout.setting.entry != nullptr && option != nullptr &&
+           bare_number_seconds_meant(*option, timeout.setting.value, effective.version()).has_value();
+}
 
 // The profile's estimate; true when it reported.
 bool check_upload_time(const Model& model, const EffectiveConfig& effective,
@@ -57,6 +65,7 @@ void check_checkpoint_timeout_too_short(const Model& model, Reporter& reporter) 
         if (check_upload_time(model, *effective, timeout, interval, reporter)) continue;
         if (!interval || !timeout) continue;
         if (static_cast<double>(timeout->ms) >= fraction * static_cast<double>(interval->ms)) continue;
+        if (seconds_meant(*effective, *timeout)) continue;  // FL112: a bare number meant as seconds
         if (tolerable_failures(*effective) != 0) continue;
         Finding finding = finding_for(*effective, timeout->setting);
         finding.message = fmt::format(

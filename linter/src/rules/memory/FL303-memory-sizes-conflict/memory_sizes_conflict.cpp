@@ -5,6 +5,7 @@
 
 #include <span>
 
+#include "flinklint/memory_arithmetic.hpp"
 #include "rules/memory/memory_support.hpp"
 
 namespace flinklint::rules {
@@ -146,6 +147,66 @@ void check_legacy_heap(const EffectiveConfig& effective, Process process, Report
     reporter.report(std::move(finding));
 }
 
+// The key Flink reads for an option written in the configuration (not an image default): the key, else
+// its deprecated alias; empty when neither is written.
+std::string written_key(const EffectiveConfig& effective, std::string_view key, std::string_view alias) {
+    for (const std::string_view k : {key, alias}) {
+        const auto origin = k.empty() ? std::nullopt : effective.origin(k);
+        if (origin && origin->kind != ValueOrigin::Kind::image_default) return std::string(k);
+    }
+    return {};
+}
+
+void report_ignored_fraction(const EffectiveConfig& effective, const std::string& fraction_key,
+                             const std::string& reason, Reporter& reporter) {
+    const auto span = span_of(effective, fraction_key);
+    if (!span) return;
+    Finding finding = finding_at(effective, *span, fraction_key);
+    finding.message = fmt::format(
+        "{} has no effect: {}", quoted(fraction_key + ": " + written_text(effective, fraction_key)), reason);
+    finding.help = "remove the fraction; the sizes alone decide this memory";
+    reporter.report(std::move(finding));
+}
+
+// Fractions Flink never reads because sizes decide the component (the network fraction's twin is FL401's):
+// - the managed memory fraction beside a managed size: TaskExecutorFlinkMemoryUtils
+//   #deriveManagedMemoryAbsoluteOrWithFraction takes the size whenever it is set (1.10 to 2.x);
+// - the JVM overhead fraction when min and max are equal: ProcessMemoryUtils#deriveWithFraction and
+//   #deriveWithInverseFraction clamp the fraction's share into [min, max].
+void check_fraction_overridden(const EffectiveConfig& effective, Process process, Reporter& reporter) {
+    const std::string prefix(key_prefix(process));
+    if (process == Process::taskmanager) {
+        const std::string fraction =
+            written_key(effective, "taskmanager.memory.managed.fraction", "taskmanager.memory.fraction");
+        const std::string size =
+            written_key(effective, "taskmanager.memory.managed.size", "taskmanager.memory.size");
+        // A size Flink cannot read, or the `-1` that meant "unset" before 1.10, leaves the fraction in
+        // charge.
+        std::uint64_t bytes = 0;
+        if (!size.empty()) {
+            const auto parsed = parse_memory_size(*effective.value(size));
+            bytes = parsed ? *parsed : 0;
+        }
+        if (!fraction.empty() && bytes > 0)
+            report_ignored_fraction(effective, fraction,
+                                    fmt::format("{} is set, and Flink sizes managed memory by the size alone",
+                                                shown(effective, size)),
+                                    reporter);
+    }
+    const std::string fraction = written_key(effective, prefix + "memory.jvm-overhead.fraction", "");
+    const std::string min_key = written_key(effective, prefix + "memory.jvm-overhead.min", "");
+    const std::string max_key = written_key(effective, prefix + "memory.jvm-overhead.max", "");
+    if (fraction.empty() || min_key.empty() || max_key.empty()) return;
+    const auto min = parse_memory_size(*effective.value(min_key));
+    const auto max = parse_memory_size(*effective.value(max_key));
+    if (!min || !max || *min != *max) return;
+    report_ignored_fraction(
+        effective, fraction,
+        fmt::format("JVM overhead min and max are both {}, which fixes the {}'s JVM overhead",
+                    mib_and_bytes(*min), process_name(process)),
+        reporter);
+}
+
 }  // namespace
 
 void check_memory_sizes_conflict(const Model& model, Reporter& reporter) {
@@ -155,6 +216,7 @@ void check_memory_sizes_conflict(const Model& model, Reporter& reporter) {
             check_both_totals(*effective, process, reporter);
             check_parts_and_total(*effective, process, reporter);
             check_legacy_heap(*effective, process, reporter);
+            check_fraction_overridden(*effective, process, reporter);
         }
     }
 }

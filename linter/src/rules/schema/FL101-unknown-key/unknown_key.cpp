@@ -54,6 +54,17 @@ std::string join_suggestions(const std::vector<std::string>& suggestions) {
     return out;
 }
 
+Finding reordered_key_finding(const FlinkConfig& config, const ConfigEntry& entry, std::string_view option) {
+    Finding finding{.source = config.source(), .span = entry.key_span, .key = entry.key};
+    finding.message = fmt::format(
+        "unknown key {}: the Kubernetes operator has no such option and ignores it; its option {} has the "
+        "same words: did you mean {}?",
+        quoted(entry.key), quoted(option), quoted(option));
+    finding.help = fmt::format("rename the key to {}", quoted(option));
+    if (config.get(option) == nullptr) finding.fix = rename_key_fix(entry, config, option, FixSafety::unsafe);
+    return finding;
+}
+
 Finding extension_key_finding(const FlinkConfig& config, const ConfigEntry& entry,
                               const std::vector<std::string>& suggestions) {
     Finding finding{.source = config.source(), .span = entry.key_span, .key = entry.key};
@@ -137,6 +148,9 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                                              unknown.newer->str()),
                          .key = entry.key});
                     break;
+                case UnknownKeyKind::operator_reordered:
+                    reporter.report(reordered_key_finding(config, entry, unknown.reordered));
+                    break;
                 case UnknownKeyKind::operator_extension:
                     reporter.report(extension_key_finding(config, entry, unknown.suggestions));
                     break;
@@ -146,6 +160,7 @@ void check_unknown_key(const Model& model, Reporter& reporter) {
                 case UnknownKeyKind::not_unknown:
                 case UnknownKeyKind::removed:
                 case UnknownKeyKind::retired_still_read:
+                case UnknownKeyKind::older_flink:
                 case UnknownKeyKind::foreign_namespace:
                     break;
             }

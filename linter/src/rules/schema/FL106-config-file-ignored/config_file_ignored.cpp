@@ -13,7 +13,8 @@ namespace {
 // An image's version is said by FL827 (flink-conf-ignored-by-flink2) on the mount that reads the file.
 bool explicit_version(const FlinkConfig& config) {
     return config.version_source() != VersionSource::default_version &&
-           config.version_source() != VersionSource::image;
+           config.version_source() != VersionSource::image &&
+           config.version_source() != VersionSource::file_keys;
 }
 
 // A flink-conf.yaml read together with `config`: a plain file in the same directory, or another

@@ -7,6 +7,7 @@
 // Flink's own reporters (flink-metrics-*) are all named <Name>Reporter with a <Name>ReporterFactory beside.
 #include <fmt/format.h>
 
+#include "flinklint/ingest.hpp"
 #include "flinklint/text_util.hpp"
 #include "rules/rule_helpers.hpp"
 
@@ -47,20 +48,33 @@ void check_factory_value(const FlinkConfig& config, const ConfigEntry& entry, Re
     reporter.report(std::move(f));
 }
 
+// A file named config.yaml is read only by Flink 1.19 and later (GlobalConfiguration#loadConfiguration
+// looks for it from 1.19 on): its version is at least that even when nothing states it.
+// A ConfigMap key or a plain file of that name, not any YAML flinklint reads as Flink's.
+bool read_as_config_yaml(const FlinkConfig& config) {
+    if (config.doc().format != ConfigFormat::yaml) return false;
+    return config.doc().owner_object ? is_yaml_file_name(config.doc().file_name)
+                                     : is_yaml_file_name(flink_file_name(config.source()->path())) &&
+                                           !in_build_resources(config.source()->path());
+}
+
 void check_class_key(const FlinkConfig& config, const ConfigEntry& entry, Reporter& reporter) {
     // Old files still use `.class` widely: judge it only when something states the Flink version.
-    if (!entry.key.starts_with("metrics.reporter.") || config.version() < kClassKeyIgnoredSince ||
-        config.version_source() == VersionSource::default_version)
+    const bool stated = config.version_source() != VersionSource::default_version;
+    if (!entry.key.starts_with("metrics.reporter.") || (!stated && !read_as_config_yaml(config)) ||
+        (stated && config.version() < kClassKeyIgnoredSince))
         return;
+    const std::string read_by = stated ? fmt::format("Flink {}", config.version().str())
+                                       : "Flink 1.19+ (the only versions that read config.yaml)";
     const std::string prefix = entry.key.substr(0, entry.key.size() - std::string_view("class").size());
     if (config.get(prefix + "factory.class") != nullptr) return;  // the factory wins; `.class` is unused
     const std::string value(trim(entry.value));
     Finding f{.source = config.source(), .span = entry.key_span, .key = entry.key};
     f.message = fmt::format(
-        "{} is no longer read in Flink {}: since 1.16 reporters are created only from "
+        "{} is no longer read in {}: since 1.16 reporters are created only from "
         "`{}factory.class`, so Flink logs that the reporter class is no longer supported and creates no "
         "reporter",
-        quoted(entry.key), config.version().str(), prefix);
+        quoted(entry.key), read_by, prefix);
     f.help = fmt::format("write `{}factory.class: {}`", prefix,
                          factory_hint(value).starts_with("`") ? value + "Factory" : "<its factory class>");
     reporter.report(std::move(f));

@@ -4,6 +4,19 @@
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
+namespace {
+
+// `key:value` in FLINK_PROPERTIES is skipped only by the entrypoints of the images before 1.19, which
+// append the text to flink-conf.yaml; from dev-1.19 on docker-entrypoint.sh (apache/flink-docker,
+// `process_flink_properties`) splits each line at its first `:`. An image whose version nothing states
+// (`flink:latest`, a local build) may be either, so the line is not reported.
+bool read_by_any_entrypoint(const FlinkConfig& config, std::string_view line) {
+    return config.doc().format == ConfigFormat::compose_properties &&
+           config.version_source() == VersionSource::default_version &&
+           line.find(':') != std::string_view::npos;
+}
+
+}  // namespace
 
 void check_malformed_line(const Model& model, Reporter& reporter) {
     for (const FlinkConfig& config : model.configs()) {
@@ -23,7 +36,8 @@ void check_malformed_line(const Model& model, Reporter& reporter) {
                      .help =
                          "write full dotted keys (`taskmanager.memory.process.size: 2g`), or name the file "
                          "config.yaml for Flink 1.19+ which reads standard YAML"});
-            } else if (issue.kind == SyntaxIssue::Kind::legacy_no_separator) {
+            } else if (issue.kind == SyntaxIssue::Kind::legacy_no_separator &&
+                       !read_by_any_entrypoint(config, text)) {
                 reporter.report({.source = config.source(),
                                  .span = issue.span,
                                  .message =
