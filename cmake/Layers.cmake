@@ -30,6 +30,7 @@ function(flinklint_layer name dir)
 
   target_include_directories(${name} PUBLIC ${root}/include ${LAYER_PUBLIC_INCLUDE} PRIVATE ${root}/private)
   target_link_libraries(${name} PRIVATE flinklint_warnings)
+  flinklint_precompile(${name})
 endfunction()
 
 # Every public header belongs to exactly one layer: a new header must be given to one.

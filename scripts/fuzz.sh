@@ -2,6 +2,8 @@
 # Builds the libFuzzer targets (clang-14, ASan+UBSan) in build-fuzz and runs each for a bounded time.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); targets default to all
+#   scripts/fuzz.sh --configure               only install clang and configure build-fuzz (what
+#                                             scripts/sanitize.sh --fuzz-build builds and tests in)
 #
 # Seeds are copied at run time from ../shared/corpus (when present), the fixtures in the rule folders
 # (linter/src/rules/<category>/<ID>-<name>/) and tests/fuzz/seeds; what the fuzzer learns stays in
@@ -15,7 +17,11 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 seconds=60
-if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
+configure_only=0
+if [[ ${1:-} == --configure ]]; then
+  configure_only=1
+  shift
+elif [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
   seconds=$1
   shift
 fi
@@ -31,6 +37,7 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" -DFLINKLINT_FUZZ=ON >/dev/null
 fi
 cmake $build >/dev/null  # picks up targets whose sources appeared since the last configure
+[[ $configure_only == 1 ]] && exit 0
 
 # Only the targets that exist (fix and profile wait for their headers; see tests/fuzz/CMakeLists.txt).
 available=$(cmake --build $build --target help | sed -n 's/^\.\.\. fuzz_\([a-z0-9_]*\)$/\1/p' | grep -vx all || true)

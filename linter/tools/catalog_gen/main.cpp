@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "catalog/catalog_internal.hpp"
 #include "flinklint/catalog.hpp"
 #include "flinklint/version.hpp"
@@ -186,13 +188,13 @@ public:
     std::string ref(std::string_view text) {
         const auto [it, added] = offsets_.try_emplace(std::string(text), text_.size());
         if (added) text_.append(text);
-        return "{" + std::to_string(it->second) + ", " + std::to_string(text.size()) + "}";
+        return fmt::format("{{{}, {}}}", it->second, text.size());
     }
     template <class Range>
     std::string list(const Range& entries) {
         const std::size_t first = std::empty(entries) ? 0 : list_.size();
         for (std::string_view entry : entries) list_.push_back(ref(entry));
-        return "{" + std::to_string(first) + ", " + std::to_string(std::size(entries)) + "}";
+        return fmt::format("{{{}, {}}}", first, std::size(entries));
     }
     std::string list_cell(std::string_view cell) {
         std::vector<std::string_view> entries;

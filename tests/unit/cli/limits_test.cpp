@@ -23,7 +23,15 @@ using flinklint::testing::RunResult;
 
 namespace {
 
+// GCC defines __SANITIZE_ADDRESS__ under ASan; clang 14 answers __has_feature instead.
 #if defined(__SANITIZE_ADDRESS__)
+#define FLINKLINT_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FLINKLINT_TEST_ASAN 1
+#endif
+#endif
+#if defined(FLINKLINT_TEST_ASAN)
 constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;
