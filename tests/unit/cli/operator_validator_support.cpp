@@ -131,11 +131,13 @@ Options autoscaler_conf(const Options& changes) {
                     {"job.autoscaler.utilization.target", "0.7"},
                     {"job.autoscaler.utilization.max", "1.0"},
                     {"job.autoscaler.utilization.min", "0.3"}};
-    for (const auto& [key, value] : changes) {
-        if (value.empty())
+    for (const auto& change : changes) {
+        // Not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+        const auto& key = change.first;
+        if (change.second.empty())
             std::erase_if(conf, [&](const auto& entry) { return entry.first == key; });
         else
-            put(conf, key, value);
+            put(conf, key, change.second);
     }
     return conf;
 }
