@@ -4,11 +4,9 @@
 # LICENSE, NOTICE, README and the licences of the libraries linked into the static binary.
 include(GNUInstallDirs)
 find_package(Python3 COMPONENTS Interpreter)
-# Not in fuzzing builds: their flinklint is instrumented for libFuzzer and ships nowhere.
+# Also in the fuzzing build: its flinklint ships nowhere, but CI runs the whole suite there
+# (scripts/sanitize.sh --fuzz-build), the man page and completion tests included.
 set(docs_default ${Python3_FOUND})
-if(FLINKLINT_FUZZ)
-  set(docs_default OFF)
-endif()
 option(FLINKLINT_DOCS "Generate the man page and shell completions (needs Python 3)" ${docs_default})
 
 # `make install` and cpack's preinstall step do not build `all` first: cpack run by a test (the
