@@ -1,5 +1,7 @@
 // Hostile input through the real binary: every bound ends in a located finding, a quiet skip
-// (said with --verbose) or a clear error (exit 2), never a crash, a hang or unbounded memory.
+// (said with --verbose) or a clear error (exit 2), never a crash, a hang or unbounded memory. A hang
+// fails through ctest's TIMEOUT (tests/CMakeLists.txt); the speed of these inputs is measured by
+// bench/micro_hostile.cpp, since a timed assertion fails at random on a loaded machine.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -106,9 +108,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Seconds a run may take: sanitizers slow everything down several times.
-constexpr double kQuick = kSanitized ? 120.0 : 30.0;
-
 std::string alias_bomb() {
     std::string text =
         "taskmanager.numberOfTaskSlots: 1\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
@@ -127,9 +126,8 @@ TEST(CliLimits, DeepNestingIsALocatedFinding) {
     for (int i = 1; i < 2'000; ++i) block += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
     block += std::string(2'000, ' ') + "k: 1\n";
     s.write("block/config.yaml", block);
-    const auto start = std::chrono::steady_clock::now();
     const RunResult run = s.check({"--format", "json", "config.yaml", "block/config.yaml"});
-    EXPECT_LT(seconds_since(start), kQuick);
+
     EXPECT_EQ(run.exit_code, 1) << run.err;
     int limits = 0;
     for (const Finding& f : findings(run)) {
@@ -141,9 +139,8 @@ TEST(CliLimits, DeepNestingIsALocatedFinding) {
 TEST(CliLimits, AliasBombIsALocatedFinding) {
     Scratch s;
     s.write("config.yaml", alias_bomb());
-    const auto start = std::chrono::steady_clock::now();
     const RunResult run = s.check({"--format", "json", "config.yaml"});
-    EXPECT_LT(seconds_since(start), kQuick);
+
     EXPECT_EQ(run.exit_code, 1) << run.err;
     const auto all = findings(run);
     const Finding* limit = find_rule(all, "FL001");
@@ -157,9 +154,8 @@ TEST(CliLimits, AliasLoopsEndQuickly) {
     s.write("k8s/deploy.yaml",
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: x}\n"
             "spec: &s\n  flinkConfiguration: &f\n    taskmanager.numberOfTaskSlots: *f\n    loop: *s\n");
-    const auto start = std::chrono::steady_clock::now();
     const RunResult run = s.check({"--format", "json", "config.yaml", "k8s/deploy.yaml"});
-    EXPECT_LT(seconds_since(start), kQuick);
+
     EXPECT_LE(run.exit_code, 1) << run.err;
     (void)findings(run);
 }
@@ -288,19 +284,17 @@ TEST(CliLimits, LinesOfMegabytes) {
     // Keys under a Flink namespace: FL101 warnings (foreign namespaces are info and would not fail).
     s.write("flink-conf.yaml", "taskmanager.numberOfTaskSlots: 1\ntaskmanager.unknown-key: " +
                                    std::string(4u << 20, 'v') + "\n");
-    const auto start = std::chrono::steady_clock::now();
     const RunResult run = s.check({"flink-conf.yaml"});
-    EXPECT_LT(seconds_since(start), kQuick);
+
     EXPECT_EQ(run.exit_code, 1) << run.err;
     EXPECT_LT(run.out.size(), 4'000u) << run.out.substr(0, 4000);
 
-    // Thousands of findings on one line: time and output stay linear in the findings.
+    // Thousands of findings on one line: the output stays bounded.
     std::string flow = "taskmanager.numberOfTaskSlots: 1\nstate.x: {";
     for (int i = 0; i < 20'000; ++i) flow += (i > 0 ? ", k" : "k") + std::to_string(i) + ": 1";
     s.write("flow/config.yaml", flow + "}\n");
-    const auto flow_start = std::chrono::steady_clock::now();
     const RunResult many = s.check({"flow/config.yaml"});
-    EXPECT_LT(seconds_since(flow_start), kQuick);
+
     EXPECT_EQ(many.exit_code, 1) << many.err;
     // At most 1000 findings of one rule per file are shown; one more says how many were not.
     EXPECT_NE(many.out.find("Found 1001 problems"), std::string::npos)
@@ -331,8 +325,7 @@ TEST(CliLimits, HundredThousandFilesInOneDirectorySlow) {
     }
     const auto start = std::chrono::steady_clock::now();
     const RunResult run = s.check({"--jobs", "2", "many"});
-    const double took = seconds_since(start);
-    EXPECT_LT(took, kSanitized ? 600.0 : 120.0);
+    const double took = seconds_since(start);  // printed, not asserted: bench/ measures speed
     EXPECT_EQ(run.exit_code, 0) << run.err.substr(0, 2000);
     EXPECT_NE(run.out.find("in 100000 files"), std::string::npos) << run.out.substr(0, 2000);
     const long peak = children_peak_mib();
@@ -384,9 +377,8 @@ TEST(CliLimits, SymlinkLoops) {
     fs::create_directories(s.dir() / "conf/sub");
     fs::create_directory_symlink("..", s.dir() / "conf/sub/up");  // a loop of directories
     fs::create_symlink("self.yaml", s.dir() / "conf/self.yaml");  // a link to itself
-    const auto start = std::chrono::steady_clock::now();
     const RunResult walked = s.check({"--verbose", "conf"});
-    EXPECT_LT(seconds_since(start), kQuick);
+
     EXPECT_EQ(walked.exit_code, 1) << walked.err;  // the one finding of flink-conf.yaml, once
     EXPECT_NE(walked.out.find("in 1 file"), std::string::npos) << walked.out;
     EXPECT_NE(walked.err.find("conf/self.yaml: symbolic link loop"), std::string::npos) << walked.err;
@@ -412,11 +404,9 @@ TEST(CliLimits, GlobsWithManyStarsEndQuickly) {
     std::string deep;
     for (int i = 0; i < 200; ++i) deep += "a/";
     deep += "flink-conf.yaml";
-    const auto start = std::chrono::steady_clock::now();
     EXPECT_FALSE(flinklint::glob_match("**/**/**/**/**/**/**/**/**/**/**/**/z", deep));
     EXPECT_TRUE(flinklint::glob_match("**/**/**/**/**/**/**/**/**/**/**/**/flink-conf.yaml", deep));
     EXPECT_FALSE(flinklint::glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*b", std::string(250, 'a')));
-    EXPECT_LT(seconds_since(start), 5.0);
 }
 
 }  // namespace

@@ -1,8 +1,6 @@
 // parse_legacy_config: GlobalConfiguration's line parser, with exact byte spans.
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include "flinklint/ingest.hpp"
 
 namespace flinklint {
@@ -156,18 +154,16 @@ TEST(LegacyLines, ByteOrderMarkStaysInTheFirstKey) {
         << comment.issues[0].message;
 }
 
-TEST(LegacyLines, HugeInputIsLinear) {
+// Its speed is bench/micro_hostile.cpp's legacy_huge_input; a quadratic reader would hit ctest's TIMEOUT.
+TEST(LegacyLines, HugeInputIsReadWhole) {
     std::string text = "big: " + std::string(4 << 20, 'x') + "\n";
     for (int i = 0; i < 100000; ++i) text += "key" + std::to_string(i) + ": " + std::to_string(i) + " # c\n";
     text += std::string(2 << 20, ':');
-    const auto start = std::chrono::steady_clock::now();
     const LegacyParse parsed = parse_legacy_config(text);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(parsed.entries.size(), 100001u);
     EXPECT_EQ(parsed.entries[0].value.size(), 4u << 20);
     ASSERT_EQ(parsed.issues.size(), 1u);
     EXPECT_LT(parsed.issues[0].message.size(), 400u);
-    EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 5);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
-// Hostile input: alias bombs, deep nesting, random bytes. Ingest must answer quickly, never crash.
+// Hostile input: alias bombs, deep nesting, random bytes. Ingest must answer with a located limit, never
+// crash. A hang fails through ctest's TIMEOUT (tests/CMakeLists.txt); how fast these inputs are answered
+// is a benchmark (bench/micro_hostile.cpp), not a timed assertion that fails on a loaded machine.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <random>
 
 #include "ingest_test_util.hpp"
@@ -32,13 +33,6 @@ void expect_spans_inside(const ParsedFile& file) {
     }
 }
 
-template <class F>
-double seconds(F&& f) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 std::string alias_bomb(bool maps) {
     std::string text = maps ? "a0: &a0 {k: v, l: w, m: x, n: y}\n"
                             : "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
@@ -57,39 +51,30 @@ std::string alias_bomb(bool maps) {
 }
 
 TEST(Limits, AliasBombOfLists) {
-    ParsedFile file;
-    const double t = seconds(
-        [&] { file = ingest_text("config.yaml", "taskmanager.numberOfTaskSlots: 1\n" + alias_bomb(false)); });
-    EXPECT_LT(t, 10.0);
+    const ParsedFile file =
+        ingest_text("config.yaml", "taskmanager.numberOfTaskSlots: 1\n" + alias_bomb(false));
     EXPECT_TRUE(any_limit(file));
     expect_spans_inside(file);
 }
 
 TEST(Limits, AliasBombOfMaps) {
-    ParsedFile file;
-    const double t = seconds(
-        [&] { file = ingest_text("config.yaml", "taskmanager.numberOfTaskSlots: 1\n" + alias_bomb(true)); });
-    EXPECT_LT(t, 10.0);
+    const ParsedFile file =
+        ingest_text("config.yaml", "taskmanager.numberOfTaskSlots: 1\n" + alias_bomb(true));
     EXPECT_TRUE(any_limit(file));
 }
 
 TEST(Limits, AliasBombInAManifest) {
-    ParsedFile file;
-    const double t = seconds([&] {
-        file = ingest_text(
-            "m.yaml",
-            "apiVersion: v1\nkind: FlinkDeployment\nmetadata: {name: x}\nspec:\n  flinkConfiguration:\n" +
-                [] {
-                    std::string s = alias_bomb(true);
-                    std::string out;
-                    for (std::size_t i = 0; i < s.size(); ++i) {
-                        if (i == 0 || s[i - 1] == '\n') out += "    ";
-                        out += s[i];
-                    }
-                    return out;
-                }());
-    });
-    EXPECT_LT(t, 10.0);
+    const ParsedFile file = ingest_text(
+        "m.yaml",
+        "apiVersion: v1\nkind: FlinkDeployment\nmetadata: {name: x}\nspec:\n  flinkConfiguration:\n" + [] {
+            std::string s = alias_bomb(true);
+            std::string out;
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                if (i == 0 || s[i - 1] == '\n') out += "    ";
+                out += s[i];
+            }
+            return out;
+        }());
     EXPECT_TRUE(any_limit(file));
 }
 
@@ -97,10 +82,7 @@ TEST(Limits, DeepFlowNesting) {
     for (const std::string& open : {std::string("["), std::string("{a: ")}) {
         std::string text = "taskmanager.numberOfTaskSlots: ";
         for (int i = 0; i < 10'000; ++i) text += open;
-        ParsedFile file;
-        const double t = seconds([&] { file = ingest_text("config.yaml", text); });
-        EXPECT_LT(t, 5.0);
-        EXPECT_TRUE(any_limit(file)) << open;
+        EXPECT_TRUE(any_limit(ingest_text("config.yaml", text))) << open;
     }
 }
 
@@ -115,10 +97,7 @@ TEST(Limits, DeepBlockNesting) {
     std::string map = "taskmanager:\n";
     for (int i = 1; i < 2'000; ++i)
         map += std::string(static_cast<std::size_t>(i), ' ') + "k" + std::to_string(i) + ":\n";
-    ParsedFile file;
-    const double t = seconds([&] { file = ingest_text("config.yaml", map, options); });
-    EXPECT_LT(t, 5.0);
-    EXPECT_TRUE(any_limit(file));
+    EXPECT_TRUE(any_limit(ingest_text("config.yaml", map, options)));
 }
 
 TEST(Limits, SmallLimitsAreHonoured) {
