@@ -3,8 +3,11 @@
 
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -34,11 +37,52 @@ std::string_view named_subcommand(int argc, char** argv) {
     return {};
 }
 
+using Runner = std::function<int(std::ostream&, std::ostream&)>;
+
+Runner add_rules_command(CLI::App& app) {
+    auto format = std::make_shared<std::string>("text");
+    app.add_subcommand("rules", "List every rule")
+        ->add_option("--format", *format, "text, json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    return [format](std::ostream& out, std::ostream&) { return run_rules_list(*format, out); };
+}
+
+Runner add_explain_command(CLI::App& app) {
+    auto rule = std::make_shared<std::string>();
+    app.add_subcommand("explain", "Print the documentation of a rule")
+        ->add_option("rule", *rule, "Rule id (FL101) or name (unknown-key)")
+        ->required();
+    return [rule](std::ostream& out, std::ostream& err) { return run_explain(*rule, out, err); };
+}
+
+Runner add_memory_command(CLI::App& app) {
+    struct Given {
+        MemoryCommandOptions memory;
+        std::string version;
+        std::string format = "text";
+    };
+    auto given = std::make_shared<Given>();
+    CLI::App* cmd = app.add_subcommand("memory", "Derive TaskManager and JobManager memory as Flink does");
+    cmd->add_option("file", given->memory.file, "flink-conf.yaml, config.yaml or a Kubernetes manifest")
+        ->required();
+    cmd->add_option("--process", given->memory.process, "taskmanager or jobmanager (default: both)")
+        ->check(CLI::IsMember({"taskmanager", "jobmanager"}));
+    cmd->add_option("--mode", given->memory.mode, "standalone or active (default: manifests are active)")
+        ->check(CLI::IsMember({"standalone", "active"}));
+    cmd->add_option("--flink-version", given->version, "Target Flink version (default 1.20)")
+        ->check(version_check);
+    cmd->add_option("--format", given->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    return [given](std::ostream& out, std::ostream& err) {
+        if (!given->version.empty()) given->memory.flink_version = FlinkVersion::parse(given->version);
+        given->memory.json = given->format == "json";
+        return run_memory(given->memory, out, err);
+    };
+}
+
 }  // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const std::string_view named = named_subcommand(argc, argv);
-    const auto wanted = [named](std::string_view name) { return named.empty() || named == name; };
     CLI::App app{"flinklint: static analysis for Apache Flink configuration", "flinklint"};
     // --version is a flag whose callback ends parsing; --format (text or json) is read before it.
     std::string version_format = "text";
@@ -49,52 +93,25 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         "Print the version, commit, build date, compiler and Flink catalogs, then exit"));
     app.require_subcommand(1);
 
-    using Runner = std::function<int(std::ostream&, std::ostream&)>;
-    const std::span<char* const> args(argv, static_cast<std::size_t>(argc));
-    const Runner run_check =
-        wanted("check") ? add_check_command(app, args.subspan(args.empty() ? 0 : 1)) : Runner();
-
-    std::string rules_format = "text";
-    CLI::App* rules_cmd = nullptr;
-    if (wanted("rules")) {
-        rules_cmd = app.add_subcommand("rules", "List every rule");
-        rules_cmd->add_option("--format", rules_format, "text, json or markdown")
-            ->check(CLI::IsMember({"text", "json", "markdown"}));
-    }
-
-    std::string explain_rule;
-    CLI::App* explain_cmd = nullptr;
-    if (wanted("explain")) {
-        explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
-        explain_cmd->add_option("rule", explain_rule, "Rule id (FL101) or name (unknown-key)")->required();
-    }
-
-    MemoryCommandOptions memory;
-    std::string memory_version;
-    std::string memory_format = "text";
-    CLI::App* memory_cmd = nullptr;
-    if (wanted("memory")) {
-        memory_cmd = app.add_subcommand("memory", "Derive TaskManager and JobManager memory as Flink does");
-        memory_cmd->add_option("file", memory.file, "flink-conf.yaml, config.yaml or a Kubernetes manifest")
-            ->required();
-        memory_cmd->add_option("--process", memory.process, "taskmanager or jobmanager (default: both)")
-            ->check(CLI::IsMember({"taskmanager", "jobmanager"}));
-        memory_cmd->add_option("--mode", memory.mode, "standalone or active (default: manifests are active)")
-            ->check(CLI::IsMember({"standalone", "active"}));
-        memory_cmd->add_option("--flink-version", memory_version, "Target Flink version (default 1.20)")
-            ->check(version_check);
-        memory_cmd->add_option("--format", memory_format, "text or json")
-            ->check(CLI::IsMember({"text", "json"}));
-    }
-
     // `flinklint tune` (tune_command.cpp): registers its options, returns what runs it after parsing.
     std::function<int(std::ostream&, std::ostream&)> add_tune_command(CLI::App & app);
-    const Runner run_tune = wanted("tune") ? add_tune_command(app) : Runner();
-    const Runner run_migrate = wanted("migrate") ? add_migrate_command(app) : Runner();
-    const Runner run_diagnose = wanted("diagnose") ? add_diagnose_command(app) : Runner();
-    const Runner run_observe = wanted("observe") ? add_observe_command(app) : Runner();
-    const Runner run_schema = wanted("schema") ? add_schema_command(app) : Runner();
-    const Runner run_lsp = wanted("lsp") ? add_lsp_command(app) : Runner();
+    const std::span<char* const> args(argv, static_cast<std::size_t>(argc));
+    const std::pair<std::string_view, std::function<Runner()>> registrars[] = {
+        {"check", [&] { return add_check_command(app, args.subspan(args.empty() ? 0 : 1)); }},
+        {"rules", [&] { return add_rules_command(app); }},
+        {"explain", [&] { return add_explain_command(app); }},
+        {"memory", [&] { return add_memory_command(app); }},
+        {"tune", [&] { return add_tune_command(app); }},
+        {"migrate", [&] { return add_migrate_command(app); }},
+        {"diagnose", [&] { return add_diagnose_command(app); }},
+        {"observe", [&] { return add_observe_command(app); }},
+        {"schema", [&] { return add_schema_command(app); }},
+        {"lsp", [&] { return add_lsp_command(app); }},
+    };
+    std::vector<std::pair<std::string_view, Runner>> runners;
+    for (const auto& [name, add] : registrars) {
+        if (named.empty() || named == name) runners.emplace_back(name, add());
+    }
 
     try {
         app.parse(argc, argv);
@@ -110,23 +127,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         err << "Run `flinklint --help` for usage.\n";
         return kExitUsage;
     }
-
-    if (rules_cmd != nullptr && rules_cmd->parsed()) {
-        return run_rules_list(rules_format, out);
+    for (const auto& [name, runner] : runners) {
+        if (app.got_subcommand(std::string(name))) return runner(out, err);
     }
-    if (explain_cmd != nullptr && explain_cmd->parsed()) return run_explain(explain_rule, out, err);
-    if (memory_cmd != nullptr && memory_cmd->parsed()) {
-        if (!memory_version.empty()) memory.flink_version = FlinkVersion::parse(memory_version);
-        memory.json = memory_format == "json";
-        return run_memory(memory, out, err);
-    }
-    if (run_check && app.got_subcommand("check")) return run_check(out, err);
-    if (run_tune && app.got_subcommand("tune")) return run_tune(out, err);
-    if (run_migrate && app.got_subcommand("migrate")) return run_migrate(out, err);
-    if (run_diagnose && app.got_subcommand("diagnose")) return run_diagnose(out, err);
-    if (run_observe && app.got_subcommand("observe")) return run_observe(out, err);
-    if (run_schema && app.got_subcommand("schema")) return run_schema(out, err);
-    if (run_lsp && app.got_subcommand("lsp")) return run_lsp(out, err);
     return kExitUsage;
 }
 

@@ -338,6 +338,21 @@ void say_problems(const Totals& totals, bool verbose, std::ostream& err) {
     for (const auto& error : totals.errors) err << "flinklint: error: " << error << "\n";
 }
 
+// The worker threads: --jobs, else one per core, never more than there are groups.
+unsigned jobs_for(const CheckOptions& options, std::size_t groups) {
+    const unsigned jobs =
+        options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(groups, 1)));
+}
+
+// --diff writes the diffs instead of a report; its exit status says whether a fix would change a file.
+int finish_diff_run(const CheckOptions& options, Totals& totals, std::ostream& out, std::ostream& err) {
+    report_diffs(totals, out, err);
+    say_problems(totals, options.verbose, err);
+    if (!totals.errors.empty()) return kExitUsage;
+    return totals.diffs.empty() || options.exit_zero ? kExitClean : kExitFindings;
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
@@ -389,8 +404,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     totals.notes = std::move(inputs.notes);
 
     // Groups are independent: check them on all cores, a few groups ahead of the report.
-    unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(groups.size(), 1)));
+    const unsigned jobs = jobs_for(options, groups.size());
     const auto check = [&](std::size_t i, GroupResult& result) {
         const std::vector<Input> inputs = groups.group(i);
         try {
@@ -403,12 +417,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     if (writer) writer->begin();
     check_in_order(report_blocks(groups), jobs, kGroupsAheadPerJob * jobs, check, std::ref(emitter));
 
-    if (options.diff) {
-        report_diffs(totals, out, err);
-        say_problems(totals, options.verbose, err);
-        if (!totals.errors.empty()) return kExitUsage;
-        return totals.diffs.empty() || options.exit_zero ? kExitClean : kExitFindings;
-    }
+    if (options.diff) return finish_diff_run(options, totals, out, err);
     // --fix on `-`: the fixed text goes to stdout, the report to stderr (like ruff).
     if (text_to_stdout) out << totals.fixed_stdin.value_or(stdin_text);
     if (!baseline.finish(err)) return kExitUsage;
