@@ -353,6 +353,33 @@ int finish_diff_run(const CheckOptions& options, Totals& totals, std::ostream& o
     return totals.diffs.empty() || options.exit_zero ? kExitClean : kExitFindings;
 }
 
+// The end of the report: the writer's closing, the file committed, the --fix summary. False when the
+// report could not be written (said on `err`).
+bool close_report(const CheckOptions& options, const Totals& totals, ReportDestination& destination,
+                  ReportWriter& writer, std::ostream& err) {
+    if (!destination.error.empty()) {
+        err << "flinklint: cannot write " << *options.output_file << ": " << destination.error << "\n";
+        return false;
+    }
+    // "No problems found in 0 files" after "no such file" would read as a pass; machine formats still
+    // close their document.
+    const bool nothing_read = totals.files == 0 && !totals.errors.empty();
+    if (!(nothing_read && options.format == OutputFormat::text)) writer.finish(totals.files);
+    if (const auto error = destination.commit()) {
+        err << "flinklint: cannot write " << *options.output_file << ": " << *error << "\n";
+        return false;
+    }
+    std::ostream& report_out = destination.sink == &destination.held ? err : *destination.sink;
+    if (destination.sink == &destination.held) err << destination.held.str();
+    if (options.fix) {
+        // Machine formats stay parseable: the fix summary goes to stderr for them.
+        std::ostream& summary = options.format == OutputFormat::text ? report_out : err;
+        summary << "Fixed " << count_of(totals.fixed_problems, "problem") << " in "
+                << count_of(totals.fixed_files, "file") << ".\n";
+    }
+    return true;
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
@@ -421,26 +448,7 @@ int run_check(const CheckOptions& given, std::ostream& out, std::ostream& err) {
     // --fix on `-`: the fixed text goes to stdout, the report to stderr (like ruff).
     if (text_to_stdout) out << totals.fixed_stdin.value_or(stdin_text);
     if (!baseline.finish(err)) return kExitUsage;
-    if (!destination.error.empty()) {
-        err << "flinklint: cannot write " << *options.output_file << ": " << destination.error << "\n";
-        return kExitUsage;
-    }
-    // "No problems found in 0 files" after "no such file" would read as a pass; machine formats still
-    // close their document.
-    const bool nothing_read = totals.files == 0 && !totals.errors.empty();
-    if (!(nothing_read && options.format == OutputFormat::text)) writer->finish(totals.files);
-    if (const auto error = destination.commit()) {
-        err << "flinklint: cannot write " << *options.output_file << ": " << *error << "\n";
-        return kExitUsage;
-    }
-    std::ostream& report_out = destination.sink == &destination.held ? err : *destination.sink;
-    if (destination.sink == &destination.held) err << destination.held.str();
-    if (options.fix) {
-        // Machine formats stay parseable: the fix summary goes to stderr for them.
-        std::ostream& summary = options.format == OutputFormat::text ? report_out : err;
-        summary << "Fixed " << count_of(totals.fixed_problems, "problem") << " in "
-                << count_of(totals.fixed_files, "file") << ".\n";
-    }
+    if (!close_report(options, totals, destination, *writer, err)) return kExitUsage;
 
     for (std::string& line : emitter.directories.without_flink()) totals.warnings.push_back(std::move(line));
     say_problems(totals, options.verbose, err);
