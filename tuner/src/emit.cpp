@@ -7,6 +7,7 @@
 #include "flinklint/text_util.hpp"
 #include "flinklint/tuner/output.hpp"
 #include "flinklint/tuner/units.hpp"
+#include "flinklint/yaml_scalar.hpp"
 
 namespace flinklint::tuner {
 namespace {
@@ -110,10 +111,8 @@ bool plain_safe(std::string_view value) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f) return false;
     }
-    // Words YAML 1.1 readers turn into booleans or null while Flink wants the text.
-    static constexpr std::array<std::string_view, 12> kWords = {"yes",  "no", "on",  "off", "y",  "n",
-                                                                "null", "~",  "Yes", "No",  "On", "Off"};
-    return std::find(kWords.begin(), kWords.end(), value) == kWords.end();
+    // Typed in YAML 1.2 (`0x10` is 16, `True` is true, `Null` refuses the file) or a YAML 1.1 boolean.
+    return plain_is_verbatim(value);
 }
 
 }  // namespace

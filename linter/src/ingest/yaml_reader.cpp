@@ -82,6 +82,15 @@ private:
                                : node->kind == YNode::Kind::map      ? ValueKind::map
                                                                      : ValueKind::null;
         e.kind = kind;
+        if (!operator_style && node != nullptr && !constructible_tag(node->tag)) {
+            constexpr std::string_view prefix = "tag:yaml.org,2002:";
+            const std::string tag =
+                node->tag.starts_with(prefix) ? "!!" + node->tag.substr(prefix.size()) : node->tag;
+            out_.issues.push_back({SyntaxIssue::Kind::yaml_error, e.value_span,
+                                   "tag `" + tag + "` of `" + e.key +
+                                       "`: Flink's YAML loader (snakeyaml-engine, core schema) "
+                                       "has no constructor for it and refuses the file"});
+        }
         if (operator_style && kind != ValueKind::string) out_.nested = true;
         switch (kind) {
             case ValueKind::null:

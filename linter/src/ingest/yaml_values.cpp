@@ -1,5 +1,7 @@
 #include "ingest/yaml_values.hpp"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -170,6 +172,18 @@ ValueKind core_schema_kind(std::string_view s) {
     if (is_core_int(s)) return ValueKind::integer;
     if (is_core_float(s)) return ValueKind::floating;
     return ValueKind::string;
+}
+
+bool constructible_tag(std::string_view tag) {
+    if (tag.empty() || tag == "!ENV") return true;  // `!ENV`: StandardConstructor's ConstructEnv
+    constexpr std::string_view prefix = "tag:yaml.org,2002:";
+    if (tag.substr(0, prefix.size()) != prefix) return false;
+    tag.remove_prefix(prefix.size());
+    // StandardConstructor (str, seq, map, set) and the JSON schema's constructors (null, bool, int,
+    // float, binary) that the core schema extends; YAML 1.1's timestamp, omap, pairs are gone.
+    static constexpr std::string_view kKnown[] = {"str",  "seq", "map",   "set",   "null",
+                                                  "bool", "int", "float", "binary"};
+    return std::find(std::begin(kKnown), std::end(kKnown), tag) != std::end(kKnown);
 }
 
 ValueKind scalar_kind(const YNode& node) {

@@ -19,6 +19,12 @@ ValueKind core_schema_kind(std::string_view plain);
 // string for quoted and block scalars.
 ValueKind scalar_kind(const YNode& node);
 
+// Whether Flink's YAML loader can construct a node with this explicit tag (empty: no tag). Flink
+// 1.19+ loads config.yaml with snakeyaml-engine's core schema (YamlParserUtils, FLINK-34257): a tag
+// with no constructor there (`!!timestamp`, `!!omap`, a local `!custom`) refuses the whole file, as
+// YamlParserUtilsTest#testYaml12Features asserts for `!!timestamp`.
+bool constructible_tag(std::string_view tag);
+
 // The text Java's toString gives for the value Flink constructs: `0x10` -> `16`, `True` -> `true`,
 // `1e3` -> `1000.0`; strings unchanged.
 std::string java_text(ValueKind kind, std::string_view text);

@@ -1,43 +1,16 @@
-// YAML 1.2 core schema (snakeyaml-engine, as Flink's YamlParserUtils loads config.yaml): a plain
-// scalar that looks like null, a bool, an int or a float is that type, and Flink reads a String
-// option from its toString(), so `0x10` would become `16`; `yes`/`on` stay strings in 1.2 but
-// are booleans to the YAML 1.1 readers of Kubernetes tooling: both are quoted.
+// Legacy values as YAML 1.2 scalars: which plain scalars read back as their text is
+// flinklint/yaml_scalar.hpp (the YAML 1.2 core schema Flink's YamlParserUtils loads with).
 #include "yaml_value.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "flinklint/yaml_scalar.hpp"
+
 namespace flinklint::migrate {
 namespace {
-
-bool matches(std::string_view text, const std::regex& re) {
-    return std::regex_match(text.begin(), text.end(), re);
-}
-
-// Would the core schema give this plain scalar a type other than string?
-bool typed_in_core_schema(std::string_view t) {
-    static const std::regex null_re("~|null|Null|NULL");
-    static const std::regex bool_re("true|True|TRUE|false|False|FALSE");
-    static const std::regex int_re("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
-    static const std::regex float_re(
-        "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
-    return matches(t, null_re) || matches(t, bool_re) || matches(t, int_re) || matches(t, float_re);
-}
-
-// A typed scalar whose toString() in Java is its own text: Flink reads a String option the same.
-bool canonical_typed(std::string_view t) {
-    static const std::regex re(
-        "true|false|-?(0|[1-9][0-9]{0,17})|-?(0|[1-9][0-9]{0,5})\\.([0-9]{0,5}[1-9]|0)");
-    return matches(t, re);
-}
-
-bool yaml11_bool(std::string_view t) {
-    static const std::regex re("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
-    return matches(t, re);
-}
 
 std::string trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -109,30 +82,11 @@ std::string unquote(std::string_view quoted) {
 }  // namespace
 
 std::string yaml_scalar_quoted(std::string_view text) {
-    std::string out = "'";
-    for (const char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
-}
-
-bool plain_is_verbatim(std::string_view t) {
-    if (t.empty() || t != trim(t)) return false;
-    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos) {
-        // `-`, `?` and `:` start a plain scalar only when followed by a non-space.
-        const bool indicator_ok = (t.front() == '-' || t.front() == '?' || t.front() == ':') &&
-                                  t.size() > 1 && t[1] != ' ' && t[1] != '\t';
-        if (!indicator_ok) return false;
-    }
-    if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos) return false;
-    if (t.back() == ':') return false;
-    if (t.find_first_of("\t\r\n") != std::string_view::npos) return false;
-    return (!typed_in_core_schema(t) || canonical_typed(t)) && !yaml11_bool(t);
+    return yaml_single_quoted(text);
 }
 
 std::string yaml_scalar(std::string_view text) {
-    return plain_is_verbatim(text) ? std::string(text) : yaml_scalar_quoted(text);
+    return plain_is_verbatim(text) ? std::string(text) : yaml_single_quoted(text);
 }
 
 std::optional<ValueRewrite> legacy_value_as_yaml(std::string_view value, OptionType type) {

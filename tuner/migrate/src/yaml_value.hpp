@@ -26,7 +26,4 @@ std::string yaml_scalar_quoted(std::string_view text);
 // `text` as a YAML scalar that reads as exactly `text` (single-quoted when plain would not).
 std::string yaml_scalar(std::string_view text);
 
-// True when a plain YAML 1.2 scalar reads as the string `text` itself (no type, no syntax).
-bool plain_is_verbatim(std::string_view text);
-
 }  // namespace flinklint::migrate
