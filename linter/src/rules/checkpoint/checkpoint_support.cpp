@@ -2,6 +2,7 @@
 
 #include "flinklint/text_util.hpp"
 #include "flinklint/values.hpp"
+#include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
 
@@ -47,6 +48,13 @@ std::optional<IncrementalSetting> incremental_setting(const EffectiveConfig& eff
 
 std::int64_t tolerable_failures(const EffectiveConfig& effective) {
     return int_setting(effective, {kTolerableFailures}).value_or(0);
+}
+
+std::optional<std::string> shortcut_name(std::string_view value) {
+    std::string name = ascii_lower(unquoted(value));
+    if (name.empty() || is_template_placeholder(value)) return std::nullopt;
+    if (name.find_first_of(".${}%<>") != std::string::npos) return std::nullopt;
+    return name;
 }
 
 const ConfigEntry* restart_strategy_entry(const FlinkConfig& config) {

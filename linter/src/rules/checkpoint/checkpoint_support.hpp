@@ -49,6 +49,11 @@ std::optional<IncrementalSetting> incremental_setting(const EffectiveConfig& eff
 // The tolerable failed checkpoints a job runs with (0 when unset in every version).
 std::int64_t tolerable_failures(const EffectiveConfig& effective);
 
+// The lower-cased value of an option that takes a shortcut name or a class name (state backend, checkpoint
+// storage, high-availability mode) when it can only be a shortcut: nullopt for a class name (a `.`), a
+// placeholder or nothing.
+std::optional<std::string> shortcut_name(std::string_view value);
+
 // The entry that names the restart strategy: `restart-strategy.type`, else the older `restart-strategy`.
 const ConfigEntry* restart_strategy_entry(const FlinkConfig& config);
 // The strategy a `restart-strategy` value names, as RestartBackoffTimeStrategyFactoryLoader matches it

@@ -18,11 +18,15 @@ constexpr std::string_view kStorageDir = "high-availability.storageDir";
 constexpr std::string_view kQuorum = "high-availability.zookeeper.quorum";
 
 // `high-availability.type` (before 1.17 `high-availability`, older `recovery.mode`) when it selects
-// ZooKeeper or Kubernetes, with the lower-cased mode; a factory class may need neither option.
+// ZooKeeper or Kubernetes (also by the class name of Flink's KubernetesHaServicesFactory, the way to
+// select it before 1.12's `kubernetes` shortcut), with the lower-cased mode; another factory class may
+// need neither option.
 std::optional<std::pair<Setting, std::string>> built_in_ha(const EffectiveConfig& effective) {
     auto setting = find_setting(effective, {"high-availability.type", "high-availability", "recovery.mode"});
     if (!setting) return std::nullopt;
     std::string mode = ascii_lower(unquoted(setting->value));
+    if (mode == "org.apache.flink.kubernetes.highavailability.kuberneteshaservicesfactory")
+        mode = "kubernetes";
     if (mode != "zookeeper" && mode != "kubernetes") return std::nullopt;
     return std::pair{std::move(*setting), std::move(mode)};
 }
@@ -44,6 +48,9 @@ bool judged(const EffectiveConfig& effective) {
 void report(const EffectiveConfig& effective, const Setting& ha, std::string_view missing,
             std::string_view error, std::string_view help, Reporter& reporter) {
     Finding f = finding_for(effective, ha);
+    // The finding is about the missing option: its key stays the same when FL201's fix renames
+    // `high-availability` to `high-availability.type` (the fix loop would take it for a new error).
+    f.key = std::string(missing);
     f.message = fmt::format(
         "{} needs `{}`, which is not set: the JobManager and the TaskManagers fail when they start "
         "(\"{}\")",

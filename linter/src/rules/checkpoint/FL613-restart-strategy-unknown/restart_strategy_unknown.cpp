@@ -39,7 +39,8 @@ void check_restart_strategy_unknown(const Model& model, Reporter& reporter) {
         if (named_restart_strategy(entry->value)) continue;
         Finding f{.source = config.source(),
                   .span = entry->value_span.empty() ? entry->key_span : entry->value_span,
-                  .key = entry->key};
+                  // The option, not the alias written: the key stays when FL201 renames the alias.
+                  .key = "restart-strategy.type"};
         f.message = fmt::format(
             "`{}: {}` names no restart strategy that {} knows: every job that does not set its own restart "
             "strategy fails at submission (IllegalArgumentException \"Unknown restart strategy {}.\")",

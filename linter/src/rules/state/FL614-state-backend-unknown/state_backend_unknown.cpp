@@ -20,15 +20,6 @@ namespace {
 
 constexpr FlinkVersion kLegacyBackendsRemoved{2, 0};
 
-// The lower-cased name when it can only be a shortcut: nullopt for a class name, a placeholder or
-// nothing.
-std::optional<std::string> shortcut_name(std::string_view value) {
-    const std::string name = ascii_lower(unquoted(value));
-    if (name.empty() || is_template_placeholder(value)) return std::nullopt;
-    if (name.find_first_of(".${}%<>") != std::string::npos) return std::nullopt;
-    return name;
-}
-
 bool known_backend(std::string_view name, FlinkVersion version) {
     if (name == "hashmap" || name == "rocksdb") return true;
     // ForSt is a shortcut from 2.0; not reported before it, where its arrival is not pinned down.
@@ -40,6 +31,7 @@ void report_backend(const EffectiveConfig& effective, const Setting& setting, st
                     Reporter& reporter) {
     const FlinkVersion version = effective.version();
     Finding f = finding_for(effective, setting);
+    f.key = "state.backend.type";  // the option, not the alias written: it stays when FL201 renames it
     const bool removed = name == "jobmanager" || name == "filesystem";
     f.message = fmt::format(
         "{} is not a state backend that {} knows{}: StateBackendLoader loads it as a factory class and every "
@@ -58,6 +50,7 @@ void report_backend(const EffectiveConfig& effective, const Setting& setting, st
 
 void report_storage(const EffectiveConfig& effective, const Setting& setting, Reporter& reporter) {
     Finding f = finding_for(effective, setting);
+    f.key = "execution.checkpointing.storage";  // likewise
     f.message = fmt::format(
         "{} is not a checkpoint storage that Flink knows: CheckpointStorageLoader loads it as a factory "
         "class "
