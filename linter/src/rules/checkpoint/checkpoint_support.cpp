@@ -2,6 +2,7 @@
 
 #include "flinklint/text_util.hpp"
 #include "flinklint/values.hpp"
+#include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
 
@@ -47,6 +48,36 @@ std::optional<IncrementalSetting> incremental_setting(const EffectiveConfig& eff
 
 std::int64_t tolerable_failures(const EffectiveConfig& effective) {
     return int_setting(effective, {kTolerableFailures}).value_or(0);
+}
+
+std::optional<std::string> shortcut_name(std::string_view value) {
+    std::string name = ascii_lower(unquoted(value));
+    if (name.empty() || is_template_placeholder(value)) return std::nullopt;
+    if (name.find_first_of(".${}%<>") != std::string::npos) return std::nullopt;
+    return name;
+}
+
+const ConfigEntry* restart_strategy_entry(const FlinkConfig& config) {
+    if (const ConfigEntry* type = config.get("restart-strategy.type")) return type;
+    return config.get("restart-strategy");
+}
+
+std::optional<std::string_view> named_restart_strategy(std::string_view value) {
+    // RestartStrategyOptions#RESTART_STRATEGY: each strategy's name and its alias without the dash.
+    struct Strategy {
+        std::string_view name;
+        std::string_view alias;
+    };
+    static constexpr std::array<Strategy, 3> kStrategies = {{
+        {"fixed-delay", "fixeddelay"},
+        {"failure-rate", "failurerate"},
+        {"exponential-delay", "exponentialdelay"},
+    }};
+    const std::string lower = ascii_lower(unquoted(value));
+    if (lower == "none" || lower == "off" || lower == "disable") return "none";
+    for (const Strategy& s : kStrategies)
+        if (lower == s.name || lower == s.alias) return s.name;
+    return std::nullopt;
 }
 
 }  // namespace flinklint::rules

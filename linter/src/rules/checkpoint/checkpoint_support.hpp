@@ -3,6 +3,7 @@
 // and keeps the old ones as deprecated keys; only keys the target version reads are looked at.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 
@@ -47,5 +48,20 @@ std::optional<IncrementalSetting> incremental_setting(const EffectiveConfig& eff
 
 // The tolerable failed checkpoints a job runs with (0 when unset in every version).
 std::int64_t tolerable_failures(const EffectiveConfig& effective);
+
+// The lower-cased value of an option that takes a shortcut name or a class name (state backend, checkpoint
+// storage, high-availability mode) when it can only be a shortcut: nullopt for a class name (a `.`), a
+// placeholder or nothing.
+std::optional<std::string> shortcut_name(std::string_view value);
+
+// The entry that names the restart strategy: `restart-strategy.type`, else the older `restart-strategy`.
+const ConfigEntry* restart_strategy_entry(const FlinkConfig& config);
+// The strategy a `restart-strategy` value names, as RestartBackoffTimeStrategyFactoryLoader matches it
+// (lower-cased): `fixed-delay`, `failure-rate`, `exponential-delay`, or `none` for none/off/disable;
+// nullopt for a name Flink rejects (FL613).
+std::optional<std::string_view> named_restart_strategy(std::string_view value);
+// The strategies' main names, for messages and suggestions.
+inline constexpr std::array<std::string_view, 4> kRestartStrategyNames = {"fixed-delay", "failure-rate",
+                                                                          "exponential-delay", "none"};
 
 }  // namespace flinklint::rules

@@ -11,6 +11,7 @@
 
 #include "flinklint/effective_config.hpp"
 #include "flinklint/text_util.hpp"
+#include "rules/checkpoint/checkpoint_support.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
@@ -18,43 +19,16 @@ namespace {
 
 constexpr FlinkVersion kExponentialDefaultSince{1, 19};
 
-// The strategies whose options sit under `restart-strategy.<name>.`, with the names Flink accepts for
-// them (RestartStrategyOptions#RESTART_STRATEGY, compared lower-cased).
-struct Strategy {
-    std::string_view name;
-    std::string_view alias;
-};
-constexpr std::array<Strategy, 3> kStrategies = {{
-    {"fixed-delay", "fixeddelay"},
-    {"failure-rate", "failurerate"},
-    {"exponential-delay", "exponentialdelay"},
-}};
-
-const ConfigEntry* strategy_entry(const FlinkConfig& config) {
-    if (const ConfigEntry* type = config.get("restart-strategy.type")) return type;
-    return config.get("restart-strategy");
-}
+// The strategies whose options sit under `restart-strategy.<name>.`.
+constexpr std::array<std::string_view, 3> kStrategies = {"fixed-delay", "failure-rate", "exponential-delay"};
 
 // The strategy an option belongs to (`fixed-delay` for `restart-strategy.fixed-delay.attempts`).
 std::optional<std::string_view> option_strategy(std::string_view key) {
     constexpr std::string_view kPrefix = "restart-strategy.";
     if (!key.starts_with(kPrefix)) return std::nullopt;
     key.remove_prefix(kPrefix.size());
-    for (const Strategy& s : kStrategies)
-        if (key.size() > s.name.size() + 1 && key.starts_with(s.name) && key[s.name.size()] == '.')
-            return s.name;
-    return std::nullopt;
-}
-
-// The strategy a `restart-strategy` value names: a name above, "none" for none/off/disable; nullopt for a
-// value Flink rejects (FL103 says so).
-std::optional<std::string_view> named_strategy(std::string_view value) {
-    std::string lower = ascii_lower(trim(value));
-    if (lower.size() >= 2 && (lower.front() == '"' || lower.front() == '\'') && lower.back() == lower.front())
-        lower = lower.substr(1, lower.size() - 2);
-    if (lower == "none" || lower == "off" || lower == "disable") return "none";
-    for (const Strategy& s : kStrategies)
-        if (lower == s.name || lower == s.alias) return s.name;
+    for (const std::string_view name : kStrategies)
+        if (key.size() > name.size() + 1 && key.starts_with(name) && key[name.size()] == '.') return name;
     return std::nullopt;
 }
 
@@ -78,7 +52,7 @@ bool judged(const FlinkConfig& config) {
 
 bool model_sets_strategy(const Model& model) {
     for (const FlinkConfig& config : model.configs())
-        if (strategy_entry(config) != nullptr) return true;
+        if (restart_strategy_entry(config) != nullptr) return true;
     return false;
 }
 
@@ -92,7 +66,7 @@ void check_restart_strategy_options_ignored(const Model& model, Reporter& report
         for (const ConfigEntry& entry : config.entries()) {
             const auto strategy = option_strategy(entry.key);
             if (!strategy) continue;
-            if (!looked) type = strategy_entry(config), looked = true;
+            if (!looked) type = restart_strategy_entry(config), looked = true;
             Finding f{.source = config.source(), .span = entry.key_span, .key = entry.key};
             if (type == nullptr) {
                 // Another configuration in view (the JobManager's mounted file) may name the strategy.
@@ -105,7 +79,7 @@ void check_restart_strategy_options_ignored(const Model& model, Reporter& report
                     default_strategy(config));
                 f.help = fmt::format("set `{}: {}` for this option to apply", type_key(config), *strategy);
             } else {
-                const auto named = named_strategy(type->value);
+                const auto named = named_restart_strategy(type->value);
                 if (!named || *named == *strategy) continue;
                 f.message = fmt::format(
                     "{} is read only by the `{}` restart strategy, but `{}: {}` selects {}: Flink never "
