@@ -97,6 +97,19 @@ bool config_map_unused(const Model& model, const EffectiveConfig& effective) {
     return true;
 }
 
+// The data key a ConfigMap's file is written under (`flink-conf.yaml: |`): the nearest mention of the
+// file's name before its first entry, where the key precedes its value.
+std::optional<Span> config_map_key_span(const EffectiveConfig& effective) {
+    const FlinkConfig* config = effective.config();
+    if (config == nullptr || config->entries().empty() || !config->doc().spans_exact ||
+        !config->doc().origin.starts_with("ConfigMap ") || config->doc().file_name.empty())
+        return std::nullopt;
+    const std::string& name = config->doc().file_name;
+    const std::size_t at = config->source()->text().rfind(name, config->entries().front().key_span.begin);
+    if (at == std::string::npos) return std::nullopt;
+    return Span{at, at + name.size()};
+}
+
 std::string origin_note(const EffectiveConfig& effective, const std::string& key) {
     const auto origin = effective.origin(key);
     if (!origin) return {};
@@ -153,7 +166,9 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
             } else if (!sets_memory(*effective, process) && marker != nullptr &&
                        !local_execution(*effective) && !client_configuration(*effective) &&
                        !config_map_unused(model, *effective)) {
-                span = marker->key_span;
+                // A ConfigMap's data key names the file that lacks the sizes; elsewhere the entry that
+                // marks a whole configuration stands for it.
+                span = config_map_key_span(*effective).value_or(marker->key_span);
                 key = marker->key;
                 context =
                     " If this file is mounted as the cluster's whole configuration, it replaces the config "
