@@ -69,9 +69,9 @@ bool in_namespace(std::string_view a, std::string_view b) {
     return a.empty() || b.empty() || a == b;
 }
 
-// A ConfigMap that no pod of the group takes anything from (no volume, no variable), while the group's
-// Flink pods are in view: those pods read another configuration, so this one replaces nothing. A projected
-// volume or `envFrom` may name it in a way not read here: then it may be in use.
+// A ConfigMap (or the data key of one) that no pod of the group takes anything from (no volume, no variable),
+// while the group's Flink pods are in view: those pods read another configuration, so this one replaces
+// nothing. A projected volume or `envFrom` may name it in a way not read here: then it may be in use.
 bool config_map_unused(const Model& model, const EffectiveConfig& effective) {
     const K8sObject* map = effective.owner();
     if (map == nullptr || map->kind != "ConfigMap") return false;
@@ -83,15 +83,28 @@ bool config_map_unused(const Model& model, const EffectiveConfig& effective) {
         flink_pods =
             flink_pods || (pod.role != FlinkRole::none && pod.object != nullptr && same(*pod.object));
     if (!flink_pods) return false;
+    // The data key this configuration is: a volume whose `items` leave it out, or a variable that takes
+    // another key, does not use it.
+    const std::string& key = effective.config() != nullptr ? effective.config()->doc().file_name : "";
+    const auto projects = [&](const Volume& volume) {
+        if (volume.config_map_items.empty() || key.empty()) return true;
+        for (const auto& item : volume.config_map_items)
+            if (item.first.value == key) return true;
+        return false;
+    };
     for (const Model::ObjectRef& ref : model.objects()) {
         if (!ref.object->pod || !same(*ref.object)) continue;
         for (const Volume& volume : ref.object->pod->volumes)
-            if (volume.type == "projected" || volume.config_map_name.value == map->name.value) return false;
+            if (volume.type == "projected" ||
+                (volume.config_map_name.value == map->name.value && projects(volume)))
+                return false;
         for (const auto* containers : {&ref.object->pod->containers, &ref.object->pod->init_containers})
             for (const Container& c : *containers) {
                 if (c.env_from) return false;
                 for (const EnvVar& var : c.env)
-                    if (var.config_map_name.value == map->name.value) return false;
+                    if (var.config_map_name.value == map->name.value &&
+                        (key.empty() || var.config_map_key.value.empty() || var.config_map_key.value == key))
+                        return false;
             }
     }
     return true;
