@@ -12,11 +12,13 @@
 namespace flinklint::rules {
 namespace {
 
-// `SOURCE:/TARGET[:MODE]` with a source that is a path or a variable (`./x`, `/x`, `~/x`, `$PWD/x`,
-// `${DIR}`) or a volume name; the target is the absolute path in the container.
+// `SOURCE:/TARGET[:MODE]` with a source that is a host path or starts with a variable (`./x`, `/x`, `~/x`,
+// `$PWD/x`, `${DIR}`); the target is the absolute path in the container. A bare word before the colon
+// (`JAVA_HOME:/usr/lib/jvm`) reads as a variable written with `:` for `=`, not as a mount: not judged.
 std::optional<std::string_view> mount_target(std::string_view item) {
     const std::size_t colon = item.find(':');
-    if (colon == 0 || colon == std::string_view::npos || colon + 1 >= item.size() || item[colon + 1] != '/')
+    if (colon == 0 || colon == std::string_view::npos || colon + 1 >= item.size() || item[colon + 1] != '/' ||
+        std::string_view("./~$").find(item.front()) == std::string_view::npos)
         return std::nullopt;
     std::string_view target = item.substr(colon + 1);
     target = target.substr(0, target.find(':'));
