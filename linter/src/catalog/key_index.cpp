@@ -10,8 +10,11 @@ namespace {
 // Families whose sub-keys Flink hands on unchecked, so any sub-key is valid. Each was read in the
 // sources that forward them: the file system factories copy every key with these prefixes into the
 // Hadoop/SDK configuration; containerized.*.env.<VAR> become environment variables; the operator
-// gives each listener its own sub-configuration and layers per-namespace/per-version defaults.
-constexpr std::array<std::string_view, 14> kPassThroughPrefixes = {
+// gives each listener its own sub-configuration and layers per-namespace/per-version defaults. Iceberg's
+// Flink connector reads its own options from the table configuration under `table.exec.iceberg.`
+// (apache/iceberg flink FlinkConfigOptions: use-flip27-source, infer-source-parallelism, worker-pool-size,
+// ...; the set grows with Iceberg's releases, whose version a Flink file does not give).
+constexpr std::array<std::string_view, 15> kPassThroughPrefixes = {
     "s3.",
     "s3a.",
     "fs.s3a.",     // flink-s3-fs-hadoop S3FileSystemFactory
@@ -25,7 +28,8 @@ constexpr std::array<std::string_view, 14> kPassThroughPrefixes = {
     "containerized.taskmanager.env.",              // ResourceManagerOptions
     "kubernetes.operator.plugins.listeners.",      // operator ListenerUtils
     "kubernetes.operator.default-configuration.",  // operator FlinkConfigManager
-    "statefun.",  // Stateful Functions reads its settings from the Flink configuration
+    "statefun.",            // Stateful Functions reads its settings from the Flink configuration
+    "table.exec.iceberg.",  // Iceberg's Flink connector (FlinkConfigOptions)
 };
 
 // Keys beyond this length are never Flink options; they are not worth a pattern scan.

@@ -69,9 +69,9 @@ bool in_namespace(std::string_view a, std::string_view b) {
     return a.empty() || b.empty() || a == b;
 }
 
-// A ConfigMap that no pod of the group takes anything from (no volume, no variable), while the group's
-// Flink pods are in view: those pods read another configuration, so this one replaces nothing. A projected
-// volume or `envFrom` may name it in a way not read here: then it may be in use.
+// A ConfigMap (or the data key of one) that no pod of the group takes anything from (no volume, no variable),
+// while the group's Flink pods are in view: those pods read another configuration, so this one replaces
+// nothing. A projected volume or `envFrom` may name it in a way not read here: then it may be in use.
 bool config_map_unused(const Model& model, const EffectiveConfig& effective) {
     const K8sObject* map = effective.owner();
     if (map == nullptr || map->kind != "ConfigMap") return false;
@@ -83,18 +83,44 @@ bool config_map_unused(const Model& model, const EffectiveConfig& effective) {
         flink_pods =
             flink_pods || (pod.role != FlinkRole::none && pod.object != nullptr && same(*pod.object));
     if (!flink_pods) return false;
+    // The data key this configuration is: a volume whose `items` leave it out, or a variable that takes
+    // another key, does not use it.
+    const std::string& key = effective.config() != nullptr ? effective.config()->doc().file_name : "";
+    const auto projects = [&](const Volume& volume) {
+        if (volume.config_map_items.empty() || key.empty()) return true;
+        for (const auto& item : volume.config_map_items)
+            if (item.first.value == key) return true;
+        return false;
+    };
     for (const Model::ObjectRef& ref : model.objects()) {
         if (!ref.object->pod || !same(*ref.object)) continue;
         for (const Volume& volume : ref.object->pod->volumes)
-            if (volume.type == "projected" || volume.config_map_name.value == map->name.value) return false;
+            if (volume.type == "projected" ||
+                (volume.config_map_name.value == map->name.value && projects(volume)))
+                return false;
         for (const auto* containers : {&ref.object->pod->containers, &ref.object->pod->init_containers})
             for (const Container& c : *containers) {
                 if (c.env_from) return false;
                 for (const EnvVar& var : c.env)
-                    if (var.config_map_name.value == map->name.value) return false;
+                    if (var.config_map_name.value == map->name.value &&
+                        (key.empty() || var.config_map_key.value.empty() || var.config_map_key.value == key))
+                        return false;
             }
     }
     return true;
+}
+
+// The data key a ConfigMap's file is written under (`flink-conf.yaml: |`): the nearest mention of the
+// file's name before its first entry, where the key precedes its value.
+std::optional<Span> config_map_key_span(const EffectiveConfig& effective) {
+    const FlinkConfig* config = effective.config();
+    if (config == nullptr || config->entries().empty() || !config->doc().spans_exact ||
+        !config->doc().origin.starts_with("ConfigMap ") || config->doc().file_name.empty())
+        return std::nullopt;
+    const std::string& name = config->doc().file_name;
+    const std::size_t at = config->source()->text().rfind(name, config->entries().front().key_span.begin);
+    if (at == std::string::npos) return std::nullopt;
+    return Span{at, at + name.size()};
 }
 
 std::string origin_note(const EffectiveConfig& effective, const std::string& key) {
@@ -153,7 +179,9 @@ void check_memory_failure(const Model& model, Reporter& reporter, Process proces
             } else if (!sets_memory(*effective, process) && marker != nullptr &&
                        !local_execution(*effective) && !client_configuration(*effective) &&
                        !config_map_unused(model, *effective)) {
-                span = marker->key_span;
+                // A ConfigMap's data key names the file that lacks the sizes; elsewhere the entry that
+                // marks a whole configuration stands for it.
+                span = config_map_key_span(*effective).value_or(marker->key_span);
                 key = marker->key;
                 context =
                     " If this file is mounted as the cluster's whole configuration, it replaces the config "

@@ -2,7 +2,8 @@
 // service's `hostname:` and no name compose's DNS answers. On a compose network the embedded DNS resolves
 // service names, `container_name` and network `aliases`; `hostname:` sets only the name the container sees
 // for itself. The TaskManager then cannot resolve the JobManager (or resolves it only where the host's own
-// DNS happens to answer the name) and never registers.
+// DNS happens to answer the name) and never registers. The same holds for a name no service of the file has
+// at all, while the file runs the one JobManager service it would mean.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -42,10 +43,51 @@ std::optional<Address> address_of(const Model& model, const EntrypointLine& line
     return std::nullopt;
 }
 
+// A host name compose's DNS may answer in ways the services do not show: another project's containers on an
+// external network, `links`/`external_links` aliases, `extra_hosts`, or the host's network. Any of them in
+// the file leaves a name no service has unjudged.
+bool other_resolution(const Source& source) {
+    const std::string& text = source.text();
+    for (const std::string_view word : {"external", "links", "extra_hosts", "network_mode"})
+        if (text.find(word) != std::string::npos) return true;
+    return false;
+}
+
+// An address that is a literal IP, localhost, or filled in later (`${JM_HOST}`) names no service by design.
+bool names_a_service_host(std::string_view host) {
+    if (host.empty() || host == "localhost" || host.find_first_of("${}:") != std::string_view::npos)
+        return false;
+    return host.find_first_not_of("0123456789.") != std::string_view::npos;
+}
+
+// The JobManager services of the file (`jobmanager`/`standalone-job` verbs), other than `self`.
+std::vector<const ComposeService*> jobmanager_services(const std::vector<EntrypointLine>& lines,
+                                                       const EntrypointLine& self) {
+    std::vector<const ComposeService*> out;
+    for (const EntrypointLine& other : lines)
+        if (other.service != nullptr && other.service != self.service && other.source == self.source &&
+            (other.verb == "jobmanager" || other.verb == "standalone-job"))
+            out.push_back(other.service);
+    return out;
+}
+
+void report_unknown_name(const EntrypointLine& line, const Address& address, std::string_view host,
+                         const ComposeService& jobmanager, Reporter& reporter) {
+    Finding f{.source = address.source, .span = address.span, .key = "jobmanager.rpc.address"};
+    f.message = fmt::format(
+        "{} looks for the JobManager at {}, a name no service of this file has (no service key, "
+        "`container_name` or network alias): compose's DNS cannot resolve it, so the TaskManager never "
+        "registers with the JobManager of {}",
+        line.where, quoted(host), jobmanager.where);
+    f.help = fmt::format("use the JobManager's service name {}", quoted(jobmanager.dns_names.front()));
+    reporter.report(std::move(f));
+}
+
 }  // namespace
 
 void check_compose_hostname_as_address(const Model& model, Reporter& reporter) {
-    for (const EntrypointLine& line : entrypoint_lines(model)) {
+    const std::vector<EntrypointLine> lines = entrypoint_lines(model);
+    for (const EntrypointLine& line : lines) {
         if (line.service == nullptr || line.verb != "taskmanager") continue;
         const auto address = address_of(model, line);
         if (!address) continue;
@@ -61,7 +103,16 @@ void check_compose_hostname_as_address(const Model& model, Reporter& reporter) {
                                            other.dns_names.end();
             if (&other != line.service && other.hostname && other.hostname.value == host) named = &other;
         }
-        if (named == nullptr || resolvable) continue;
+        if (resolvable) continue;
+        if (named == nullptr) {
+            // A name nothing in the file answers, while the file has the one JobManager it would mean.
+            const auto jobmanagers = jobmanager_services(lines, line);
+            if (jobmanagers.size() == 1 && !jobmanagers.front()->dns_names.empty() &&
+                !line.service->extends && !line.service->env_file && names_a_service_host(host) &&
+                !other_resolution(*line.source))
+                report_unknown_name(line, *address, host, *jobmanagers.front(), reporter);
+            continue;
+        }
         Finding f{.source = address->source, .span = address->span, .key = "jobmanager.rpc.address"};
         f.message = fmt::format(
             "{} looks for the JobManager at {}, which is only the `hostname:` of {}: compose's DNS answers "

@@ -15,6 +15,10 @@
 namespace flinklint::rules {
 namespace {
 
+bool in_namespace(std::string_view a, std::string_view b) {
+    return a.empty() || b.empty() || a == b;
+}
+
 bool high_availability(const ProcessConfig& config) {
     const auto ha = config.get("high-availability.type");
     return ha && ascii_lower(trim(ha->value)) != "none" && !trim(ha->value).empty();
@@ -190,17 +194,54 @@ std::optional<SetValue> address_for(const Model& model, const PodView& tm) {
     return std::nullopt;
 }
 
+// An address that names the JobManager's Deployment while no Service of that name is in view and a Service
+// in view selects the JobManager's pods under another name: Kubernetes DNS names Services (and a
+// StatefulSet's pods through its headless Service), never a Deployment, so the TaskManagers cannot resolve
+// the JobManager and never register. Reported once per address as written.
+void check_workload_address(const Model& model, const PodView& tm, const SetValue& address,
+                            std::set<std::pair<const Source*, std::size_t>>& reported, Reporter& reporter) {
+    const std::string host(trim(address.value));
+    const std::string_view name = std::string_view(host).substr(0, host.find('.'));
+    if (address.source == nullptr || name.empty()) return;
+    const PodView* jm = nullptr;
+    for (const PodView& pod : model.pods())
+        if (pod.role == FlinkRole::jobmanager && pod.object != nullptr && pod.object->kind == "Deployment" &&
+            pod.object->name.value == name && in_namespace(pod.ns, tm.ns))
+            jm = &pod;
+    if (jm == nullptr) return;
+    const K8sObject* service = nullptr;
+    for (const Model::ObjectRef& ref : model.objects()) {
+        if (!ref.object->service) continue;
+        if (ref.object->name.value == name) return;  // a Service of that name answers it
+        for (const PodView* pod : selected_pods(*ref.object, model.pods()))
+            if (pod == jm) service = ref.object;
+    }
+    if (service == nullptr || !reported.insert({address.source.get(), address.span.begin}).second) return;
+    Finding f{.source = address.source, .span = address.span, .key = "jobmanager.rpc.address"};
+    f.message = fmt::format(
+        "{} looks for the JobManager at `{}`, the name of {}, not of a Service: Kubernetes DNS names "
+        "Services, "
+        "not Deployments, so the TaskManagers cannot resolve the JobManager and never register; the "
+        "JobManager's Service is {}",
+        tm.describe(), host, jm->describe(), service->name.value);
+    f.help = fmt::format("set `jobmanager.rpc.address: {}` (the Service that selects the JobManager)",
+                         service->name.value);
+    reporter.report(std::move(f));
+}
+
 }  // namespace
 
 void check_jobmanager_service_port_missing(const Model& model, Reporter& reporter) {
     const std::vector<PodView>& pods = model.pods();
     std::set<const K8sObject*> judged;  // one finding per Service, whichever TaskManager uses it
+    std::set<std::pair<const Source*, std::size_t>> workload_addresses;
     for (const PodView& tm : pods) {
         if (tm.role != FlinkRole::taskmanager || tm.operator_managed || tm.native || !tm.config.known)
             continue;
         if (high_availability(tm.config)) continue;  // the leader's address comes from the HA services
         const auto address = address_for(model, tm);
         if (!address || is_template_placeholder(address->value)) continue;
+        check_workload_address(model, tm, *address, workload_addresses, reporter);
         const auto rpc_port = port_number(tm.config.value_or("jobmanager.rpc.port", "6123"));
         if (!rpc_port) continue;
         for (const Model::ObjectRef& ref : model.objects()) {
