@@ -8,8 +8,10 @@
 // scripts); Flink reads no option from the environment: the setting is lost.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 #include "flinklint/text_util.hpp"
 
@@ -253,10 +255,54 @@ void report_spelled(const EntrypointLine& line, const EnvVar& var, const std::st
                      .help = fmt::format("write {} as a line of FLINK_PROPERTIES", line_text)});
 }
 
+// The script of Flink's bin/ that a compose `entrypoint:` runs directly (`/opt/flink/bin/jobmanager.sh`),
+// bypassing the image's docker-entrypoint.sh whatever the image; empty: none.
+std::string_view flink_start_script(const ComposeService& service) {
+    if (service.entrypoint.empty()) return {};
+    const std::vector<std::string_view> words = command_words(service.entrypoint.front().value);
+    if (words.empty()) return {};
+    const std::string_view word = words.front();
+    const std::size_t slash = word.rfind('/');
+    const std::string_view base = slash == std::string_view::npos ? word : word.substr(slash + 1);
+    for (const std::string_view script :
+         {"jobmanager.sh", "taskmanager.sh", "standalone-job.sh", "historyserver.sh"})
+        if (base == script) return word;
+    return {};
+}
+
+// A variable only docker-entrypoint.sh reads, set where an `entrypoint:` runs Flink's start script
+// directly: Flink's bin/ scripts never read it (schemas/image-env.tsv).
+void check_bypassed_entrypoint(const Model& model, Reporter& reporter) {
+    for (const ParsedFile& file : model.files()) {
+        std::set<std::size_t> reported;  // services merged from one YAML anchor share its lines: one finding
+        for (const ComposeService& service : file.compose_services) {
+            const std::string_view script = flink_start_script(service);
+            if (script.empty()) continue;
+            for (const EnvVar& var : service.environment) {
+                const std::string_view name = var.name.value;
+                const bool entrypoint_only =
+                    std::any_of(kEntrypointVariables.begin(), kEntrypointVariables.end(),
+                                [&](const EntrypointVariable& v) { return v.name == name; });
+                if (!entrypoint_only || !reported.insert(var.name.span.begin).second) continue;
+                Finding f{.source = file.source, .span = var.name.span, .key = std::string(name)};
+                f.message = fmt::format(
+                    "{}: `{}` is read only by the Flink image's docker-entrypoint.sh, which `entrypoint: {}` "
+                    "bypasses; Flink's bin/ scripts do not read it, so the variable has no effect",
+                    service.where, name, script);
+                f.help =
+                    "set the option in the configuration file the container reads, or drop the "
+                    "`entrypoint:` so that docker-entrypoint.sh runs";
+                reporter.report(std::move(f));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void check_env_variable_not_read(const Model& model, Reporter& reporter) {
     if (!any_environment(model)) return;
+    check_bypassed_entrypoint(model, reporter);
     for (const EntrypointLine& line : entrypoint_lines(model)) {
         if (line.env == nullptr || line.env->empty()) continue;
         const std::optional<ImageScripts> image = official_scripts(line, model);
