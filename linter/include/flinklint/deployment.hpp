@@ -142,6 +142,10 @@ struct ComposeConfMounts {
     bool unknown = false;
 };
 ComposeConfMounts compose_conf_mounts(const ComposeService& service, std::string_view compose_file);
+// The Dockerfile in view that a compose service's `build:` names (context and `dockerfile`, relative to
+// the compose file), by real path only; null when it is not among `files`.
+const ParsedFile* compose_dockerfile(const ComposeService& service, std::string_view compose_file,
+                                     const std::vector<ParsedFile>& files);
 // `./a/../b/c` -> `b/c`; the `__` of flattened file names separates folders as `/` does.
 std::string normalized_source_path(std::string_view path);
 // Ports must be fixed: a FlinkDeployment (native and standalone mode), or `execution.target: kubernetes-*`.

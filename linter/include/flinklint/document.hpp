@@ -108,6 +108,9 @@ struct ParsedFile {
     std::vector<K8sObject> objects;
     std::vector<ComposeService> compose_services;
     Located dockerfile_image;  // a Dockerfile: the image its final stage is built FROM, ARGs substituted
+    // A Dockerfile: its final stage (or a stage it is built FROM) sets an ENTRYPOINT other than the base
+    // image's docker-entrypoint.sh.
+    bool dockerfile_entrypoint = false;
     std::vector<SyntaxIssue> issues;  // file-level problems (YAML syntax error of a manifest)
     std::string skip_reason;          // non-empty: not a Flink file; said only with --verbose
     bool skip_said = false;           // ... or always: a template that may hold Flink settings

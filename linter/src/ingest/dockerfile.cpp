@@ -1,7 +1,9 @@
-// A Dockerfile or Containerfile read for one fact: the image its final stage is built FROM, which
+// A Dockerfile or Containerfile read for two facts: the image its final stage is built FROM, which
 // says the Flink of the configurations beside it and of the compose services built from it
-// (linter/src/model/dockerfile_evidence.cpp). `ARG NAME=default` is substituted as the builder does
-// when no --build-arg is given; a final `FROM <stage>` is followed to that stage's image.
+// (linter/src/model/dockerfile_evidence.cpp), and whether that stage sets an ENTRYPOINT of its own
+// (FL850: only the official image's docker-entrypoint.sh is known to read FLINK_PROPERTIES). `ARG
+// NAME=default` is substituted as the builder does when no --build-arg is given; a final `FROM <stage>` is
+// followed to that stage's image.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -117,12 +119,21 @@ std::vector<std::string_view> words(std::string_view text) {
 
 void read_dockerfile(ParsedFile& file) {
     const std::string& text = file.source->text();
-    std::map<std::string, std::string, std::less<>> args;  // ARG defaults in scope
-    std::map<std::string, Located, std::less<>> stages;    // `AS name` -> its base image
+    std::map<std::string, std::string, std::less<>> args;       // ARG defaults in scope
+    std::map<std::string, Located, std::less<>> stages;         // `AS name` -> its base image
+    std::map<std::string, bool, std::less<>> stage_entrypoint;  // `AS name` -> it sets its own ENTRYPOINT
+    std::string stage;                                          // the current stage's name, if any
     for (const Line& line : instructions(text)) {
         const std::vector<std::string_view> w = words(line.text);
         if (w.empty()) continue;  // only other white space (\f, \v)
         const std::string instruction = ascii_lower(w.front());
+        if (instruction == "entrypoint") {
+            // `ENTRYPOINT ["/docker-entrypoint.sh"]` restates the official image's own.
+            const bool own = line.text.find("docker-entrypoint") == std::string::npos;
+            file.dockerfile_entrypoint = own;
+            if (!stage.empty()) stage_entrypoint.insert_or_assign(stage, own);
+            continue;
+        }
         if (instruction == "arg" && w.size() >= 2) {
             const std::size_t eq = w[1].find('=');
             // `ARG NAME` in a stage brings the global default into it: it keeps the value.
@@ -142,10 +153,15 @@ void read_dockerfile(ParsedFile& file) {
         while (i < w.size() && w[i].starts_with("--")) ++i;  // --platform=...
         if (i >= w.size()) continue;
         Located image{substitute(w[i], args), Span{line.begin, std::min(text.size(), line.begin + 4)}, true};
-        if (const auto stage = stages.find(image.value); stage != stages.end())
-            image.value = stage->second.value;
-        if (i + 2 < w.size() && ascii_lower(w[i + 1]) == "as")
-            stages.insert_or_assign(std::string(w[i + 2]), image);
+        const auto entry = stage_entrypoint.find(image.value);
+        file.dockerfile_entrypoint = entry != stage_entrypoint.end() && entry->second;
+        if (const auto base = stages.find(image.value); base != stages.end())
+            image.value = base->second.value;
+        stage = i + 2 < w.size() && ascii_lower(w[i + 1]) == "as" ? std::string(w[i + 2]) : std::string();
+        if (!stage.empty()) {
+            stages.insert_or_assign(stage, image);
+            stage_entrypoint.insert_or_assign(stage, file.dockerfile_entrypoint);
+        }
         file.dockerfile_image = std::move(image);
     }
     if (!file.dockerfile_image || !image_flink_version(file.dockerfile_image.value))

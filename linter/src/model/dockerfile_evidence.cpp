@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "flinklint/deployment.hpp"
 #include "model/version_evidence.hpp"
 
 namespace flinklint::model_detail {
@@ -19,10 +20,12 @@ std::string directory_of(const std::string& path) {
 
 }  // namespace
 
-// `./a/../b/` -> `b`; the `__` of flattened corpus paths separates folders as `/` does, on both sides.
-std::string normalized_path(std::string_view path) {
+// `./a/../b/` -> `b`; the `__` of flattened corpus paths separates folders as `/` does, on both sides,
+// unless `flattened` is false (real paths only).
+std::string normalized_path(std::string_view path, bool flattened) {
     std::string flat(path);
-    for (std::size_t at = 0; (at = flat.find("__", at)) != std::string::npos;) flat.replace(at, 2, "/");
+    for (std::size_t at = 0; flattened && (at = flat.find("__", at)) != std::string::npos;)
+        flat.replace(at, 2, "/");
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= flat.size()) {
@@ -69,17 +72,42 @@ void add_sibling_dockerfile_evidence(const std::vector<DockerfileImage>& dockerf
     }
 }
 
-const DockerfileImage* built_image(const ComposeService& service, const std::string& compose_dir,
-                                   const std::vector<DockerfileImage>& dockerfiles) {
-    if (!service.build || dockerfiles.empty() || service.build_context.find("://") != std::string::npos)
-        return nullptr;
+// The normalized path of the Dockerfile a compose service's `build:` names; empty: no local build.
+std::string build_dockerfile_path(const ComposeService& service, const std::string& compose_dir,
+                                  bool flattened) {
+    if (!service.build || service.build_context.find("://") != std::string::npos) return {};
     const std::string& context = service.build_context.empty() ? std::string(".") : service.build_context;
     const std::string base = context.starts_with('/') ? context : compose_dir + "/" + context;
     const std::string name = service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile;
-    const std::string path = normalized_path(name.starts_with('/') ? name : base + "/" + name);
+    return normalized_path(name.starts_with('/') ? name : base + "/" + name, flattened);
+}
+
+const DockerfileImage* built_image(const ComposeService& service, const std::string& compose_dir,
+                                   const std::vector<DockerfileImage>& dockerfiles) {
+    if (dockerfiles.empty()) return nullptr;
+    const std::string path = build_dockerfile_path(service, compose_dir, true);
     for (const DockerfileImage& dockerfile : dockerfiles)
-        if (dockerfile.path == path) return &dockerfile;
+        if (!path.empty() && dockerfile.path == path) return &dockerfile;
     return nullptr;
 }
 
 }  // namespace flinklint::model_detail
+
+namespace flinklint {
+
+// Real paths only: what FL850 concludes from the Dockerfile (the entrypoint it keeps) needs the file the
+// builder reads, not a flattened name that may stand for it.
+const ParsedFile* compose_dockerfile(const ComposeService& service, std::string_view compose_file,
+                                     const std::vector<ParsedFile>& files) {
+    const std::string compose_path = model_detail::normalized_path(compose_file, false);
+    const std::size_t slash = compose_path.find_last_of('/');
+    const std::string path = model_detail::build_dockerfile_path(
+        service, slash == std::string::npos ? "." : compose_path.substr(0, slash), false);
+    for (const ParsedFile& file : files)
+        if (!path.empty() && file.format == FileFormat::dockerfile &&
+            model_detail::normalized_path(file.source->path(), false) == path)
+            return &file;
+    return nullptr;
+}
+
+}  // namespace flinklint

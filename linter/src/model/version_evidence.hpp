@@ -30,8 +30,12 @@ void add_evidence(VersionChoice& choice, VersionEvidence evidence);
 // "image flink:1.17.2 in docker-compose.yaml:4"
 std::string image_reason(const Located& image, const Source& source);
 
-// `./a/../b/` -> `a/b`; the `__` of flattened corpus paths separates folders as `/` does.
-std::string normalized_path(std::string_view path);
+// `./a/../b/` -> `a/b`; the `__` of flattened corpus paths separates folders as `/` does (unless
+// `flattened` is false: real paths only).
+std::string normalized_path(std::string_view path, bool flattened = true);
+// The normalized path of the Dockerfile a compose service's `build:` names; empty: no local build.
+std::string build_dockerfile_path(const ComposeService& service, const std::string& compose_dir,
+                                  bool flattened);
 
 // A Dockerfile of the group built FROM a Flink image (dockerfile_evidence.cpp).
 struct DockerfileImage {

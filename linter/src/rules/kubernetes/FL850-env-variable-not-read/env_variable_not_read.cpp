@@ -1,19 +1,23 @@
-// FL850 env-variable-not-read: an environment variable of a container running the official image that
-// spells a Flink option (`FLINK_PROPERTIES_taskmanager_numberOfTaskSlots`, `taskmanager.numberOfTaskSlots`)
-// or looks like one of the entrypoint's own variables but is not one (`TASK_MANAGER_RPC_ADDRESS`,
-// `JOBMANAGER_RPC_ADDRESS`, `FLINK_PROPERTY`). docker-entrypoint.sh (apache/flink-docker, dev-1.9 to
-// dev-2.4 and dev-master) reads FLINK_PROPERTIES, JOB_MANAGER_RPC_ADDRESS, TASK_MANAGER_NUMBER_OF_TASK_SLOTS
-// and ENABLE_BUILT_IN_PLUGINS, from dev-1.12 on DISABLE_JEMALLOC too; Flink's bin/ scripts read FLINK_* and
-// HADOOP_* variables only, and Flink reads no option from the environment: the setting is lost.
+// FL850 env-variable-not-read: an environment variable of a container running the official image (or an
+// image built, by a Dockerfile in view, FROM it with its ENTRYPOINT kept) that spells a Flink option
+// (`FLINK_PROPERTIES_taskmanager_numberOfTaskSlots`, `taskmanager.numberOfTaskSlots`), looks like one of
+// the entrypoint's own variables but is not one (`TASK_MANAGER_RPC_ADDRESS`, `FLINK_PROPERTY`), or is
+// named for Flink's processes (`FLINK_TM_TASK_SLOTS`, `JOB_MANAGER_HEAP_SIZE`, `JAVA_OPTS`) while no
+// script of that image version reads it. What the image reads, per version, is schemas/image-env.tsv
+// (docker-entrypoint.sh of apache/flink-docker dev-1.9 .. dev-2.4, Flink's bin/config.sh and the start
+// scripts); Flink reads no option from the environment: the setting is lost.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 #include "flinklint/text_util.hpp"
 
 #include "flinklint/deployment.hpp"
 #include "rules/kubernetes/entrypoint_lines.hpp"
+#include "rules/kubernetes/image_env.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace flinklint::rules {
@@ -108,25 +112,118 @@ bool referenced(const EntrypointLine& line, std::string_view name) {
     return false;
 }
 
-void report_lookalike(const EntrypointLine& line, const EnvVar& var, std::string_view nearest,
-                      Reporter& reporter) {
+// The `_`-separated words of a name: FLINK_TM_TASK_SLOTS -> FLINK, TM, TASK, SLOTS.
+bool has_word(std::string_view name, std::string_view word) {
+    for (std::size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
+        const bool starts = at == 0 || name[at - 1] == '_';
+        const bool ends = at + word.size() == name.size() || name[at + word.size()] == '_';
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+bool any_word(std::string_view name, std::initializer_list<std::string_view> words) {
+    for (const std::string_view w : words)
+        if (has_word(name, w)) return true;
+    return false;
+}
+
+bool names_jobmanager(std::string_view name) {
+    return any_word(name, {"JM", "JOBMANAGER"}) || name.find("JOB_MANAGER") != std::string_view::npos;
+}
+bool names_taskmanager(std::string_view name) {
+    return any_word(name, {"TM", "TASKMANAGER"}) || name.find("TASK_MANAGER") != std::string_view::npos;
+}
+
+// A name meant for Flink's processes: the entrypoint's own shapes (JOB_MANAGER_..., TASK_MANAGER_...),
+// the JVM option variables of other launchers (JAVA_OPTS, JVM_OPTS), `*_HEAP_SIZE`, or FLINK_ with a word
+// of the process setup (FLINK_TM_HEAP, FLINK_JOBMANAGER_HOST, FLINK_REST_ADDRESS). FLINK_VERSION,
+// FLINK_JOB_JAR and the like are left alone: a job or a script of one's own may read them.
+bool meant_for_flink(std::string_view name) {
+    if (shaped(name) || name == "JAVA_OPTS" || name == "JVM_OPTS" || name.ends_with("_HEAP_SIZE"))
+        return true;
+    if (!name.starts_with("FLINK_")) return false;
+    return names_jobmanager(name) || names_taskmanager(name) ||
+           any_word(name, {"HEAP", "MEMORY", "MEM", "SLOT", "SLOTS", "JVM", "JAVA", "RPC", "REST"});
+}
+
+// The first of `keys` the version's catalog knows (a newer key, then the one it replaced).
+std::string_view known_key(FlinkVersion version, std::initializer_list<std::string_view> keys) {
+    const Catalog& catalog = Catalog::for_version(version);
+    for (const std::string_view key : keys)
+        if (catalog.lookup(key).known()) return key;
+    return *keys.begin();
+}
+
+// What a name meant for Flink asks for, in the words of the image that runs it: the variable it reads or
+// the FLINK_PROPERTIES line that sets the option.
+std::string meaning_help(std::string_view name, std::string_view value, FlinkVersion version) {
+    const auto line = [&](std::string_view key) {
+        return fmt::format("write `{}: {}` as a line of FLINK_PROPERTIES", key,
+                           value.empty() ? "..." : value);
+    };
+    if (any_word(name, {"SLOT", "SLOTS"}) || name.find("TASK_SLOTS") != std::string_view::npos)
+        return "did you mean `TASK_MANAGER_NUMBER_OF_TASK_SLOTS`?";
+    if (any_word(name, {"JAVA", "JVM"}))
+        return line(known_key(version, {"env.java.opts.all", "env.java.opts"}));
+    const bool jm = names_jobmanager(name);
+    const bool tm = names_taskmanager(name);
+    if (any_word(name, {"HEAP", "MEMORY", "MEM"}) && jm != tm) {
+        // A bare number is bytes to Flink: FLINK_JM_HEAP_MB=1024 means 1024m.
+        const bool bare = !value.empty() && value.find_first_not_of("0123456789") == std::string_view::npos;
+        const std::string size = bare ? (has_word(name, "MB") ? std::string(value) + "m" : "...") : "";
+        const std::string_view key =
+            jm ? known_key(version, {"jobmanager.memory.process.size", "jobmanager.heap.size"})
+               : known_key(version, {"taskmanager.memory.process.size", "taskmanager.heap.size"});
+        return bare ? fmt::format("write `{}: {}` as a line of FLINK_PROPERTIES", key, size) : line(key);
+    }
+    if (jm && any_word(name, {"RPC", "HOST", "ADDRESS"})) return "did you mean `JOB_MANAGER_RPC_ADDRESS`?";
+    if (any_word(name, {"REST"}) && any_word(name, {"ADDRESS", "HOST", "URL"})) return line("rest.address");
+    return "write the option it means as a `key: value` line of FLINK_PROPERTIES";
+}
+
+// Which image's scripts run, for the message: the official image, or the one a Dockerfile builds FROM it.
+struct ImageScripts {
+    FlinkVersion version;
+    std::string image;  // "the image", "the image built FROM flink:1.20.1 (services/flink/Dockerfile)"
+};
+
+// Only where the evidence is in view: the official image, or a compose service built from a Dockerfile
+// in view whose final stage is FROM the official image and keeps its ENTRYPOINT (docker-entrypoint.sh).
+// An image of one's own may have an entrypoint that reads such variables.
+std::optional<ImageScripts> official_scripts(const EntrypointLine& line, const Model& model) {
+    std::optional<FlinkVersion> version;
+    if (line.pod != nullptr)
+        return line.pod->official_image ? std::optional(ImageScripts{line.version, "the image"})
+                                        : std::nullopt;
+    if (line.service == nullptr) return std::nullopt;
+    if (line.service->build) {
+        const ParsedFile* dockerfile = compose_dockerfile(*line.service, line.source->path(), model.files());
+        if (dockerfile == nullptr || dockerfile->dockerfile_entrypoint ||
+            !official_image(dockerfile->dockerfile_image.value, version))
+            return std::nullopt;
+        return ImageScripts{version.value_or(kDefaultFlinkVersion),
+                            fmt::format("the image built FROM {} in {}", dockerfile->dockerfile_image.value,
+                                        dockerfile->source->path())};
+    }
+    if (!official_image(line.service->image.value, version)) return std::nullopt;
+    return ImageScripts{line.version, "the image"};
+}
+
+void report_unread(const EntrypointLine& line, const ImageScripts& image, const EnvVar& var, std::string help,
+                   Reporter& reporter) {
     const std::string_view name = var.name.value;
     Finding f{.source = line.source, .span = var.name.span, .key = std::string(name)};
     f.message = fmt::format(
-        "{}: the image's docker-entrypoint.sh does not read `{}` (it reads FLINK_PROPERTIES, "
-        "JOB_MANAGER_RPC_ADDRESS, TASK_MANAGER_NUMBER_OF_TASK_SLOTS, ENABLE_BUILT_IN_PLUGINS{}), and Flink "
-        "reads no option from the environment: the variable has no effect",
-        line.where, name, line.version < FlinkVersion{1, 12} ? "" : " and DISABLE_JEMALLOC");
-    f.help = nearest.empty() ? "write the option it means as a `key: value` line of FLINK_PROPERTIES"
-                             : fmt::format("did you mean `{}`?", nearest);
+        "{}: no script of {} (Flink {}) reads `{}`: its docker-entrypoint.sh reads FLINK_PROPERTIES, "
+        "JOB_MANAGER_RPC_ADDRESS, TASK_MANAGER_NUMBER_OF_TASK_SLOTS, ENABLE_BUILT_IN_PLUGINS{}, Flink's bin/ "
+        "scripts FLINK_ENV_JAVA_OPTS, JVM_ARGS, FLINK_CONF_DIR and a few more, and Flink reads no option "
+        "from "
+        "the environment: the variable has no effect",
+        line.where, image.image, image.version.str(), name,
+        image.version < FlinkVersion{1, 12} ? "" : " and DISABLE_JEMALLOC");
+    f.help = std::move(help);
     reporter.report(std::move(f));
-}
-
-// Only the official image: an image of one's own may have an entrypoint that reads such variables.
-bool runs_official_image(const EntrypointLine& line) {
-    std::optional<FlinkVersion> version;
-    if (line.pod != nullptr) return line.pod->official_image;
-    return line.service != nullptr && official_image(line.service->image.value, version);
 }
 
 // Many files set no variable at all (a manifest with a mounted configuration): look before building the
@@ -143,33 +240,93 @@ bool any_environment(const Model& model) {
     return false;
 }
 
+// A variable that spells an option (FLINK_PROPERTIES_<key>, `a.b.c`): no version of the image reads it.
+void report_spelled(const EntrypointLine& line, const EnvVar& var, const std::string& option,
+                    Reporter& reporter) {
+    const std::string value = var.value ? var.value.value : "...";
+    const std::string line_text =
+        option.empty() ? "the option's `key: value`" : fmt::format("`{}: {}`", option, value);
+    reporter.report({.source = line.source,
+                     .span = var.name.span,
+                     .message = fmt::format("{}: no version of the Flink image reads the variable `{}` (its "
+                                            "entrypoint reads FLINK_PROPERTIES, JOB_MANAGER_RPC_ADDRESS and "
+                                            "TASK_MANAGER_NUMBER_OF_TASK_SLOTS), so the setting is lost",
+                                            line.where, var.name.value),
+                     .help = fmt::format("write {} as a line of FLINK_PROPERTIES", line_text)});
+}
+
+// The script of Flink's bin/ that a compose `entrypoint:` runs directly (`/opt/flink/bin/jobmanager.sh`),
+// bypassing the image's docker-entrypoint.sh whatever the image; empty: none.
+std::string_view flink_start_script(const ComposeService& service) {
+    if (service.entrypoint.empty()) return {};
+    const std::vector<std::string_view> words = command_words(service.entrypoint.front().value);
+    if (words.empty()) return {};
+    const std::string_view word = words.front();
+    const std::size_t slash = word.rfind('/');
+    const std::string_view base = slash == std::string_view::npos ? word : word.substr(slash + 1);
+    for (const std::string_view script :
+         {"jobmanager.sh", "taskmanager.sh", "standalone-job.sh", "historyserver.sh"})
+        if (base == script) return word;
+    return {};
+}
+
+// A variable only docker-entrypoint.sh reads, set where an `entrypoint:` runs Flink's start script
+// directly: Flink's bin/ scripts never read it (schemas/image-env.tsv).
+void check_bypassed_entrypoint(const Model& model, Reporter& reporter) {
+    for (const ParsedFile& file : model.files()) {
+        std::set<std::size_t> reported;  // services merged from one YAML anchor share its lines: one finding
+        for (const ComposeService& service : file.compose_services) {
+            const std::string_view script = flink_start_script(service);
+            if (script.empty()) continue;
+            for (const EnvVar& var : service.environment) {
+                const std::string_view name = var.name.value;
+                const bool entrypoint_only =
+                    std::any_of(kEntrypointVariables.begin(), kEntrypointVariables.end(),
+                                [&](const EntrypointVariable& v) { return v.name == name; });
+                if (!entrypoint_only || !reported.insert(var.name.span.begin).second) continue;
+                Finding f{.source = file.source, .span = var.name.span, .key = std::string(name)};
+                f.message = fmt::format(
+                    "{}: `{}` is read only by the Flink image's docker-entrypoint.sh, which `entrypoint: {}` "
+                    "bypasses; Flink's bin/ scripts do not read it, so the variable has no effect",
+                    service.where, name, script);
+                f.help =
+                    "set the option in the configuration file the container reads, or drop the "
+                    "`entrypoint:` so that docker-entrypoint.sh runs";
+                reporter.report(std::move(f));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void check_env_variable_not_read(const Model& model, Reporter& reporter) {
     if (!any_environment(model)) return;
+    check_bypassed_entrypoint(model, reporter);
     for (const EntrypointLine& line : entrypoint_lines(model)) {
-        if (line.env == nullptr || !runs_official_image(line)) continue;
-        const Catalog& catalog = Catalog::for_version(line.version);
+        if (line.env == nullptr || line.env->empty()) continue;
+        const std::optional<ImageScripts> image = official_scripts(line, model);
+        if (!image) continue;
+        const Catalog& catalog = Catalog::for_version(image->version);
         for (const EnvVar& var : *line.env) {
             const std::string_view name = var.name.value;
-            const bool prefixed = name.starts_with(kPrefix);
             const std::string option = spelled_option(catalog, name);
-            if (!prefixed && option.empty()) {
-                const auto nearest = entrypoint_lookalike(name, line.version);
-                if (nearest && !referenced(line, name)) report_lookalike(line, var, *nearest, reporter);
+            if (name.starts_with(kPrefix) || !option.empty()) {
+                report_spelled(line, var, option, reporter);
                 continue;
             }
-            const std::string value = var.value ? var.value.value : "...";
-            const std::string line_text =
-                option.empty() ? "the option's `key: value`" : fmt::format("`{}: {}`", option, value);
-            reporter.report(
-                {.source = line.source,
-                 .span = var.name.span,
-                 .message = fmt::format("{}: no version of the Flink image reads the variable `{}` (its "
-                                        "entrypoint reads FLINK_PROPERTIES, JOB_MANAGER_RPC_ADDRESS and "
-                                        "TASK_MANAGER_NUMBER_OF_TASK_SLOTS), so the setting is lost",
-                                        line.where, name),
-                 .help = fmt::format("write {} as a line of FLINK_PROPERTIES", line_text)});
+            // Images before apache/flink-docker (1.9) had another entrypoint, with variables of its own.
+            if (image->version < FlinkVersion{1, 9} || image_reads(name, image->version) ||
+                referenced(line, name))
+                continue;
+            const auto nearest = entrypoint_lookalike(name, image->version);
+            if (nearest && !nearest->empty()) {
+                report_unread(line, *image, var, fmt::format("did you mean `{}`?", *nearest), reporter);
+            } else if (nearest || meant_for_flink(name)) {
+                const std::string_view value =
+                    var.value ? std::string_view(var.value.value) : std::string_view();
+                report_unread(line, *image, var, meaning_help(name, value, image->version), reporter);
+            }
         }
     }
 }
