@@ -190,14 +190,26 @@ void read_service(ParsedFile& file, const YDoc& doc, const std::string& service,
     });
 }
 
+// The sections of a compose file beside `services` (Compose Specification).
+bool is_compose_top_level_section(std::string_view name) {
+    return name == "version" || name == "name" || name == "volumes" || name == "networks" ||
+           name == "configs" || name == "secrets" || name == "include";
+}
+
 }  // namespace
 
 void read_compose(ParsedFile& file, const YamlLimits& limits) {
     const YamlStream stream = parse_yaml(file.source->text(), limits);
     file.issues.insert(file.issues.end(), stream.issues.begin(), stream.issues.end());
     for (const YDoc& doc : stream.docs) {
-        for_each_pair(doc, map_get(doc, doc.root, "services"), [&](std::size_t key, std::size_t spec) {
-            read_service(file, doc, scalar_text(doc, key), spec, limits);
+        const std::size_t services = map_get(doc, doc.root, "services");
+        // A fragment of service definitions without `services:` (ingest/format_detect.cpp,
+        // is_compose_fragment): its top-level keys are the services, but for the file's own sections.
+        const bool fragment = services == npos;
+        for_each_pair(doc, fragment ? doc.root : services, [&](std::size_t key, std::size_t spec) {
+            const std::string name = scalar_text(doc, key);
+            if (fragment && (is_compose_top_level_section(name) || name.starts_with("x-"))) return;
+            read_service(file, doc, name, spec, limits);
         });
     }
 }

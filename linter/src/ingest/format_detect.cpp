@@ -1,6 +1,7 @@
 // Which reader a file needs: by name where Flink decides by name, otherwise by content.
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,51 @@ bool is_compose(std::string_view t) {
     return false;
 }
 
+// Keys of a compose service (the Compose Specification's service attributes) that no Flink option
+// has as the segment after `jobmanager.`, `taskmanager.` or any other first segment.
+constexpr std::array<std::string_view, 24> kComposeServiceFields = {
+    "image",    "build",    "container_name", "command",     "entrypoint", "environment",
+    "env_file", "ports",    "expose",         "volumes",     "depends_on", "healthcheck",
+    "deploy",   "networks", "restart",        "working_dir", "extends",    "stdin_open",
+    "tty",      "profiles", "extra_hosts",    "mem_limit",   "ulimits",    "links"};
+
+// Service definitions without the `services:` around them: a fragment that `docker compose -f a -f b`
+// or another file's `extends`/`include` merges (`jobmanager:` / `  build: ...` / `  command: ...`).
+// Read as Flink's nested YAML its service names would look like Flink namespaces and every attribute
+// like an unknown option. A top-level key with two or more service attributes as its children makes
+// the file a fragment; Flink's own `jobmanager:` block has none of them.
+bool is_compose_fragment(std::string_view t) {
+    if (has_top_level_key(t, "services")) return false;
+    // A fragment meant to be pasted under `services:` is often indented as a whole.
+    int top_indent = -1;
+    any_content_line(t, [&](const Line& line) {
+        if (top_indent < 0 || line.indent < top_indent) top_indent = line.indent;
+        return false;
+    });
+    std::string_view top;
+    int child_indent = -1;
+    std::set<std::string_view> fields;
+    bool found = false;
+    any_content_line(t, [&](const Line& line) {
+        const auto kv = split_key_value(line.content);
+        if (line.indent <= top_indent) {
+            top = kv ? kv->key : std::string_view();
+            child_indent = -1;
+            fields.clear();
+            return false;
+        }
+        if (top.empty() || !kv) return false;
+        if (child_indent < 0) child_indent = line.indent;
+        if (line.indent != child_indent) return false;
+        if (std::find(kComposeServiceFields.begin(), kComposeServiceFields.end(), kv->key) !=
+            kComposeServiceFields.end())
+            fields.insert(kv->key);
+        found = fields.size() >= 2;
+        return found;
+    });
+    return found;
+}
+
 }  // namespace
 
 // Keys with a value, and how many of them are under a namespace only Flink uses (strong) or Flink and
@@ -311,6 +357,10 @@ Detection detect_format(const Source& source, const IngestOptions& options) {
         return {FileFormat::unknown, "not valid UTF-8 text"};
     }
     if (is_kubernetes(text)) return {FileFormat::kubernetes, {}};
+    if (is_compose_fragment(text)) {
+        if (mentions_flink(text)) return {FileFormat::compose, {}};
+        return {FileFormat::unknown, "docker-compose service definitions without Flink"};
+    }
     if (is_yaml_file_name(name)) {
         if (looks_like_flink_config(text) || has_flink_option(text)) return {FileFormat::yaml, {}};
         return {FileFormat::unknown, "config.yaml without Flink options"};

@@ -205,6 +205,43 @@ TEST(Compose, FlinkPropertiesInMapAndListForm) {
     EXPECT_EQ(text_of(file, file.configs[2].entries[0].value_span), "jobmanager");
 }
 
+// Service definitions without `services:` (merged by `docker compose -f` or `extends`), indented as a
+// whole: compose services, not Flink's nested `jobmanager:` / `taskmanager:` blocks with unknown keys.
+TEST(Compose, AFragmentOfServicesIsReadAsCompose) {
+    const ParsedFile file = ingest_text("services/flink.yml",
+                                        "\n"
+                                        "  jobmanager:\n"
+                                        "    container_name: jobmanager\n"
+                                        "    build:\n"
+                                        "      context: ./docker/flink\n"
+                                        "    command: jobmanager\n"
+                                        "    environment:\n"
+                                        "      - |\n"
+                                        "        FLINK_PROPERTIES=\n"
+                                        "        jobmanager.rpc.address: jobmanager\n"
+                                        "  taskmanager:\n"
+                                        "    image: flink:1.17\n"
+                                        "    command: taskmanager\n"
+                                        "  networks:\n"
+                                        "    default: {}\n");
+    ASSERT_EQ(file.format, FileFormat::compose);
+    ASSERT_EQ(file.compose_services.size(), 2u);  // `networks` is the file's section, not a service
+    EXPECT_EQ(file.compose_services[0].where, "service jobmanager");
+    EXPECT_EQ(file.compose_services[1].where, "service taskmanager");
+    ASSERT_EQ(file.configs.size(), 1u);
+    EXPECT_EQ(file.configs[0].origin, "service jobmanager FLINK_PROPERTIES");
+
+    // Without Flink in it, a fragment is some other program's: skipped.
+    EXPECT_EQ(ingest_text("db.yml", "db:\n  image: postgres\n  ports: ['5432:5432']\n").format,
+              FileFormat::unknown);
+    // Flink's own blocks have none of a service's attributes (nor do `env.java.opts` and friends).
+    EXPECT_EQ(ingest_text("flink.yml",
+                          "jobmanager:\n  rpc:\n    address: jm\n  memory:\n    process.size: 1g\n"
+                          "env:\n  java:\n    opts: -Dx=1\n")
+                  .format,
+              FileFormat::yaml);
+}
+
 TEST(Compose, MergeKeysBringTheEnvironmentIn) {
     const ParsedFile file = ingest_text("compose.yaml",
                                         "x-flink: &flink\n"
