@@ -5,11 +5,13 @@
 
 #include <random>
 
+#include "hostile_inputs.hpp"
 #include "ingest_test_util.hpp"
 
 namespace flinklint {
 namespace {
 
+using testing::alias_bomb;
 using testing::has_issue;
 using testing::ingest_text;
 
@@ -31,23 +33,6 @@ void expect_spans_inside(const ParsedFile& file) {
         }
         for (const SyntaxIssue& i : doc.issues) EXPECT_LE(i.span.end, size);
     }
-}
-
-std::string alias_bomb(bool maps) {
-    std::string text = maps ? "a0: &a0 {k: v, l: w, m: x, n: y}\n"
-                            : "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
-    for (int level = 1; level <= 9; ++level) {
-        const std::string previous = std::to_string(level - 1);
-        const std::string name = std::to_string(level);
-        text.append("a").append(name).append(": &a").append(name).append(maps ? " {" : " [");
-        for (int i = 0; i < 9; ++i) {
-            if (i > 0) text.append(", ");
-            if (maps) text.append("k").append(std::to_string(i)).append(": ");
-            text.append("*a").append(previous);
-        }
-        text.append(maps ? "}\n" : "]\n");
-    }
-    return text;
 }
 
 TEST(Limits, AliasBombOfLists) {
