@@ -180,6 +180,10 @@ constexpr std::array<std::string_view, 24> kComposeServiceFields = {
 // like an unknown option. A top-level key with two or more service attributes as its children makes
 // the file a fragment; Flink's own `jobmanager:` block has none of them.
 bool is_compose_fragment(std::string_view t) {
+    // Every fragment names an image or a build, a command or an environment: a cheap search first,
+    // since most files are Flink configurations that have none of them.
+    const auto has = [t](std::string_view word) { return t.find(word) != std::string_view::npos; };
+    if (!has("image:") && !has("build:") && !has("command:") && !has("environment:")) return false;
     if (has_top_level_key(t, "services")) return false;
     // A fragment meant to be pasted under `services:` is often indented as a whole.
     int top_indent = -1;
