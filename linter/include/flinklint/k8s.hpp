@@ -65,6 +65,7 @@ struct Volume {
     Located name;
     Located config_map_name;                                    // configMap.name, if a ConfigMap volume
     std::vector<std::pair<Located, Located>> config_map_items;  // key -> path
+    bool config_map_optional = false;                           // configMap.optional: true
     Located secret_name;
     std::string type;  // the volume source key: emptyDir, configMap, persistentVolumeClaim, hostPath, ...
 };

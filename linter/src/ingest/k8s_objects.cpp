@@ -104,6 +104,7 @@ Volume K8sReader::volume(std::size_t map) {
         if (!take()) return;
         v.config_map_items.emplace_back(located_at(item, {"key"}), located_at(item, {"path"}));
     });
+    v.config_map_optional = located_at(map, {"configMap", "optional"}).value == "true";
     v.secret_name = located_at(map, {"secret", "secretName"});
     for_each_pair(doc_, map, [&](std::size_t key, std::size_t) {
         if (std::string name = scalar_text(doc_, key); name != "name" && v.type.empty())
