@@ -13,6 +13,7 @@
 #include "flinklint/k8s.hpp"
 #include "flinklint/model.hpp"
 #include "flinklint/values.hpp"
+#include "flinklint/version.hpp"
 
 namespace flinklint {
 
@@ -95,9 +96,8 @@ struct PodView {
 // Every pod of the model's workloads and FlinkDeployments; Model::pods() keeps the result.
 std::vector<PodView> derive_pods(const Model& model);
 
-// `flink:1.20`, `apache/flink:2.0-java17`, `docker.io/library/flink@sha256:...`: the official image
-// (apache/flink-docker), whose ENTRYPOINT is docker-entrypoint.sh and CMD `help`; `version` from its tag.
-bool official_image(std::string_view image, std::optional<FlinkVersion>& version);
+// official_image (flinklint/version.hpp): the image of apache/flink-docker, whose ENTRYPOINT is
+// docker-entrypoint.sh and CMD `help`.
 
 // Pods a Service selects (labels and namespace).
 std::vector<const PodView*> selected_pods(const K8sObject& service, const std::vector<PodView>& pods);

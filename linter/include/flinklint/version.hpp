@@ -35,4 +35,8 @@ bool has_catalog(FlinkVersion version);
 // since a custom image's tag is usually the application's own version.
 std::optional<FlinkVersion> image_flink_version(std::string_view image);
 
+// The official image (`flink:1.20`, `apache/flink:2.0-java17`, `docker.io/library/flink@sha256:...`),
+// with the version its tag starts with, if any.
+bool official_image(std::string_view image, std::optional<FlinkVersion>& version);
+
 }  // namespace flinklint

@@ -64,4 +64,34 @@ std::optional<FlinkVersion> image_flink_version(std::string_view image) {
     return version;
 }
 
+// `flink:1.20`, `apache/flink:2.0-java17`, `docker.io/library/flink@sha256:...`: the official image.
+bool official_image(std::string_view image, std::optional<FlinkVersion>& version) {
+    std::string_view name = image;
+    std::string_view tag;
+    if (const auto at = name.find('@'); at != std::string_view::npos) name = name.substr(0, at);
+    const auto slash = name.rfind('/');
+    if (const auto colon = name.rfind(':');
+        colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
+        tag = name.substr(colon + 1);
+        name = name.substr(0, colon);
+    }
+    const std::string_view last = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    if (last != "flink") return false;
+    const std::string_view prefix = slash == std::string_view::npos ? "" : name.substr(0, slash);
+    if (!(prefix.empty() || prefix == "apache" || prefix == "library" || prefix.ends_with("/apache") ||
+          prefix.ends_with("/library") || prefix == "docker.io" || prefix == "docker.io/library" ||
+          prefix == "docker.io/apache"))
+        return false;
+    // `1.20`, `1.20.1-scala_2.12-java11`, `2.0-java17`: major.minor at the start of the tag.
+    int major = 0, minor = 0;
+    const char* p = tag.data();
+    const char* end = tag.data() + tag.size();
+    auto r = std::from_chars(p, end, major);
+    if (r.ec == std::errc() && r.ptr < end && *r.ptr == '.') {
+        auto r2 = std::from_chars(r.ptr + 1, end, minor);
+        if (r2.ec == std::errc()) version = FlinkVersion{major, minor};
+    }
+    return true;
+}
+
 }  // namespace flinklint

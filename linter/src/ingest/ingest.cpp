@@ -67,7 +67,7 @@ void read(ParsedFile& file, const IngestOptions& options) {
     if (!decode_marked_text(file, options)) return;
     if (!options.forced_format && is_dockerfile_name(file.source->path())) {
         file.format = FileFormat::dockerfile;
-        ingestion::read_dockerfile(file);
+        ingestion::read_dockerfile(file, ingestion::YamlLimits{options.max_nodes, options.max_depth});
         return;
     }
     const ingestion::Detection detection = ingestion::detect_format(*file.source, options);

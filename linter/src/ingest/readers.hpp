@@ -36,7 +36,7 @@ ConfigRead read_yaml_config(std::string_view text, const YamlLimits& limits);
 void read_kubernetes(ParsedFile& file, const YamlLimits& limits);
 void read_compose(ParsedFile& file, const YamlLimits& limits);
 // A Dockerfile: the image of its final stage (ParsedFile::dockerfile_image), or a skip reason.
-void read_dockerfile(ParsedFile& file);
+void read_dockerfile(ParsedFile& file, const YamlLimits& limits);
 
 // Flink text inside a YAML scalar, with the way back from its offsets to the manifest's bytes.
 struct EmbeddedText {

@@ -255,45 +255,102 @@ void report_spelled(const EntrypointLine& line, const EnvVar& var, const std::st
                      .help = fmt::format("write {} as a line of FLINK_PROPERTIES", line_text)});
 }
 
-// The script of Flink's bin/ that a compose `entrypoint:` runs directly (`/opt/flink/bin/jobmanager.sh`),
-// bypassing the image's docker-entrypoint.sh whatever the image; empty: none.
-std::string_view flink_start_script(const ComposeService& service) {
-    if (service.entrypoint.empty()) return {};
-    const std::vector<std::string_view> words = command_words(service.entrypoint.front().value);
+// The program of Flink's bin/ that a command line runs directly (`/opt/flink/bin/sql-gateway.sh`,
+// `flink`), bypassing the image's docker-entrypoint.sh whatever the image; empty: none, or another program
+// (a wrapper of one's own may end in `exec /docker-entrypoint.sh`). The names are the bin/ files of Flink's
+// distribution (flink-dist/src/main/flink-bin/bin, flink-table/flink-sql-client/bin,
+// flink-table/flink-sql-gateway/bin, the kubernetes-bin and yarn-bin folders): none reads FLINK_PROPERTIES.
+std::string_view flink_bin_program(const std::vector<Located>& command) {
+    if (command.empty()) return {};
+    const std::vector<std::string_view> words = command_words(command.front().value);
     if (words.empty()) return {};
     const std::string_view word = words.front();
     const std::size_t slash = word.rfind('/');
     const std::string_view base = slash == std::string_view::npos ? word : word.substr(slash + 1);
-    for (const std::string_view script :
-         {"jobmanager.sh", "taskmanager.sh", "standalone-job.sh", "historyserver.sh"})
-        if (base == script) return word;
+    for (const std::string_view program :
+         {"jobmanager.sh", "taskmanager.sh", "standalone-job.sh", "historyserver.sh", "sql-gateway.sh",
+          "sql-client.sh", "flink", "flink-console.sh", "flink-daemon.sh", "start-cluster.sh",
+          "start-local.sh", "kubernetes-session.sh", "kubernetes-jobmanager.sh", "kubernetes-taskmanager.sh",
+          "yarn-session.sh", "pyflink-shell.sh", "zookeeper.sh", "start-zookeeper-quorum.sh",
+          "minicluster.sh"})
+        if (base == program) return word;
     return {};
 }
 
-// A variable only docker-entrypoint.sh reads, set where an `entrypoint:` runs Flink's start script
-// directly: Flink's bin/ scripts never read it (schemas/image-env.tsv).
+bool entrypoint_only(std::string_view name) {
+    return std::any_of(kEntrypointVariables.begin(), kEntrypointVariables.end(),
+                       [&](const EntrypointVariable& v) { return v.name == name; });
+}
+
+// The name written in a word of the command line or in another variable's value (`$(NAME)`, which the
+// kubelet expands, `${NAME}` for a shell): something reads it.
+bool used_elsewhere(std::string_view name, const std::vector<EnvVar>& env,
+                    std::initializer_list<const std::vector<Located>*> lines) {
+    for (const std::vector<Located>* line : lines)
+        for (const Located& word : *line)
+            if (word.value.find(name) != std::string::npos) return true;
+    for (const EnvVar& var : env)
+        if (var.value && var.value.value.find(name) != std::string::npos) return true;
+    return false;
+}
+
+void report_bypassed(const SourcePtr& source, const std::string& where, const EnvVar& var,
+                     std::string_view program, std::string_view setting, Reporter& reporter) {
+    const std::string_view name = var.name.value;
+    Finding f{.source = source, .span = var.name.span, .key = std::string(name)};
+    f.message = fmt::format(
+        "{}: `{}` is read only by the Flink image's docker-entrypoint.sh, which `{}: {}` bypasses; Flink's "
+        "bin/ scripts do not read it, so the variable has no effect",
+        where, name, setting, program);
+    f.help = fmt::format(
+        "set the option in the configuration file the container reads, or drop the `{}:` so that "
+        "docker-entrypoint.sh runs",
+        setting);
+    reporter.report(std::move(f));
+}
+
+// A variable only docker-entrypoint.sh reads, set where a compose `entrypoint:` runs a program of Flink's
+// bin/ directly: Flink's bin/ scripts never read it (schemas/image-env.tsv).
 void check_bypassed_entrypoint(const Model& model, Reporter& reporter) {
     for (const ParsedFile& file : model.files()) {
         std::set<std::size_t> reported;  // services merged from one YAML anchor share its lines: one finding
         for (const ComposeService& service : file.compose_services) {
-            const std::string_view script = flink_start_script(service);
-            if (script.empty()) continue;
+            const std::string_view program = flink_bin_program(service.entrypoint);
+            if (program.empty()) continue;
             for (const EnvVar& var : service.environment) {
                 const std::string_view name = var.name.value;
-                const bool entrypoint_only =
-                    std::any_of(kEntrypointVariables.begin(), kEntrypointVariables.end(),
-                                [&](const EntrypointVariable& v) { return v.name == name; });
-                if (!entrypoint_only || !reported.insert(var.name.span.begin).second) continue;
-                Finding f{.source = file.source, .span = var.name.span, .key = std::string(name)};
-                f.message = fmt::format(
-                    "{}: `{}` is read only by the Flink image's docker-entrypoint.sh, which `entrypoint: {}` "
-                    "bypasses; Flink's bin/ scripts do not read it, so the variable has no effect",
-                    service.where, name, script);
-                f.help =
-                    "set the option in the configuration file the container reads, or drop the "
-                    "`entrypoint:` so that docker-entrypoint.sh runs";
-                reporter.report(std::move(f));
+                if (!entrypoint_only(name) ||
+                    used_elsewhere(name, service.environment, {&service.entrypoint, &service.command}) ||
+                    !reported.insert(var.name.span.begin).second)
+                    continue;
+                report_bypassed(file.source, service.where, var, program, "entrypoint", reporter);
             }
+        }
+    }
+}
+
+// The same for a Kubernetes container whose `command:` runs a program of Flink's bin/. A container of the
+// official image that sets FLINK_PROPERTIES, JOB_MANAGER_RPC_ADDRESS or TASK_MANAGER_NUMBER_OF_TASK_SLOTS
+// is FL840's finding (on its `command:`): one finding per mistake.
+void check_bypassed_command(const Model& model, Reporter& reporter) {
+    for (const Model::ObjectRef& ref : model.objects()) {
+        if (!ref.object->pod) continue;
+        for (const Container& c : ref.object->pod->containers) {
+            const std::string_view program = flink_bin_program(c.command);
+            if (program.empty()) continue;
+            std::optional<FlinkVersion> version;
+            if (official_image(c.image.value, version) &&
+                std::any_of(c.env.begin(), c.env.end(), [](const EnvVar& v) {
+                    return v.name.value == "FLINK_PROPERTIES" || v.name.value == "JOB_MANAGER_RPC_ADDRESS" ||
+                           v.name.value == "TASK_MANAGER_NUMBER_OF_TASK_SLOTS";
+                }))
+                continue;
+            const std::string where = fmt::format("{} {} container {}", ref.object->kind,
+                                                  ref.object->name.value, quoted(c.name.value));
+            for (const EnvVar& var : c.env)
+                if (entrypoint_only(var.name.value) &&
+                    !used_elsewhere(var.name.value, c.env, {&c.command, &c.args}))
+                    report_bypassed(ref.file->source, where, var, program, "command", reporter);
         }
     }
 }
@@ -303,6 +360,7 @@ void check_bypassed_entrypoint(const Model& model, Reporter& reporter) {
 void check_env_variable_not_read(const Model& model, Reporter& reporter) {
     if (!any_environment(model)) return;
     check_bypassed_entrypoint(model, reporter);
+    check_bypassed_command(model, reporter);
     for (const EntrypointLine& line : entrypoint_lines(model)) {
         if (line.env == nullptr || line.env->empty()) continue;
         const std::optional<ImageScripts> image = official_scripts(line, model);
